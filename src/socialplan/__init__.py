@@ -1,0 +1,144 @@
+"""socialplan: social-media strategy plans as typed, checkable data.
+
+>>> import socialplan
+>>> plan = socialplan.loads('format = "socialplan/1"\\n[plan]\\nname = "Demo"\\n')
+>>> plan.name
+'Demo'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._diagnostics import Diagnostic, FieldError, LoadError, Severity
+from ._duration import Duration, Frequency
+from ._model import (
+    Advocacy,
+    Analysis,
+    Audience,
+    Briefing,
+    BusinessGoal,
+    CalendarEntry,
+    Channel,
+    ContentPillar,
+    ContentSource,
+    ContentStrategy,
+    EngagementRule,
+    Horizons,
+    Influencer,
+    Launch,
+    Metric,
+    Objective,
+    Plan,
+    Policy,
+    Profile,
+    Raci,
+    RaciEntry,
+    Resource,
+    Role,
+    RoutingRule,
+    Scenario,
+    StakeholderInput,
+    StepRecord,
+    Target,
+)
+from ._vocab import (
+    CalendarStatus,
+    Direction,
+    FunnelStage,
+    Horizon,
+    KpiLevel,
+    Measure,
+    MessageKind,
+    MessageLength,
+    MetricFamily,
+    Reach,
+    ResourceKind,
+    StepStatus,
+)
+
+if TYPE_CHECKING:
+    from ._convert import FORMAT, from_data, to_data
+    from ._io import dump, dumps, load, loads
+
+__all__ = [
+    "FORMAT",
+    "Advocacy",
+    "Analysis",
+    "Audience",
+    "Briefing",
+    "BusinessGoal",
+    "CalendarEntry",
+    "CalendarStatus",
+    "Channel",
+    "ContentPillar",
+    "ContentSource",
+    "ContentStrategy",
+    "Diagnostic",
+    "Direction",
+    "Duration",
+    "EngagementRule",
+    "FieldError",
+    "Frequency",
+    "FunnelStage",
+    "Horizon",
+    "Horizons",
+    "Influencer",
+    "KpiLevel",
+    "Launch",
+    "LoadError",
+    "Measure",
+    "MessageKind",
+    "MessageLength",
+    "Metric",
+    "MetricFamily",
+    "Objective",
+    "Plan",
+    "Policy",
+    "Profile",
+    "Raci",
+    "RaciEntry",
+    "Reach",
+    "Resource",
+    "ResourceKind",
+    "Role",
+    "RoutingRule",
+    "Scenario",
+    "Severity",
+    "StakeholderInput",
+    "StepRecord",
+    "StepStatus",
+    "Target",
+    "dump",
+    "dumps",
+    "from_data",
+    "load",
+    "loads",
+    "to_data",
+]
+
+# Loaded on first use, so that importing socialplan stays fast.
+_LAZY = {
+    "FORMAT": "._convert",
+    "from_data": "._convert",
+    "to_data": "._convert",
+    "dump": "._io",
+    "dumps": "._io",
+    "load": "._io",
+    "loads": "._io",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("socialplan")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'socialplan' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,492 @@
+"""Converters between the model and plain data, one per file format.
+
+Structuring is strict: a number is not a string, a string is not a list,
+and an unknown key is an error. Every problem is kept (cattrs' detailed
+validation, exception groups with notes) and turned into diagnostics in one
+place, :func:`transform_error`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Final, Literal, get_args, get_origin
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from ._diagnostics import (
+    FORMAT_KEY,
+    INVALID_ID,
+    INVALID_VALUE,
+    MISSING_KEY,
+    UNKNOWN_KEY,
+    WRONG_TYPE,
+    Diagnostic,
+    FieldError,
+    LoadError,
+    Severity,
+    format_path,
+)
+from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
+from ._model import HEADER_FIELDS, Plan
+from . import _vocab
+from ._vocab import MessageLength, did_you_mean
+
+__all__ = [
+    "FORMAT",
+    "Format",
+    "from_data",
+    "make_converter",
+    "to_data",
+    "transform_error",
+]
+
+#: The value of the ``format`` key of every plan document this version reads.
+FORMAT: Final = "socialplan/1"
+
+Format = Literal["toml", "json"]
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+EXPECTED_ID = "an id: lowercase letters, digits, '_' and '-', at most 64 characters"
+
+class _KeyNote(IterableValidationNote):
+    """Marks an error raised by a mapping's key rather than its value."""
+
+
+def show(value: object, limit: int = 60) -> str:
+    """Show a value the way its author wrote it, cut short if long."""
+    if isinstance(value, str):
+        text = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, Mapping):
+        text = "a table"
+    elif isinstance(value, list | tuple):
+        text = "a list"
+    elif value is None:
+        text = "null"
+    else:
+        text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _slug_hint(key: str) -> str | None:
+    ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_-]+", "_", ascii_key.lower()).strip("_-")[:64]
+    return slug if slug and ID_PATTERN.match(slug) else None
+
+
+def describe(tp: Any) -> str:
+    """Say in words what a field of type *tp* expects."""
+    args = get_args(tp)
+    if type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        return describe(rest[0] if len(rest) == 1 else _union(rest))
+    if tp is str:
+        return "a string"
+    if tp is int:
+        return "a whole number"
+    if tp is bool:
+        return "true or false"
+    if set(args) == {int, float}:
+        return "a number"
+    if tp is dt.date:
+        return "a date such as 2027-06-30"
+    if tp is Duration:
+        return EXPECTED_DURATION
+    if tp is Frequency:
+        return EXPECTED_FREQUENCY
+    if set(args) == {MessageLength, int}:
+        return '"short", "medium", "long" or a number of characters'
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return "one of " + ", ".join(show(m.value) for m in tp)
+    origin = get_origin(tp)
+    if origin is tuple:
+        return f"a list of {_plural(describe(args[0]))}"
+    if origin is Mapping or origin is dict:
+        return "a table keyed by id"
+    if attrs.has(tp):
+        return "a table"
+    return str(tp)
+
+
+def _union(types: list[Any]) -> Any:
+    result = types[0]
+    for t in types[1:]:
+        result = result | t
+    return result
+
+
+def _plural(text: str) -> str:
+    for article in ("a ", "an "):
+        if text.startswith(article):
+            return text[len(article) :] + "s"
+    return text
+
+
+def _check_str(value: Any, _: Any) -> str:
+    if not isinstance(value, str):
+        raise FieldError(value, "a string", code=WRONG_TYPE)
+    return value
+
+
+def _check_int(value: Any, _: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldError(value, "a whole number", code=WRONG_TYPE)
+    return value
+
+
+def _check_bool(value: Any, _: Any) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(value, "true or false", code=WRONG_TYPE)
+    return value
+
+
+def _check_number(value: Any, _: Any) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FieldError(value, "a number", code=WRONG_TYPE)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise FieldError(value, "a finite number")
+    return value
+
+
+def _check_date(value: Any, _: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise FieldError(value, "a date without a time, such as 2027-06-30")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        raise FieldError(value, "a date such as 2027-06-30")
+    raise FieldError(value, "a date such as 2027-06-30", code=WRONG_TYPE)
+
+
+def _parser(parse: Callable[[str], Any], expected: str) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, str):
+            raise FieldError(value, expected, code=WRONG_TYPE)
+        try:
+            return parse(value)
+        except ValueError:
+            raise FieldError(value, expected) from None
+
+    return structure
+
+
+def _check_length(value: Any, _: Any) -> MessageLength | int | None:
+    expected = describe(MessageLength | int)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return MessageLength(value)
+        except ValueError:
+            hint = did_you_mean(value, [m.value for m in MessageLength])
+            raise FieldError(value, expected, suggestion=hint) from None
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    raise FieldError(value, expected, code=WRONG_TYPE)
+
+
+def _enum_hook(cl: type[enum.Enum], _: Converter) -> Callable[[Any, Any], Any]:
+    expected = describe(cl)
+    members = {m.value: m for m in cl}
+    names = [str(v) for v in members]
+
+    def structure(value: Any, _: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise FieldError(value, expected, code=WRONG_TYPE)
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            hint = did_you_mean(str(value), names) if isinstance(value, str) else None
+            raise FieldError(value, expected, suggestion=hint) from None
+
+    return structure
+
+
+def _is_tuple(tp: Any) -> bool:
+    return get_origin(tp) is tuple
+
+
+def _tuple_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
+    item_type = get_args(tp)[0]
+    expected = describe(tp)
+    item_hook = converter.get_structure_hook(item_type)
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise FieldError(value, expected, code=WRONG_TYPE)
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - every error is kept as data
+                exc.__notes__ = [IterableValidationNote("item", index, item_type)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid list", errors, tp)
+        return tuple(items)
+
+    return structure
+
+
+def _is_mapping(tp: Any) -> bool:
+    return get_origin(tp) in (Mapping, dict)
+
+
+def _mapping_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
+    value_type = get_args(tp)[1]
+    value_hook = converter.get_structure_hook(value_type)
+
+    def structure(value: Any, _: Any) -> dict[str, Any]:
+        if not isinstance(value, Mapping):
+            raise FieldError(value, "a table keyed by id", code=WRONG_TYPE)
+        out, errors = {}, []
+        for key, item in value.items():
+            if not isinstance(key, str) or not ID_PATTERN.match(key):
+                exc = FieldError(
+                    key,
+                    EXPECTED_ID,
+                    code=INVALID_ID,
+                    suggestion=_slug_hint(key) if isinstance(key, str) else None,
+                )
+                exc.__notes__ = [_KeyNote("key", str(key), str)]
+                errors.append(exc)
+                continue
+            try:
+                out[key] = value_hook(item, value_type)
+            except Exception as exc:  # noqa: BLE001 - every error is kept as data
+                exc.__notes__ = [IterableValidationNote("value", key, value_type)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid table", errors, tp)
+        return out
+
+    return structure
+
+
+def _attrs_hook(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
+    generated = converter.gen_structure_attrs_fromdict(cl)
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise FieldError(value, "a table", code=WRONG_TYPE)
+        return generated(value, cl)
+
+    return structure
+
+
+def make_converter(fmt: Format = "toml") -> Converter:
+    """Make the converter for one file format (``"toml"`` or ``"json"``).
+
+    The two differ only in how dates are written: TOML has dates of its own,
+    JSON writes them as ISO 8601 strings.
+    """
+    converter = Converter(
+        omit_if_default=True, forbid_extra_keys=True, detailed_validation=True
+    )
+    converter.register_structure_hook(str, _check_str)
+    converter.register_structure_hook(int, _check_int)
+    converter.register_structure_hook(bool, _check_bool)
+    # A hook for str or int also catches every StrEnum and IntEnum: each enum
+    # of the model gets its own, more specific one.
+    for vocabulary in _ENUMS:
+        converter.register_structure_hook(vocabulary, _enum_hook(vocabulary, converter))
+    converter.register_structure_hook(int | float, _check_number)
+    converter.register_structure_hook(
+        int | float | None, lambda v, t: None if v is None else _check_number(v, t)
+    )
+    converter.register_structure_hook(dt.date, _check_date)
+    converter.register_structure_hook(
+        Duration, _parser(Duration.parse, EXPECTED_DURATION)
+    )
+    converter.register_structure_hook(
+        Frequency, _parser(Frequency.parse, EXPECTED_FREQUENCY)
+    )
+    converter.register_structure_hook(MessageLength | int | None, _check_length)
+    converter.register_structure_hook_factory(_is_tuple, _tuple_hook)
+    converter.register_structure_hook_factory(_is_mapping, _mapping_hook)
+    converter.register_structure_hook_factory(attrs.has, _attrs_hook)
+
+    converter.register_unstructure_hook(Duration, str)
+    converter.register_unstructure_hook(Frequency, str)
+    if fmt == "json":
+        converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    else:
+        converter.register_unstructure_hook(dt.date, lambda d: d)
+    return converter
+
+
+_ENUMS = [
+    value
+    for value in vars(_vocab).values()
+    if isinstance(value, type) and issubclass(value, enum.Enum) and value.__module__ == _vocab.__name__
+]
+_CONVERTERS: dict[str, Converter] = {}
+
+
+def _converter(fmt: Format) -> Converter:
+    converter = _CONVERTERS.get(fmt)
+    if converter is None:
+        converter = _CONVERTERS[fmt] = make_converter(fmt)
+    return converter
+
+
+_TOP_KEYS: Final = ("format", "plan") + tuple(
+    a.name for a in attrs.fields(Plan) if a.name not in HEADER_FIELDS
+)
+
+
+def from_data(data: object) -> Plan:
+    """Build a plan from a parsed document (the dict that TOML or JSON gives).
+
+    Raises :class:`~socialplan.LoadError` with every problem found.
+    """
+    problems: list[Diagnostic] = []
+    if not isinstance(data, Mapping):
+        raise _load_error(
+            [_diag(WRONG_TYPE, [], f"the document is {show(data)}, not a table")]
+        )
+    version = data.get("format")
+    if version is None:
+        problems.append(
+            _diag(MISSING_KEY, ["format"], "required key missing", f'add format = "{FORMAT}"')
+        )
+    elif version != FORMAT:
+        problems.append(
+            _diag(
+                FORMAT_KEY,
+                ["format"],
+                f"{show(version)} is not a format this version reads ({show(FORMAT)})",
+                f'write format = "{FORMAT}"',
+            )
+        )
+    header = data.get("plan")
+    merged: dict[str, Any] = {}
+    if header is None:
+        problems.append(
+            _diag(MISSING_KEY, ["plan"], "required table missing", "add a [plan] table with a name")
+        )
+    elif not isinstance(header, Mapping):
+        problems.append(_diag(WRONG_TYPE, ["plan"], f"{show(header)} is not a table"))
+    else:
+        for key, value in header.items():
+            if key in HEADER_FIELDS:
+                merged[key] = value
+            else:
+                problems.append(_unknown(["plan", key], HEADER_FIELDS))
+    for key, value in data.items():
+        if key in ("format", "plan"):
+            continue
+        if key in _TOP_KEYS:
+            merged[key] = value
+        else:
+            problems.append(_unknown([key], _TOP_KEYS))
+    try:
+        plan = _converter("toml").get_structure_hook(Plan)(merged, Plan)
+    except (ClassValidationError, IterableValidationError, FieldError) as exc:
+        found = transform_error(exc)
+        if not isinstance(header, Mapping):  # already reported as the whole table
+            found = [d for d in found if not d.path.startswith("plan.")]
+        problems.extend(found)
+        plan = None
+    if problems:
+        raise _load_error(problems)
+    assert plan is not None
+    return plan
+
+
+def to_data(plan: Plan, fmt: Format = "toml") -> dict[str, Any]:
+    """Turn a plan into the plain document that TOML or JSON writes."""
+    body = _converter(fmt).unstructure(plan)
+    header = {k: body.pop(k) for k in HEADER_FIELDS if k in body}
+    return {"format": FORMAT, "plan": header, **body}
+
+
+def _load_error(problems: list[Diagnostic]) -> LoadError:
+    return LoadError(problems)
+
+
+def _diag(
+    code: str, segments: list[str | int], message: str, hint: str | None = None
+) -> Diagnostic:
+    return Diagnostic(
+        code=code,
+        severity=Severity.ERROR,
+        message=message,
+        path=format_path(segments),
+        hint=hint,
+    )
+
+
+def _unknown(segments: list[str | int], known: tuple[str, ...] | list[str]) -> Diagnostic:
+    key = str(segments[-1])
+    near = did_you_mean(key, known)
+    hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(known)
+    return _diag(UNKNOWN_KEY, segments, f"unknown key {show(key)}", hint)
+
+
+def _leaves(
+    exc: BaseException, path: list[str | int], tp: Any
+) -> Iterator[tuple[list[str | int], BaseException, Any]]:
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from _leaves(sub, [*path, note.name], note.type)
+        for sub in without:
+            yield from _leaves(sub, path, exc.cl)
+    elif isinstance(exc, IterableValidationError):
+        for sub in exc.exceptions:
+            note = next(
+                (n for n in getattr(sub, "__notes__", ()) if isinstance(n, IterableValidationNote)),
+                None,
+            )
+            if note is None:
+                yield from _leaves(sub, path, None)
+            elif isinstance(note, _KeyNote):
+                yield [*path, note.index], sub, note.type
+            else:
+                yield from _leaves(sub, [*path, note.index], note.type)
+    else:
+        yield path, exc, tp
+
+
+def transform_error(exc: BaseException) -> list[Diagnostic]:
+    """Turn a structuring error of a plan into one diagnostic per problem.
+
+    This is the one place where errors kept as data become messages.
+    """
+    out: list[Diagnostic] = []
+    for path, leaf, tp in _leaves(exc, [], Plan):
+        if path and path[0] in HEADER_FIELDS:
+            path = ["plan", *path]
+        if isinstance(leaf, ForbiddenExtraKeysError):
+            known = [a.name for a in attrs.fields(leaf.cl)]
+            out.extend(_unknown([*path, key], known) for key in sorted(leaf.extra_fields))
+        elif isinstance(leaf, KeyError):
+            hint = f"expected {describe(tp)}" if tp is not None else None
+            out.append(_diag(MISSING_KEY, path, "required key missing", hint))
+        elif isinstance(leaf, FieldError):
+            if leaf.field is not None:
+                path = [*path, leaf.field]
+            hint = f'did you mean "{leaf.suggestion}"?' if leaf.suggestion else None
+            out.append(
+                _diag(leaf.code, path, f"{show(leaf.value)} is not {leaf.expected}", hint)
+            )
+        else:
+            out.append(_diag(INVALID_VALUE, path, str(leaf)))
+    return out

@@ -1,0 +1,142 @@
+"""Diagnostics: what is wrong with a plan, where, and how to fix it.
+
+Load errors and rule findings share one shape, so a tool that reads one
+reads both.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+__all__ = ["Diagnostic", "FieldError", "LoadError", "Severity", "format_path"]
+
+# Load-error codes. Group SP0 is the file itself; later groups are rules.
+SYNTAX = "SP001"
+FORMAT_KEY = "SP002"
+UNKNOWN_KEY = "SP003"
+MISSING_KEY = "SP004"
+WRONG_TYPE = "SP005"
+INVALID_VALUE = "SP006"
+INVALID_ID = "SP007"
+TOO_LARGE = "SP008"
+
+
+class Severity(enum.StrEnum):
+    """How much a diagnostic matters: errors stop a plan, warnings ask a look."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen(kw_only=True)
+class Diagnostic:
+    """One problem found in a plan.
+
+    *path* is the dotted path of the offending field
+    (``objectives.awareness.target.deadline``), *line* the line in the source
+    file when the plan came from one.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    path: str = ""
+    hint: str | None = None
+    line: int | None = None
+    file: str | None = None
+
+    def __str__(self) -> str:
+        where = ":".join(str(p) for p in (self.file, self.line) if p is not None)
+        parts = [f"{where}: " if where else "", f"{self.code} "]
+        if self.path:
+            parts.append(f"{self.path}: ")
+        parts.append(self.message)
+        if self.hint:
+            parts.append(f" ({self.hint})")
+        return "".join(parts)
+
+    def to_dict(self) -> dict[str, object]:
+        """The diagnostic as plain JSON-ready data."""
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "hint": self.hint,
+        }
+
+
+class LoadError(ValueError):
+    """A plan could not be loaded: carries every problem found, not only the first.
+
+    ``str()`` lists them one per line; :attr:`diagnostics` holds them as data.
+    """
+
+    def __init__(self, diagnostics: Iterable[Diagnostic], file: str | None = None) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+        self.file = file
+        count = len(self.diagnostics)
+        head = f"{file}: " if file else ""
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{head}{count} {noun} found"]
+        lines += [f"  {d}" for d in self.diagnostics]
+        super().__init__("\n".join(lines))
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.diagnostics)
+
+
+class FieldError(ValueError):
+    """A value that does not fit its field: carries what was expected.
+
+    Raised by the structuring hooks and by the model's own validators, so
+    that the message can name the value, the expectation and a suggestion.
+    """
+
+    def __init__(
+        self,
+        value: object,
+        expected: str,
+        *,
+        code: str = INVALID_VALUE,
+        suggestion: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.value = value
+        self.expected = expected
+        self.code = code
+        self.suggestion = suggestion
+        self.field = field
+        super().__init__(f"{value!r} is not {expected}")
+
+
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def format_path(segments: Sequence[str | int]) -> str:
+    """Render path segments the way a TOML author would write them.
+
+    >>> format_path(["objectives", "awareness", "target", "deadline"])
+    'objectives.awareness.target.deadline'
+    >>> format_path(["calendar", 0, "date"])
+    'calendar[0].date'
+    >>> format_path(["channels", "my channel"])
+    'channels."my channel"'
+    """
+    out: list[str] = []
+    for segment in segments:
+        if isinstance(segment, int):
+            out.append(f"[{segment}]")
+        elif _PLAIN_KEY.match(segment):
+            out.append(f".{segment}" if out else segment)
+        else:
+            quoted = '"' + segment.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            out.append(f".{quoted}" if out else quoted)
+    return "".join(out)

@@ -1,0 +1,187 @@
+"""Durations and frequencies written the way people write them.
+
+``"2h"``, ``"30 min"``, ``"1 day"``, ``"weekly"``, ``"2 horas"`` and ISO 8601's
+``"PT2H"`` all parse to a :class:`Duration`; ``"3 per week"`` and ``"daily"``
+to a :class:`Frequency`. Each keeps the text it was written with, so a
+plan written back to a file says what its author wrote, while equality
+compares the amounts: ``Duration.parse("2h") == Duration.parse("120 min")``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["Duration", "Frequency"]
+
+_MINUTE = 60
+_HOUR = 60 * _MINUTE
+_DAY = 24 * _HOUR
+_WEEK = 7 * _DAY
+_MONTH = 30 * _DAY
+_YEAR = 365 * _DAY
+
+_UNITS: dict[str, int] = {}
+for _seconds, _names in (
+    (1, "s sec secs second seconds segundo segundos"),
+    (_MINUTE, "m min mins minute minutes minuto minutos"),
+    (_HOUR, "h hr hrs hour hours hora horas"),
+    (_DAY, "d day days dia dias día días"),
+    (_WEEK, "w wk wks week weeks semana semanas"),
+    (_MONTH, "mo month months mes meses"),
+    (_YEAR, "y yr yrs year years año años ano anos"),
+):
+    for _name in _names.split():
+        _UNITS[_name] = _seconds
+
+_WORDS: dict[str, int] = {}
+for _seconds, _names in (
+    (_HOUR, "hourly"),
+    (_DAY, "daily diario diaria"),
+    (_WEEK, "weekly semanal"),
+    (2 * _WEEK, "biweekly fortnightly quincenal"),
+    (_MONTH, "monthly mensual"),
+    (3 * _MONTH, "quarterly trimestral"),
+    (_YEAR, "yearly annually annual anual"),
+):
+    for _name in _names.split():
+        _WORDS[_name] = _seconds
+
+_AMOUNT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([^\d\s.,]+)\s*$")
+_ISO = re.compile(
+    r"^P(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?"
+    r"(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?)?$"
+)
+_CANONICAL = ((_WEEK, "w"), (_DAY, "d"), (_HOUR, "h"), (_MINUTE, "min"), (1, "s"))
+
+EXPECTED_DURATION = 'a duration such as "2h", "30 min", "1 day" or "weekly"'
+EXPECTED_FREQUENCY = 'a frequency such as "daily", "3 per week" or "2/day"'
+
+
+def _seconds_of(text: str) -> int | None:
+    folded = text.strip().casefold()
+    if folded in _WORDS:
+        return _WORDS[folded]
+    iso = _ISO.match(text.strip().upper())
+    if iso and any(iso.groupdict().values()):
+        parts = {k: int(v or 0) for k, v in iso.groupdict().items()}
+        return (
+            parts["w"] * _WEEK
+            + parts["d"] * _DAY
+            + parts["h"] * _HOUR
+            + parts["m"] * _MINUTE
+            + parts["s"]
+        )
+    match = _AMOUNT.match(folded)
+    if not match:
+        return None
+    unit = _UNITS.get(match.group(2))
+    if unit is None:
+        return None
+    seconds = round(float(match.group(1).replace(",", ".")) * unit)
+    return seconds if seconds > 0 else None
+
+
+def _canonical(seconds: int) -> str:
+    for size, name in _CANONICAL:
+        if seconds % size == 0:
+            return f"{seconds // size}{name}"
+    raise AssertionError("unreachable: every positive count of seconds divides by 1")
+
+
+@attrs.frozen(kw_only=True)
+class Duration:
+    """A positive span of time, kept with the text it was written as.
+
+    >>> Duration.parse("2h").seconds
+    7200
+    >>> Duration.parse("weekly") == Duration.parse("7 days")
+    True
+    >>> str(Duration.parse("30 min"))
+    '30 min'
+    """
+
+    seconds: int = attrs.field()
+    text: str = attrs.field(eq=False, default="")
+
+    @seconds.validator
+    def _positive(self, _attribute: attrs.Attribute[int], value: int) -> None:
+        if value <= 0:
+            raise ValueError(f"a duration must be positive, not {value} seconds")
+
+    def __attrs_post_init__(self) -> None:
+        if not self.text:
+            object.__setattr__(self, "text", _canonical(self.seconds))
+
+    @classmethod
+    def parse(cls, text: str) -> Duration:
+        """Parse a duration; raise ``ValueError`` naming what was expected."""
+        seconds = _seconds_of(text)
+        if seconds is None:
+            raise ValueError(f"{text!r} is not {EXPECTED_DURATION}")
+        return cls(seconds=seconds, text=text)
+
+    @property
+    def hours(self) -> float:
+        """The duration in hours."""
+        return self.seconds / _HOUR
+
+    @property
+    def days(self) -> float:
+        """The duration in days."""
+        return self.seconds / _DAY
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_PER = re.compile(
+    r"^\s*(\d+)\s*(?:x|times|veces)?\s*(?:/|per|a|an|every|each|por|al|a la|cada)\s+(.+?)\s*$"
+)
+_SLASH = re.compile(r"^\s*(\d+)\s*/\s*(.+?)\s*$")
+
+
+@attrs.frozen(kw_only=True)
+class Frequency:
+    """How often something happens: *count* times every *period*.
+
+    >>> f = Frequency.parse("3 per week")
+    >>> (f.count, f.period.days)
+    (3, 7.0)
+    >>> Frequency.parse("daily").per_week
+    7.0
+    """
+
+    count: int = attrs.field(validator=attrs.validators.gt(0))
+    period: Duration
+    text: str = attrs.field(eq=False, default="")
+
+    def __attrs_post_init__(self) -> None:
+        if not self.text:
+            text = (
+                str(self.period) if self.count == 1 else f"{self.count}/{self.period}"
+            )
+            object.__setattr__(self, "text", text)
+
+    @classmethod
+    def parse(cls, text: str) -> Frequency:
+        """Parse a frequency; raise ``ValueError`` naming what was expected."""
+        folded = text.strip().casefold()
+        match = _PER.match(folded) or _SLASH.match(folded)
+        if match:
+            count, rest = int(match.group(1)), match.group(2)
+            seconds = _UNITS.get(rest) or _seconds_of(rest)
+        else:
+            count, seconds = 1, _WORDS.get(folded)
+        if seconds is None or count <= 0:
+            raise ValueError(f"{text!r} is not {EXPECTED_FREQUENCY}")
+        return cls(count=count, period=Duration(seconds=seconds), text=text)
+
+    @property
+    def per_week(self) -> float:
+        """How many times a week this comes to."""
+        return self.count * _WEEK / self.period.seconds
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,195 @@
+"""Reading and writing plan files: TOML for people, JSON for machines.
+
+Reading reports every problem at once with its file, line and dotted path;
+writing is atomic and deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ._convert import Format, from_data, to_data
+from ._diagnostics import MISSING_KEY, SYNTAX, Diagnostic, LoadError, Severity
+from ._locate import locate, parse_path
+from ._model import Plan
+
+__all__ = ["dump", "dumps", "format_of", "load", "loads"]
+
+_SUFFIXES: dict[str, Format] = {".toml": "toml", ".json": "json"}
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The format a file's suffix names; ``ValueError`` for any other suffix."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return _SUFFIXES[suffix]
+    except KeyError:
+        raise ValueError(
+            f"{os.fspath(path)}: cannot tell the format from the suffix {suffix!r}; "
+            "expected .toml or .json, or pass format="
+        ) from None
+
+
+def _toml_loads() -> Any:
+    try:  # the compiled wheels of tomli parse faster than the standard library
+        import tomli
+
+        return tomli.loads, tomli.TOMLDecodeError
+    except ImportError:  # pragma: no cover - depends on the environment
+        import tomllib
+
+        return tomllib.loads, tomllib.TOMLDecodeError
+
+
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
+
+
+def _syntax_error(message: str, line: int | None, file: str | None) -> LoadError:
+    diagnostic = Diagnostic(
+        code=SYNTAX, severity=Severity.ERROR, message=message, line=line, file=file
+    )
+    return LoadError([diagnostic], file=file)
+
+
+def _parse(text: str, fmt: Format, file: str | None) -> object:
+    if fmt == "toml":
+        parse, decode_error = _toml_loads()
+        try:
+            return parse(text)
+        except decode_error as exc:
+            message = str(exc)
+            match = _AT_LINE.search(message)
+            line = None
+            if match:
+                line = int(match.group(1)) if match.group(1) else text.count("\n") + 1
+                message = message[: match.start()].strip()
+            raise _syntax_error(f"not valid TOML: {message}", line, file) from None
+    if fmt == "json":
+        duplicates: list[str] = []
+
+        def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+            seen: dict[str, Any] = {}
+            for key, value in items:
+                if key in seen:
+                    duplicates.append(key)
+                seen[key] = value
+            return seen
+
+        try:
+            data = json.loads(text, object_pairs_hook=pairs)
+        except json.JSONDecodeError as exc:
+            raise _syntax_error(f"not valid JSON: {exc.msg}", exc.lineno, file) from None
+        if duplicates:
+            problems = [
+                Diagnostic(
+                    code=SYNTAX,
+                    severity=Severity.ERROR,
+                    message=f"the key {json.dumps(key)} is written twice in one object",
+                    line=locate(text, key, "json"),
+                    file=file,
+                    hint="keep one: the second would silently replace the first",
+                )
+                for key in duplicates
+            ]
+            raise LoadError(problems, file=file)
+        return data
+    raise ValueError(f"unknown format {fmt!r}; expected 'toml' or 'json'")
+
+
+def loads(text: str | bytes, format: Format = "toml", *, file: str | None = None) -> Plan:  # noqa: A002
+    """Load a plan from TOML or JSON text.
+
+    Raises :class:`LoadError` with every problem found, each located by its
+    dotted path and, where it can be found, its line; *file* names the source
+    in those messages.
+
+    >>> plan = loads('format = "socialplan/1"\\n[plan]\\nname = "Demo"\\n')
+    >>> plan.name
+    'Demo'
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = text[: exc.start].count(b"\n") + 1
+            raise _syntax_error(
+                f"not UTF-8 text (byte {exc.start} is 0x{text[exc.start]:02x})", line, file
+            ) from None
+    text = text.removeprefix("\ufeff")
+    data = _parse(text, format, file)
+    try:
+        return from_data(data)
+    except LoadError as exc:
+        placed = [_place(d, text, format, file) for d in exc]
+        placed.sort(key=lambda d: d.line if d.line is not None else 0)
+        raise LoadError(placed, file=file) from None
+
+
+def _place(diagnostic: Diagnostic, text: str, fmt: Format, file: str | None) -> Diagnostic:
+    path = diagnostic.path
+    if diagnostic.code == MISSING_KEY:  # the key is not there: point at its table
+        segments = parse_path(path)[:-1]
+        path = ".".join(str(s) for s in segments if isinstance(s, str))
+    line = locate(text, path, fmt) if path else None
+    return attrs.evolve(diagnostic, line=line, file=file)
+
+
+def load(path: str | os.PathLike[str], format: Format | None = None) -> Plan:  # noqa: A002
+    """Load a plan from a ``.toml`` or ``.json`` file.
+
+    The format comes from the suffix unless *format* is given. Raises
+    :class:`LoadError` for anything wrong in the file and :class:`OSError`
+    when it cannot be read.
+    """
+    fmt = format or format_of(path)
+    data = Path(path).read_bytes()
+    return loads(data, fmt, file=os.fspath(path))
+
+
+def dumps(plan: Plan, format: Format = "toml") -> str:  # noqa: A002
+    """Write a plan as TOML or JSON text; the same plan gives the same text."""
+    data = to_data(plan, format)
+    if format == "toml":
+        import tomli_w
+
+        return tomli_w.dumps(data)
+    if format == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    raise ValueError(f"unknown format {format!r}; expected 'toml' or 'json'")
+
+
+def dump(plan: Plan, path: str | os.PathLike[str], format: Format | None = None) -> None:  # noqa: A002
+    """Write a plan to a file, atomically: a reader sees the old file or the new one.
+
+    The format comes from the suffix unless *format* is given.
+    """
+    fmt = format or format_of(path)
+    write_atomic(Path(path), dumps(plan, fmt))
+
+
+def write_atomic(target: Path, text: str) -> None:
+    """Write *text* to *target* through a temporary file in the same folder."""
+    directory = target.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,468 @@
+"""The plan model: every term of the domain as a frozen attrs class.
+
+The model holds data only. It checks local invariants (a percentage is
+between 0 and 100); whether the parts of a plan line up is the rules' job.
+Parts that a plan holds many of live in mappings keyed by a short id, and
+refer to each other by those ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from ._diagnostics import FieldError
+from ._duration import Duration, Frequency
+from ._vocab import (
+    CalendarStatus,
+    Direction,
+    FunnelStage,
+    Horizon,
+    KpiLevel,
+    Measure,
+    MessageKind,
+    MessageLength,
+    MetricFamily,
+    Reach,
+    ResourceKind,
+    StepStatus,
+)
+
+__all__ = [
+    "Advocacy",
+    "Analysis",
+    "Audience",
+    "Briefing",
+    "BusinessGoal",
+    "CalendarEntry",
+    "Channel",
+    "ContentPillar",
+    "ContentSource",
+    "ContentStrategy",
+    "EngagementRule",
+    "Horizons",
+    "Influencer",
+    "Launch",
+    "Metric",
+    "Number",
+    "Objective",
+    "Plan",
+    "Policy",
+    "Profile",
+    "Raci",
+    "RaciEntry",
+    "Resource",
+    "Role",
+    "RoutingRule",
+    "Scenario",
+    "StakeholderInput",
+    "StepRecord",
+    "Target",
+]
+
+#: A measured amount: an int where the author wrote one, else a float.
+Number = int | float
+
+_frozen = attrs.frozen(kw_only=True)
+
+
+def _within(
+    low: float, high: float | None = None
+) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    """A validator for a number between *low* and *high* when one is given."""
+    expected = f"a number from {low} to {high}" if high is not None else f"a number ≥ {low}"
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and (value < low or (high is not None and value > high)):
+            raise FieldError(value, expected, field=attribute.name)
+
+    return check
+
+
+def _message_length(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None or isinstance(value, MessageLength):
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise FieldError(
+            value, '"short", "medium", "long" or a number of characters', field=attribute.name
+        )
+
+
+def _list() -> tuple[str, ...]:
+    return ()
+
+
+@_frozen
+class Horizons:
+    """The end dates of the short, medium and long term (seed 003)."""
+
+    short: dt.date | None = None
+    medium: dt.date | None = None
+    long: dt.date | None = None
+
+
+@_frozen
+class Briefing:
+    """The briefing of seed 000: what the company brings to the table."""
+
+    online_presence: str | None = None
+    objectives: str | None = None
+    target_audience: str | None = None
+    market_value: str | None = None
+    media_plan: str | None = None
+    online_experience: str | None = None
+    required_profile: str | None = None
+    touchpoints: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@_frozen
+class Analysis:
+    """Internal and external analysis (seed 001), the current situation (seed 000)."""
+
+    company: str | None = None
+    sector: str | None = None
+    audiences: str | None = None
+    competitors: tuple[str, ...] = attrs.field(factory=_list)
+    current_situation: str | None = None
+    strengths: tuple[str, ...] = attrs.field(factory=_list)
+    weaknesses: tuple[str, ...] = attrs.field(factory=_list)
+    improvement_points: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@_frozen
+class BusinessGoal:
+    """What the company wants; social objectives must support one."""
+
+    statement: str
+    description: str | None = None
+
+
+@_frozen
+class Target:
+    """Where a quantitative objective should get to, and by when."""
+
+    value: Number
+    unit: str
+    baseline: Number | None = None
+    deadline: dt.date | None = None
+
+
+@_frozen
+class Objective:
+    """What social media should achieve for the business."""
+
+    title: str
+    kind: str | None = None
+    measure: Measure = Measure.QUANTITATIVE
+    stage: FunnelStage | None = None
+    supports: tuple[str, ...] = attrs.field(factory=_list)
+    audiences: tuple[str, ...] = attrs.field(factory=_list)
+    target: Target | None = None
+    horizon: Horizon | None = None
+    description: str | None = None
+
+
+@_frozen
+class Audience:
+    """A persona: who they are and where they are."""
+
+    name: str
+    description: str | None = None
+    needs: tuple[str, ...] = attrs.field(factory=_list)
+    interests: tuple[str, ...] = attrs.field(factory=_list)
+    habits: tuple[str, ...] = attrs.field(factory=_list)
+    market_value: str | None = None
+    channels: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@_frozen
+class Profile:
+    """A channel's identity: how the brand shows itself there (step 8)."""
+
+    handle: str | None = None
+    display_name: str | None = None
+    bio: str | None = None
+    url: str | None = None
+    avatar: str | None = None
+
+
+@_frozen
+class Channel:
+    """A presence on a platform, with its own purpose under one strategic line."""
+
+    platform: str
+    purpose: str | None = None
+    owner: str | None = None
+    audiences: tuple[str, ...] = attrs.field(factory=_list)
+    cross_posts_to: tuple[str, ...] = attrs.field(factory=_list)
+    profile: Profile | None = None
+    customizations: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@_frozen
+class Influencer:
+    """Someone who sways an audience: a blogger, a partner, even a competitor."""
+
+    name: str
+    kind: str | None = None
+    influences: tuple[str, ...] = attrs.field(factory=_list)
+    channels: tuple[str, ...] = attrs.field(factory=_list)
+    followers: int | None = attrs.field(default=None, validator=_within(0))
+    url: str | None = None
+    notes: str | None = None
+
+
+@_frozen
+class Role:
+    """A role of the responsibility map, with its people and duties."""
+
+    title: str
+    function: str | None = None
+    people: tuple[str, ...] = attrs.field(factory=_list)
+    duties: tuple[str, ...] = attrs.field(factory=_list)
+    escalates_to: str | None = None
+
+
+@_frozen
+class RoutingRule:
+    """Which team answers which kind of message, on which channels."""
+
+    message: MessageKind
+    to: str
+    channels: tuple[str, ...] = attrs.field(factory=_list)
+    within: Duration | None = None
+    escalate_to: str | None = None
+
+
+@_frozen
+class RaciEntry:
+    """Who is responsible, accountable, consulted and informed."""
+
+    responsible: tuple[str, ...] = attrs.field(factory=_list)
+    accountable: tuple[str, ...] = attrs.field(factory=_list)
+    consulted: tuple[str, ...] = attrs.field(factory=_list)
+    informed: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@_frozen
+class Raci:
+    """RACI assignments per plan step and per channel, by role id."""
+
+    steps: Mapping[str, RaciEntry] = attrs.field(factory=dict)
+    channels: Mapping[str, RaciEntry] = attrs.field(factory=dict)
+
+
+@_frozen
+class ContentPillar:
+    """A theme the content returns to, serving objectives."""
+
+    theme: str
+    objectives: tuple[str, ...] = attrs.field(factory=_list)
+    share: Number | None = attrs.field(
+        default=None,
+        validator=_within(0, 100),
+    )
+    formats: tuple[str, ...] = attrs.field(factory=_list)
+    keywords: tuple[str, ...] = attrs.field(factory=_list)
+    description: str | None = None
+
+
+@_frozen
+class ContentSource:
+    """Existing material to reuse: white papers, case studies, videos."""
+
+    title: str
+    kind: str | None = None
+    url: str | None = None
+    pillars: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@_frozen
+class ContentStrategy:
+    """Pillars, sources, formats, keywords and messages per audience."""
+
+    pillars: Mapping[str, ContentPillar] = attrs.field(factory=dict)
+    sources: Mapping[str, ContentSource] = attrs.field(factory=dict)
+    formats: tuple[str, ...] = attrs.field(factory=_list)
+    keywords: tuple[str, ...] = attrs.field(factory=_list)
+    messages: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+
+@_frozen
+class CalendarEntry:
+    """One item of the editorial calendar."""
+
+    date: dt.date
+    channel: str
+    title: str
+    pillar: str | None = None
+    format: str | None = None
+    owner: str | None = None
+    status: CalendarStatus = CalendarStatus.IDEA
+
+
+@_frozen
+class Metric:
+    """A KPI: what is measured, where, how often, and which objectives it serves."""
+
+    name: str
+    kind: Measure = Measure.QUANTITATIVE
+    level: KpiLevel | None = None
+    family: MetricFamily | None = None
+    unit: str | None = None
+    measures: tuple[str, ...] = attrs.field(factory=_list)
+    channels: tuple[str, ...] = attrs.field(factory=_list)
+    audiences: tuple[str, ...] = attrs.field(factory=_list)
+    baseline: Number | None = None
+    target: Number | None = None
+    direction: Direction = Direction.INCREASE
+    cadence: Duration | None = None
+    source: str | None = None
+
+
+@_frozen
+class EngagementRule:
+    """How the brand engages on one channel (step 9)."""
+
+    tone: str | None = None
+    response_time: Duration | None = None
+    message_length: MessageLength | int | None = attrs.field(
+        default=None, validator=_message_length
+    )
+    topics: tuple[str, ...] = attrs.field(factory=_list)
+    posting_frequency: Frequency | None = None
+    hours: str | None = None
+
+
+@_frozen
+class Policy:
+    """What may be said, what may not, and in whose name (step 10)."""
+
+    acceptable: tuple[str, ...] = attrs.field(factory=_list)
+    off_limits: tuple[str, ...] = attrs.field(factory=_list)
+    confidential: tuple[str, ...] = attrs.field(factory=_list)
+    company_capacity: str | None = None
+    personal_capacity: str | None = None
+    approver: str | None = None
+
+
+@_frozen
+class Resource:
+    """People, a tool or money, for a horizon (seed 003)."""
+
+    kind: ResourceKind
+    name: str
+    horizon: Horizon | None = None
+    cost: Number | None = attrs.field(default=None, validator=_within(0))
+    channel: str | None = None
+    notes: str | None = None
+
+
+@_frozen
+class Scenario:
+    """A plan B or plan C: what happens if things go otherwise (seed 003)."""
+
+    name: str
+    trigger: str | None = None
+    description: str | None = None
+    actions: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@_frozen
+class StakeholderInput:
+    """Input gathered from the people involved: a survey, an interview (step 1b)."""
+
+    method: str
+    who: str | None = None
+    date: dt.date | None = None
+    findings: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@_frozen
+class Advocacy:
+    """The internal advocacy plan: employees and ambassadors (step 13)."""
+
+    description: str | None = None
+    ambassadors: tuple[str, ...] = attrs.field(factory=_list)
+    actions: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@_frozen
+class Launch:
+    """The launch and the cycle of review that follows it (step 14)."""
+
+    date: dt.date | None = None
+    trial_until: dt.date | None = None
+    review: Duration | None = None
+    campaign: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@_frozen
+class StepRecord:
+    """A step marked by hand: its status, owner, due date and a note."""
+
+    status: StepStatus | None = None
+    owner: str | None = None
+    due: dt.date | None = None
+    duration: Duration | None = None
+    note: str | None = None
+
+
+@_frozen
+class Plan:
+    """A social-media strategy plan.
+
+    The fields up to ``currency`` are the file's ``[plan]`` table; each of the
+    others is a table of its own.
+    """
+
+    name: str
+    organization: str | None = None
+    vision: str | None = None
+    mission: str | None = None
+    reach: Reach | None = None
+    start: dt.date | None = None
+    horizons: Horizons | None = None
+    currency: str | None = None
+
+    briefing: Briefing | None = None
+    analysis: Analysis | None = None
+    business_goals: Mapping[str, BusinessGoal] = attrs.field(factory=dict)
+    objectives: Mapping[str, Objective] = attrs.field(factory=dict)
+    stakeholder_input: Mapping[str, StakeholderInput] = attrs.field(factory=dict)
+    audiences: Mapping[str, Audience] = attrs.field(factory=dict)
+    channels: Mapping[str, Channel] = attrs.field(factory=dict)
+    influencers: Mapping[str, Influencer] = attrs.field(factory=dict)
+    roles: Mapping[str, Role] = attrs.field(factory=dict)
+    routing: tuple[RoutingRule, ...] = attrs.field(factory=tuple)
+    raci: Raci | None = None
+    content: ContentStrategy | None = None
+    calendar: tuple[CalendarEntry, ...] = attrs.field(factory=tuple)
+    metrics: Mapping[str, Metric] = attrs.field(factory=dict)
+    engagement: Mapping[str, EngagementRule] = attrs.field(factory=dict)
+    policy: Policy | None = None
+    resources: Mapping[str, Resource] = attrs.field(factory=dict)
+    scenarios: Mapping[str, Scenario] = attrs.field(factory=dict)
+    advocacy: Advocacy | None = None
+    launch: Launch | None = None
+    steps: Mapping[str, StepRecord] = attrs.field(factory=dict)
+
+    def evolve(self, **changes: object) -> Plan:
+        """Return a copy of this plan with *changes* applied (``attrs.evolve``)."""
+        return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+
+
+#: The fields of :class:`Plan` that the file keeps in its ``[plan]`` table.
+HEADER_FIELDS = (
+    "name",
+    "organization",
+    "vision",
+    "mission",
+    "reach",
+    "start",
+    "horizons",
+    "currency",
+)
