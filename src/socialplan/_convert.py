@@ -24,6 +24,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from . import _vocab
 from ._diagnostics import (
     FORMAT_KEY,
     INVALID_ID,
@@ -39,7 +40,6 @@ from ._diagnostics import (
 )
 from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
 from ._model import HEADER_FIELDS, Plan
-from . import _vocab
 from ._vocab import MessageLength, did_you_mean
 
 __all__ = [
@@ -58,6 +58,7 @@ Format = Literal["toml", "json"]
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 EXPECTED_ID = "an id: lowercase letters, digits, '_' and '-', at most 64 characters"
+
 
 class _KeyNote(IterableValidationNote):
     """Marks an error raised by a mapping's key rather than its value."""
@@ -230,7 +231,8 @@ def _tuple_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise FieldError(value, expected, code=WRONG_TYPE)
-        items, errors = [], []
+        items: list[Any] = []
+        errors: list[Exception] = []
         for index, item in enumerate(value):
             try:
                 items.append(item_hook(item, item_type))
@@ -255,7 +257,8 @@ def _mapping_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _: Any) -> dict[str, Any]:
         if not isinstance(value, Mapping):
             raise FieldError(value, "a table keyed by id", code=WRONG_TYPE)
-        out, errors = {}, []
+        out: dict[str, Any] = {}
+        errors: list[Exception] = []
         for key, item in value.items():
             if not isinstance(key, str) or not ID_PATTERN.match(key):
                 exc = FieldError(
@@ -280,7 +283,7 @@ def _mapping_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
 
 
 def _attrs_hook(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
-    generated = converter.gen_structure_attrs_fromdict(cl)
+    generated: Callable[[Any, Any], Any] = converter.gen_structure_attrs_fromdict(cl)
 
     def structure(value: Any, _: Any) -> Any:
         if not isinstance(value, Mapping):
@@ -296,9 +299,7 @@ def make_converter(fmt: Format = "toml") -> Converter:
     The two differ only in how dates are written: TOML has dates of its own,
     JSON writes them as ISO 8601 strings.
     """
-    converter = Converter(
-        omit_if_default=True, forbid_extra_keys=True, detailed_validation=True
-    )
+    converter = Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _check_str)
     converter.register_structure_hook(int, _check_int)
     converter.register_structure_hook(bool, _check_bool)
@@ -311,12 +312,8 @@ def make_converter(fmt: Format = "toml") -> Converter:
         int | float | None, lambda v, t: None if v is None else _check_number(v, t)
     )
     converter.register_structure_hook(dt.date, _check_date)
-    converter.register_structure_hook(
-        Duration, _parser(Duration.parse, EXPECTED_DURATION)
-    )
-    converter.register_structure_hook(
-        Frequency, _parser(Frequency.parse, EXPECTED_FREQUENCY)
-    )
+    converter.register_structure_hook(Duration, _parser(Duration.parse, EXPECTED_DURATION))
+    converter.register_structure_hook(Frequency, _parser(Frequency.parse, EXPECTED_FREQUENCY))
     converter.register_structure_hook(MessageLength | int | None, _check_length)
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook)
     converter.register_structure_hook_factory(_is_mapping, _mapping_hook)
@@ -334,7 +331,9 @@ def make_converter(fmt: Format = "toml") -> Converter:
 _ENUMS = [
     value
     for value in vars(_vocab).values()
-    if isinstance(value, type) and issubclass(value, enum.Enum) and value.__module__ == _vocab.__name__
+    if isinstance(value, type)
+    and issubclass(value, enum.Enum)
+    and value.__module__ == _vocab.__name__
 ]
 _CONVERTERS: dict[str, Converter] = {}
 
@@ -346,8 +345,10 @@ def _converter(fmt: Format) -> Converter:
     return converter
 
 
-_TOP_KEYS: Final = ("format", "plan") + tuple(
-    a.name for a in attrs.fields(Plan) if a.name not in HEADER_FIELDS
+_TOP_KEYS: Final = (
+    "format",
+    "plan",
+    *(a.name for a in attrs.fields(Plan) if a.name not in HEADER_FIELDS),
 )
 
 
@@ -358,9 +359,7 @@ def from_data(data: object) -> Plan:
     """
     problems: list[Diagnostic] = []
     if not isinstance(data, Mapping):
-        raise _load_error(
-            [_diag(WRONG_TYPE, [], f"the document is {show(data)}, not a table")]
-        )
+        raise _load_error([_diag(WRONG_TYPE, [], f"the document is {show(data)}, not a table")])
     version = data.get("format")
     if version is None:
         problems.append(
@@ -397,7 +396,7 @@ def from_data(data: object) -> Plan:
         else:
             problems.append(_unknown([key], _TOP_KEYS))
     try:
-        plan = _converter("toml").get_structure_hook(Plan)(merged, Plan)
+        plan: Plan | None = _converter("toml").get_structure_hook(Plan)(merged, Plan)
     except (ClassValidationError, IterableValidationError, FieldError) as exc:
         found = transform_error(exc)
         if not isinstance(header, Mapping):  # already reported as the whole table
@@ -445,22 +444,22 @@ def _leaves(
 ) -> Iterator[tuple[list[str | int], BaseException, Any]]:
     if isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
-        for sub, note in with_notes:
-            yield from _leaves(sub, [*path, note.name], note.type)
+        for sub, attribute in with_notes:
+            yield from _leaves(sub, [*path, attribute.name], attribute.type)
         for sub in without:
             yield from _leaves(sub, path, exc.cl)
     elif isinstance(exc, IterableValidationError):
         for sub in exc.exceptions:
-            note = next(
+            item = next(
                 (n for n in getattr(sub, "__notes__", ()) if isinstance(n, IterableValidationNote)),
                 None,
             )
-            if note is None:
+            if item is None:
                 yield from _leaves(sub, path, None)
-            elif isinstance(note, _KeyNote):
-                yield [*path, note.index], sub, note.type
+            elif isinstance(item, _KeyNote):
+                yield [*path, item.index], sub, item.type
             else:
-                yield from _leaves(sub, [*path, note.index], note.type)
+                yield from _leaves(sub, [*path, item.index], item.type)
     else:
         yield path, exc, tp
 
@@ -484,9 +483,7 @@ def transform_error(exc: BaseException) -> list[Diagnostic]:
             if leaf.field is not None:
                 path = [*path, leaf.field]
             hint = f'did you mean "{leaf.suggestion}"?' if leaf.suggestion else None
-            out.append(
-                _diag(leaf.code, path, f"{show(leaf.value)} is not {leaf.expected}", hint)
-            )
+            out.append(_diag(leaf.code, path, f"{show(leaf.value)} is not {leaf.expected}", hint))
         else:
             out.append(_diag(INVALID_VALUE, path, str(leaf)))
     return out

@@ -116,7 +116,6 @@ class FieldError(ValueError):
         super().__init__(f"{value!r} is not {expected}")
 
 
-
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 

@@ -159,9 +159,7 @@ class Frequency:
 
     def __attrs_post_init__(self) -> None:
         if not self.text:
-            text = (
-                str(self.period) if self.count == 1 else f"{self.count}/{self.period}"
-            )
+            text = str(self.period) if self.count == 1 else f"{self.count}/{self.period}"
             object.__setattr__(self, "text", text)
 
     @classmethod

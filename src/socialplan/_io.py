@@ -115,12 +115,13 @@ def loads(text: str | bytes, format: Format = "toml", *, file: str | None = None
     'Demo'
     """
     if isinstance(text, bytes):
+        raw = text
         try:
-            text = text.decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = text[: exc.start].count(b"\n") + 1
+            line = raw[: exc.start].count(b"\n") + 1
             raise _syntax_error(
-                f"not UTF-8 text (byte {exc.start} is 0x{text[exc.start]:02x})", line, file
+                f"not UTF-8 text (byte {exc.start} is 0x{raw[exc.start]:02x})", line, file
             ) from None
     text = text.removeprefix("\ufeff")
     data = _parse(text, format, file)

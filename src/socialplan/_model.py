@@ -66,7 +66,6 @@ __all__ = [
 #: A measured amount: an int where the author wrote one, else a float.
 Number = int | float
 
-_frozen = attrs.frozen(kw_only=True)
 
 
 def _within(
@@ -95,7 +94,7 @@ def _list() -> tuple[str, ...]:
     return ()
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Horizons:
     """The end dates of the short, medium and long term (seed 003)."""
 
@@ -104,7 +103,7 @@ class Horizons:
     long: dt.date | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Briefing:
     """The briefing of seed 000: what the company brings to the table."""
 
@@ -118,7 +117,7 @@ class Briefing:
     touchpoints: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Analysis:
     """Internal and external analysis (seed 001), the current situation (seed 000)."""
 
@@ -132,7 +131,7 @@ class Analysis:
     improvement_points: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class BusinessGoal:
     """What the company wants; social objectives must support one."""
 
@@ -140,7 +139,7 @@ class BusinessGoal:
     description: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Target:
     """Where a quantitative objective should get to, and by when."""
 
@@ -150,7 +149,7 @@ class Target:
     deadline: dt.date | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Objective:
     """What social media should achieve for the business."""
 
@@ -165,7 +164,7 @@ class Objective:
     description: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Audience:
     """A persona: who they are and where they are."""
 
@@ -178,7 +177,7 @@ class Audience:
     channels: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Profile:
     """A channel's identity: how the brand shows itself there (step 8)."""
 
@@ -189,7 +188,7 @@ class Profile:
     avatar: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Channel:
     """A presence on a platform, with its own purpose under one strategic line."""
 
@@ -202,7 +201,7 @@ class Channel:
     customizations: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Influencer:
     """Someone who sways an audience: a blogger, a partner, even a competitor."""
 
@@ -215,7 +214,7 @@ class Influencer:
     notes: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Role:
     """A role of the responsibility map, with its people and duties."""
 
@@ -226,7 +225,7 @@ class Role:
     escalates_to: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class RoutingRule:
     """Which team answers which kind of message, on which channels."""
 
@@ -237,7 +236,7 @@ class RoutingRule:
     escalate_to: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class RaciEntry:
     """Who is responsible, accountable, consulted and informed."""
 
@@ -247,7 +246,7 @@ class RaciEntry:
     informed: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Raci:
     """RACI assignments per plan step and per channel, by role id."""
 
@@ -255,7 +254,7 @@ class Raci:
     channels: Mapping[str, RaciEntry] = attrs.field(factory=dict)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class ContentPillar:
     """A theme the content returns to, serving objectives."""
 
@@ -270,7 +269,7 @@ class ContentPillar:
     description: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class ContentSource:
     """Existing material to reuse: white papers, case studies, videos."""
 
@@ -280,7 +279,7 @@ class ContentSource:
     pillars: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class ContentStrategy:
     """Pillars, sources, formats, keywords and messages per audience."""
 
@@ -291,7 +290,7 @@ class ContentStrategy:
     messages: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class CalendarEntry:
     """One item of the editorial calendar."""
 
@@ -304,7 +303,7 @@ class CalendarEntry:
     status: CalendarStatus = CalendarStatus.IDEA
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Metric:
     """A KPI: what is measured, where, how often, and which objectives it serves."""
 
@@ -323,7 +322,7 @@ class Metric:
     source: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class EngagementRule:
     """How the brand engages on one channel (step 9)."""
 
@@ -337,7 +336,7 @@ class EngagementRule:
     hours: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Policy:
     """What may be said, what may not, and in whose name (step 10)."""
 
@@ -349,7 +348,7 @@ class Policy:
     approver: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Resource:
     """People, a tool or money, for a horizon (seed 003)."""
 
@@ -361,7 +360,7 @@ class Resource:
     notes: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Scenario:
     """A plan B or plan C: what happens if things go otherwise (seed 003)."""
 
@@ -371,7 +370,7 @@ class Scenario:
     actions: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class StakeholderInput:
     """Input gathered from the people involved: a survey, an interview (step 1b)."""
 
@@ -381,7 +380,7 @@ class StakeholderInput:
     findings: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Advocacy:
     """The internal advocacy plan: employees and ambassadors (step 13)."""
 
@@ -390,7 +389,7 @@ class Advocacy:
     actions: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Launch:
     """The launch and the cycle of review that follows it (step 14)."""
 
@@ -400,7 +399,7 @@ class Launch:
     campaign: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class StepRecord:
     """A step marked by hand: its status, owner, due date and a note."""
 
@@ -411,7 +410,7 @@ class StepRecord:
     note: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Plan:
     """A social-media strategy plan.
 

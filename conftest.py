@@ -1,0 +1,26 @@
+"""Run the examples in the docs, the README and the docstrings as tests.
+
+Python blocks run; doctests in docstrings run; every ```toml block must load.
+"""
+
+from __future__ import annotations
+
+from sybil import Example, Sybil
+from sybil.parsers.markdown import CodeBlockParser, PythonCodeBlockParser
+from sybil.parsers.rest import DocTestParser
+
+import socialplan
+
+
+def _loads(example: Example) -> None:
+    socialplan.loads(example.parsed, "toml", file=f"{example.path}:{example.line}")
+
+
+markdown = Sybil(
+    parsers=[PythonCodeBlockParser(), CodeBlockParser(language="toml", evaluator=_loads)],
+    patterns=["*.md"],
+    excludes=["CHANGELOG.md"],
+)
+docstrings = Sybil(parsers=[DocTestParser()], patterns=["*.py"], path="src")
+
+pytest_collect_file = (markdown + docstrings).pytest()

@@ -1,0 +1,37 @@
+"""Development sessions: `nox -l` lists them, `nox` runs the default ones."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.default_venv_backend = "venv"
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the whole test suite: unit, property, docs and docstring examples."""
+    session.install("-e", ".[tests]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style and common mistakes with ruff."""
+    session.install("ruff")
+    session.run("ruff", "check", "src", "tests", "noxfile.py", "conftest.py")
+    session.run("ruff", "format", "--check", "src", "tests", "noxfile.py", "conftest.py")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Check types with mypy --strict."""
+    session.install("-e", ".[tests]", "mypy")
+    session.run("mypy", "--strict", "src")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Run every example in docs/ and README.md as a test."""
+    session.install("-e", ".[tests]")
+    session.run("pytest", "docs", "README.md", *session.posargs)

@@ -1,0 +1,5 @@
+"""``python -m socialplan``: the command line."""
+
+from ._cli import run
+
+run()

@@ -1,0 +1,452 @@
+"""Hypothesis strategies for socialplan's model, for your tests and ours.
+
+Install with ``pip install socialplan[testing]``.
+
+>>> import socialplan
+>>> from hypothesis import given
+>>> from socialplan.testing import plans
+>>> @given(plans())
+... def test_round_trip(plan):
+...     assert socialplan.loads(socialplan.dumps(plan)) == plan
+
+:func:`plans` draws complete plans whose every reference points at something
+that exists; :func:`ids`, :func:`durations` and :func:`frequencies` draw the
+values those plans are made of.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "socialplan.testing needs hypothesis: pip install 'socialplan[testing]'"
+    ) from exc
+
+from ._duration import _CANONICAL, _UNITS, _WORDS, Duration, Frequency
+from ._model import (
+    Advocacy,
+    Analysis,
+    Audience,
+    Briefing,
+    BusinessGoal,
+    CalendarEntry,
+    Channel,
+    ContentPillar,
+    ContentSource,
+    ContentStrategy,
+    EngagementRule,
+    Horizons,
+    Influencer,
+    Launch,
+    Metric,
+    Objective,
+    Plan,
+    Policy,
+    Profile,
+    Raci,
+    RaciEntry,
+    Resource,
+    Role,
+    RoutingRule,
+    Scenario,
+    StakeholderInput,
+    StepRecord,
+    Target,
+)
+from ._vocab import (
+    CONTENT_FORMATS,
+    INFLUENCER_KINDS,
+    OBJECTIVE_KINDS,
+    PLATFORMS,
+    ROLE_FUNCTIONS,
+    CalendarStatus,
+    Direction,
+    FunnelStage,
+    Horizon,
+    KpiLevel,
+    Measure,
+    MessageKind,
+    MessageLength,
+    MetricFamily,
+    Reach,
+    ResourceKind,
+    StepStatus,
+)
+
+__all__ = ["dates", "durations", "frequencies", "ids", "numbers", "plans", "texts"]
+
+#: The ids of the 14 steps of the default methodology.
+STEP_IDS = (
+    "objectives",
+    "stakeholder_input",
+    "audiences",
+    "influence_map",
+    "responsibility_map",
+    "channels",
+    "content_strategy",
+    "metrics",
+    "channel_setup",
+    "engagement_framework",
+    "policy",
+    "initial_content",
+    "monitoring",
+    "internal_networks",
+    "launch",
+)
+
+_INT64 = 2**63 - 1
+
+
+def ids() -> st.SearchStrategy[str]:
+    """Ids as the file format accepts them: short lowercase slugs."""
+    return st.from_regex(r"\A[a-z0-9][a-z0-9_-]{0,15}\Z")
+
+
+def texts(max_size: int = 40) -> st.SearchStrategy[str]:
+    """Any text a person may type, accents, emoji and control characters included."""
+    return st.text(st.characters(exclude_categories=["Cs"]), max_size=max_size)
+
+
+def numbers() -> st.SearchStrategy[int | float]:
+    """Finite numbers: whole numbers where an author writes them, else floats."""
+    return st.one_of(
+        st.integers(-_INT64, _INT64),
+        st.floats(allow_nan=False, allow_infinity=False),
+    )
+
+
+def dates() -> st.SearchStrategy[dt.date]:
+    """Dates a plan can hold."""
+    return st.dates(dt.date(1900, 1, 1), dt.date(2200, 12, 31))
+
+
+def durations() -> st.SearchStrategy[Duration]:
+    """Durations written in each accepted spelling."""
+    amounts = st.integers(1, 500)
+    written = st.one_of(
+        st.builds(lambda n, u: f"{n} {u}", amounts, st.sampled_from(sorted(_UNITS))),
+        st.builds(lambda n, u: f"{n}{u}", amounts, st.sampled_from([u for _, u in _CANONICAL])),
+        st.sampled_from(sorted(_WORDS)),
+        st.builds(lambda h: f"PT{h}H", amounts),
+    )
+    return written.map(Duration.parse)
+
+
+def frequencies() -> st.SearchStrategy[Frequency]:
+    """Frequencies such as ``"daily"`` or ``"3 per week"``."""
+    written = st.one_of(
+        st.sampled_from(sorted(_WORDS)),
+        st.builds(
+            lambda n, u: f"{n} per {u}",
+            st.integers(1, 50),
+            st.sampled_from(["day", "week", "month"]),
+        ),
+        st.builds(lambda n: f"{n}/week", st.integers(1, 50)),
+    )
+    return written.map(Frequency.parse)
+
+
+def _open(known: frozenset[str]) -> st.SearchStrategy[str]:
+    return st.one_of(st.sampled_from(sorted(known)), texts(20))
+
+
+def _opt(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+def _refs(pool: list[str], max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+    if not pool:
+        return st.just(())
+    return st.lists(st.sampled_from(pool), max_size=max_size, unique=True).map(tuple)
+
+
+def _ref(pool: list[str]) -> st.SearchStrategy[str | None]:
+    return st.none() if not pool else _opt(st.sampled_from(pool))
+
+
+def _some_of(
+    pool: list[str] | tuple[str, ...], values: st.SearchStrategy[Any], max_size: int
+) -> st.SearchStrategy[dict[str, Any]]:
+    if not pool:
+        return st.just({})
+    return st.dictionaries(st.sampled_from(pool), values, max_size=max_size)
+
+
+def _keyed(keys: list[str], strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.tuples(*(strategy for _ in keys)).map(
+        lambda values: dict(zip(keys, values, strict=True))
+    )
+
+
+@st.composite
+def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
+    """Plans of every shape the format allows, whose references all resolve.
+
+    *max_items* bounds how many of each part (objectives, channels, …) a plan has.
+    """
+
+    def some_ids() -> list[str]:
+        return draw(st.lists(ids(), max_size=max_items, unique=True))
+
+    goal_ids, objective_ids, audience_ids = some_ids(), some_ids(), some_ids()
+    channel_ids, role_ids, pillar_ids = some_ids(), some_ids(), some_ids()
+    t = texts()
+    words = st.lists(texts(20), max_size=3).map(tuple)
+
+    target = st.builds(
+        Target, value=numbers(), unit=texts(10), baseline=_opt(numbers()), deadline=_opt(dates())
+    )
+    objective = st.builds(
+        Objective,
+        title=t,
+        kind=_opt(_open(OBJECTIVE_KINDS)),
+        measure=st.sampled_from(Measure),
+        stage=_opt(st.sampled_from(FunnelStage)),
+        supports=_refs(goal_ids),
+        audiences=_refs(audience_ids),
+        target=_opt(target),
+        horizon=_opt(st.sampled_from(Horizon)),
+        description=_opt(t),
+    )
+    channel = st.builds(
+        Channel,
+        platform=_open(PLATFORMS),
+        purpose=_opt(t),
+        owner=_ref(role_ids),
+        audiences=_refs(audience_ids),
+        cross_posts_to=_refs(channel_ids),
+        profile=_opt(st.builds(Profile, handle=_opt(t), bio=_opt(t), url=_opt(t))),
+        customizations=words,
+    )
+    entry = st.builds(
+        RaciEntry,
+        responsible=_refs(role_ids),
+        accountable=_refs(role_ids, 1),
+        consulted=_refs(role_ids),
+        informed=_refs(role_ids),
+    )
+    content = st.builds(
+        ContentStrategy,
+        pillars=_keyed(
+            pillar_ids,
+            st.builds(
+                ContentPillar,
+                theme=t,
+                objectives=_refs(objective_ids),
+                share=_opt(st.integers(0, 100)),
+                formats=_refs(sorted(CONTENT_FORMATS)),
+                keywords=words,
+                description=_opt(t),
+            ),
+        ),
+        sources=st.dictionaries(
+            ids(),
+            st.builds(ContentSource, title=t, kind=_opt(t), url=_opt(t), pillars=_refs(pillar_ids)),
+            max_size=2,
+        ),
+        formats=words,
+        keywords=words,
+        messages=_some_of(audience_ids, words, 2),
+    )
+    metric = st.builds(
+        Metric,
+        name=t,
+        kind=st.sampled_from(Measure),
+        level=_opt(st.sampled_from(KpiLevel)),
+        family=_opt(st.sampled_from(MetricFamily)),
+        unit=_opt(texts(10)),
+        measures=_refs(objective_ids),
+        channels=_refs(channel_ids),
+        audiences=_refs(audience_ids),
+        baseline=_opt(numbers()),
+        target=_opt(numbers()),
+        direction=st.sampled_from(Direction),
+        cadence=_opt(durations()),
+        source=_opt(t),
+    )
+    engagement = st.builds(
+        EngagementRule,
+        tone=_opt(t),
+        response_time=_opt(durations()),
+        message_length=_opt(st.sampled_from(MessageLength) | st.integers(1, 10_000)),
+        topics=words,
+        posting_frequency=_opt(frequencies()),
+        hours=_opt(t),
+    )
+    return Plan(
+        name=draw(t),
+        organization=draw(_opt(t)),
+        vision=draw(_opt(t)),
+        mission=draw(_opt(t)),
+        reach=draw(_opt(st.sampled_from(Reach))),
+        start=draw(_opt(dates())),
+        horizons=draw(
+            _opt(st.builds(Horizons, short=_opt(dates()), medium=_opt(dates()), long=_opt(dates())))
+        ),
+        currency=draw(_opt(st.sampled_from(["EUR", "USD", "MXN"]))),
+        briefing=draw(
+            _opt(
+                st.builds(
+                    Briefing,
+                    online_presence=_opt(t),
+                    objectives=_opt(t),
+                    target_audience=_opt(t),
+                    touchpoints=words,
+                )
+            )
+        ),
+        analysis=draw(
+            _opt(st.builds(Analysis, company=_opt(t), competitors=words, strengths=words))
+        ),
+        business_goals=draw(_keyed(goal_ids, st.builds(BusinessGoal, statement=t))),
+        objectives=draw(_keyed(objective_ids, objective)),
+        stakeholder_input=draw(
+            st.dictionaries(
+                ids(),
+                st.builds(StakeholderInput, method=t, date=_opt(dates()), findings=words),
+                max_size=2,
+            )
+        ),
+        audiences=draw(
+            _keyed(
+                audience_ids,
+                st.builds(
+                    Audience,
+                    name=t,
+                    needs=words,
+                    market_value=_opt(t),
+                    channels=_refs(channel_ids),
+                ),
+            )
+        ),
+        channels=draw(_keyed(channel_ids, channel)),
+        influencers=draw(
+            st.dictionaries(
+                ids(),
+                st.builds(
+                    Influencer,
+                    name=t,
+                    kind=_opt(_open(INFLUENCER_KINDS)),
+                    influences=_refs(audience_ids),
+                    channels=_refs(channel_ids),
+                    followers=_opt(st.integers(0, 10**9)),
+                ),
+                max_size=max_items,
+            )
+        ),
+        roles=draw(
+            _keyed(
+                role_ids,
+                st.builds(
+                    Role,
+                    title=t,
+                    function=_opt(_open(ROLE_FUNCTIONS)),
+                    people=words,
+                    duties=words,
+                    escalates_to=_ref(role_ids),
+                ),
+            )
+        ),
+        routing=draw(
+            st.lists(
+                st.builds(
+                    RoutingRule,
+                    message=st.sampled_from(MessageKind),
+                    to=st.sampled_from(role_ids) if role_ids else st.nothing(),
+                    channels=_refs(channel_ids),
+                    within=_opt(durations()),
+                    escalate_to=_ref(role_ids),
+                ),
+                max_size=max_items if role_ids else 0,
+            ).map(tuple)
+        ),
+        raci=draw(
+            _opt(
+                st.builds(
+                    Raci,
+                    steps=_some_of(STEP_IDS, entry, 3),
+                    channels=_some_of(channel_ids, entry, 2),
+                )
+            )
+        ),
+        content=draw(_opt(content)),
+        calendar=draw(
+            st.lists(
+                st.builds(
+                    CalendarEntry,
+                    date=dates(),
+                    channel=st.sampled_from(channel_ids) if channel_ids else st.nothing(),
+                    title=t,
+                    pillar=_ref(pillar_ids),
+                    format=_opt(_open(CONTENT_FORMATS)),
+                    owner=_ref(role_ids),
+                    status=st.sampled_from(CalendarStatus),
+                ),
+                max_size=max_items if channel_ids else 0,
+            ).map(tuple)
+        ),
+        metrics=draw(st.dictionaries(ids(), metric, max_size=max_items)),
+        engagement=draw(_some_of(channel_ids, engagement, max_items)),
+        policy=draw(
+            _opt(
+                st.builds(
+                    Policy,
+                    acceptable=words,
+                    off_limits=words,
+                    confidential=words,
+                    company_capacity=_opt(t),
+                    personal_capacity=_opt(t),
+                    approver=_ref(role_ids),
+                )
+            )
+        ),
+        resources=draw(
+            st.dictionaries(
+                ids(),
+                st.builds(
+                    Resource,
+                    kind=st.sampled_from(ResourceKind),
+                    name=t,
+                    horizon=_opt(st.sampled_from(Horizon)),
+                    cost=_opt(st.integers(0, 10**9) | st.floats(0, 1e9)),
+                    channel=_ref(channel_ids),
+                ),
+                max_size=3,
+            )
+        ),
+        scenarios=draw(
+            st.dictionaries(
+                ids(), st.builds(Scenario, name=t, trigger=_opt(t), actions=words), max_size=2
+            )
+        ),
+        advocacy=draw(_opt(st.builds(Advocacy, description=_opt(t), ambassadors=words))),
+        launch=draw(
+            _opt(
+                st.builds(
+                    Launch,
+                    date=_opt(dates()),
+                    trial_until=_opt(dates()),
+                    review=_opt(durations()),
+                    campaign=words,
+                )
+            )
+        ),
+        steps=draw(
+            _some_of(
+                STEP_IDS,
+                st.builds(
+                    StepRecord,
+                    status=_opt(st.sampled_from(StepStatus)),
+                    owner=_opt(t),
+                    due=_opt(dates()),
+                    duration=_opt(durations()),
+                    note=_opt(t),
+                ),
+                3,
+            )
+        ),
+    )

@@ -1,0 +1,168 @@
+"""Bad input gets every problem at once, each located and explained."""
+
+from __future__ import annotations
+
+import pytest
+
+import socialplan
+
+HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
+
+
+def problems(text: str, fmt: socialplan.Format = "toml") -> list[tuple[str, str]]:
+    with pytest.raises(socialplan.LoadError) as info:
+        socialplan.loads(text, fmt)
+    return [(d.code, d.path) for d in info.value.diagnostics]
+
+
+def only(text: str, fmt: socialplan.Format = "toml") -> socialplan.Diagnostic:
+    with pytest.raises(socialplan.LoadError) as info:
+        socialplan.loads(text, fmt)
+    (diagnostic,) = info.value.diagnostics
+    return diagnostic
+
+
+def test_unknown_key_suggests_the_near_miss() -> None:
+    found = only(HEAD + "[objectives.aw]\ntitle = 'x'\ntilte = 'y'\n")
+    assert ("SP003", "objectives.aw.tilte", 'did you mean "title"?') == (
+        found.code,
+        found.path,
+        found.hint,
+    )
+
+
+def test_unknown_key_in_the_plan_table_is_placed_under_plan() -> None:
+    assert [("SP003", "plan.strat")] == problems(HEAD + "strat = 2027-01-01\n")
+
+
+def test_unknown_top_level_table_is_reported() -> None:
+    found = only(HEAD + "[objetives.aw]\ntitle = 'x'\n")
+    assert ("objetives", 'did you mean "objectives"?') == (found.path, found.hint)
+
+
+def test_missing_required_key_names_the_field() -> None:
+    assert [("SP004", "objectives.aw.title")] == problems(HEAD + "[objectives.aw]\nkind = 'x'\n")
+
+
+def test_missing_plan_table_is_reported_once() -> None:
+    assert [("SP004", "plan")] == problems('format = "socialplan/1"\n')
+
+
+def test_missing_format_key_is_reported() -> None:
+    assert [("SP004", "format")] == problems('[plan]\nname = "x"\n')
+
+
+def test_unsupported_format_version_is_reported() -> None:
+    assert [("SP002", "format")] == problems('format = "socialplan/9"\n[plan]\nname = "x"\n')
+
+
+def test_wrong_type_says_what_was_expected() -> None:
+    found = only(HEAD + "[channels.fb]\nplatform = 3\n")
+    assert ("SP005", "channels.fb.platform", "3 is not a string") == (
+        found.code,
+        found.path,
+        found.message,
+    )
+
+
+def test_a_string_is_not_taken_for_a_list() -> None:
+    assert [("SP005", "objectives.aw.supports")] == problems(
+        HEAD + "[objectives.aw]\ntitle = 'x'\nsupports = 'brand'\n"
+    )
+
+
+def test_a_boolean_is_not_taken_for_a_number() -> None:
+    assert [("SP005", "objectives.aw.target.value")] == problems(
+        HEAD + "[objectives.aw]\ntitle = 'x'\ntarget = { value = true, unit = 'likes' }\n"
+    )
+
+
+def test_enum_value_near_miss_gets_a_suggestion() -> None:
+    found = only(HEAD.replace('name = "Demo"', 'name = "Demo"\nreach = "natonal"'))
+    assert ("SP006", "plan.reach", 'did you mean "national"?') == (
+        found.code,
+        found.path,
+        found.hint,
+    )
+
+
+def test_bad_id_suggests_a_slug() -> None:
+    found = only(HEAD + '[channels."Face Book"]\nplatform = "facebook"\n')
+    assert ("SP007", 'channels."Face Book"', 'did you mean "face_book"?') == (
+        found.code,
+        found.path,
+        found.hint,
+    )
+
+
+def test_bad_duration_names_the_accepted_spellings() -> None:
+    found = only(HEAD + "[engagement.fb]\nresponse_time = 'soon'\n")
+    assert ("engagement.fb.response_time", True) == (found.path, "30 min" in found.message)
+
+
+def test_out_of_range_share_is_located_on_its_field() -> None:
+    assert [("SP006", "content.pillars.fun.share")] == problems(
+        HEAD + "[content.pillars.fun]\ntheme = 't'\nshare = 150\n"
+    )
+
+
+def test_calendar_problems_name_the_entry_index() -> None:
+    text = HEAD + "[[calendar]]\ndate = 2027-01-01\nchannel = 'fb'\ntitle = 'a'\n"
+    text += "[[calendar]]\ndate = 'tomorrow'\nchannel = 'fb'\ntitle = 'b'\n"
+    assert [("SP006", "calendar[1].date")] == problems(text)
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    text = HEAD + "reach = 'x'\n[objectives.a]\nkind = 1\n[channels.b]\nplatform = 2\n"
+    assert [
+        ("SP006", "plan.reach"),
+        ("SP004", "objectives.a.title"),
+        ("SP005", "objectives.a.kind"),
+        ("SP005", "channels.b.platform"),
+    ] == problems(text)
+
+
+def test_problems_carry_their_line() -> None:
+    text = HEAD + "\n[objectives.aw]\ntitle = 'x'\nstage = 'nope'\n"
+    assert 7 == only(text).line
+
+
+def test_toml_syntax_error_gives_its_line() -> None:
+    found = only(HEAD + "[objectives.aw\n")
+    assert ("SP001", 4) == (found.code, found.line)
+
+
+def test_json_syntax_error_gives_its_line() -> None:
+    found = only('{\n  "format": "socialplan/1",\n  "plan": {,}\n}', "json")
+    assert ("SP001", 3) == (found.code, found.line)
+
+
+def test_json_duplicate_keys_are_refused() -> None:
+    text = '{"format": "socialplan/1", "plan": {"name": "a", "name": "b"}}'
+    assert [("SP001", "")] == problems(text, "json")
+
+
+def test_json_problems_are_located_like_toml_ones() -> None:
+    text = '{\n "format": "socialplan/1",\n "plan": {\n  "name": "a",\n  "start": "soon"\n }\n}'
+    found = only(text, "json")
+    assert ("plan.start", 5) == (found.path, found.line)
+
+
+def test_bytes_that_are_not_utf8_are_a_located_error() -> None:
+    found = only(HEAD.encode() + b"vision = '\xff'\n")  # type: ignore[arg-type]
+    assert ("SP001", 4) == (found.code, found.line)
+
+
+def test_a_document_that_is_not_a_table_is_refused() -> None:
+    assert [("SP005", "")] == problems("[1, 2]", "json")
+
+
+def test_load_error_message_lists_every_problem_with_its_file(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "plan.toml"
+    path.write_text(HEAD + "reach = 'x'\nstrat = 1\n", encoding="utf-8")
+    with pytest.raises(socialplan.LoadError) as info:
+        socialplan.load(path)
+    lines = str(info.value).splitlines()
+    assert [f"{path}: 2 problems found", str(path)] == [lines[0], lines[1].split(":")[0].strip()]
