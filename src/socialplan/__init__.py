@@ -58,11 +58,10 @@ from ._vocab import (
 )
 
 if TYPE_CHECKING:
-    from ._convert import FORMAT, from_data, to_data
+    from ._convert import FORMAT, Format, from_data, to_data
     from ._io import dump, dumps, load, loads
 
 __all__ = [
-    "FORMAT",
     "Advocacy",
     "Analysis",
     "Audience",
@@ -78,7 +77,9 @@ __all__ = [
     "Direction",
     "Duration",
     "EngagementRule",
+    "FORMAT",
     "FieldError",
+    "Format",
     "Frequency",
     "FunnelStage",
     "Horizon",
@@ -120,6 +121,7 @@ __all__ = [
 # Loaded on first use, so that importing socialplan stays fast.
 _LAZY = {
     "FORMAT": "._convert",
+    "Format": "._convert",
     "from_data": "._convert",
     "to_data": "._convert",
     "dump": "._io",

@@ -67,7 +67,6 @@ __all__ = [
 Number = int | float
 
 
-
 def _within(
     low: float, high: float | None = None
 ) -> Callable[[object, attrs.Attribute[Any], Any], None]:
