@@ -20,6 +20,7 @@ from ._model import (
     BusinessGoal,
     CalendarEntry,
     Channel,
+    CheckSettings,
     ContentPillar,
     ContentSource,
     ContentStrategy,
@@ -60,6 +61,7 @@ from ._vocab import (
 if TYPE_CHECKING:
     from ._convert import FORMAT, Format, from_data, to_data
     from ._io import dump, dumps, load, loads
+    from .rules import Report, validate
 
 __all__ = [
     "Advocacy",
@@ -70,6 +72,7 @@ __all__ = [
     "CalendarEntry",
     "CalendarStatus",
     "Channel",
+    "CheckSettings",
     "ContentPillar",
     "ContentSource",
     "ContentStrategy",
@@ -101,6 +104,7 @@ __all__ = [
     "RaciEntry",
     "Reach",
     "Resource",
+    "Report",
     "ResourceKind",
     "Role",
     "RoutingRule",
@@ -116,6 +120,7 @@ __all__ = [
     "load",
     "loads",
     "to_data",
+    "validate",
 ]
 
 # Loaded on first use, so that importing socialplan stays fast.
@@ -128,6 +133,8 @@ _LAZY = {
     "dumps": "._io",
     "load": "._io",
     "loads": "._io",
+    "Report": ".rules",
+    "validate": ".rules",
 }
 
 

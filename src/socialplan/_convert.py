@@ -282,6 +282,36 @@ def _mapping_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
     return structure
 
 
+CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]*$")
+
+
+def _severity_map(converter: Converter) -> Callable[[Any, Any], dict[str, Severity]]:
+    """Rule codes or prefixes to severities: ``{ SP205 = "error" }``."""
+    severity_hook = converter.get_structure_hook(Severity)
+
+    def structure(value: Any, tp: Any) -> dict[str, Severity]:
+        if not isinstance(value, Mapping):
+            raise FieldError(value, "a table of rule codes", code=WRONG_TYPE)
+        out: dict[str, Severity] = {}
+        errors: list[Exception] = []
+        for key, item in value.items():
+            if not CODE_PATTERN.match(key):
+                exc = FieldError(key, 'a rule code or prefix such as "SP205" or "SP2"')
+                exc.__notes__ = [_KeyNote("key", key, str)]
+                errors.append(exc)
+                continue
+            try:
+                out[key] = severity_hook(item, Severity)
+            except Exception as exc:  # noqa: BLE001 - every error is kept as data
+                exc.__notes__ = [IterableValidationNote("value", key, Severity)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid table", errors, tp)
+        return out
+
+    return structure
+
+
 def _attrs_hook(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
     generated: Callable[[Any, Any], Any] = converter.gen_structure_attrs_fromdict(cl)
 
@@ -291,6 +321,19 @@ def _attrs_hook(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
         return generated(value, cl)
 
     return structure
+
+
+#: The enums of the model: each gets a structure hook of its own.
+_ENUMS: list[type[enum.Enum]] = [
+    Severity,
+    *(
+        value
+        for value in vars(_vocab).values()
+        if isinstance(value, type)
+        and issubclass(value, enum.Enum)
+        and value.__module__ == _vocab.__name__
+    ),
+]
 
 
 def make_converter(fmt: Format = "toml") -> Converter:
@@ -318,6 +361,9 @@ def make_converter(fmt: Format = "toml") -> Converter:
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook)
     converter.register_structure_hook_factory(_is_mapping, _mapping_hook)
     converter.register_structure_hook_factory(attrs.has, _attrs_hook)
+    converter.register_structure_hook_func(
+        lambda t: t == Mapping[str, Severity], _severity_map(converter)
+    )
 
     converter.register_unstructure_hook(Duration, str)
     converter.register_unstructure_hook(Frequency, str)
@@ -328,13 +374,6 @@ def make_converter(fmt: Format = "toml") -> Converter:
     return converter
 
 
-_ENUMS = [
-    value
-    for value in vars(_vocab).values()
-    if isinstance(value, type)
-    and issubclass(value, enum.Enum)
-    and value.__module__ == _vocab.__name__
-]
 _CONVERTERS: dict[str, Converter] = {}
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from ._diagnostics import FieldError
+from ._diagnostics import FieldError, Severity
 from ._duration import Duration, Frequency
 from ._vocab import (
     CalendarStatus,
@@ -39,6 +39,7 @@ __all__ = [
     "BusinessGoal",
     "CalendarEntry",
     "Channel",
+    "CheckSettings",
     "ContentPillar",
     "ContentSource",
     "ContentStrategy",
@@ -221,7 +222,7 @@ class Role:
     function: str | None = None
     people: tuple[str, ...] = attrs.field(factory=_list)
     duties: tuple[str, ...] = attrs.field(factory=_list)
-    escalates_to: str | None = None
+    escalate_to: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -291,7 +292,11 @@ class ContentStrategy:
 
 @attrs.frozen(kw_only=True)
 class CalendarEntry:
-    """One item of the editorial calendar."""
+    """One item of the editorial calendar.
+
+    A recurring item (a weekly tip, a daily story) gives the time between two
+    occurrences in *repeat*, and may end on *until*.
+    """
 
     date: dt.date
     channel: str
@@ -300,6 +305,8 @@ class CalendarEntry:
     format: str | None = None
     owner: str | None = None
     status: CalendarStatus = CalendarStatus.IDEA
+    repeat: Duration | None = None
+    until: dt.date | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -410,6 +417,16 @@ class StepRecord:
 
 
 @attrs.frozen(kw_only=True)
+class CheckSettings:
+    """Which rules run on this plan, ruff-style: codes or prefixes such as "SP2"."""
+
+    select: tuple[str, ...] = attrs.field(factory=_list)
+    ignore: tuple[str, ...] = attrs.field(factory=_list)
+    severity: Mapping[str, Severity] = attrs.field(factory=dict)
+    strict: bool = False
+
+
+@attrs.frozen(kw_only=True)
 class Plan:
     """A social-media strategy plan.
 
@@ -447,6 +464,7 @@ class Plan:
     advocacy: Advocacy | None = None
     launch: Launch | None = None
     steps: Mapping[str, StepRecord] = attrs.field(factory=dict)
+    check: CheckSettings | None = None
 
     def evolve(self, **changes: object) -> Plan:
         """Return a copy of this plan with *changes* applied (``attrs.evolve``)."""

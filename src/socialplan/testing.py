@@ -63,6 +63,7 @@ from ._vocab import (
     OBJECTIVE_KINDS,
     PLATFORMS,
     ROLE_FUNCTIONS,
+    STEP_IDS,
     CalendarStatus,
     Direction,
     FunnelStage,
@@ -78,25 +79,6 @@ from ._vocab import (
 )
 
 __all__ = ["dates", "durations", "frequencies", "ids", "numbers", "plans", "texts"]
-
-#: The ids of the 14 steps of the default methodology.
-STEP_IDS = (
-    "objectives",
-    "stakeholder_input",
-    "audiences",
-    "influence_map",
-    "responsibility_map",
-    "channels",
-    "content_strategy",
-    "metrics",
-    "channel_setup",
-    "engagement_framework",
-    "policy",
-    "initial_content",
-    "monitoring",
-    "internal_networks",
-    "launch",
-)
 
 _INT64 = 2**63 - 1
 
@@ -347,7 +329,7 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     function=_opt(_open(ROLE_FUNCTIONS)),
                     people=words,
                     duties=words,
-                    escalates_to=_ref(role_ids),
+                    escalate_to=_ref(role_ids),
                 ),
             )
         ),
@@ -385,6 +367,8 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     format=_opt(_open(CONTENT_FORMATS)),
                     owner=_ref(role_ids),
                     status=st.sampled_from(CalendarStatus),
+                    repeat=_opt(durations()),
+                    until=_opt(dates()),
                 ),
                 max_size=max_items if channel_ids else 0,
             ).map(tuple)

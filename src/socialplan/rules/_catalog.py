@@ -1,0 +1,13 @@
+"""The built-in rules: importing this module registers them all."""
+
+from __future__ import annotations
+
+from . import (  # noqa: F401 - imported for the rules they register
+    _channels,
+    _content,
+    _engagement,
+    _metrics,
+    _objectives,
+    _references,
+    _responsibility,
+)

@@ -1,0 +1,124 @@
+"""SP3: audiences and channels meet; cross-posting flows one way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ._context import Context
+from ._engine import Finding, rule
+from ._graph import cycles
+
+
+@rule(
+    "SP301",
+    "unreached-audience",
+    "warning",
+    summary="An audience no channel reaches.",
+    why="Seed 004's second step asks where the customers are: an audience no channel reaches "
+    "hears nothing the plan says.",
+    fix="Add the audience to the `audiences` of a channel where it is.",
+    example='[audiences.teachers]\nname = "Teachers"  # no channel lists it',
+)
+def unreached_audience(context: Context) -> Iterator[Finding]:
+    for key in context.plan.audiences:
+        if key not in context.channels_by_audience:
+            yield Finding(
+                f"audiences.{key}",
+                f'audience "{key}" is reached by no channel',
+                "list it in the audiences of a channel where it is",
+            )
+
+
+@rule(
+    "SP302",
+    "channel-without-audience",
+    "warning",
+    summary="A channel that reaches no audience.",
+    why="Each platform has its own purpose under one strategic line (seed 003); a channel "
+    "that speaks to nobody in particular has none.",
+    fix="Name the audiences the channel reaches, or drop the channel.",
+    example='[channels.tiktok]\nplatform = "tiktok"  # audiences = []',
+)
+def channel_without_audience(context: Context) -> Iterator[Finding]:
+    for key, channel in context.plan.channels.items():
+        if not channel.audiences:
+            yield Finding(
+                f"channels.{key}.audiences",
+                f'channel "{key}" reaches no audience',
+                "name the audiences it reaches",
+            )
+
+
+@rule(
+    "SP303",
+    "audience-not-on-channel",
+    "error",
+    summary="A channel targets an audience that says it is not there.",
+    why="When an audience lists where it is and a channel that targets it is not among them, "
+    "the plan contradicts itself: one of the two is wrong.",
+    fix="Add the channel to the audience's `channels`, or drop the audience from the channel.",
+    example='[audiences.parents]\nchannels = ["facebook"]\n'
+    '[channels.tiktok]\naudiences = ["parents"]',
+)
+def audience_not_on_channel(context: Context) -> Iterator[Finding]:
+    audiences = context.plan.audiences
+    for key, channel in context.plan.channels.items():
+        for position, audience_id in enumerate(channel.audiences):
+            audience = audiences.get(audience_id)
+            if audience is not None and audience.channels and key not in audience.channels:
+                yield Finding(
+                    f"channels.{key}.audiences[{position}]",
+                    f'channel "{key}" targets audience "{audience_id}", which is not on it',
+                    f'add "{key}" to audiences.{audience_id}.channels, or drop the audience here',
+                )
+
+
+@rule(
+    "SP304",
+    "audience-channel-unused",
+    "warning",
+    summary="An audience is on a channel that does not target it.",
+    why="The audience is there and the brand is there, but the channel does not speak to it.",
+    fix="Add the audience to the channel's `audiences`, or drop the channel from the audience.",
+    example='[audiences.parents]\nchannels = ["youtube"]\n[channels.youtube]\naudiences = []',
+)
+def audience_channel_unused(context: Context) -> Iterator[Finding]:
+    channels = context.plan.channels
+    for key, audience in context.plan.audiences.items():
+        for position, channel_id in enumerate(audience.channels):
+            channel = channels.get(channel_id)
+            if channel is not None and key not in channel.audiences:
+                yield Finding(
+                    f"audiences.{key}.channels[{position}]",
+                    f'audience "{key}" is on channel "{channel_id}", which does not target it',
+                    f'add "{key}" to channels.{channel_id}.audiences',
+                )
+
+
+@rule(
+    "SP305",
+    "cross-posting-cycle",
+    "error",
+    summary="Cross-posting between channels goes round in a circle.",
+    why="If Facebook posts to X and X posts back to Facebook, every post repeats forever; "
+    "seed 003 puts the blog at the end of the chain, not in a loop.",
+    fix="Break the cycle: drop one of the `cross_posts_to` links named in the message.",
+    example='[channels.facebook]\ncross_posts_to = ["x"]\n'
+    '[channels.x]\ncross_posts_to = ["facebook"]',
+)
+def cross_posting_cycle(context: Context) -> Iterator[Finding]:
+    channels = context.plan.channels
+    if not any(c.cross_posts_to for c in channels.values()):
+        return
+    edges = [
+        (key, target)
+        for key, channel in channels.items()
+        for target in channel.cross_posts_to
+        if target in channels
+    ]
+    for cycle in cycles(edges):
+        yield Finding(
+            f"channels.{cycle[0]}.cross_posts_to",
+            "cross-posting goes round in a circle: " + " → ".join(cycle),
+            "drop one of these links",
+        )

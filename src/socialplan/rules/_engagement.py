@@ -1,0 +1,132 @@
+"""SP5: every channel has rules of engagement; nothing said falls under the policy's ban."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from .._vocab import MessageKind
+from ._context import Context
+from ._engine import Finding, rule
+from ._responsibility import routes_by_channel
+
+#: How soon each kind of message must be answered, most urgent first.
+URGENCY = (MessageKind.CRISIS, MessageKind.COMPLAINT, MessageKind.INQUIRY, MessageKind.SUGGESTION)
+
+
+@rule(
+    "SP501",
+    "channel-without-engagement",
+    "warning",
+    summary="A channel with no rules of engagement.",
+    why="Seed 004's engagement framework says, per channel, what to answer, how, where and how "
+    "often; a channel without one is answered by mood.",
+    fix="Add an `[engagement.<channel>]` table.",
+    example='[channels.x]\nplatform = "x"  # no [engagement.x]',
+)
+def channel_without_engagement(context: Context) -> Iterator[Finding]:
+    for key in context.plan.channels:
+        if key not in context.plan.engagement:
+            yield Finding(
+                f"channels.{key}",
+                f'channel "{key}" has no engagement rule',
+                f"add [engagement.{key}] with tone and response_time",
+            )
+
+
+@rule(
+    "SP502",
+    "engagement-without-response-time",
+    "warning",
+    summary="An engagement rule that does not say how fast to answer.",
+    why="The response time is the promise a channel makes to the people who write to it.",
+    fix='Set `response_time` ("2h", "1 day"…).',
+    example='[engagement.facebook]\ntone = "warm"',
+)
+def engagement_without_response_time(context: Context) -> Iterator[Finding]:
+    for key, engagement in context.plan.engagement.items():
+        if engagement.response_time is None:
+            yield Finding(
+                f"engagement.{key}.response_time",
+                f'the engagement rule of "{key}" sets no response time',
+                'set response_time, e.g. "2h"',
+            )
+
+
+@rule(
+    "SP503",
+    "response-times-against-urgency",
+    "error",
+    summary="A more urgent kind of message is answered later than a less urgent one.",
+    why="A crisis is answered before a complaint, a complaint before an inquiry or a suggestion; "
+    "routing that gives a crisis more time than an inquiry contradicts itself.",
+    fix="Shorten the `within` of the more urgent route, or lengthen the other.",
+    example='[[routing]]\nmessage = "crisis"\nto = "pr"\nwithin = "1 day"\n'
+    '[[routing]]\nmessage = "inquiry"\nto = "cm"\nwithin = "2h"',
+)
+def response_times_against_urgency(context: Context) -> Iterator[Finding]:
+    routing = context.plan.routing
+    reported: set[tuple[int, int]] = set()
+    for positions in routes_by_channel(context).values():
+        fastest: dict[MessageKind, tuple[int, int]] = {}
+        for kind, indexes in positions.items():
+            timed = [(routing[i].within.seconds, i) for i in indexes if routing[i].within]  # type: ignore[union-attr]
+            if timed:
+                fastest[kind] = min(timed)
+        for rank, urgent in enumerate(URGENCY):
+            for calmer in URGENCY[rank + 1 :]:
+                if urgent not in fastest or calmer not in fastest:
+                    continue
+                (slow, i), (quick, j) = fastest[urgent], fastest[calmer]
+                if urgent is MessageKind.INQUIRY:  # inquiries and suggestions rank alike
+                    continue
+                if slow > quick and (i, j) not in reported:
+                    reported.add((i, j))
+                    yield Finding(
+                        f"routing[{i}].within",
+                        f"a {urgent} is answered within {routing[i].within}, later than a "
+                        f"{calmer} (routing[{j}], within {routing[j].within})",
+                        f"answer a {urgent} sooner than a {calmer}",
+                    )
+
+
+def _fold(text: str) -> str:
+    stripped = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " " + re.sub(r"[^a-z0-9]+", " ", stripped.casefold()).strip() + " "
+
+
+@rule(
+    "SP504",
+    "off-limits-content",
+    "error",
+    summary="Content, a calendar entry or an engagement topic falls under an off-limits topic.",
+    why="The policy (step 10) says what is off limits; a pillar, a post or a topic of "
+    "conversation that goes there contradicts it.",
+    fix="Change the content, or revise the policy if the topic is in fact allowed.",
+    example='[policy]\noff_limits = ["politics"]\n[[calendar]]\ntitle = "Our view on politics"',
+)
+def off_limits_content(context: Context) -> Iterator[Finding]:
+    plan = context.plan
+    if plan.policy is None or not plan.policy.off_limits:
+        return
+    banned = [(topic, _fold(topic)) for topic in plan.policy.off_limits if _fold(topic).strip()]
+    texts: list[tuple[str, str]] = []
+    if plan.content is not None:
+        for key, pillar in plan.content.pillars.items():
+            texts.append((f"content.pillars.{key}.theme", pillar.theme))
+            texts += [
+                (f"content.pillars.{key}.keywords[{i}]", w) for i, w in enumerate(pillar.keywords)
+            ]
+            if pillar.description:
+                texts.append((f"content.pillars.{key}.description", pillar.description))
+        texts += [(f"content.keywords[{i}]", w) for i, w in enumerate(plan.content.keywords)]
+    texts += [(f"calendar[{i}].title", e.title) for i, e in enumerate(plan.calendar)]
+    for key, engagement in plan.engagement.items():
+        texts += [(f"engagement.{key}.topics[{i}]", t) for i, t in enumerate(engagement.topics)]
+    for path, text in texts:
+        folded = _fold(text)
+        for topic, needle in banned:
+            if needle in folded:
+                yield Finding(path, f'"{text}" touches "{topic}", which the policy puts off limits')
+                break

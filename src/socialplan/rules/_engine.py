@@ -1,0 +1,299 @@
+"""The rule engine: one registry, selection by code or prefix, reports as data."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeAlias
+
+import attrs
+
+from .._diagnostics import Diagnostic, Severity
+from .._model import Plan
+from ._context import Context
+
+__all__ = [
+    "RULES",
+    "Check",
+    "Finding",
+    "Report",
+    "Rule",
+    "Selection",
+    "all_rules",
+    "register",
+    "rule",
+    "validate",
+]
+
+
+@attrs.frozen
+class Finding:
+    """What a rule found: where (a dotted path), what, and how to fix it."""
+
+    path: str
+    message: str
+    hint: str | None = None
+
+
+Check: TypeAlias = Callable[[Context], Iterable[Finding]]
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A rule of the catalog: a stable code, its default severity and its documentation."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    fix: str
+    example: str = ""
+    check: Check = attrs.field(eq=False, repr=False)
+
+    @property
+    def group(self) -> str:
+        """The rule's group: ``"SP2"`` for ``"SP201"``."""
+        return self.code[:3]
+
+
+#: Every rule known, by code: the built-in ones and those registered by plugins.
+RULES: dict[str, Rule] = {}
+
+
+def register(new: Rule) -> Rule:
+    """Add a rule to the catalog; a code is never reused for another rule."""
+    existing = RULES.get(new.code)
+    if existing is not None and existing.check is not new.check:
+        raise ValueError(f"rule code {new.code} is already taken by {existing.name!r}")
+    RULES[new.code] = new
+    return new
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity | str,
+    *,
+    summary: str,
+    why: str,
+    fix: str,
+    example: str = "",
+) -> Callable[[Check], Check]:
+    """Register the decorated function as the check of a new rule.
+
+    The function takes a :class:`~socialplan.rules.Context` and yields
+    :class:`Finding` objects; the engine turns them into diagnostics with the
+    rule's code and severity.
+    """
+
+    def decorate(check: Check) -> Check:
+        register(
+            Rule(
+                code=code,
+                name=name,
+                severity=Severity(severity),
+                summary=summary,
+                why=why,
+                fix=fix,
+                example=example,
+                check=check,
+            )
+        )
+        return check
+
+    return decorate
+
+
+def _load_builtin_and_plugins() -> None:
+    from . import _catalog  # noqa: F401 - registers the built-in rules
+
+    _load_plugins()
+
+
+@functools.cache
+def _load_plugins() -> None:
+    from importlib.metadata import entry_points
+
+    for point in entry_points(group="socialplan.rules"):
+        loaded = point.load()
+        if isinstance(loaded, Rule):
+            register(loaded)
+        elif isinstance(loaded, Iterable) and not isinstance(loaded, str):
+            for item in loaded:
+                register(item)
+        # a module registers its rules with @rule when it is imported
+
+
+def all_rules() -> list[Rule]:
+    """The catalog, built-in rules and plugins', sorted by code."""
+    _load_builtin_and_plugins()
+    return [RULES[code] for code in sorted(RULES)]
+
+
+def _specificity(code: str, prefixes: Iterable[str]) -> int:
+    return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+
+@attrs.frozen(kw_only=True)
+class Selection:
+    """Which rules run and how severe their findings are, as ruff selects.
+
+    *select* and *ignore* name codes or prefixes (``"SP2"``, ``"SP205"``);
+    when both match a code, the longer prefix wins. *severity* overrides a
+    rule's default severity; *strict* turns warnings into errors.
+    """
+
+    select: tuple[str, ...] = ("SP",)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = attrs.field(factory=dict)
+    strict: bool = False
+
+    def selects(self, code: str) -> bool:
+        """Whether the rule *code* runs."""
+        chosen = _specificity(code, self.select)
+        return chosen >= 0 and chosen > _specificity(code, self.ignore)
+
+    def severity_of(self, found: Rule) -> Severity:
+        """The severity a finding of *found* is reported with."""
+        severity = found.severity
+        best = _specificity(found.code, self.severity)
+        if best >= 0:
+            severity = next(
+                Severity(v)
+                for k, v in self.severity.items()
+                if len(k) == best and found.code.startswith(k)
+            )
+        if self.strict and severity is Severity.WARNING:
+            return Severity.ERROR
+        return severity
+
+    def merge(self, other: Selection | None) -> Selection:
+        """This selection refined by *other* (a plan file's own, say)."""
+        if other is None:
+            return self
+        return Selection(
+            select=other.select if other.select != ("SP",) else self.select,
+            ignore=(*self.ignore, *other.ignore),
+            severity={**self.severity, **other.severity},
+            strict=self.strict or other.strict,
+        )
+
+
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@attrs.frozen
+class Report:
+    """The diagnostics of one validation, sorted by severity, then code, then path.
+
+    Iterating gives every diagnostic; :attr:`ok` is true when none is an error.
+    """
+
+    diagnostics: tuple[Diagnostic, ...]
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.diagnostics)
+
+    def __len__(self) -> int:
+        return len(self.diagnostics)
+
+    def _of(self, severity: Severity) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is severity]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """The diagnostics that are errors."""
+        return self._of(Severity.ERROR)
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """The diagnostics that are warnings."""
+        return self._of(Severity.WARNING)
+
+    @property
+    def infos(self) -> list[Diagnostic]:
+        """The diagnostics that are advice."""
+        return self._of(Severity.INFO)
+
+    @property
+    def ok(self) -> bool:
+        """True when no diagnostic is an error."""
+        return not self.errors
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many diagnostics of each severity."""
+        return {str(s): len(self._of(s)) for s in Severity}
+
+    def codes(self) -> list[str]:
+        """The code of each diagnostic, in order."""
+        return [d.code for d in self.diagnostics]
+
+    def to_dict(self, file: str | None = None) -> dict[str, Any]:
+        """The report as the JSON object that ``socialplan check --format json`` prints."""
+        return {
+            "file": file,
+            "ok": self.ok,
+            "counts": self.counts,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+def _sort_key(d: Diagnostic) -> tuple[int, str, str]:
+    return (_ORDER[d.severity], d.code, d.path)
+
+
+def validate(
+    plan: Plan,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    severity: Mapping[str, Severity | str] | None = None,
+    strict: bool = False,
+    selection: Selection | None = None,
+) -> Report:
+    """Run the rules over *plan* and report what they find; never raises for plan problems.
+
+    *select* and *ignore* take codes or prefixes (``["SP2"]``, ``["SP205"]``);
+    *severity* overrides a rule's severity; *strict* turns warnings into
+    errors. A plan's own ``[check]`` table is applied too.
+    """
+    base = selection or Selection()
+    given = Selection(
+        select=tuple(select) if select is not None else base.select,
+        ignore=(*base.ignore, *(ignore or ())),
+        severity={**base.severity, **{k: Severity(v) for k, v in (severity or {}).items()}},
+        strict=strict or base.strict,
+    )
+    chosen = given.merge(_from_plan(plan))
+    context = Context(plan)
+    found: list[Diagnostic] = []
+    for each in all_rules():
+        if not chosen.selects(each.code):
+            continue
+        level = chosen.severity_of(each)
+        for finding in each.check(context):
+            found.append(
+                Diagnostic(
+                    code=each.code,
+                    severity=level,
+                    message=finding.message,
+                    path=finding.path,
+                    hint=finding.hint,
+                )
+            )
+    found.sort(key=_sort_key)
+    return Report(tuple(found))
+
+
+def _from_plan(plan: Plan) -> Selection | None:
+    settings = plan.check
+    if settings is None:
+        return None
+    return Selection(
+        select=settings.select or ("SP",),
+        ignore=settings.ignore,
+        severity=dict(settings.severity),
+        strict=settings.strict,
+    )

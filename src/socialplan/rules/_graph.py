@@ -1,0 +1,28 @@
+"""Graph helpers the rules share (networkx is imported only when a graph is needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+__all__ = ["cycles"]
+
+
+def cycles(edges: Iterable[tuple[str, str]]) -> Iterator[list[str]]:
+    """Yield one cycle per strongly connected group of nodes, as a closed walk.
+
+    Each cycle starts at the smallest node of its group and ends where it began.
+
+    >>> list(cycles([("a", "b"), ("b", "a"), ("b", "c")]))
+    [['a', 'b', 'a']]
+    >>> list(cycles([("x", "x")]))
+    [['x', 'x']]
+    """
+    import networkx as nx
+
+    graph: nx.DiGraph[str] = nx.DiGraph(list(edges))
+    for component in sorted(nx.strongly_connected_components(graph), key=min):
+        first = min(component)
+        if len(component) == 1 and not graph.has_edge(first, first):
+            continue
+        walk = [u for u, _ in nx.find_cycle(graph.subgraph(component), first)]
+        yield [*walk, walk[0]]

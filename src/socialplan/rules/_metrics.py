@@ -1,0 +1,100 @@
+"""SP7: every metric can be taken: a source, a cadence, a unit, a level, a place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._vocab import Measure
+from ._context import Context
+from ._engine import Finding, rule
+
+
+@rule(
+    "SP701",
+    "metric-without-source",
+    "warning",
+    summary="A metric with no source (the tool or report it is read from).",
+    why="Step 12 monitors and measures: a metric nobody knows where to read is never read.",
+    fix='Set `source` ("Facebook Insights", "Google Analytics"…).',
+    example='[metrics.page_likes]\nname = "Page likes"',
+)
+def metric_without_source(context: Context) -> Iterator[Finding]:
+    for key, metric in context.plan.metrics.items():
+        if metric.source is None:
+            yield Finding(
+                f"metrics.{key}.source",
+                f'metric "{key}" has no source',
+                "name the tool or report it is read from",
+            )
+
+
+@rule(
+    "SP702",
+    "metric-without-cadence",
+    "warning",
+    summary="A metric with no cadence (how often it is taken).",
+    why="Without a cadence, a metric is taken when someone remembers, and trends cannot be read.",
+    fix='Set `cadence` ("weekly", "monthly"…).',
+    example='[metrics.page_likes]\nname = "Page likes"',
+)
+def metric_without_cadence(context: Context) -> Iterator[Finding]:
+    for key, metric in context.plan.metrics.items():
+        if metric.cadence is None:
+            yield Finding(
+                f"metrics.{key}.cadence",
+                f'metric "{key}" has no cadence',
+                'say how often it is taken, e.g. "weekly"',
+            )
+
+
+@rule(
+    "SP703",
+    "metric-without-unit",
+    "warning",
+    summary="A quantitative metric with no unit.",
+    why="A number without a unit cannot be compared with a target.",
+    fix='Set `unit` ("likes", "visits", "%"…), or mark the metric `kind = "qualitative"`.',
+    example='[metrics.page_likes]\nname = "Page likes"',
+)
+def metric_without_unit(context: Context) -> Iterator[Finding]:
+    for key, metric in context.plan.metrics.items():
+        if metric.kind is Measure.QUANTITATIVE and metric.unit is None:
+            yield Finding(f"metrics.{key}.unit", f'metric "{key}" has no unit', "set its unit")
+
+
+@rule(
+    "SP704",
+    "metric-without-level",
+    "info",
+    summary="A metric with no KPI level.",
+    why="KPI levels (1 exposure, 2 interaction, 3 conversion) show which part of the funnel a "
+    "metric watches, and let the plan check that each stage is measured.",
+    fix="Set `level` to 1, 2 or 3.",
+    example='[metrics.page_likes]\nname = "Page likes"',
+)
+def metric_without_level(context: Context) -> Iterator[Finding]:
+    for key, metric in context.plan.metrics.items():
+        if metric.level is None:
+            yield Finding(
+                f"metrics.{key}.level", f'metric "{key}" has no KPI level', "set 1, 2 or 3"
+            )
+
+
+@rule(
+    "SP705",
+    "metric-on-no-channel",
+    "info",
+    summary="A metric that names no channel it is taken on.",
+    why="Seed 001 sets indicators per audience and channel; a metric taken nowhere in "
+    "particular cannot show which channel works.",
+    fix="Name the channels in `channels`.",
+    example='[metrics.mentions]\nname = "Mentions"',
+)
+def metric_on_no_channel(context: Context) -> Iterator[Finding]:
+    for key, metric in context.plan.metrics.items():
+        if not metric.channels:
+            yield Finding(
+                f"metrics.{key}.channels",
+                f'metric "{key}" names no channel',
+                "name the channels it is taken on",
+            )

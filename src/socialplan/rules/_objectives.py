@@ -1,0 +1,303 @@
+"""SP2: objectives and metrics trace to each other, and targets can be measured."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._model import Metric, Objective
+from .._vocab import Direction, FunnelStage, KpiLevel, Measure
+from ._context import Context
+from ._engine import Finding, rule
+
+#: The KPI level that measures each funnel stage (seed 004).
+STAGE_LEVEL = {
+    FunnelStage.AWARENESS: KpiLevel.EXPOSURE,
+    FunnelStage.INTEREST: KpiLevel.INTERACTION,
+    FunnelStage.DESIRE: KpiLevel.INTERACTION,
+    FunnelStage.ACTION: KpiLevel.CONVERSION,
+    FunnelStage.RECOMMENDATION: KpiLevel.CONVERSION,
+}
+
+
+def _metrics_of(context: Context, objective_id: str) -> list[tuple[str, Metric]]:
+    metrics = context.plan.metrics
+    return [(m, metrics[m]) for m in context.metrics_by_objective.get(objective_id, ())]
+
+
+def _quantitative(objective: Objective) -> bool:
+    return objective.measure is Measure.QUANTITATIVE
+
+
+@rule(
+    "SP201",
+    "unmeasured-objective",
+    "warning",
+    summary="An objective no metric measures.",
+    why="An objective nobody measures cannot be reached, missed or learned from: it is a wish.",
+    fix="Add a metric whose `measures` names the objective.",
+    example='[objectives.awareness]\ntitle = "Be known among parents"  # and no metric measures it',
+)
+def unmeasured_objective(context: Context) -> Iterator[Finding]:
+    for key in context.plan.objectives:
+        if key not in context.metrics_by_objective:
+            yield Finding(
+                f"objectives.{key}",
+                f'objective "{key}" is measured by no metric',
+                f'add a metric with measures = ["{key}"]',
+            )
+
+
+@rule(
+    "SP202",
+    "vanity-metric",
+    "warning",
+    summary="A metric that measures no objective.",
+    why="A metric that traces to no objective is a vanity metric: it is counted, reported and "
+    "discussed, and it moves nothing the business wants.",
+    fix="Name the objectives it measures in `measures`, or drop it.",
+    example='[metrics.followers]\nname = "Followers"  # measures nothing',
+)
+def vanity_metric(context: Context) -> Iterator[Finding]:
+    for key, metric in context.plan.metrics.items():
+        if not metric.measures:
+            yield Finding(
+                f"metrics.{key}.measures",
+                f'metric "{key}" measures no objective',
+                "name the objectives it measures, or drop it",
+            )
+
+
+@rule(
+    "SP203",
+    "missing-target",
+    "warning",
+    summary="A quantitative objective without a target.",
+    why="SMART objectives are measurable: a quantitative objective needs a value to reach.",
+    fix='Give it `target = { value, unit, deadline }`, or mark it `measure = "qualitative"`.',
+    example='[objectives.awareness]\ntitle = "Be known"  # quantitative, no target',
+)
+def missing_target(context: Context) -> Iterator[Finding]:
+    for key, objective in context.plan.objectives.items():
+        if _quantitative(objective) and objective.target is None:
+            yield Finding(
+                f"objectives.{key}",
+                f'quantitative objective "{key}" has no target',
+                "add target = { value = …, unit = …, deadline = … }",
+            )
+
+
+@rule(
+    "SP204",
+    "missing-deadline",
+    "warning",
+    summary="A target without a deadline.",
+    why="SMART objectives are time-bound: without a deadline there is no pace to keep.",
+    fix="Add `deadline` to the target.",
+    example='target = { value = 5000, unit = "likes" }',
+)
+def missing_deadline(context: Context) -> Iterator[Finding]:
+    for key, objective in context.plan.objectives.items():
+        if objective.target is not None and objective.target.deadline is None:
+            yield Finding(
+                f"objectives.{key}.target",
+                f'the target of "{key}" has no deadline',
+                "add deadline = YYYY-MM-DD",
+            )
+
+
+@rule(
+    "SP205",
+    "target-unit-unmeasured",
+    "error",
+    summary="No metric of an objective is in the unit of its target.",
+    why="A target of 5,000 likes measured by a metric of site visits cannot be checked: the "
+    "target cannot be measured as written.",
+    fix="Measure the objective with a metric in the target's unit, or change the target's unit.",
+    example='target = { value = 5000, unit = "likes" }  # its metric counts "visits"',
+)
+def target_unit_unmeasured(context: Context) -> Iterator[Finding]:
+    for key, objective in context.plan.objectives.items():
+        target = objective.target
+        if target is None or not _quantitative(objective):
+            continue
+        units = {m.unit for _, m in _metrics_of(context, key) if m.kind is Measure.QUANTITATIVE}
+        units.discard(None)
+        if units and target.unit not in units:
+            listed = ", ".join(f'"{u}"' for u in sorted(u for u in units if u))
+            yield Finding(
+                f"objectives.{key}.target.unit",
+                f'the target of "{key}" is in "{target.unit}" but its metrics measure {listed}',
+                "use the unit of a metric that measures it, or add one in this unit",
+            )
+
+
+def _against(direction: Direction, start: float, goal: float) -> bool:
+    return goal < start if direction is Direction.INCREASE else goal > start
+
+
+@rule(
+    "SP206",
+    "target-against-direction",
+    "error",
+    summary="A target lies on the wrong side of its baseline for the metric's direction.",
+    why="If the metric should increase, a target below the baseline is reached by doing worse: "
+    "the plan contradicts itself.",
+    fix="Fix the target or the baseline, or set the metric's `direction`.",
+    example='target = { value = 800, unit = "likes", baseline = 1200 }  # the metric increases',
+)
+def target_against_direction(context: Context) -> Iterator[Finding]:
+    for key, objective in context.plan.objectives.items():
+        target = objective.target
+        if target is None or target.baseline is None:
+            continue
+        directions = {m.direction for _, m in _metrics_of(context, key) if m.unit == target.unit}
+        if len(directions) != 1:
+            continue
+        (direction,) = directions
+        if _against(direction, target.baseline, target.value):
+            yield Finding(
+                f"objectives.{key}.target.value",
+                f'the target of "{key}" ({target.value}) is on the wrong side of its baseline '
+                f"({target.baseline}) for a metric that should {direction}",
+                "swap the values, or set the metric's direction",
+            )
+
+
+@rule(
+    "SP207",
+    "qualitative-objective-unjudged",
+    "warning",
+    summary="A qualitative objective measured by no qualitative metric.",
+    why="Brand image or reputation is judged through sentiment, topics and voices, "
+    "not only counted: counting alone misses what the objective is about.",
+    fix='Add a metric with `kind = "qualitative"` (sentiment, associated keywords…).',
+    example='[objectives.image]\ntitle = "Be seen as caring"\nmeasure = "qualitative"',
+)
+def qualitative_objective_unjudged(context: Context) -> Iterator[Finding]:
+    for key, objective in context.plan.objectives.items():
+        metrics = _metrics_of(context, key)
+        qualitative = objective.measure is Measure.QUALITATIVE
+        if qualitative and metrics and all(m.kind is Measure.QUANTITATIVE for _, m in metrics):
+            yield Finding(
+                f"objectives.{key}",
+                f'qualitative objective "{key}" is measured only by quantitative metrics',
+                'add a metric with kind = "qualitative"',
+            )
+
+
+@rule(
+    "SP208",
+    "stage-level-mismatch",
+    "warning",
+    summary="An objective's funnel stage is not measured at the matching KPI level.",
+    why="Seed 004's KPI levels follow the funnel: awareness shows in exposure (level 1), "
+    "interest and desire in interaction (level 2), action and recommendation in conversion "
+    "(level 3). Measuring awareness by sales misses where the funnel leaks.",
+    fix="Add a metric of the matching level, or correct the objective's stage.",
+    example='stage = "awareness"  # measured only by a level-3 metric',
+)
+def stage_level_mismatch(context: Context) -> Iterator[Finding]:
+    for key, objective in context.plan.objectives.items():
+        if objective.stage is None:
+            continue
+        levels = {m.level for _, m in _metrics_of(context, key) if m.level is not None}
+        wanted = STAGE_LEVEL[objective.stage]
+        if levels and wanted not in levels:
+            yield Finding(
+                f"objectives.{key}.stage",
+                f'objective "{key}" is at the {objective.stage} stage but no metric of it is at '
+                f"KPI level {int(wanted)}",
+                f"add a level-{int(wanted)} metric ({wanted.name.lower()})",
+            )
+
+
+@rule(
+    "SP209",
+    "objective-supports-no-goal",
+    "warning",
+    summary="An objective that supports no business goal.",
+    why="Social objectives must be aligned with the business goals (seed 004: "
+    "'Alinéalas con las metas de negocio'); one that supports none is not relevant.",
+    fix="Name the business goals it supports in `supports`.",
+    example='[objectives.followers]\ntitle = "More followers"  # supports nothing',
+)
+def objective_supports_no_goal(context: Context) -> Iterator[Finding]:
+    for key, objective in context.plan.objectives.items():
+        if not objective.supports:
+            yield Finding(
+                f"objectives.{key}.supports",
+                f'objective "{key}" supports no business goal',
+                "name the business goals it serves",
+            )
+
+
+@rule(
+    "SP210",
+    "deadline-outside-plan",
+    "error",
+    summary="A deadline before the plan starts or after its long-term horizon.",
+    why="A target due before the plan begins, or after it ends, cannot be worked towards.",
+    fix="Move the deadline inside the plan, or the plan's start or horizons.",
+    example="[plan]\nstart = 2027-01-10\n# … target = { …, deadline = 2026-12-31 }",
+)
+def deadline_outside_plan(context: Context) -> Iterator[Finding]:
+    plan = context.plan
+    end = plan.horizons.long if plan.horizons else None
+    for key, objective in plan.objectives.items():
+        deadline = objective.target.deadline if objective.target else None
+        if deadline is None:
+            continue
+        if plan.start is not None and deadline < plan.start:
+            yield Finding(
+                f"objectives.{key}.target.deadline",
+                f'the deadline of "{key}" ({deadline}) is before the plan starts ({plan.start})',
+                "move the deadline after the start",
+            )
+        elif end is not None and deadline > end:
+            yield Finding(
+                f"objectives.{key}.target.deadline",
+                f'the deadline of "{key}" ({deadline}) is after the long-term horizon ({end})',
+                "move the deadline inside the horizon, or extend horizons.long",
+            )
+
+
+@rule(
+    "SP211",
+    "metric-target-against-direction",
+    "error",
+    summary="A metric's target lies on the wrong side of its baseline for its direction.",
+    why="A response time that should decrease with a target above its baseline asks for worse.",
+    fix="Fix the target, the baseline or the direction.",
+    example='[metrics.response]\nbaseline = 4\ntarget = 8\ndirection = "decrease"',
+)
+def metric_target_against_direction(context: Context) -> Iterator[Finding]:
+    for key, metric in context.plan.metrics.items():
+        if metric.baseline is None or metric.target is None:
+            continue
+        if _against(metric.direction, metric.baseline, metric.target):
+            yield Finding(
+                f"metrics.{key}.target",
+                f'metric "{key}" should {metric.direction} but its target ({metric.target}) is on '
+                f"the other side of its baseline ({metric.baseline})",
+                "fix the target, the baseline or the direction",
+            )
+
+
+@rule(
+    "SP212",
+    "objective-without-audience",
+    "info",
+    summary="An objective that names no audience.",
+    why="Objectives are reached through audiences; naming them ties the objective to the "
+    "channels and messages that serve it.",
+    fix="Name the audiences it concerns in `audiences`.",
+    example='[objectives.awareness]\ntitle = "Be known"  # among whom?',
+)
+def objective_without_audience(context: Context) -> Iterator[Finding]:
+    for key, objective in context.plan.objectives.items():
+        if not objective.audiences:
+            yield Finding(
+                f"objectives.{key}.audiences",
+                f'objective "{key}" names no audience',
+                "name the audiences it concerns",
+            )

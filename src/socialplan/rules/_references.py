@@ -1,0 +1,148 @@
+"""SP1: references point at things that exist; names and values are what they seem."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from .._vocab import (
+    CONTENT_FORMATS,
+    INFLUENCER_KINDS,
+    OBJECTIVE_KINDS,
+    PLATFORMS,
+    ROLE_FUNCTIONS,
+    STEP_IDS,
+    did_you_mean,
+)
+from ._context import Context
+from ._engine import Finding, rule
+
+_SINGULAR = {
+    "business_goals": "business goal",
+    "objectives": "objective",
+    "audiences": "audience",
+    "channels": "channel",
+    "roles": "role",
+    "pillars": "content pillar",
+}
+_TABLE = {"pillars": "content.pillars"}
+
+
+@rule(
+    "SP101",
+    "unknown-reference",
+    "error",
+    summary="A reference by id names something the plan does not have.",
+    why="A metric that measures a missing objective, or a channel owned by a role nobody holds, "
+    "is a plan whose parts do not line up: the link it claims does not exist.",
+    fix="Correct the id (the hint suggests the nearest existing one) or add the missing part.",
+    example='[metrics.page_likes]\nname = "Page likes"\nmeasures = ["awarness"]',
+)
+def unknown_reference(context: Context) -> Iterator[Finding]:
+    for reference in context.references():
+        known = context.ids(reference.kind)
+        if reference.target in known:
+            continue
+        noun = _SINGULAR.get(reference.kind, reference.kind)
+        near = did_you_mean(reference.target, known)
+        table = _TABLE.get(reference.kind, reference.kind)
+        hint = f'did you mean "{near}"?' if near else f"add [{table}.{reference.target}]"
+        yield Finding(reference.path, f'{noun} "{reference.target}" does not exist', hint)
+
+
+@rule(
+    "SP102",
+    "unknown-step",
+    "error",
+    summary="A step record or RACI entry names a step the methodology does not have.",
+    why="Progress, owners and due dates recorded against a step that does not exist are lost.",
+    fix="Use one of the methodology's step ids; the hint suggests the nearest.",
+    example='[steps.metrcs]\nstatus = "done"',
+)
+def unknown_step(context: Context) -> Iterator[Finding]:
+    plan = context.plan
+    places = [("steps", key) for key in plan.steps]
+    if plan.raci is not None:
+        places += [("raci.steps", key) for key in plan.raci.steps]
+    for table, key in places:
+        if key not in STEP_IDS:
+            near = did_you_mean(key, STEP_IDS)
+            hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(STEP_IDS)
+            yield Finding(f"{table}.{key}", f'"{key}" is not a step of the plan', hint)
+
+
+def _folded(text: str) -> str:
+    stripped = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"\s+", " ", stripped).strip().casefold()
+
+
+@rule(
+    "SP103",
+    "duplicate-name",
+    "warning",
+    summary="Two parts of the same kind have the same name.",
+    why="Two objectives called the same, or two audiences with one name, are either one thing "
+    "written twice or two things nobody can tell apart in a report.",
+    fix="Merge them, or name each for what sets it apart.",
+    example='[audiences.parents]\nname = "Parents"\n[audiences.mums]\nname = "parents"',
+)
+def duplicate_name(context: Context) -> Iterator[Finding]:
+    plan = context.plan
+    groups: list[tuple[str, dict[str, str]]] = [
+        ("business_goals", {k: v.statement for k, v in plan.business_goals.items()}),
+        ("objectives", {k: v.title for k, v in plan.objectives.items()}),
+        ("audiences", {k: v.name for k, v in plan.audiences.items()}),
+        ("influencers", {k: v.name for k, v in plan.influencers.items()}),
+        ("roles", {k: v.title for k, v in plan.roles.items()}),
+        ("metrics", {k: v.name for k, v in plan.metrics.items()}),
+    ]
+    if plan.content is not None:
+        groups.append(("content.pillars", {k: v.theme for k, v in plan.content.pillars.items()}))
+    for table, names in groups:
+        seen: dict[str, str] = {}
+        for key, name in names.items():
+            folded = _folded(name)
+            if not folded:
+                continue
+            if folded in seen:
+                first = seen[folded]
+                yield Finding(
+                    f"{table}.{key}",
+                    f'"{key}" has the same name as "{first}": "{name}"',
+                    "merge the two or tell them apart by name",
+                )
+            else:
+                seen[folded] = key
+
+
+@rule(
+    "SP104",
+    "near-miss-value",
+    "warning",
+    summary="A value is a near miss of a well-known one (a platform, a kind, a function).",
+    why="Platforms, influencer kinds, objective kinds, role functions and content formats accept "
+    "any value, but 'facebok' is almost certainly 'facebook', and reports group by the value.",
+    fix="Use the suggested spelling, or a value that is not this close to a known one.",
+    example='[channels.fb]\nplatform = "facebok"',
+)
+def near_miss_value(context: Context) -> Iterator[Finding]:
+    plan = context.plan
+    values: list[tuple[str, str | None, frozenset[str]]] = []
+    values += [(f"channels.{k}.platform", c.platform, PLATFORMS) for k, c in plan.channels.items()]
+    values += [
+        (f"influencers.{k}.kind", i.kind, INFLUENCER_KINDS) for k, i in plan.influencers.items()
+    ]
+    values += [
+        (f"objectives.{k}.kind", o.kind, OBJECTIVE_KINDS) for k, o in plan.objectives.items()
+    ]
+    values += [(f"roles.{k}.function", r.function, ROLE_FUNCTIONS) for k, r in plan.roles.items()]
+    values += [
+        (f"calendar[{i}].format", e.format, CONTENT_FORMATS) for i, e in enumerate(plan.calendar)
+    ]
+    for path, value, known in values:
+        if value is None or value in known:
+            continue
+        near = did_you_mean(value, known)
+        if near is not None:
+            yield Finding(path, f'"{value}" is not a known value', f'did you mean "{near}"?')
