@@ -5,18 +5,30 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from socialplan._cli import main
 
-GOOD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n[business_goals.brand]\nstatement = "x"\n'
-BAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\nreach = "natonal"\nstrat = 1\n'
+HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
+GOOD = HEAD + '[business_goals.brand]\nstatement = "x"\n'
+BAD = HEAD + 'reach = "natonal"\nstrat = 1\n'
+# Loads, but a metric measures nothing (SP202 warning) and names a missing objective (SP101).
+MISALIGNED = (
+    HEAD
+    + '[metrics.likes]\nname = "Likes"\nunit = "likes"\nlevel = 1\nsource = "x"\n'
+    + 'cadence = "weekly"\nchannels = []\nmeasures = ["nope"]\n'
+    + '[metrics.visits]\nname = "Visits"\nunit = "visits"\nlevel = 1\nsource = "x"\n'
+    + 'cadence = "weekly"\n'
+)
+
+Write = Callable[[str, str], str]
 
 
 @pytest.fixture
-def write(tmp_path: Path):  # type: ignore[no-untyped-def]
+def write(tmp_path: Path) -> Write:
     def write(name: str, text: str) -> str:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
@@ -25,37 +37,113 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
     return write
 
 
-def test_check_of_a_good_plan_exits_0_with_a_summary(write, capsys) -> None:  # type: ignore[no-untyped-def]
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(args)
+    return code, capsys.readouterr().out
+
+
+def test_check_of_a_clean_plan_exits_0_with_a_summary(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write("plan.toml", GOOD)
-    code = main(["check", path])
-    assert (0, f"{path}: Demo — loaded\n  1 business goals\n") == (code, capsys.readouterr().out)
+    expected = f"{path}: Demo\n  1 business goals\n  0 errors, 0 warnings, 0 advice\n"
+    assert (0, expected) == run(["check", path], capsys)
 
 
-def test_check_of_a_bad_plan_exits_1_listing_every_problem(write, capsys) -> None:  # type: ignore[no-untyped-def]
-    path = write("plan.toml", BAD)
-    code = main(["check", path])
-    out = capsys.readouterr().out.splitlines()
-    assert (1, f"{path}: 2 problems", 3) == (code, out[0], len(out))
+def test_check_of_a_plan_that_does_not_load_exits_1_listing_every_problem(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(["check", write("plan.toml", BAD)], capsys)
+    lines = out.splitlines()
+    assert (1, "could not be loaded", "  errors (2):", "  2 errors, 0 warnings, 0 advice") == (
+        code,
+        lines[0].rsplit(": ", 1)[1],
+        lines[1],
+        lines[-1],
+    )
 
 
-def test_check_of_a_missing_file_exits_2(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_check_groups_rule_findings_by_severity_with_lines(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", MISALIGNED)
+    code, out = run(["check", path, "--select", "SP101,SP202"], capsys)
+    assert (
+        1,
+        [
+            "  errors (1):",
+            f'    {path}:11: SP101 metrics.likes.measures[0]: objective "nope" does not exist '
+            "(add [objectives.nope])",
+            "  warnings (1):",
+            f'    {path}:12: SP202 metrics.visits.measures: metric "visits" measures no objective '
+            "(name the objectives it measures, or drop it)",
+            "  1 error, 1 warning, 0 advice",
+        ],
+    ) == (code, out.splitlines()[2:])
+
+
+def test_warnings_alone_exit_0(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run(["check", write("plan.toml", MISALIGNED), "--ignore", "SP101"], capsys)
+    assert 0 == code
+
+
+def test_strict_makes_warnings_fail(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("plan.toml", MISALIGNED)
+    code, _ = run(["check", path, "--ignore", "SP101", "--strict"], capsys)
+    assert 1 == code
+
+
+def test_pyproject_settings_apply_to_plans_below_them(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pyproject.toml", '[tool.socialplan]\nignore = ["SP1"]\n')
+    code, out = run(["check", write("plan.toml", MISALIGNED), "--format", "json"], capsys)
+    codes = {d["code"] for d in json.loads(out)["diagnostics"]}
+    assert (0, False) == (code, "SP101" in codes)
+
+
+def test_the_plans_own_check_table_overrides_pyproject(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pyproject.toml", '[tool.socialplan]\nselect = ["SP7"]\n')
+    path = write("plan.toml", MISALIGNED + '[check]\nselect = ["SP202"]\n')
+    _, out = run(["check", path, "--format", "json"], capsys)
+    assert ["SP202"] == [d["code"] for d in json.loads(out)["diagnostics"]]
+
+
+def test_bad_pyproject_settings_are_a_usage_error_naming_the_key(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pyproject.toml", '[tool.socialplan]\nselct = ["SP1"]\n')
+    code = main(["check", write("plan.toml", GOOD)])
+    err = capsys.readouterr().err
+    assert (2, True, True) == (code, "tool.socialplan.selct" in err, '"select"' in err)
+
+
+def test_check_of_a_missing_file_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["check", str(tmp_path / "nope.toml")])
     assert (2, True) == (code, "cannot read" in capsys.readouterr().err)
 
 
-def test_check_of_an_unknown_suffix_exits_2(write, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_check_of_an_unknown_suffix_exits_2(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["check", write("plan.yaml", GOOD)])
     assert (2, True) == (code, ".toml or .json" in capsys.readouterr().err)
 
 
-def test_no_command_is_a_usage_error(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_no_command_is_a_usage_error() -> None:
     assert 2 == main([])
 
 
-def test_json_output_has_the_documented_shape(write, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_json_output_has_the_documented_shape(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write("plan.toml", BAD)
-    main(["check", path, "--format", "json"])
-    report = json.loads(capsys.readouterr().out)
+    _, out = run(["check", path, "--format", "json"], capsys)
+    report = json.loads(out)
     assert (
         path,
         False,
@@ -64,7 +152,57 @@ def test_json_output_has_the_documented_shape(write, capsys) -> None:  # type: i
     ) == (report["file"], report["ok"], report["counts"], list(report["diagnostics"][0]))
 
 
-def test_the_console_script_runs_without_a_traceback(write) -> None:  # type: ignore[no-untyped-def]
+def test_sarif_output_names_each_result_with_its_rule_and_place(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", MISALIGNED)
+    _, out = run(["check", path, "--format", "sarif", "--select", "SP101"], capsys)
+    sarif = json.loads(out)
+    (result,) = sarif["runs"][0]["results"]
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert (
+        "2.1.0",
+        "SP101",
+        "error",
+        11,
+        "metrics.likes.measures[0]",
+        "SP101",
+    ) == (
+        sarif["version"],
+        result["ruleId"],
+        result["level"],
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"],
+        rules[result["ruleIndex"]]["id"],
+    )
+
+
+def test_rules_lists_the_catalog_one_line_each(capsys: pytest.CaptureFixture[str]) -> None:
+    from socialplan.rules import all_rules
+
+    _, out = run(["rules"], capsys)
+    assert [r.code for r in all_rules()] == [line.split()[0] for line in out.splitlines()]
+
+
+def test_rules_with_a_code_shows_its_page(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run(["rules", "sp201"], capsys)
+    assert ("SP201 unmeasured-objective (warning)", True) == (
+        out.splitlines()[0],
+        "How to fix:" in out,
+    )
+
+
+def test_rules_with_a_prefix_lists_its_group(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run(["rules", "SP3"], capsys)
+    assert {"SP3"} == {line[:3] for line in out.splitlines()}
+
+
+def test_rules_with_an_unknown_code_suggests_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["rules", "SP7011"])
+    assert (2, True) == (code, 'did you mean "SP701"?' in capsys.readouterr().err)
+
+
+def test_the_console_script_runs_without_a_traceback(write: Write) -> None:
     path = write("plan.toml", "not toml at all = = =")
     result = subprocess.run(
         [sys.executable, "-m", "socialplan", "check", path],
@@ -73,3 +211,11 @@ def test_the_console_script_runs_without_a_traceback(write) -> None:  # type: ig
         check=False,
     )
     assert (1, "", False) == (result.returncode, result.stderr, "Traceback" in result.stdout)
+
+
+def test_the_rule_catalog_page_in_docs_is_current(capsys: pytest.CaptureFixture[str]) -> None:
+    page = Path(__file__).parent.parent / "docs" / "rules.md"
+    _, out = run(["rules", "--format", "markdown"], capsys)
+    assert out == page.read_text(encoding="utf-8"), (
+        "docs/rules.md is out of date: socialplan rules --format markdown > docs/rules.md"
+    )

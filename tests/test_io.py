@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 import socialplan
-from socialplan.testing import plans
+from socialplan.testing import loadable_plans as plans
 
 TEXT = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 import socialplan
-from socialplan.testing import plans
+from socialplan.testing import loadable_plans as plans
 
 
 @given(plans())

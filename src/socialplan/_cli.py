@@ -1,8 +1,8 @@
 """The ``socialplan`` command line.
 
-Exit codes: 0 the plan loaded with no errors, 1 the plan has errors,
-2 usage error or a file that cannot be read, 3 an internal error (a bug:
-please report it).
+Exit codes: 0 no errors (warnings allowed unless ``--strict``), 1 a plan has
+errors, 2 usage error, unreadable file or bad configuration, 3 an internal
+error (a bug: please report it).
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ._diagnostics import Diagnostic
     from ._model import Plan
+    from .rules import Selection
 
 __all__ = ["main"]
 
@@ -27,25 +29,52 @@ class _UsageError(Exception):
     """Something the user asked for cannot be done: exit code 2."""
 
 
+def _codes(text: str) -> list[str]:
+    return [code.strip().upper() for code in text.split(",") if code.strip()]
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="socialplan",
         description="Build and check social-media strategy plans.",
-        epilog="Exit codes: 0 no errors, 1 the plan has errors, 2 usage or unreadable file.",
+        epilog="Exit codes: 0 no errors, 1 a plan has errors, 2 usage error or unreadable file.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
     check = commands.add_parser(
         "check",
-        help="load plans and report their problems",
-        description="Load each plan and print a summary of its parts, or every problem found.",
+        help="load plans and report what does not line up",
+        description="Load each plan, run the rules over it and report every problem found. "
+        "Rules are selected by [tool.socialplan] in the nearest pyproject.toml, then the "
+        "plan's own [check] table, then these options.",
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="a plan file (.toml or .json)")
     check.add_argument(
         "--format",
-        choices=["text", "json"],
+        choices=["text", "json", "sarif"],
         default="text",
-        help="text for people (default), json for tools",
+        help="text for people (default), json for tools, sarif for code-scanning dashboards",
+    )
+    check.add_argument("--strict", action="store_true", help="count warnings as errors")
+    check.add_argument(
+        "--select", type=_codes, metavar="CODES", help="run only these rules (codes or prefixes)"
+    )
+    check.add_argument(
+        "--ignore", type=_codes, default=[], metavar="CODES", help="skip these rules"
+    )
+
+    rules = commands.add_parser(
+        "rules",
+        help="list the rule catalog, or explain one rule",
+        description="Without a code, list every rule; with one, show its page.",
+    )
+    rules.add_argument("code", nargs="?", help="a rule code such as SP201")
+    rules.add_argument(
+        "--format",
+        choices=["text", "json", "markdown"],
+        default="text",
+        help="text (default), json, or markdown (the page in docs/rules.md)",
     )
     return parser
 
@@ -71,65 +100,251 @@ def _summary(plan: Plan) -> list[tuple[str, int]]:
     ]
 
 
-def _check_one(path: str) -> tuple[Plan | None, list[Diagnostic]]:
+def _project_settings(plan_path: Path) -> Selection | None:
+    """The [tool.socialplan] table of the nearest pyproject.toml above the plan."""
+    for folder in [plan_path.resolve().parent, *plan_path.resolve().parents]:
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return _read_settings(candidate)
+    return None
+
+
+def _read_settings(path: Path) -> Selection | None:
+    from cattrs.errors import BaseValidationError
+
+    from ._convert import _converter, transform_error
+    from ._io import _toml_loads
+    from ._model import CheckSettings
+    from .rules import Selection
+
+    parse, decode_error = _toml_loads()
+    try:
+        table = parse(path.read_text(encoding="utf-8")).get("tool", {}).get("socialplan")
+    except (OSError, UnicodeDecodeError, decode_error) as exc:
+        raise _UsageError(f"cannot read the settings in {path}: {exc}") from None
+    if table is None:
+        return None
+    try:
+        settings = _converter("toml").structure(table, CheckSettings)
+    except (BaseValidationError, ValueError) as exc:
+        problems = "\n".join(
+            f"  tool.socialplan.{d.path.removeprefix('plan.')}: {d.message}"
+            + (f" ({d.hint})" if d.hint else "")
+            for d in transform_error(exc)
+        )
+        raise _UsageError(f"bad settings in {path}:\n{problems}") from None
+    return Selection.of(settings)
+
+
+class _Result:
+    """One file's outcome: the plan (if it loaded) and its diagnostics."""
+
+    def __init__(self, path: str, plan: Plan | None, diagnostics: list[Diagnostic]) -> None:
+        self.path = path
+        self.plan = plan
+        self.diagnostics = diagnostics
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for diagnostic in self.diagnostics:
+            counts[str(diagnostic.severity)] += 1
+        return counts
+
+    @property
+    def ok(self) -> bool:
+        return self.counts["error"] == 0
+
+
+def _check_one(path: str, args: argparse.Namespace) -> _Result:
+    import attrs
+
     from ._diagnostics import LoadError
-    from ._io import format_of, load
+    from ._io import format_of, loads
+    from ._locate import locate
+    from .rules import validate
 
     try:
-        format_of(path)
+        fmt = format_of(path)
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
     try:
-        return load(path), []
-    except LoadError as exc:
-        return None, list(exc.diagnostics)
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise _UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        plan = loads(data, fmt, file=path)
+    except LoadError as exc:
+        return _Result(path, None, list(exc.diagnostics))
+    report = validate(
+        plan,
+        select=args.select,
+        ignore=args.ignore,
+        strict=args.strict,
+        settings=_project_settings(Path(path)),
+    )
+    text = data.decode("utf-8")
+    placed = [
+        attrs.evolve(d, file=path, line=locate(text, d.path, fmt) if d.path else None)
+        for d in report
+    ]
+    return _Result(path, plan, placed)
 
 
-def _report_text(path: str, plan: Plan | None, problems: list[Diagnostic], out: TextIO) -> None:
+_HEADINGS = {"error": "errors", "warning": "warnings", "info": "advice"}
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _report_text(result: _Result, out: TextIO) -> None:
+    plan = result.plan
+    title = f"{result.path}: {plan.name}" if plan else f"{result.path}: could not be loaded"
+    out.write(title + "\n")
     if plan is not None:
-        out.write(f"{path}: {plan.name} — loaded\n")
         parts = [f"{count} {name}" for name, count in _summary(plan) if count]
         if parts:
             out.write("  " + ", ".join(parts) + "\n")
-        return
-    noun = "problem" if len(problems) == 1 else "problems"
-    out.write(f"{path}: {len(problems)} {noun}\n")
-    for problem in problems:
-        out.write(f"  {problem}\n")
+    for severity, heading in _HEADINGS.items():
+        found = [d for d in result.diagnostics if str(d.severity) == severity]
+        if found:
+            out.write(f"  {heading} ({len(found)}):\n")
+            out.writelines(f"    {d}\n" for d in found)
+    counts = result.counts
+    out.write(
+        f"  {_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
+        f"{counts['info']} advice\n"
+    )
 
 
-def _report_json(path: str, plan: Plan | None, problems: list[Diagnostic]) -> dict[str, object]:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for problem in problems:
-        counts[str(problem.severity)] += 1
+def _report_json(result: _Result) -> dict[str, object]:
     report: dict[str, object] = {
-        "file": path,
-        "ok": counts["error"] == 0,
-        "counts": counts,
-        "diagnostics": [p.to_dict() for p in problems],
+        "file": result.path,
+        "ok": result.ok,
+        "counts": result.counts,
+        "diagnostics": [d.to_dict() for d in result.diagnostics],
     }
-    if plan is not None:
-        report["summary"] = dict(_summary(plan))
+    if result.plan is not None:
+        report["summary"] = dict(_summary(result.plan))
     return report
 
 
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _sarif(results: list[_Result]) -> dict[str, Any]:
+    from . import __version__
+    from .rules import all_rules
+
+    catalog = all_rules()
+    index = {r.code: i for i, r in enumerate(catalog)}
+    findings = []
+    for result in results:
+        for d in result.diagnostics:
+            location: dict[str, Any] = {
+                "physicalLocation": {"artifactLocation": {"uri": Path(result.path).as_posix()}}
+            }
+            if d.line is not None:
+                location["physicalLocation"]["region"] = {"startLine": d.line}
+            if d.path:
+                location["logicalLocations"] = [{"fullyQualifiedName": d.path}]
+            message = d.message + (f" ({d.hint})" if d.hint else "")
+            finding: dict[str, Any] = {
+                "ruleId": d.code,
+                "level": _SARIF_LEVEL[str(d.severity)],
+                "message": {"text": message},
+                "locations": [location],
+            }
+            if d.code in index:
+                finding["ruleIndex"] = index[d.code]
+            findings.append(finding)
+    driver = {
+        "name": "socialplan",
+        "version": __version__,
+        "informationUri": "https://github.com/socialplan/socialplan",
+        "rules": [
+            {
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.summary},
+                "fullDescription": {"text": r.why},
+                "help": {"text": r.fix},
+                "defaultConfiguration": {"level": _SARIF_LEVEL[str(r.severity)]},
+            }
+            for r in catalog
+        ],
+    }
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": findings}],
+    }
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    status = OK
-    reports = []
-    for path in args.files:
-        plan, problems = _check_one(path)
-        if problems:
-            status = FAILED
-        if args.format == "json":
-            reports.append(_report_json(path, plan, problems))
-        else:
-            _report_text(path, plan, problems, out)
+    results = [_check_one(path, args) for path in args.files]
     if args.format == "json":
-        document = reports[0] if len(reports) == 1 else reports
+        reports = [_report_json(r) for r in results]
+        document: object = reports[0] if len(reports) == 1 else reports
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    return status
+    elif args.format == "sarif":
+        out.write(json.dumps(_sarif(results), indent=2, ensure_ascii=False) + "\n")
+    else:
+        for result in results:
+            _report_text(result, out)
+    return OK if all(r.ok for r in results) else FAILED
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    from ._vocab import did_you_mean
+    from .rules import RULES, all_rules
+
+    catalog = all_rules()
+    if args.format == "markdown":
+        from .rules._docs import catalog_markdown
+
+        chosen = [r for r in catalog if r.code.startswith((args.code or "").upper())]
+        out.write(catalog_markdown(chosen))
+        return OK
+    if args.code is None:
+        if args.format == "json":
+            rows = [{"code": r.code, "name": r.name, "severity": str(r.severity),
+                     "summary": r.summary} for r in catalog]  # fmt: skip
+            out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        else:
+            out.writelines(
+                f"{r.code}  {r.name:<34} {r.severity!s:<8} {r.summary}\n" for r in catalog
+            )
+        return OK
+    code = args.code.upper()
+    found = RULES.get(code)
+    group = [r for r in catalog if r.code.startswith(code)]
+    if found is None and group:
+        out.writelines(f"{r.code}  {r.name:<34} {r.severity!s:<8} {r.summary}\n" for r in group)
+        return OK
+    if found is None:
+        near = did_you_mean(code, RULES)
+        hint = f'; did you mean "{near}"?' if near else "; `socialplan rules` lists them"
+        raise _UsageError(f"no rule {args.code}{hint}")
+    if args.format == "json":
+        page = {
+            "code": found.code,
+            "name": found.name,
+            "severity": str(found.severity),
+            "summary": found.summary,
+            "why": found.why,
+            "fix": found.fix,
+            "example": found.example,
+        }
+        out.write(json.dumps(page, indent=2, ensure_ascii=False) + "\n")
+        return OK
+    out.write(f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n")
+    out.write(f"Why: {found.why}\n\nHow to fix: {found.fix}\n")
+    if found.example:
+        example = "\n".join(f"    {line}" for line in found.example.splitlines())
+        out.write(f"\nExample:\n{example}\n")
+    return OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -145,10 +360,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return USAGE
     try:
+        if args.command == "rules":
+            return _rules(args, sys.stdout)
         return _check(args, sys.stdout)
     except _UsageError as exc:
         print(f"socialplan: error: {exc}", file=sys.stderr)
         return USAGE
+    except BrokenPipeError:  # the reader went away (`socialplan rules | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
     except Exception as exc:
         if os.environ.get("SOCIALPLAN_DEBUG"):
             raise

@@ -22,7 +22,6 @@ MISSING_KEY = "SP004"
 WRONG_TYPE = "SP005"
 INVALID_VALUE = "SP006"
 INVALID_ID = "SP007"
-TOO_LARGE = "SP008"
 
 
 class Severity(enum.StrEnum):

@@ -9,9 +9,10 @@ Install with ``pip install socialplan[testing]``.
 ... def test_round_trip(plan):
 ...     assert socialplan.loads(socialplan.dumps(plan)) == plan
 
-:func:`plans` draws complete plans whose every reference points at something
-that exists; :func:`ids`, :func:`durations` and :func:`frequencies` draw the
-values those plans are made of.
+:func:`plans` draws complete plans that validate clean: every part lines up.
+:func:`loadable_plans` draws plans of every shape the format allows, aligned or
+not; :func:`ids`, :func:`durations` and :func:`frequencies` draw the values
+those plans are made of.
 """
 
 from __future__ import annotations
@@ -78,7 +79,16 @@ from ._vocab import (
     StepStatus,
 )
 
-__all__ = ["dates", "durations", "frequencies", "ids", "numbers", "plans", "texts"]
+__all__ = [
+    "dates",
+    "durations",
+    "frequencies",
+    "ids",
+    "loadable_plans",
+    "numbers",
+    "plans",
+    "texts",
+]
 
 _INT64 = 2**63 - 1
 
@@ -140,10 +150,15 @@ def _opt(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
 
-def _refs(pool: list[str], max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+def _refs(
+    pool: list[str], max_size: int = 3, min_size: int = 0
+) -> st.SearchStrategy[tuple[str, ...]]:
     if not pool:
         return st.just(())
-    return st.lists(st.sampled_from(pool), max_size=max_size, unique=True).map(tuple)
+    size = min(max_size, len(pool))
+    return st.lists(
+        st.sampled_from(pool), min_size=min(min_size, size), max_size=size, unique=True
+    ).map(tuple)
 
 
 def _ref(pool: list[str]) -> st.SearchStrategy[str | None]:
@@ -165,10 +180,11 @@ def _keyed(keys: list[str], strategy: st.SearchStrategy[Any]) -> st.SearchStrate
 
 
 @st.composite
-def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
+def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     """Plans of every shape the format allows, whose references all resolve.
 
-    *max_items* bounds how many of each part (objectives, channels, …) a plan has.
+    They load and round-trip, but need not line up: a rule may well find
+    fault with them. *max_items* bounds how many of each part a plan has.
     """
 
     def some_ids() -> list[str]:
@@ -433,4 +449,198 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 3,
             )
         ),
+    )
+
+
+_URGENCY_ORDER = (MessageKind.CRISIS, MessageKind.COMPLAINT)
+_STAGE_LEVEL = {
+    FunnelStage.AWARENESS: KpiLevel.EXPOSURE,
+    FunnelStage.INTEREST: KpiLevel.INTERACTION,
+    FunnelStage.DESIRE: KpiLevel.INTERACTION,
+    FunnelStage.ACTION: KpiLevel.CONVERSION,
+    FunnelStage.RECOMMENDATION: KpiLevel.CONVERSION,
+}
+
+
+def _named(text: str, kind: str, index: int) -> str:
+    """A name unique within its kind, whatever text it starts from."""
+    return f"{text} {kind}{index}".strip()
+
+
+@st.composite
+def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
+    """Complete plans whose parts line up: every rule of the catalog passes them.
+
+    Every objective supports a goal and is measured in its target's unit at
+    its stage's KPI level; every audience is reached and every channel owned,
+    routed, engaged and scheduled; cross-posting and escalation flow one way.
+    *max_items* bounds how many of each part a plan has.
+    """
+    t = texts()
+    pick = draw
+    start = pick(st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)))
+    offsets = sorted(pick(st.lists(st.integers(30, 1500), min_size=3, max_size=3)))
+    short, medium, long = (start + dt.timedelta(days=d) for d in offsets)
+    within_plan = st.dates(start, long)
+
+    def some(prefix: str, min_size: int = 1) -> list[str]:
+        count = pick(st.integers(min_size, max_items))
+        return [f"{prefix}{i}" for i in range(count)]
+
+    goal_ids, audience_ids, channel_ids = some("goal-"), some("aud-"), some("ch-")
+    role_ids = some("role-")
+    objective_ids = some("obj-", 0)
+    pillar_ids = some("pillar-", 0) if objective_ids else []
+
+    # Each audience is reached by at least one channel, each channel reaches one.
+    reach: dict[str, set[str]] = {c: set() for c in channel_ids}
+    for position, audience in enumerate(audience_ids):
+        reach[channel_ids[position % len(channel_ids)]].add(audience)
+    for channel in channel_ids:
+        reach[channel] |= set(pick(_refs(audience_ids)))
+        if not reach[channel]:
+            reach[channel].add(pick(st.sampled_from(audience_ids)))
+
+    channels = {
+        key: Channel(
+            platform=pick(st.sampled_from(sorted(PLATFORMS))),
+            purpose=pick(_opt(t)),
+            owner=pick(st.sampled_from(role_ids)),
+            audiences=tuple(sorted(reach[key])),
+            cross_posts_to=pick(_refs(channel_ids[position + 1 :], 2)),
+        )
+        for position, key in enumerate(channel_ids)
+    }
+    audiences = {
+        key: Audience(
+            name=_named(pick(t), "audience", position),
+            needs=pick(st.lists(texts(20), max_size=2).map(tuple)),
+            channels=tuple(c for c in channel_ids if key in reach[c]),
+        )
+        for position, key in enumerate(audience_ids)
+    }
+    roles = {
+        key: Role(
+            title=_named(pick(t), "role", position),
+            function="community_manager"
+            if position == 0
+            else pick(_opt(st.sampled_from(sorted(ROLE_FUNCTIONS)))),
+            escalate_to=pick(_opt(st.sampled_from(role_ids[:position]))) if position else None,
+        )
+        for position, key in enumerate(role_ids)
+    }
+
+    objectives: dict[str, Objective] = {}
+    metrics: dict[str, Metric] = {}
+    for position, key in enumerate(objective_ids):
+        stage = pick(_opt(st.sampled_from(FunnelStage)))
+        measure = pick(st.sampled_from(Measure))
+        direction = pick(st.sampled_from(Direction))
+        unit = pick(st.sampled_from(["likes", "visits", "%", "leads", "hours"]))
+        low, high = sorted(pick(st.lists(st.integers(0, 10**6), min_size=2, max_size=2)))
+        baseline, value = (low, high) if direction is Direction.INCREASE else (high, low)
+        target = None
+        if measure is Measure.QUANTITATIVE:
+            target = Target(
+                value=value,
+                unit=unit,
+                baseline=pick(_opt(st.just(baseline))),
+                deadline=pick(within_plan),
+            )
+        objectives[key] = Objective(
+            title=_named(pick(t), "objective", position),
+            kind=pick(_opt(st.sampled_from(sorted(OBJECTIVE_KINDS)))),
+            measure=measure,
+            stage=stage,
+            supports=pick(_refs(goal_ids, min_size=1)),
+            audiences=pick(_refs(audience_ids, min_size=1)),
+            target=target,
+        )
+        level = _STAGE_LEVEL[stage] if stage else pick(st.sampled_from(KpiLevel))
+        quantitative = measure is Measure.QUANTITATIVE
+        metrics[f"metric-{position}"] = Metric(
+            name=_named(pick(t), "metric", position),
+            kind=measure,
+            level=level,
+            family=pick(_opt(st.sampled_from(MetricFamily))),
+            unit=unit if quantitative else None,
+            measures=(key,),
+            channels=pick(_refs(channel_ids, min_size=1)),
+            baseline=baseline if quantitative else None,
+            target=value if quantitative else None,
+            direction=direction,
+            cadence=pick(durations()),
+            source=pick(st.sampled_from(["Google Analytics", "Facebook Insights", "survey"])),
+        )
+
+    first, second, third = sorted(pick(st.lists(st.integers(1, 72), min_size=3, max_size=3)))
+    times = {
+        MessageKind.CRISIS: first,
+        MessageKind.COMPLAINT: second,
+        MessageKind.INQUIRY: third,
+        MessageKind.SUGGESTION: third,
+    }
+    routing = tuple(
+        RoutingRule(
+            message=kind,
+            to=pick(st.sampled_from(role_ids)),
+            within=Duration.parse(f"{times[kind]}h"),
+        )
+        for kind in MessageKind
+    )
+    shares = [100 // len(pillar_ids)] * len(pillar_ids) if pillar_ids else []
+    if shares:
+        shares[0] += 100 - sum(shares)
+    give_shares = pick(st.booleans())
+    pillars = {
+        key: ContentPillar(
+            theme=_named(pick(t), "pillar", position),
+            objectives=pick(_refs(objective_ids, min_size=1)),
+            share=shares[position] if give_shares else None,
+        )
+        for position, key in enumerate(pillar_ids)
+    }
+    calendar = tuple(
+        CalendarEntry(
+            date=pick(within_plan),
+            channel=channel,
+            title=pick(t),
+            pillar=pick(_ref(pillar_ids)),
+            owner=pick(_ref(role_ids)),
+            format=pick(_opt(st.sampled_from(sorted(CONTENT_FORMATS)))),
+        )
+        for channel in channel_ids
+    )
+    single = st.builds(RaciEntry, accountable=st.sampled_from(role_ids).map(lambda r: (r,)))
+    return Plan(
+        name=pick(t),
+        organization=pick(_opt(t)),
+        reach=pick(_opt(st.sampled_from(Reach))),
+        start=start,
+        horizons=Horizons(short=short, medium=medium, long=long),
+        business_goals={
+            key: BusinessGoal(statement=_named(pick(t), "goal", i))
+            for i, key in enumerate(goal_ids)
+        },
+        objectives=objectives,
+        audiences=audiences,
+        channels=channels,
+        roles=roles,
+        routing=routing,
+        raci=Raci(
+            steps=pick(_some_of(STEP_IDS, single, 3)),
+            channels=pick(_some_of(channel_ids, single, 2)),
+        ),
+        content=ContentStrategy(pillars=pillars, keywords=("brand",)),
+        calendar=calendar,
+        metrics=metrics,
+        engagement={
+            key: EngagementRule(
+                tone=pick(_opt(t)),
+                response_time=pick(durations()),
+                topics=pick(st.lists(texts(20), max_size=2).map(tuple)),
+            )
+            for key in channel_ids
+        },
+        policy=Policy(off_limits=("politics",)),
     )

@@ -6,6 +6,7 @@ from . import (  # noqa: F401 - imported for the rules they register
     _channels,
     _content,
     _engagement,
+    _loading,
     _metrics,
     _objectives,
     _references,

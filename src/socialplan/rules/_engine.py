@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from .._diagnostics import Diagnostic, Severity
-from .._model import Plan
+from .._model import CheckSettings, Plan
 from ._context import Context
 
 __all__ = [
@@ -44,7 +44,7 @@ class Rule:
 
     code: str
     name: str
-    severity: Severity
+    severity: Severity = attrs.field(converter=Severity)
     summary: str
     why: str
     fix: str
@@ -140,18 +140,19 @@ class Selection:
     """Which rules run and how severe their findings are, as ruff selects.
 
     *select* and *ignore* name codes or prefixes (``"SP2"``, ``"SP205"``);
-    when both match a code, the longer prefix wins. *severity* overrides a
-    rule's default severity; *strict* turns warnings into errors.
+    when both match a code, the longer prefix wins; ``select=None`` selects
+    every rule. *severity* overrides a rule's default severity by code or
+    prefix; *strict* turns warnings into errors.
     """
 
-    select: tuple[str, ...] = ("SP",)
+    select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = attrs.field(factory=dict)
     strict: bool = False
 
     def selects(self, code: str) -> bool:
         """Whether the rule *code* runs."""
-        chosen = _specificity(code, self.select)
+        chosen = 0 if self.select is None else _specificity(code, self.select)
         return chosen >= 0 and chosen > _specificity(code, self.ignore)
 
     def severity_of(self, found: Rule) -> Severity:
@@ -168,15 +169,27 @@ class Selection:
             return Severity.ERROR
         return severity
 
-    def merge(self, other: Selection | None) -> Selection:
-        """This selection refined by *other* (a plan file's own, say)."""
+    def then(self, other: Selection | None) -> Selection:
+        """This selection with *other* laid over it: its choices win where it makes any."""
         if other is None:
             return self
         return Selection(
-            select=other.select if other.select != ("SP",) else self.select,
+            select=other.select if other.select is not None else self.select,
             ignore=(*self.ignore, *other.ignore),
             severity={**self.severity, **other.severity},
             strict=self.strict or other.strict,
+        )
+
+    @classmethod
+    def of(cls, settings: CheckSettings | None) -> Selection | None:
+        """The selection a ``[check]`` table (or ``[tool.socialplan]``) asks for."""
+        if settings is None:
+            return None
+        return cls(
+            select=settings.select or None,
+            ignore=settings.ignore,
+            severity=dict(settings.severity),
+            strict=settings.strict,
         )
 
 
@@ -248,52 +261,41 @@ def validate(
     plan: Plan,
     *,
     select: Sequence[str] | None = None,
-    ignore: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
     severity: Mapping[str, Severity | str] | None = None,
     strict: bool = False,
-    selection: Selection | None = None,
+    settings: Selection | None = None,
 ) -> Report:
     """Run the rules over *plan* and report what they find; never raises for plan problems.
 
-    *select* and *ignore* take codes or prefixes (``["SP2"]``, ``["SP205"]``);
-    *severity* overrides a rule's severity; *strict* turns warnings into
-    errors. A plan's own ``[check]`` table is applied too.
+    Which rules run is decided in layers, each over the one before:
+    *settings* (a project's ``[tool.socialplan]``), the plan's own ``[check]``
+    table, then the arguments: *select* and *ignore* take codes or prefixes
+    (``["SP2"]``, ``["SP205"]``), *severity* overrides a rule's severity,
+    *strict* turns warnings into errors.
     """
-    base = selection or Selection()
-    given = Selection(
-        select=tuple(select) if select is not None else base.select,
-        ignore=(*base.ignore, *(ignore or ())),
-        severity={**base.severity, **{k: Severity(v) for k, v in (severity or {}).items()}},
-        strict=strict or base.strict,
+    explicit = Selection(
+        select=tuple(select) if select is not None else None,
+        ignore=tuple(ignore),
+        severity={k: Severity(v) for k, v in (severity or {}).items()},
+        strict=strict,
     )
-    chosen = given.merge(_from_plan(plan))
+    chosen = (settings or Selection()).then(Selection.of(plan.check)).then(explicit)
     context = Context(plan)
     found: list[Diagnostic] = []
     for each in all_rules():
         if not chosen.selects(each.code):
             continue
         level = chosen.severity_of(each)
-        for finding in each.check(context):
-            found.append(
-                Diagnostic(
-                    code=each.code,
-                    severity=level,
-                    message=finding.message,
-                    path=finding.path,
-                    hint=finding.hint,
-                )
+        found.extend(
+            Diagnostic(
+                code=each.code,
+                severity=level,
+                message=finding.message,
+                path=finding.path,
+                hint=finding.hint,
             )
+            for finding in each.check(context)
+        )
     found.sort(key=_sort_key)
     return Report(tuple(found))
-
-
-def _from_plan(plan: Plan) -> Selection | None:
-    settings = plan.check
-    if settings is None:
-        return None
-    return Selection(
-        select=settings.select or ("SP",),
-        ignore=settings.ignore,
-        severity=dict(settings.severity),
-        strict=settings.strict,
-    )

@@ -1,0 +1,98 @@
+"""SP0: problems in the file itself, found while loading. Documented here, raised by the loader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._diagnostics import (
+    FORMAT_KEY,
+    INVALID_ID,
+    INVALID_VALUE,
+    MISSING_KEY,
+    SYNTAX,
+    UNKNOWN_KEY,
+    WRONG_TYPE,
+    Severity,
+)
+from ._context import Context
+from ._engine import Finding, Rule, register
+
+
+def _found_while_loading(_context: Context) -> Iterator[Finding]:
+    """A plan that loaded has none of these problems."""
+    return iter(())
+
+
+_PAGES = [
+    (
+        SYNTAX,
+        "syntax-error",
+        "The file is not valid TOML or JSON, not UTF-8 text, or repeats a key.",
+        "Nothing in a file that does not parse can be trusted; a repeated JSON key would "
+        "silently replace the first.",
+        "Fix the syntax at the line given; keep one of the repeated keys.",
+        "[objectives.awareness\ntitle = 'x'",
+    ),
+    (
+        FORMAT_KEY,
+        "unsupported-format",
+        "The file's `format` is not one this version of socialplan reads.",
+        "Another version of the format may mean other things by the same keys.",
+        'Write `format = "socialplan/1"`, or upgrade socialplan.',
+        'format = "socialplan/9"',
+    ),
+    (
+        UNKNOWN_KEY,
+        "unknown-key",
+        "A key the format does not have; the hint suggests the nearest known one.",
+        "A misspelled key would otherwise be ignored, and what it says lost.",
+        "Correct the key (see the hint), or remove it.",
+        "[plan]\nname = 'x'\nstrat = 2027-01-10",
+    ),
+    (
+        MISSING_KEY,
+        "missing-key",
+        "A required key is missing (a plan's name, an objective's title…).",
+        "A part without its required keys cannot be told apart or shown.",
+        "Add the key.",
+        "[objectives.awareness]\nkind = 'awareness'  # no title",
+    ),
+    (
+        WRONG_TYPE,
+        "wrong-type",
+        "A value of the wrong type: a number for a string, a string for a list.",
+        "socialplan never guesses: 5 is not the name '5', 'brand' is not the list ['brand'].",
+        "Write the value as the type the message expects.",
+        "[objectives.awareness]\ntitle = 'x'\nsupports = 'brand'",
+    ),
+    (
+        INVALID_VALUE,
+        "invalid-value",
+        "A value of the right type that is not allowed: an unknown stage, a bad date or duration.",
+        "Closed vocabularies and typed values are what let the rules reason about the plan.",
+        "Use one of the values the message lists; the hint suggests the nearest.",
+        "[objectives.awareness]\ntitle = 'x'\nstage = 'awarenes'",
+    ),
+    (
+        INVALID_ID,
+        "invalid-id",
+        "A table key that is not an id: lowercase letters, digits, '_' and '-'.",
+        "Ids are how parts refer to each other; one spelling each keeps references exact.",
+        "Use the suggested slug as the id, and keep the display name in `name` or `title`.",
+        '[channels."Face Book"]\nplatform = "facebook"',
+    ),
+]
+
+for _code, _name, _summary, _why, _fix, _example in _PAGES:
+    register(
+        Rule(
+            code=_code,
+            name=_name,
+            severity=Severity.ERROR,
+            summary=_summary,
+            why=_why,
+            fix=_fix,
+            example=_example,
+            check=_found_while_loading,
+        )
+    )
