@@ -52,7 +52,16 @@ def test_a_duration_must_be_positive() -> None:
 
 @pytest.mark.parametrize(
     ("text", "per_week"),
-    [("daily", 7.0), ("3 per week", 3.0), ("2/day", 14.0), ("3 veces por semana", 3.0)],
+    [
+        ("daily", 7.0),
+        ("3 per week", 3.0),
+        ("2/day", 14.0),
+        ("3 veces por semana", 3.0),
+        ("2 a la semana", 2.0),
+        ("once a week", 1.0),
+        ("twice a day", 14.0),
+        ("1 vez por semana", 1.0),
+    ],
 )
 def test_frequency_parse_reads_each_spelling(text: str, per_week: float) -> None:
     assert per_week == Frequency.parse(text).per_week

@@ -166,3 +166,36 @@ def test_load_error_message_lists_every_problem_with_its_file(tmp_path: object) 
         socialplan.load(path)
     lines = str(info.value).splitlines()
     assert [f"{path}: 2 problems found", str(path)] == [lines[0], lines[1].split(":")[0].strip()]
+
+
+def test_an_enum_given_a_number_is_a_wrong_type() -> None:
+    assert [("SP005", "objectives.aw.stage")] == problems(
+        HEAD + "[objectives.aw]\ntitle = 'x'\nstage = 1\n"
+    )
+
+
+def test_a_kpi_level_given_as_text_is_a_wrong_type() -> None:
+    assert [("SP005", "metrics.m.level")] == problems(
+        HEAD + "[metrics.m]\nname = 'x'\nlevel = '1'\n"
+    )
+
+
+def test_a_message_length_of_zero_is_an_invalid_value() -> None:
+    assert [("SP006", "engagement.fb.message_length")] == problems(
+        HEAD + "[engagement.fb]\nmessage_length = 0\n"
+    )
+
+
+def test_a_long_value_is_cut_short_but_keeps_its_closing_quote() -> None:
+    found = only(HEAD + f"[engagement.fb]\nresponse_time = '{'x' * 200}'\n")
+    shown = found.message.split(" is not ")[0]
+    assert '"' + "x" * 57 + '…"' == shown
+
+
+def test_a_table_written_inside_plan_says_to_move_it() -> None:
+    found = only(HEAD + "objectives = 3\n")
+    assert ("SP003", "plan.objectives", True) == (
+        found.code,
+        found.path,
+        "table of its own" in (found.hint or ""),
+    )

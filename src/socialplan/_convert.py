@@ -67,8 +67,11 @@ class _KeyNote(IterableValidationNote):
 def show(value: object, limit: int = 60) -> str:
     """Show a value the way its author wrote it, cut short if long."""
     if isinstance(value, str):
-        text = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    elif isinstance(value, bool):
+        inner = value.replace("\\", "\\\\").replace('"', '\\"')
+        if len(inner) > limit - 2:
+            inner = inner[: limit - 3] + "…"
+        return f'"{inner}"'
+    if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, Mapping):
         text = "a table"
@@ -197,8 +200,10 @@ def _check_length(value: Any, _: Any) -> MessageLength | int | None:
         except ValueError:
             hint = did_you_mean(value, [m.value for m in MessageLength])
             raise FieldError(value, expected, suggestion=hint) from None
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value > 0:
+            return value
+        raise FieldError(value, expected)
     raise FieldError(value, expected, code=WRONG_TYPE)
 
 
@@ -207,8 +212,10 @@ def _enum_hook(cl: type[enum.Enum], _: Converter) -> Callable[[Any, Any], Any]:
     members = {m.value: m for m in cl}
     names = [str(v) for v in members]
 
+    kind = int if issubclass(cl, int) else str
+
     def structure(value: Any, _: Any) -> Any:
-        if isinstance(value, bool) or not isinstance(value, str | int):
+        if isinstance(value, bool) or not isinstance(value, kind):
             raise FieldError(value, expected, code=WRONG_TYPE)
         try:
             return members[value]
@@ -425,6 +432,9 @@ def from_data(data: object) -> Plan:
         for key, value in header.items():
             if key in HEADER_FIELDS:
                 merged[key] = value
+            elif key in _TOP_KEYS:
+                hint = f"[{key}] is a table of its own: start it on its own line, not inside [plan]"
+                problems.append(_diag(UNKNOWN_KEY, ["plan", key], f"unknown key {show(key)}", hint))
             else:
                 problems.append(_unknown(["plan", key], HEADER_FIELDS))
     for key, value in data.items():

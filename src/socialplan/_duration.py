@@ -137,8 +137,10 @@ class Duration:
 
 
 _PER = re.compile(
-    r"^\s*(\d+)\s*(?:x|times|veces)?\s*(?:/|per|a|an|every|each|por|al|a la|cada)\s+(.+?)\s*$"
+    r"^\s*(\d+)\s*(?:x|times?|veces|vez)?\s*"
+    r"(?:a la|/|per|an|a|every|each|por|al|cada)\s+(.+?)\s*$"
 )
+_WORD_COUNTS = {"once": 1, "twice": 2, "thrice": 3, "una vez": 1, "dos veces": 2}
 _SLASH = re.compile(r"^\s*(\d+)\s*/\s*(.+?)\s*$")
 
 
@@ -166,6 +168,10 @@ class Frequency:
     def parse(cls, text: str) -> Frequency:
         """Parse a frequency; raise ``ValueError`` naming what was expected."""
         folded = text.strip().casefold()
+        for word, count in _WORD_COUNTS.items():
+            if folded.startswith(word + " "):
+                folded = f"{count} {folded[len(word) + 1 :]}"
+                break
         match = _PER.match(folded) or _SLASH.match(folded)
         if match:
             count, rest = int(match.group(1)), match.group(2)

@@ -73,19 +73,21 @@ def unknown_step(context: Context) -> Iterator[Finding]:
 
 
 def _folded(text: str) -> str:
+    """A name reduced to what tells it apart: no case, accents, punctuation or plural -s."""
     stripped = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"\s+", " ", stripped).strip().casefold()
+    words = re.findall(r"[a-z0-9]+", stripped.casefold())
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
 
 
 @rule(
     "SP103",
     "duplicate-name",
     "warning",
-    summary="Two parts of the same kind have the same name.",
+    summary="Two parts of the same kind have the same or nearly the same name.",
     why="Two objectives called the same, or two audiences with one name, are either one thing "
     "written twice or two things nobody can tell apart in a report.",
     fix="Merge them, or name each for what sets it apart.",
-    example='[audiences.parents]\nname = "Parents"\n[audiences.mums]\nname = "parents"',
+    example='[audiences.parents]\nname = "Parents"\n[audiences.mums]\nname = "parent"',
 )
 def duplicate_name(context: Context) -> Iterator[Finding]:
     plan = context.plan
@@ -107,9 +109,10 @@ def duplicate_name(context: Context) -> Iterator[Finding]:
                 continue
             if folded in seen:
                 first = seen[folded]
+                how = "the same name" if names[first] == name else "nearly the same name"
                 yield Finding(
                     f"{table}.{key}",
-                    f'"{key}" has the same name as "{first}": "{name}"',
+                    f'"{key}" has {how} as "{first}": "{name}"',
                     "merge the two or tell them apart by name",
                 )
             else:
