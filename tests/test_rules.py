@@ -1127,19 +1127,38 @@ def test_unrouted_messages_lists_the_missing_kinds_in_order() -> None:
     )
 
 
-# Behaviour that departs from the rule's summary or the file format's reference:
-# kept as strict xfails so that the fix turns them into failures to clean up.
-
-
-@pytest.mark.xfail(
-    strict=True, reason="SP101 does not check steps.*.owner, a reference to roles (docs)"
-)
 def test_unknown_reference_in_a_step_owner() -> None:
-    assert ["SP101"] == [c for c, _, _ in found('[steps.metrics]\nowner = "nobody"\n', "SP101")]
+    assert [("SP101", "error", "steps.metrics.owner")] == found(
+        '[steps.metrics]\nowner = "nobody"\n', "SP101"
+    )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="SP104 checks calendar[].format but not content.formats, a content format"
-)
 def test_near_miss_content_format() -> None:
-    assert ["SP104"] == [c for c, _, _ in found('[content]\nformats = ["phto"]\n', "SP104")]
+    assert [("SP104", "warning", "content.formats[0]")] == found(
+        '[content]\nformats = ["phto"]\n', "SP104"
+    )
+
+
+def test_near_miss_pillar_format() -> None:
+    assert [("SP104", "warning", "content.pillars.p.formats[0]")] == found(
+        '[content.pillars.p]\ntheme = "t"\nformats = ["vidoe"]\n', "SP104"
+    )
+
+
+def test_off_limits_matches_sharp_s_as_ss() -> None:
+    text = '[policy]\noff_limits = ["Straße"]\n[[calendar]]\ndate = 2027-01-01\n'
+    text += 'channel = "c"\ntitle = "Die Strasse"\n'
+    assert [("SP504", "error", "calendar[0].title")] == found(text, "SP504")
+
+
+def test_off_limits_covers_messages_per_audience() -> None:
+    text = '[policy]\noff_limits = ["politics"]\n[content.messages]\n'
+    text += 'parents = ["No politics here"]\n'
+    assert [("SP504", "error", "content.messages.parents[0]")] == found(text, "SP504")
+
+
+def test_a_cycle_is_reported_at_its_first_channel_even_among_several_loops() -> None:
+    text = '[channels.a]\nplatform = "blog"\ncross_posts_to = ["b"]\n'
+    text += '[channels.b]\nplatform = "blog"\ncross_posts_to = ["c", "a"]\n'
+    text += '[channels.c]\nplatform = "blog"\ncross_posts_to = ["b"]\n'
+    assert [("SP305", "error", "channels.a.cross_posts_to")] == found(text, "SP305")

@@ -85,8 +85,8 @@ def show(value: object, limit: int = 60) -> str:
 
 
 def _slug_hint(key: str) -> str | None:
-    ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9_-]+", "_", ascii_key.lower()).strip("_-")[:64]
+    ascii_key = unicodedata.normalize("NFKD", key.casefold()).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_-]+", "_", ascii_key).strip("_-")[:64]
     return slug if slug and ID_PATTERN.match(slug) else None
 
 

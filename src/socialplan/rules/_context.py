@@ -130,6 +130,8 @@ class Context:
             yield from one("policy", "approver", "roles", plan.policy.approver)
         for key, resource in plan.resources.items():
             yield from one(f"resources.{key}", "channel", "channels", resource.channel)
+        for key, record in plan.steps.items():
+            yield from one(f"steps.{key}", "owner", "roles", record.owner)
 
     def ids(self, kind: str) -> set[str] | dict[str, object]:
         """The ids that exist for *kind* (``"objectives"``, ``"pillars"``…)."""

@@ -92,8 +92,8 @@ def response_times_against_urgency(context: Context) -> Iterator[Finding]:
 
 
 def _fold(text: str) -> str:
-    stripped = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " " + re.sub(r"[^a-z0-9]+", " ", stripped.casefold()).strip() + " "
+    stripped = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return " " + re.sub(r"[^a-z0-9]+", " ", stripped).strip() + " "
 
 
 @rule(
@@ -121,6 +121,8 @@ def off_limits_content(context: Context) -> Iterator[Finding]:
             if pillar.description:
                 texts.append((f"content.pillars.{key}.description", pillar.description))
         texts += [(f"content.keywords[{i}]", w) for i, w in enumerate(plan.content.keywords)]
+        for key, messages in plan.content.messages.items():
+            texts += [(f"content.messages.{key}[{i}]", m) for i, m in enumerate(messages)]
     texts += [(f"calendar[{i}].title", e.title) for i, e in enumerate(plan.calendar)]
     for key, engagement in plan.engagement.items():
         texts += [(f"engagement.{key}.topics[{i}]", t) for i, t in enumerate(engagement.topics)]

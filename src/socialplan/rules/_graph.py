@@ -16,13 +16,19 @@ def cycles(edges: Iterable[tuple[str, str]]) -> Iterator[list[str]]:
     [['a', 'b', 'a']]
     >>> list(cycles([("x", "x")]))
     [['x', 'x']]
+    >>> list(cycles([("a", "b"), ("b", "c"), ("c", "b"), ("b", "a")]))
+    [['a', 'b', 'a']]
     """
     import networkx as nx
 
     graph: nx.DiGraph[str] = nx.DiGraph(list(edges))
     for component in sorted(nx.strongly_connected_components(graph), key=min):
         first = min(component)
-        if len(component) == 1 and not graph.has_edge(first, first):
+        if graph.has_edge(first, first):
+            yield [first, first]
             continue
-        walk = [u for u, _ in nx.find_cycle(graph.subgraph(component), first)]
-        yield [*walk, walk[0]]
+        if len(component) == 1:
+            continue
+        group = graph.subgraph(component)
+        after = min(group.successors(first))
+        yield [first, *nx.shortest_path(group, after, first)]

@@ -74,8 +74,8 @@ def unknown_step(context: Context) -> Iterator[Finding]:
 
 def _folded(text: str) -> str:
     """A name reduced to what tells it apart: no case, accents, punctuation or plural -s."""
-    stripped = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", stripped.casefold())
+    stripped = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", stripped)
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
 
 
@@ -143,6 +143,13 @@ def near_miss_value(context: Context) -> Iterator[Finding]:
     values += [
         (f"calendar[{i}].format", e.format, CONTENT_FORMATS) for i, e in enumerate(plan.calendar)
     ]
+    if plan.content is not None:
+        formats = [(f"content.formats[{i}]", f) for i, f in enumerate(plan.content.formats)]
+        for key, pillar in plan.content.pillars.items():
+            formats += [
+                (f"content.pillars.{key}.formats[{i}]", f) for i, f in enumerate(pillar.formats)
+            ]
+        values += [(path, value, CONTENT_FORMATS) for path, value in formats]
     for path, value, known in values:
         if value is None or value in known:
             continue
