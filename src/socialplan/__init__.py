@@ -28,6 +28,7 @@ from ._model import (
     Horizons,
     Influencer,
     Launch,
+    MethodologySpec,
     Metric,
     Objective,
     Plan,
@@ -41,6 +42,7 @@ from ._model import (
     Scenario,
     StakeholderInput,
     StepRecord,
+    StepSpec,
     Target,
 )
 from ._vocab import (
@@ -62,6 +64,7 @@ if TYPE_CHECKING:
     from ._convert import FORMAT, Format, from_data, to_data
     from ._io import dump, dumps, load, loads
     from .rules import Report, validate
+    from .steps import maturity, progress
 
 __all__ = [
     "Advocacy",
@@ -94,6 +97,7 @@ __all__ = [
     "Measure",
     "MessageKind",
     "MessageLength",
+    "MethodologySpec",
     "Metric",
     "MetricFamily",
     "Objective",
@@ -112,6 +116,7 @@ __all__ = [
     "Severity",
     "StakeholderInput",
     "StepRecord",
+    "StepSpec",
     "StepStatus",
     "Target",
     "dump",
@@ -119,6 +124,8 @@ __all__ = [
     "from_data",
     "load",
     "loads",
+    "maturity",
+    "progress",
     "to_data",
     "validate",
 ]
@@ -135,6 +142,8 @@ _LAZY = {
     "loads": "._io",
     "Report": ".rules",
     "validate": ".rules",
+    "maturity": ".steps",
+    "progress": ".steps",
 }
 
 

@@ -64,6 +64,41 @@ def _parser() -> argparse.ArgumentParser:
         "--ignore", type=_codes, default=[], metavar="CODES", help="skip these rules"
     )
 
+    status = commands.add_parser(
+        "status",
+        help="show where the plan stands, step by step",
+        description="A table of the methodology's steps: state, owner, due date, what is missing.",
+    )
+    status.add_argument("file", metavar="FILE", help="a plan file (.toml or .json)")
+    status.add_argument(
+        "--methodology",
+        metavar="NAME",
+        help="a built-in methodology (14-steps, a-s, listen-think-act-monitor); "
+        "default: the plan's own, else 14-steps",
+    )
+    status.add_argument("--format", choices=["text", "json"], default="text")
+
+    graph = commands.add_parser(
+        "graph",
+        help="draw a graph of the plan",
+        description="Draw the plan's steps as a Mermaid flowchart, a Graphviz DOT graph or a "
+        "Mermaid Gantt chart, coloured by state.",
+    )
+    graph.add_argument("file", metavar="FILE", help="a plan file (.toml or .json)")
+    graph.add_argument("--what", choices=["steps"], default="steps", help="what to draw")
+    graph.add_argument("--format", choices=["mermaid", "dot", "gantt"], default="mermaid")
+    graph.add_argument("--methodology", metavar="NAME", help="as for status")
+    graph.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
+
+    maturity = commands.add_parser(
+        "maturity",
+        help="assess the organization's social media maturity (10 stages)",
+        description="Which of the ten stages of seed 002's maturity model the plan shows, "
+        "with the evidence for each and what is missing for the next.",
+    )
+    maturity.add_argument("file", metavar="FILE", help="a plan file (.toml or .json)")
+    maturity.add_argument("--format", choices=["text", "json"], default="text")
+
     rules = commands.add_parser(
         "rules",
         help="list the rule catalog, or explain one rule",
@@ -347,6 +382,130 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def _load_for_command(path: str) -> Plan:
+    """Load a plan for a command that needs one whole: problems end the command (exit 1)."""
+    from ._diagnostics import LoadError
+    from ._io import format_of, load
+
+    try:
+        format_of(path)
+        return load(path)
+    except LoadError as exc:
+        raise _PlanError(str(exc)) from None
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+    except OSError as exc:
+        raise _UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+class _PlanError(Exception):
+    """The plan cannot be used as it is: exit code 1."""
+
+
+def _progress_of(args: argparse.Namespace) -> Any:
+    from .steps import MethodologyError, progress
+
+    plan = _load_for_command(args.file)
+    try:
+        return plan, progress(plan, args.methodology)
+    except MethodologyError as exc:
+        raise _PlanError(f"{args.file}: the methodology is not usable:\n{exc}") from None
+
+
+def _status(args: argparse.Namespace, out: TextIO) -> int:
+    plan, current = _progress_of(args)
+    if args.format == "json":
+        document = {
+            "file": args.file,
+            "methodology": current.methodology.name,
+            "counts": current.counts(),
+            "next": current.next(),
+            "steps": [
+                {**row, "due": row["due"].isoformat() if row["due"] else None}
+                for row in current.to_records()
+            ],
+        }
+        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return OK
+    rows = [("#", "step", "state", "owner", "due", "what is missing")]
+    for step in current:
+        missing = step.missing[0] if step.missing and step.state != "done" else ""
+        if len(step.missing) > 1 and step.state != "done":
+            missing += f" (+{len(step.missing) - 1} more)"
+        if step.state == "blocked":
+            missing = "needs " + ", ".join(step.blocked_by)
+        if step.state == "skipped":
+            missing = step.note or ""
+        rows.append(
+            (step.label, step.id, str(step.state), step.owner or "", str(step.due or ""), missing)
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    out.write(f"{args.file}: {plan.name} — {current.methodology.title}\n")
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        out.write("  " + "  ".join([*cells, row[5]]).rstrip() + "\n")
+    counts = current.counts()
+    summary = ", ".join(f"{n} {state}" for state, n in counts.items())
+    ready = current.next()
+    out.write(f"  {summary}; next: {', '.join(ready) if ready else 'nothing to start'}\n")
+    return OK
+
+
+def _graph(args: argparse.Namespace, out: TextIO) -> int:
+    from .steps import to_dot, to_gantt, to_mermaid
+
+    plan, current = _progress_of(args)
+    if args.format == "dot":
+        text = to_dot(current)
+    elif args.format == "gantt":
+        try:
+            text = to_gantt(current, plan.start)
+        except ValueError as exc:
+            raise _PlanError(f"{args.file}: {exc}") from None
+    else:
+        text = to_mermaid(current)
+    if args.output:
+        from ._io import write_atomic
+
+        write_atomic(Path(args.output), text)
+    else:
+        out.write(text)
+    return OK
+
+
+def _maturity(args: argparse.Namespace, out: TextIO) -> int:
+    from .steps import maturity
+
+    plan = _load_for_command(args.file)
+    assessed = maturity(plan)
+    if args.format == "json":
+        document = {
+            "file": args.file,
+            "stage": assessed.stage,
+            "name": assessed.name,
+            "stages": [
+                {
+                    "number": s.number,
+                    "name": s.name,
+                    "reached": s.reached,
+                    "evidence": list(s.evidence),
+                    "missing": list(s.missing),
+                }
+                for s in assessed.stages
+            ],
+        }
+        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return OK
+    out.write(f"{args.file}: stage {assessed.stage} of 10 — {assessed.name}\n")
+    for stage in assessed.stages:
+        mark = "x" if stage.reached else " "
+        detail = (
+            "; ".join(stage.evidence) if stage.reached else "missing: " + "; ".join(stage.missing)
+        )
+        out.write(f"  [{mark}] {stage.number:>2}. {stage.name}: {detail}\n")
+    return OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return its exit code."""
     parser = _parser()
@@ -360,9 +519,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return USAGE
     try:
-        if args.command == "rules":
-            return _rules(args, sys.stdout)
-        return _check(args, sys.stdout)
+        command = {
+            "check": _check,
+            "rules": _rules,
+            "status": _status,
+            "graph": _graph,
+            "maturity": _maturity,
+        }[args.command]
+        return command(args, sys.stdout)
+    except _PlanError as exc:
+        print(exc, file=sys.stderr)
+        return FAILED
     except _UsageError as exc:
         print(f"socialplan: error: {exc}", file=sys.stderr)
         return USAGE

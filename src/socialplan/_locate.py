@@ -34,6 +34,14 @@ def parse_path(path: str) -> list[str | int]:
     return segments
 
 
+@lru_cache(maxsize=256)
+def _top_pattern(key: str) -> re.Pattern[str]:
+    """A top-level TOML key: a table header's first part, or a key at the start of a line."""
+    quoted = re.escape('"' + key + '"')
+    bare = re.escape(key)
+    return re.compile(rf"^[ \t]*(?:\[\[?[ \t]*)?(?:{bare}|{quoted})[ \t]*(?=[=.\]])", re.MULTILINE)
+
+
 @lru_cache(maxsize=1024)
 def _key_pattern(key: str, fmt: str) -> re.Pattern[str]:
     quoted = re.escape('"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"')
@@ -62,7 +70,9 @@ def locate(text: str, path: str, fmt: str = "toml") -> int | None:
                 if segment < len(matches):
                     position, found = matches[segment].end(), True
             continue
-        match = _key_pattern(segment, fmt).search(text, position)
+        first = not found and fmt == "toml"
+        pattern = _top_pattern(segment) if first else _key_pattern(segment, fmt)
+        match = pattern.search(text, position)
         if match is None:
             break
         position, found, previous = match.end(), True, segment

@@ -48,6 +48,7 @@ __all__ = [
     "Influencer",
     "Launch",
     "Metric",
+    "MethodologySpec",
     "Number",
     "Objective",
     "Plan",
@@ -61,6 +62,7 @@ __all__ = [
     "Scenario",
     "StakeholderInput",
     "StepRecord",
+    "StepSpec",
     "Target",
 ]
 
@@ -417,6 +419,23 @@ class StepRecord:
 
 
 @attrs.frozen(kw_only=True)
+class StepSpec:
+    """A step of a methodology declared in the plan file: what it needs, how it is done."""
+
+    title: str | None = None
+    needs: tuple[str, ...] = attrs.field(factory=_list)
+    check: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MethodologySpec:
+    """The methodology a plan follows: a built-in one by *name*, or its own *steps*."""
+
+    name: str | None = None
+    steps: Mapping[str, StepSpec] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
 class CheckSettings:
     """Which rules run on this plan, ruff-style: codes or prefixes such as "SP2"."""
 
@@ -464,6 +483,7 @@ class Plan:
     advocacy: Advocacy | None = None
     launch: Launch | None = None
     steps: Mapping[str, StepRecord] = attrs.field(factory=dict)
+    methodology: MethodologySpec | None = None
     check: CheckSettings | None = None
 
     def evolve(self, **changes: object) -> Plan:

@@ -11,4 +11,5 @@ from . import (  # noqa: F401 - imported for the rules they register
     _objectives,
     _references,
     _responsibility,
+    _steps,
 )

@@ -61,14 +61,20 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
     example='[steps.metrcs]\nstatus = "done"',
 )
 def unknown_step(context: Context) -> Iterator[Finding]:
+    from ..steps import MethodologyError, methodology_of
+
     plan = context.plan
+    try:
+        step_ids: list[str] | tuple[str, ...] = methodology_of(plan).ids
+    except MethodologyError:  # a methodology that is not built in: SP804
+        step_ids = [*plan.methodology.steps] if plan.methodology else STEP_IDS
     places = [("steps", key) for key in plan.steps]
     if plan.raci is not None:
         places += [("raci.steps", key) for key in plan.raci.steps]
     for table, key in places:
-        if key not in STEP_IDS:
-            near = did_you_mean(key, STEP_IDS)
-            hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(STEP_IDS)
+        if key not in step_ids:
+            near = did_you_mean(key, step_ids)
+            hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(step_ids)
             yield Finding(f"{table}.{key}", f'"{key}" is not a step of the plan', hint)
 
 
