@@ -46,7 +46,7 @@ def test_check_of_a_clean_plan_exits_0_with_a_summary(
     write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write("plan.toml", GOOD)
-    expected = f"{path}: Demo\n  1 business goals\n  0 errors, 0 warnings, 0 advice\n"
+    expected = f"{path}: Demo\n  1 business goal\n  0 errors, 0 warnings, 0 advice\n"
     assert (0, expected) == run(["check", path], capsys)
 
 
@@ -131,7 +131,7 @@ def test_check_of_an_unknown_suffix_exits_2(
     write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = main(["check", write("plan.yaml", GOOD)])
-    assert (2, True) == (code, ".toml or .json" in capsys.readouterr().err)
+    assert (2, True) == (code, "ends in .toml or .json" in capsys.readouterr().err)
 
 
 def test_no_command_is_a_usage_error() -> None:
@@ -219,3 +219,11 @@ def test_the_rule_catalog_page_in_docs_is_current(capsys: pytest.CaptureFixture[
     assert out == page.read_text(encoding="utf-8"), (
         "docs/rules.md is out of date: socialplan rules --format markdown > docs/rules.md"
     )
+
+
+def test_report_located_finds_the_lines_check_prints() -> None:
+    import socialplan
+
+    plan = socialplan.loads(MISALIGNED)
+    report = socialplan.validate(plan, select=["SP101"]).located(MISALIGNED, file="p.toml")
+    assert [("p.toml", 11)] == [(d.file, d.line) for d in report]

@@ -84,3 +84,44 @@ def test_a_code_cannot_be_taken_twice() -> None:
         @rule("SP201", "mine", "info", summary="s", why="w", fix="f")
         def mine(context: object) -> Iterator[Finding]:
             yield from ()
+
+
+def test_a_rule_that_crashes_is_reported_not_raised() -> None:
+    from socialplan.rules import RULES, Finding, rule
+
+    @rule("ZZ901", "broken", "info", summary="s", why="w", fix="f")
+    def broken(context: object) -> Iterator[Finding]:
+        raise RuntimeError("oops")
+        yield  # pragma: no cover
+
+    try:
+        report = socialplan.validate(socialplan.loads(PLAN), select=["ZZ9"])
+    finally:
+        RULES.pop("ZZ901")
+    (diagnostic,) = report
+    assert ("ZZ901", "error", True) == (
+        diagnostic.code,
+        str(diagnostic.severity),
+        "RuntimeError: oops" in diagnostic.message,
+    )
+
+
+@pytest.mark.parametrize("code", ["sp201", "SP", "S-1", "201"])
+def test_a_rule_code_must_be_capitals_then_digits(code: str) -> None:
+    from socialplan.rules import Finding, rule
+
+    with pytest.raises(ValueError, match="capital letters then digits"):
+
+        @rule(code, "bad", "info", summary="s", why="w", fix="f")
+        def bad(context: object) -> Iterator[Finding]:
+            yield from ()
+
+
+def test_a_plugin_rule_is_grouped_by_its_letters_and_first_digit() -> None:
+    from socialplan.rules import Rule
+
+    made = Rule(
+        code="ACME101", name="n", severity="info", summary="s", why="w", fix="f",
+        check=lambda context: iter(()),
+    )  # fmt: skip
+    assert "ACME1" == made.group

@@ -528,6 +528,91 @@ CASES = [
         [("SP705", "info", "metrics.likes.channels")],
         ('name = "Likes"', 'name = "Likes"\nchannels = ["fb"]'),
     ),
+    Case(
+        "SP801",
+        """
+        [methodology.steps.plan]
+        needs = ["review"]
+        [methodology.steps.review]
+        needs = ["plan"]
+        """,
+        [("SP801", "error", "methodology.steps.plan.needs")],
+        ('needs = ["plan"]', "needs = []"),
+    ),
+    Case(
+        "SP802",
+        """
+        [methodology.steps.goals]
+        check = "objectives"
+        [methodology.steps.launch]
+        needs = ["gaols"]
+        """,
+        [("SP802", "error", "methodology.steps.launch.needs[0]")],
+        ('["gaols"]', '["goals"]'),
+    ),
+    Case(
+        "SP803",
+        """
+        [methodology.steps.goals]
+        check = "objetives"
+        """,
+        [("SP803", "error", "methodology.steps.goals.check")],
+        ('"objetives"', '"objectives"'),
+    ),
+    Case(
+        "SP804",
+        """
+        [methodology]
+        name = "a-z"
+        """,
+        [("SP804", "error", "methodology.name")],
+        ('"a-z"', '"a-s"'),
+    ),
+    Case(
+        "SP805",
+        """
+        [steps.objectives]
+        status = "done"
+        """,
+        [("SP805", "warning", "steps.objectives.status")],
+        ('"done"', '"in_progress"'),
+    ),
+    Case(
+        "SP806",
+        """
+        [steps.audiences]
+        status = "done"
+        note = "Personas agreed with sales."
+        """,
+        [("SP806", "warning", "steps.audiences")],
+        (
+            "[steps.audiences]",
+            '[steps.objectives]\nstatus = "skipped"\nnote = "n"\n[steps.audiences]',
+        ),
+    ),
+    Case(
+        "SP807",
+        """
+        [steps.influence_map]
+        status = "skipped"
+        """,
+        [("SP807", "warning", "steps.influence_map.note")],
+        ('status = "skipped"', 'status = "skipped"\nnote = "No influencers in this niche."'),
+    ),
+    Case(
+        "SP808",
+        """
+        [business_goals.brand]
+        statement = "Strengthen the brand"
+        [objectives.awareness]
+        title = "Be known"
+        supports = ["brand"]
+        [steps.objectives]
+        status = "in_progress"
+        """,
+        [("SP808", "info", "steps.objectives.status")],
+        ('"in_progress"', '"done"'),
+    ),
 ]
 
 

@@ -37,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="socialplan",
         description="Build and check social-media strategy plans.",
-        epilog="Exit codes: 0 no errors, 1 a plan has errors, 2 usage error or unreadable file.",
+        epilog="Exit codes: 0 no errors, 1 a plan has errors, 2 usage error or unreadable file, "
+        "3 internal error.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -192,17 +193,14 @@ class _Result:
 
 
 def _check_one(path: str, args: argparse.Namespace) -> _Result:
-    import attrs
-
     from ._diagnostics import LoadError
     from ._io import format_of, loads
-    from ._locate import locate
     from .rules import validate
 
     try:
         fmt = format_of(path)
-    except ValueError as exc:
-        raise _UsageError(str(exc)) from None
+    except ValueError:
+        raise _UsageError(f"{path}: a plan file ends in .toml or .json") from None
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -218,15 +216,17 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
         strict=args.strict,
         settings=_project_settings(Path(path)),
     )
-    text = data.decode("utf-8")
-    placed = [
-        attrs.evolve(d, file=path, line=locate(text, d.path, fmt) if d.path else None)
-        for d in report
-    ]
-    return _Result(path, plan, placed)
+    return _Result(path, plan, list(report.located(data.decode("utf-8"), fmt, path)))
 
 
 _HEADINGS = {"error": "errors", "warning": "warnings", "info": "advice"}
+
+
+def _noun(plural: str, count: int) -> str:
+    """The noun of a summary line, singular for one: "1 business goal", "2 business goals"."""
+    if count != 1:
+        return plural
+    return plural.removesuffix("s").removesuffix("ie") + ("y" if plural.endswith("ies") else "")
 
 
 def _plural(count: int, noun: str) -> str:
@@ -238,7 +238,7 @@ def _report_text(result: _Result, out: TextIO) -> None:
     title = f"{result.path}: {plan.name}" if plan else f"{result.path}: could not be loaded"
     out.write(title + "\n")
     if plan is not None:
-        parts = [f"{count} {name}" for name, count in _summary(plan) if count]
+        parts = [f"{count} {_noun(name, count)}" for name, count in _summary(plan) if count]
         if parts:
             out.write("  " + ", ".join(parts) + "\n")
     for severity, heading in _HEADINGS.items():
@@ -389,11 +389,12 @@ def _load_for_command(path: str) -> Plan:
 
     try:
         format_of(path)
+    except ValueError:
+        raise _UsageError(f"{path}: a plan file ends in .toml or .json") from None
+    try:
         return load(path)
     except LoadError as exc:
         raise _PlanError(str(exc)) from None
-    except ValueError as exc:
-        raise _UsageError(str(exc)) from None
     except OSError as exc:
         raise _UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
 

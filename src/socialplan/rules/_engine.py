@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeAlias
 
@@ -38,11 +39,15 @@ class Finding:
 Check: TypeAlias = Callable[[Context], Iterable[Finding]]
 
 
+#: The shape of a rule code: capital letters, then digits (the first digit is the group).
+CODE = re.compile(r"^([A-Z]+)([0-9]+)$")
+
+
 @attrs.frozen(kw_only=True)
 class Rule:
     """A rule of the catalog: a stable code, its default severity and its documentation."""
 
-    code: str
+    code: str = attrs.field()
     name: str
     severity: Severity = attrs.field(converter=Severity)
     summary: str
@@ -51,10 +56,19 @@ class Rule:
     example: str = ""
     check: Check = attrs.field(eq=False, repr=False)
 
+    @code.validator
+    def _code_shape(self, _attribute: attrs.Attribute[str], value: str) -> None:
+        if not CODE.match(value):
+            raise ValueError(
+                f"rule code {value!r} is not capital letters then digits, such as 'ACME101'"
+            )
+
     @property
     def group(self) -> str:
-        """The rule's group: ``"SP2"`` for ``"SP201"``."""
-        return self.code[:3]
+        """The rule's group: its letters and first digit, ``"SP2"`` for ``"SP201"``."""
+        match = CODE.match(self.code)
+        assert match is not None
+        return match.group(1) + match.group(2)[0]
 
 
 #: Every rule known, by code: the built-in ones and those registered by plugins.
@@ -239,6 +253,21 @@ class Report:
         """How many diagnostics of each severity."""
         return {str(s): len(self._of(s)) for s in Severity}
 
+    def located(self, text: str, format: str = "toml", file: str | None = None) -> Report:  # noqa: A002
+        """This report with each diagnostic's line found in the plan's source *text*.
+
+        ``validate`` sees only the plan; a tool that has the file's text gets
+        the lines that ``socialplan check`` prints.
+        """
+        from .._locate import locate
+
+        return Report(
+            tuple(
+                attrs.evolve(d, line=locate(text, d.path, format) if d.path else None, file=file)
+                for d in self.diagnostics
+            )
+        )
+
     def codes(self) -> list[str]:
         """The code of each diagnostic, in order."""
         return [d.code for d in self.diagnostics]
@@ -287,6 +316,18 @@ def validate(
         if not chosen.selects(each.code):
             continue
         level = chosen.severity_of(each)
+        try:
+            findings = list(each.check(context))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
+            found.append(
+                Diagnostic(
+                    code=each.code,
+                    severity=Severity.ERROR,
+                    message=f"the rule {each.name} failed: {type(exc).__name__}: {exc}",
+                    hint="a bug in the rule, not in the plan: please report it to its authors",
+                )
+            )
+            continue
         found.extend(
             Diagnostic(
                 code=each.code,
@@ -295,7 +336,7 @@ def validate(
                 path=finding.path,
                 hint=finding.hint,
             )
-            for finding in each.check(context)
+            for finding in findings
         )
     found.sort(key=_sort_key)
     return Report(tuple(found))
