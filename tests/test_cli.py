@@ -227,3 +227,66 @@ def test_report_located_finds_the_lines_check_prints() -> None:
     plan = socialplan.loads(MISALIGNED)
     report = socialplan.validate(plan, select=["SP101"]).located(MISALIGNED, file="p.toml")
     assert [("p.toml", 11)] == [(d.file, d.line) for d in report]
+
+
+def test_status_shows_each_step_with_its_state_and_what_is_missing(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", HEAD + '[steps.objectives]\nowner = "cm"\ndue = 2027-01-31\n')
+    code, out = run(["status", path], capsys)
+    rows = [line.split() for line in out.splitlines()[2:5]]
+    assert (
+        0,
+        [
+            ["1", "objectives", "ready", "cm", "2027-01-31", "no", "objective", "yet"],
+            ["1b", "stakeholder_input", "blocked", "needs", "objectives"],
+            ["2", "audiences", "blocked", "needs", "objectives"],
+        ],
+        "  0 done, 1 ready, 14 blocked, 0 skipped; next: objectives",
+    ) == (code, rows, out.splitlines()[-1])
+
+
+def test_status_follows_a_chosen_methodology(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", GOOD)
+    _, out = run(
+        ["status", path, "--methodology", "listen-think-act-monitor", "--format", "json"], capsys
+    )
+    document = json.loads(out)
+    assert (["listen", "think", "act", "monitor"], ["listen"]) == (
+        [s["step"] for s in document["steps"]],
+        document["next"],
+    )
+
+
+def test_status_of_a_broken_methodology_exits_1_naming_the_cycle(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = HEAD + '[methodology.steps.a]\nneeds = ["b"]\n[methodology.steps.b]\nneeds = ["a"]\n'
+    code = main(["status", write("plan.toml", text)])
+    assert (1, True) == (code, "a → b → a" in capsys.readouterr().err)
+
+
+def test_graph_writes_the_steps_to_a_file(write: Write, tmp_path: Path) -> None:
+    target = tmp_path / "steps.mmd"
+    code = main(["graph", write("plan.toml", GOOD), "--format", "mermaid", "-o", str(target)])
+    assert (0, "flowchart LR") == (code, target.read_text(encoding="utf-8").splitlines()[0])
+
+
+def test_graph_as_dot_starts_a_digraph(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run(["graph", write("plan.toml", GOOD), "--format", "dot"], capsys)
+    assert out.startswith('digraph "14-steps" {')
+
+
+def test_a_gantt_chart_without_dates_is_a_plan_error(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["graph", write("plan.toml", GOOD), "--format", "gantt"])
+    assert (1, True) == (code, "start date" in capsys.readouterr().err)
+
+
+def test_maturity_names_the_stage_reached(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run(["maturity", "examples/cartoon/plan.toml", "--format", "json"], capsys)
+    document = json.loads(out)
+    assert (10, 10) == (document["stage"], sum(s["reached"] for s in document["stages"]))
