@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import attrs
+
 from .._model import Plan
 from .._vocab import Horizon, MessageKind, MetricFamily, ResourceKind
 
@@ -80,9 +82,16 @@ def _responsibility_map(plan: Plan) -> Iterator[str]:
     if plan.roles and not any(r.function == "community_manager" for r in plan.roles.values()):
         yield "no community manager"
     routed = {route.message for route in plan.routing}
-    for kind in (MessageKind.INQUIRY, MessageKind.SUGGESTION, MessageKind.COMPLAINT):
+    for kind, plural in _ROUTED.items():
         if kind not in routed:
-            yield f"no route for {kind}s"
+            yield f"no route for {plural}"
+
+
+_ROUTED = {
+    MessageKind.INQUIRY: "inquiries",
+    MessageKind.SUGGESTION: "suggestions",
+    MessageKind.COMPLAINT: "complaints",
+}
 
 
 @check("channels")
@@ -123,8 +132,8 @@ def _metrics(plan: Plan) -> Iterator[str]:
         if key not in measured:
             yield f'objective "{key}" is measured by no metric'
     for key, metric in plan.metrics.items():
-        if not metric.measures:
-            yield f'metric "{key}" measures no objective'
+        if not any(objective in plan.objectives for objective in metric.measures):
+            yield f'metric "{key}" measures no objective of the plan'
 
 
 @check("channel_setup")
@@ -133,7 +142,7 @@ def _channel_setup(plan: Plan) -> Iterator[str]:
     if not plan.channels:
         yield "no channel to set up"
     for key, channel in plan.channels.items():
-        if channel.profile is None:
+        if channel.profile is None or not any(attrs.astuple(channel.profile)):
             yield f'channel "{key}" has no profile identity'
         if not channel.customizations:
             yield f'channel "{key}" has no customizations'
@@ -258,8 +267,11 @@ def _vision(plan: Plan) -> Iterator[str]:
 @check("trial")
 def _trial(plan: Plan) -> Iterator[str]:
     """A trial period before the launch."""
-    if plan.launch is None or plan.launch.trial_until is None:
+    launch = plan.launch
+    if launch is None or launch.trial_until is None:
         yield "no trial period (launch.trial_until)"
+    elif launch.date is not None and launch.trial_until > launch.date:
+        yield f"the trial ends ({launch.trial_until}) after the launch ({launch.date})"
 
 
 @check("promotion")
@@ -320,8 +332,10 @@ def _think(plan: Plan) -> Iterator[str]:
     """Think and define: objectives, target audiences, messages for them, channels."""
     yield from CHECKS["objectives"](plan)
     yield from CHECKS["audiences"](plan)
-    if plan.content is None or not plan.content.messages:
-        yield "no messages per audience"
+    messages = plan.content.messages if plan.content else {}
+    for key in plan.audiences:
+        if not messages.get(key):
+            yield f'no messages for audience "{key}"'
     yield from CHECKS["channels"](plan)
 
 
