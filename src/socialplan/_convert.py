@@ -257,25 +257,27 @@ def _is_mapping(tp: Any) -> bool:
     return get_origin(tp) in (Mapping, dict)
 
 
-def _mapping_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
-    value_type = get_args(tp)[1]
-    value_hook = converter.get_structure_hook(value_type)
+def _table(
+    value_type: Any,
+    value_hook: Callable[[Any, Any], Any],
+    check_key: Callable[[Any], FieldError | None],
+    expected: str,
+) -> Callable[[Any, Any], dict[str, Any]]:
+    """A hook for a table whose keys *check_key* vets and whose values *value_hook* makes.
 
-    def structure(value: Any, _: Any) -> dict[str, Any]:
+    Every bad key and every bad value is kept, each noted with its key.
+    """
+
+    def structure(value: Any, tp: Any) -> dict[str, Any]:
         if not isinstance(value, Mapping):
-            raise FieldError(value, "a table keyed by id", code=WRONG_TYPE)
+            raise FieldError(value, expected, code=WRONG_TYPE)
         out: dict[str, Any] = {}
         errors: list[Exception] = []
         for key, item in value.items():
-            if not isinstance(key, str) or not ID_PATTERN.match(key):
-                exc = FieldError(
-                    key,
-                    EXPECTED_ID,
-                    code=INVALID_ID,
-                    suggestion=_slug_hint(key) if isinstance(key, str) else None,
-                )
-                exc.__notes__ = [_KeyNote("key", str(key), str)]
-                errors.append(exc)
+            bad_key = check_key(key)
+            if bad_key is not None:
+                bad_key.__notes__ = [_KeyNote("key", str(key), str)]
+                errors.append(bad_key)
                 continue
             try:
                 out[key] = value_hook(item, value_type)
@@ -289,34 +291,33 @@ def _mapping_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
     return structure
 
 
+def _check_id(key: Any) -> FieldError | None:
+    if isinstance(key, str) and ID_PATTERN.match(key):
+        return None
+    hint = _slug_hint(key) if isinstance(key, str) else None
+    return FieldError(key, EXPECTED_ID, code=INVALID_ID, suggestion=hint)
+
+
+def _mapping_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
+    """Tables keyed by id (objectives, channels…)."""
+    value_type = get_args(tp)[1]
+    value_hook = converter.get_structure_hook(value_type)
+    return _table(value_type, value_hook, _check_id, "a table keyed by id")
+
+
 CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]*$")
 
 
-def _severity_map(converter: Converter) -> Callable[[Any, Any], dict[str, Severity]]:
+def _check_code(key: Any) -> FieldError | None:
+    if isinstance(key, str) and CODE_PATTERN.match(key):
+        return None
+    return FieldError(key, 'a rule code or prefix such as "SP205" or "SP2"')
+
+
+def _severity_map(converter: Converter) -> Callable[[Any, Any], dict[str, Any]]:
     """Rule codes or prefixes to severities: ``{ SP205 = "error" }``."""
     severity_hook = converter.get_structure_hook(Severity)
-
-    def structure(value: Any, tp: Any) -> dict[str, Severity]:
-        if not isinstance(value, Mapping):
-            raise FieldError(value, "a table of rule codes", code=WRONG_TYPE)
-        out: dict[str, Severity] = {}
-        errors: list[Exception] = []
-        for key, item in value.items():
-            if not CODE_PATTERN.match(key):
-                exc = FieldError(key, 'a rule code or prefix such as "SP205" or "SP2"')
-                exc.__notes__ = [_KeyNote("key", key, str)]
-                errors.append(exc)
-                continue
-            try:
-                out[key] = severity_hook(item, Severity)
-            except Exception as exc:  # noqa: BLE001 - every error is kept as data
-                exc.__notes__ = [IterableValidationNote("value", key, Severity)]
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError("invalid table", errors, tp)
-        return out
-
-    return structure
+    return _table(Severity, severity_hook, _check_code, "a table of rule codes")
 
 
 def _attrs_hook(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:

@@ -18,7 +18,6 @@ __all__ = [
     "OBJECTIVE_KINDS",
     "PLATFORMS",
     "ROLE_FUNCTIONS",
-    "STEP_IDS",
     "CalendarStatus",
     "Direction",
     "FunnelStage",
@@ -248,26 +247,6 @@ CONTENT_FORMATS = frozenset(
         "white_paper",
         "contest",
     }
-)
-
-
-#: The ids of the 14 steps of seed 004 (step 1 has a 1b: stakeholder input).
-STEP_IDS = (
-    "objectives",
-    "stakeholder_input",
-    "audiences",
-    "influence_map",
-    "responsibility_map",
-    "channels",
-    "content_strategy",
-    "metrics",
-    "channel_setup",
-    "engagement_framework",
-    "policy",
-    "initial_content",
-    "monitoring",
-    "internal_networks",
-    "launch",
 )
 
 

@@ -64,7 +64,6 @@ from ._vocab import (
     OBJECTIVE_KINDS,
     PLATFORMS,
     ROLE_FUNCTIONS,
-    STEP_IDS,
     CalendarStatus,
     Direction,
     FunnelStage,
@@ -78,6 +77,10 @@ from ._vocab import (
     ResourceKind,
     StepStatus,
 )
+from .steps import FOURTEEN_STEPS
+
+#: The ids of the default methodology's steps.
+STEP_IDS = tuple(FOURTEEN_STEPS.ids)
 
 __all__ = [
     "dates",

@@ -12,7 +12,6 @@ from .._vocab import (
     OBJECTIVE_KINDS,
     PLATFORMS,
     ROLE_FUNCTIONS,
-    STEP_IDS,
     did_you_mean,
 )
 from ._context import Context
@@ -61,13 +60,13 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
     example='[steps.metrcs]\nstatus = "done"',
 )
 def unknown_step(context: Context) -> Iterator[Finding]:
-    from ..steps import MethodologyError, methodology_of
+    from ..steps import FOURTEEN_STEPS, MethodologyError, methodology_of
 
     plan = context.plan
     try:
-        step_ids: list[str] | tuple[str, ...] = methodology_of(plan).ids
+        step_ids = methodology_of(plan).ids
     except MethodologyError:  # a methodology that is not built in: SP804
-        step_ids = [*plan.methodology.steps] if plan.methodology else STEP_IDS
+        step_ids = [*plan.methodology.steps] if plan.methodology else FOURTEEN_STEPS.ids
     places = [("steps", key) for key in plan.steps]
     if plan.raci is not None:
         places += [("raci.steps", key) for key in plan.raci.steps]
