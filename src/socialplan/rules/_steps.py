@@ -84,6 +84,9 @@ def unknown_methodology(context: Context) -> Iterator[Finding]:
 
 
 def _progress(context: Context) -> Progress | None:
+    """The plan's progress, when it has step records to compare with it."""
+    if not context.plan.steps:
+        return None  # nothing marked by hand: nothing can disagree
     from ..steps import MethodologyError, progress
 
     try:
