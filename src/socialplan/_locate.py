@@ -53,6 +53,17 @@ def _key_pattern(key: str, fmt: str) -> re.Pattern[str]:
     )
 
 
+_HEADER = re.compile(r'^[ \t]*\[\[?[ \t]*("(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)', re.MULTILINE)
+
+
+def _end_of_top_level(text: str, key: str, start: int) -> int:
+    """Where the tables of the top-level *key* end: at the first header of another key."""
+    for header in _HEADER.finditer(text, start):
+        if header.group(1).strip('"') != key:
+            return header.start()
+    return len(text)
+
+
 def locate(text: str, path: str, fmt: str = "toml") -> int | None:
     """Return the 1-based line of *path* in *text*, or of its deepest found part.
 
@@ -62,6 +73,7 @@ def locate(text: str, path: str, fmt: str = "toml") -> int | None:
     """
     position, found = 0, False
     previous: str | None = None
+    end = len(text)
     for segment in parse_path(path):
         if isinstance(segment, int):
             if fmt == "toml" and previous is not None:
@@ -72,9 +84,11 @@ def locate(text: str, path: str, fmt: str = "toml") -> int | None:
             continue
         first = not found and fmt == "toml"
         pattern = _top_pattern(segment) if first else _key_pattern(segment, fmt)
-        match = pattern.search(text, position)
+        match = pattern.search(text, position, end)
         if match is None:
             break
+        if first:
+            end = _end_of_top_level(text, segment, match.end())
         position, found, previous = match.end(), True, segment
     if not found:
         return None

@@ -374,7 +374,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 )
             )
         ),
-        content=draw(_opt(content)),
+        content=draw(content if pillar_ids else _opt(content)),  # pillars are referred to
         calendar=draw(
             st.lists(
                 st.builds(
@@ -444,7 +444,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 st.builds(
                     StepRecord,
                     status=_opt(st.sampled_from(StepStatus)),
-                    owner=_opt(t),
+                    owner=_ref(role_ids),
                     due=_opt(dates()),
                     duration=_opt(durations()),
                     note=_opt(t),

@@ -105,7 +105,7 @@ class Methodology:
                     path=f"{path}.{step.id}.check",
                     hint=f'did you mean "{near}"?'
                     if near
-                    else "`socialplan status --checks` lists them",
+                    else "socialplan.steps.CHECKS lists the built-in checks",
                 )
         from ..rules._graph import cycles
 

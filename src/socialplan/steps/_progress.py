@@ -95,16 +95,18 @@ class Progress:
         weights = {s.id: self._days(s) for s in self}
         if not any(weights.values()):
             weights = dict.fromkeys(weights, 1.0)
+        order = self.order()
+        position = {step: index for index, step in enumerate(order)}
         finish: dict[str, float] = {}
         before: dict[str, str | None] = {}
-        for step_id in self.order():
+        for step_id in order:  # on a tie, the path goes through the later step
             needs = self.steps[step_id].needs
-            latest = max(needs, key=lambda n: (finish[n], n), default=None)
+            latest = max(needs, key=lambda n: (finish[n], position[n]), default=None)
             before[step_id] = latest
             finish[step_id] = weights[step_id] + (finish[latest] if latest else 0.0)
         if not finish:
             return []
-        last: str | None = max(finish, key=lambda n: (finish[n], n))
+        last: str | None = max(finish, key=lambda n: (finish[n], position[n]))
         path: list[str] = []
         while last is not None:
             path.append(last)
@@ -159,13 +161,14 @@ def progress(plan: Plan, methodology: Methodology | str | None = None) -> Progre
     for step_id in order:
         step = chosen[step_id]
         record = plan.steps.get(step_id)
-        missing = (
-            tuple(CHECKS[step.check](plan))
-            if step.check
-            else ('an activity: mark it done by hand with status = "done"',)
-        )
-        complete = step.check is not None and not missing
         status = record.status if record else None
+        if step.check:
+            missing = tuple(CHECKS[step.check](plan))
+        elif status in (StepStatus.DONE, StepStatus.SKIPPED):
+            missing = ()
+        else:
+            missing = ('an activity: mark it done by hand with status = "done"',)
+        complete = step.check is not None and not missing
         blocked_by = tuple(n for n in step.needs if states[n].state not in _FINISHED)
         if status is StepStatus.SKIPPED:
             state = StepState.SKIPPED

@@ -1,0 +1,641 @@
+"""A Python way to write a plan, as readable as the TOML and checked as it is built.
+
+>>> from socialplan.dsl import PlanBuilder
+>>> p = PlanBuilder("Cartoon Producciones", reach="national", start="2027-01-10")
+>>> brand = p.business_goal("brand_positioning", "Strengthen the brand's positioning")
+>>> parents = p.audience("parents", "Parents of children aged 4-10")
+>>> cm = p.role("community_manager", "Community manager", function="community_manager")
+>>> fb = p.channel("facebook", platform="facebook", owner=cm, reaches=[parents],
+...                purpose="Community and customer care")
+>>> aware = p.objective("awareness", "Be known among parents", stage="awareness",
+...                     supports=[brand], audiences=[parents],
+...                     target=p.target(5000, "likes", by="2027-06-30", baseline=1200))
+>>> _ = p.metric("page_likes", "Page likes", level=1, unit="likes", measures=[aware], on=[fb],
+...              source="Facebook Insights", cadence="weekly")
+>>> plan = p.build()
+>>> plan.objectives["awareness"].target.value
+5000
+
+Each part returns a typed :class:`Ref` to pass where the part is referred to,
+so a type checker catches a metric that "measures" a channel. ``build()``
+runs the same checks as loading a file and raises the same
+:class:`~socialplan.LoadError`, with the same dotted paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping, Sequence
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from ._diagnostics import LoadError
+from ._duration import Duration, Frequency
+from ._model import (
+    Audience,
+    BusinessGoal,
+    Channel,
+    ContentPillar,
+    Influencer,
+    Metric,
+    Objective,
+    Plan,
+    Role,
+)
+
+__all__ = ["PlanBuilder", "Ref"]
+
+T = TypeVar("T")
+
+#: The table each kind of referable part lives in.
+_TABLES: dict[type, tuple[str, ...]] = {
+    BusinessGoal: ("business_goals",),
+    Objective: ("objectives",),
+    Audience: ("audiences",),
+    Channel: ("channels",),
+    Influencer: ("influencers",),
+    Role: ("roles",),
+    Metric: ("metrics",),
+    ContentPillar: ("content", "pillars"),
+}
+
+
+@attrs.frozen
+class Ref(Generic[T]):
+    """A reference to a part of the plan being built, typed by the kind of part.
+
+    Pass it wherever that part is named; ``str(ref)`` is its id.
+    """
+
+    kind: type[T] = attrs.field(repr=lambda k: k.__name__)
+    id: str
+
+    def __str__(self) -> str:
+        return self.id
+
+
+#: A date, or its ISO 8601 text.
+Date = dt.date | str
+
+
+def _plain(value: Any) -> Any:
+    """A Python value as the plain data a TOML file holds."""
+    if isinstance(value, Ref):
+        return value.id
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Duration | Frequency):
+        return str(value)
+    if attrs.has(type(value)):
+        from ._convert import _converter
+
+        return _converter("toml").unstructure(value)
+    if isinstance(value, Mapping):
+        return {_plain(k): _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _fields(**values: Any) -> dict[str, Any]:
+    """The given fields as plain data, leaving out those not given (None or empty)."""
+    return {k: _plain(v) for k, v in values.items() if v is not None and v != ()}
+
+
+class PlanBuilder:
+    """Build a :class:`~socialplan.Plan` step by step; :meth:`build` checks and returns it.
+
+    Calling a part's method again with the same id replaces that part.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        organization: str | None = None,
+        vision: str | None = None,
+        mission: str | None = None,
+        reach: str | None = None,
+        start: Date | None = None,
+        horizons: Mapping[str, Date] | None = None,
+        currency: str | None = None,
+    ) -> None:
+        header = _fields(
+            name=name,
+            organization=organization,
+            vision=vision,
+            mission=mission,
+            reach=reach,
+            start=start,
+            horizons=horizons,
+            currency=currency,
+        )
+        self._document: dict[str, Any] = {"format": "socialplan/1", "plan": header}
+
+    # The document and references.
+
+    def _table(self, *path: str) -> dict[str, Any]:
+        node = self._document
+        for key in path:
+            node = node.setdefault(key, {})
+        return node
+
+    def _put(self, kind: type[T], key: str, fields: dict[str, Any]) -> Ref[T]:
+        self._table(*_TABLES[kind])[key] = fields
+        return Ref(kind, key)
+
+    def ref(self, kind: type[T], key: str) -> Ref[T]:
+        """A reference to a part already in the plan, e.g. ``p.ref(Objective, "awareness")``.
+
+        Raises ``KeyError`` (with a suggestion) if there is no such part.
+        """
+        from ._vocab import did_you_mean
+
+        table = self._document
+        for part in _TABLES[kind]:
+            table = table.get(part, {})
+        if key not in table:
+            near = did_you_mean(key, table)
+            hint = f'; did you mean "{near}"?' if near else ""
+            raise KeyError(f"no {kind.__name__} {key!r} in the plan{hint}")
+        return Ref(kind, key)
+
+    # The plan's parts, in the order of the file format.
+
+    def briefing(self, **fields: Any) -> None:
+        """Set the briefing (online_presence, objectives, target_audience, …)."""
+        self._document["briefing"] = _fields(**fields)
+
+    def analysis(self, **fields: Any) -> None:
+        """Set the analysis (company, sector, competitors, current_situation, …)."""
+        self._document["analysis"] = _fields(**fields)
+
+    def business_goal(
+        self, key: str, statement: str, *, description: str | None = None
+    ) -> Ref[BusinessGoal]:
+        """Add a business goal: what the company wants."""
+        return self._put(BusinessGoal, key, _fields(statement=statement, description=description))
+
+    def target(
+        self,
+        value: float,
+        unit: str,
+        *,
+        by: Date | None = None,
+        baseline: float | None = None,
+    ) -> dict[str, Any]:
+        """A target for :meth:`objective`: *value* in *unit* by a date, from a baseline."""
+        return _fields(value=value, unit=unit, baseline=baseline, deadline=by)
+
+    def objective(
+        self,
+        key: str,
+        title: str,
+        *,
+        kind: str | None = None,
+        measure: str | None = None,
+        stage: str | None = None,
+        supports: Sequence[Ref[BusinessGoal] | str] = (),
+        audiences: Sequence[Ref[Audience] | str] = (),
+        target: Mapping[str, Any] | None = None,
+        horizon: str | None = None,
+        description: str | None = None,
+    ) -> Ref[Objective]:
+        """Add an objective: what social media should achieve, for which business goals."""
+        return self._put(
+            Objective,
+            key,
+            _fields(
+                title=title,
+                kind=kind,
+                measure=measure,
+                stage=stage,
+                supports=tuple(supports),
+                audiences=tuple(audiences),
+                target=target,
+                horizon=horizon,
+                description=description,
+            ),
+        )
+
+    def stakeholder_input(
+        self,
+        key: str,
+        method: str,
+        *,
+        who: str | None = None,
+        date: Date | None = None,
+        findings: Sequence[str] = (),
+    ) -> None:
+        """Record input from the people involved: a survey, an interview."""
+        self._table("stakeholder_input")[key] = _fields(
+            method=method, who=who, date=date, findings=tuple(findings)
+        )
+
+    def audience(
+        self,
+        key: str,
+        name: str,
+        *,
+        description: str | None = None,
+        needs: Sequence[str] = (),
+        interests: Sequence[str] = (),
+        habits: Sequence[str] = (),
+        market_value: str | None = None,
+        on: Sequence[Ref[Channel] | str] | None = None,
+    ) -> Ref[Audience]:
+        """Add an audience (a persona).
+
+        Where it is (*on*) defaults, when the plan is built, to the channels
+        that reach it.
+        """
+        fields = _fields(
+            name=name,
+            description=description,
+            needs=tuple(needs),
+            interests=tuple(interests),
+            habits=tuple(habits),
+            market_value=market_value,
+        )
+        if on is not None:  # said, even if empty: keep it as said
+            fields["channels"] = [str(channel) for channel in on]
+        return self._put(Audience, key, fields)
+
+    def channel(
+        self,
+        key: str,
+        *,
+        platform: str,
+        purpose: str | None = None,
+        owner: Ref[Role] | str | None = None,
+        reaches: Sequence[Ref[Audience] | str] = (),
+        cross_posts_to: Sequence[Ref[Channel] | str] = (),
+        profile: Mapping[str, str] | None = None,
+        customizations: Sequence[str] = (),
+    ) -> Ref[Channel]:
+        """Add a channel: a presence on a platform, its purpose, its owner, whom it reaches."""
+        return self._put(
+            Channel,
+            key,
+            _fields(
+                platform=platform,
+                purpose=purpose,
+                owner=owner,
+                audiences=tuple(reaches),
+                cross_posts_to=tuple(cross_posts_to),
+                profile=profile,
+                customizations=tuple(customizations),
+            ),
+        )
+
+    def influencer(
+        self,
+        key: str,
+        name: str,
+        *,
+        kind: str | None = None,
+        influences: Sequence[Ref[Audience] | str] = (),
+        channels: Sequence[Ref[Channel] | str] = (),
+        followers: int | None = None,
+        url: str | None = None,
+        notes: str | None = None,
+    ) -> Ref[Influencer]:
+        """Add an influencer and the audiences it sways."""
+        return self._put(
+            Influencer,
+            key,
+            _fields(
+                name=name,
+                kind=kind,
+                influences=tuple(influences),
+                channels=tuple(channels),
+                followers=followers,
+                url=url,
+                notes=notes,
+            ),
+        )
+
+    def role(
+        self,
+        key: str,
+        title: str,
+        *,
+        function: str | None = None,
+        people: Sequence[str] = (),
+        duties: Sequence[str] = (),
+        escalate_to: Ref[Role] | str | None = None,
+    ) -> Ref[Role]:
+        """Add a role of the responsibility map."""
+        return self._put(
+            Role,
+            key,
+            _fields(
+                title=title,
+                function=function,
+                people=tuple(people),
+                duties=tuple(duties),
+                escalate_to=escalate_to,
+            ),
+        )
+
+    def route(
+        self,
+        message: str,
+        *,
+        to: Ref[Role] | str,
+        channels: Sequence[Ref[Channel] | str] = (),
+        within: str | Duration | None = None,
+        escalate_to: Ref[Role] | str | None = None,
+    ) -> None:
+        """Route a kind of message (inquiry, suggestion, complaint, crisis) to a role."""
+        self._document.setdefault("routing", []).append(
+            _fields(
+                message=message,
+                to=to,
+                channels=tuple(channels),
+                within=within,
+                escalate_to=escalate_to,
+            )
+        )
+
+    def raci(
+        self,
+        subject: Ref[Channel] | str,
+        *,
+        accountable: Ref[Role] | str,
+        responsible: Sequence[Ref[Role] | str] = (),
+        consulted: Sequence[Ref[Role] | str] = (),
+        informed: Sequence[Ref[Role] | str] = (),
+    ) -> None:
+        """Say who is responsible, accountable, consulted and informed for a step or a channel.
+
+        *subject* is a channel's reference, or a step's id.
+        """
+        group = "channels" if isinstance(subject, Ref) else "steps"
+        self._table("raci", group)[str(subject)] = _fields(
+            accountable=(accountable,),
+            responsible=tuple(responsible),
+            consulted=tuple(consulted),
+            informed=tuple(informed),
+        )
+
+    def pillar(
+        self,
+        key: str,
+        theme: str,
+        *,
+        serves: Sequence[Ref[Objective] | str] = (),
+        share: float | None = None,
+        formats: Sequence[str] = (),
+        keywords: Sequence[str] = (),
+        description: str | None = None,
+    ) -> Ref[ContentPillar]:
+        """Add a content pillar and the objectives it serves."""
+        return self._put(
+            ContentPillar,
+            key,
+            _fields(
+                theme=theme,
+                objectives=tuple(serves),
+                share=share,
+                formats=tuple(formats),
+                keywords=tuple(keywords),
+                description=description,
+            ),
+        )
+
+    def content_source(
+        self,
+        key: str,
+        title: str,
+        *,
+        kind: str | None = None,
+        url: str | None = None,
+        pillars: Sequence[Ref[ContentPillar] | str] = (),
+    ) -> None:
+        """Add material to reuse: a white paper, a case study, a video."""
+        self._table("content", "sources")[key] = _fields(
+            title=title, kind=kind, url=url, pillars=tuple(pillars)
+        )
+
+    def content(
+        self,
+        *,
+        formats: Sequence[str] = (),
+        keywords: Sequence[str] = (),
+        messages: Mapping[Ref[Audience] | str, Sequence[str]] | None = None,
+    ) -> None:
+        """Set the content strategy's formats, keywords and messages per audience."""
+        content = self._table("content")
+        content.update(
+            _fields(
+                formats=tuple(formats),
+                keywords=tuple(keywords),
+                messages={str(k): tuple(v) for k, v in (messages or {}).items()} or None,
+            )
+        )
+
+    def post(
+        self,
+        date: Date,
+        channel: Ref[Channel] | str,
+        title: str,
+        *,
+        pillar: Ref[ContentPillar] | str | None = None,
+        format: str | None = None,  # noqa: A002 - the file format's name
+        owner: Ref[Role] | str | None = None,
+        status: str | None = None,
+        repeat: str | Duration | None = None,
+        until: Date | None = None,
+    ) -> None:
+        """Add an entry to the editorial calendar (``repeat`` makes it recur)."""
+        self._document.setdefault("calendar", []).append(
+            _fields(
+                date=date,
+                channel=channel,
+                title=title,
+                pillar=pillar,
+                format=format,
+                owner=owner,
+                status=status,
+                repeat=repeat,
+                until=until,
+            )
+        )
+
+    def metric(
+        self,
+        key: str,
+        name: str,
+        *,
+        kind: str | None = None,
+        level: int | None = None,
+        family: str | None = None,
+        unit: str | None = None,
+        measures: Sequence[Ref[Objective] | str] = (),
+        on: Sequence[Ref[Channel] | str] = (),
+        audiences: Sequence[Ref[Audience] | str] = (),
+        baseline: float | None = None,
+        target: float | None = None,
+        direction: str | None = None,
+        cadence: str | Duration | None = None,
+        source: str | None = None,
+    ) -> Ref[Metric]:
+        """Add a metric: what it measures, where (*on* channels), how often, from what source."""
+        return self._put(
+            Metric,
+            key,
+            _fields(
+                name=name,
+                kind=kind,
+                level=level,
+                family=family,
+                unit=unit,
+                measures=tuple(measures),
+                channels=tuple(on),
+                audiences=tuple(audiences),
+                baseline=baseline,
+                target=target,
+                direction=direction,
+                cadence=cadence,
+                source=source,
+            ),
+        )
+
+    def engagement(
+        self,
+        channel: Ref[Channel] | str,
+        *,
+        tone: str | None = None,
+        response_time: str | Duration | None = None,
+        message_length: str | int | None = None,
+        topics: Sequence[str] = (),
+        posting_frequency: str | Frequency | None = None,
+        hours: str | None = None,
+    ) -> None:
+        """Set how the brand engages on a channel."""
+        self._table("engagement")[str(channel)] = _fields(
+            tone=tone,
+            response_time=response_time,
+            message_length=message_length,
+            topics=tuple(topics),
+            posting_frequency=posting_frequency,
+            hours=hours,
+        )
+
+    def policy(
+        self,
+        *,
+        acceptable: Sequence[str] = (),
+        off_limits: Sequence[str] = (),
+        confidential: Sequence[str] = (),
+        company_capacity: str | None = None,
+        personal_capacity: str | None = None,
+        approver: Ref[Role] | str | None = None,
+    ) -> None:
+        """Set the social media policy."""
+        self._document["policy"] = _fields(
+            acceptable=tuple(acceptable),
+            off_limits=tuple(off_limits),
+            confidential=tuple(confidential),
+            company_capacity=company_capacity,
+            personal_capacity=personal_capacity,
+            approver=approver,
+        )
+
+    def resource(
+        self,
+        key: str,
+        kind: str,
+        name: str,
+        *,
+        horizon: str | None = None,
+        cost: float | None = None,
+        channel: Ref[Channel] | str | None = None,
+        notes: str | None = None,
+    ) -> None:
+        """Add a resource: people, a tool or budget, for a horizon."""
+        self._table("resources")[key] = _fields(
+            kind=kind, name=name, horizon=horizon, cost=cost, channel=channel, notes=notes
+        )
+
+    def scenario(
+        self,
+        key: str,
+        name: str,
+        *,
+        trigger: str | None = None,
+        description: str | None = None,
+        actions: Sequence[str] = (),
+    ) -> None:
+        """Add a scenario: a plan B or a plan C."""
+        self._table("scenarios")[key] = _fields(
+            name=name, trigger=trigger, description=description, actions=tuple(actions)
+        )
+
+    def advocacy(self, **fields: Any) -> None:
+        """Set the internal advocacy plan (description, ambassadors, actions)."""
+        self._document["advocacy"] = _fields(**fields)
+
+    def launch(self, **fields: Any) -> None:
+        """Set the launch (date, trial_until, review, campaign)."""
+        self._document["launch"] = _fields(**fields)
+
+    def step(self, key: str, **fields: Any) -> None:
+        """Record a step by hand (status, owner, due, duration, note)."""
+        self._table("steps")[key] = _fields(**fields)
+
+    # Building.
+
+    def build(self) -> Plan:
+        """Check the plan and return it: the same frozen Plan that loading a file gives.
+
+        Raises :class:`~socialplan.LoadError` with every problem, each at its
+        dotted path, as for a file; references to parts that do not exist
+        are errors here too.
+        """
+        from ._convert import from_data
+        from .rules import validate
+
+        document = self._with_audience_channels()
+        plan = from_data(document)
+        dangling = validate(plan, select=["SP101"])
+        if dangling.errors:
+            raise LoadError(dangling.errors)
+        return plan
+
+    def _with_audience_channels(self) -> dict[str, Any]:
+        """The document, with each audience that says nothing of where it is placed
+        on the channels that reach it."""
+        audiences = self._document.get("audiences")
+        if not audiences:
+            return self._document
+        reaching: dict[str, list[str]] = {}
+        for key, channel in self._document.get("channels", {}).items():
+            for audience in channel.get("audiences", ()):
+                reaching.setdefault(audience, []).append(key)
+        filled = {
+            key: audience
+            if "channels" in audience or key not in reaching
+            else {**audience, "channels": reaching[key]}
+            for key, audience in audiences.items()
+        }
+        return {**self._document, "audiences": filled}
+
+    @classmethod
+    def from_plan(cls, plan: Plan) -> PlanBuilder:
+        """A builder holding *plan*, to edit in Python; ``build()`` gives it back unchanged."""
+        from ._convert import to_data
+
+        builder = cls.__new__(cls)
+        builder._document = to_data(plan, "toml")
+        for audience in builder._document.get("audiences", {}).values():
+            audience.setdefault("channels", [])  # where it is was said: keep it, even if nowhere
+        return builder
+
+    def __repr__(self) -> str:
+        counts = {k: len(v) for k, v in self._document.items() if isinstance(v, dict | list)}
+        parts = ", ".join(f"{v} {k}" for k, v in counts.items() if k != "plan" and v)
+        return f"<PlanBuilder {self._document['plan'].get('name')!r}: {parts or 'empty'}>"
