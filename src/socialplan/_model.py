@@ -490,6 +490,48 @@ class Plan:
         """Return a copy of this plan with *changes* applied (``attrs.evolve``)."""
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
 
+    def with_part(self, table: str, key: str, part: object) -> Plan:
+        """A copy of this plan with *part* set at *key* of *table* (added or replaced).
+
+        >>> plan = Plan(name="A").with_part("business_goals", "b", BusinessGoal(statement="Grow"))
+        >>> plan.business_goals["b"].statement
+        'Grow'
+        """
+        return self.evolve(**{table: {**self._keyed(table), key: part}})
+
+    def without_part(self, table: str, key: str) -> Plan:
+        """A copy of this plan without the part at *key* of *table*."""
+        parts = self._keyed(table)
+        if key not in parts:
+            raise KeyError(f"{table} has no {key!r}")
+        return self.evolve(**{table: {k: v for k, v in parts.items() if k != key}})
+
+    def with_objective(self, key: str, objective: Objective) -> Plan:
+        """A copy of this plan with *objective* added or replaced: plan B in one line."""
+        return self.with_part("objectives", key, objective)
+
+    def _keyed(self, table: str) -> Mapping[str, object]:
+        parts = getattr(self, table, None)
+        if not isinstance(parts, Mapping) or table == "check":
+            raise ValueError(f"{table!r} is not a table of parts keyed by id")
+        return parts
+
+    def to_records(self, table: str) -> list[dict[str, object]]:
+        """One flat dict per part of *table*, for ``pandas.DataFrame(plan.to_records(...))``."""
+        from ._display import records
+
+        return records(self, table)
+
+    def _repr_markdown_(self) -> str:
+        from ._display import plan_markdown
+
+        return plan_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import plan_html
+
+        return plan_html(self)
+
 
 #: The fields of :class:`Plan` that the file keeps in its ``[plan]`` table.
 HEADER_FIELDS = (

@@ -272,6 +272,20 @@ class Report:
         """The code of each diagnostic, in order."""
         return [d.code for d in self.diagnostics]
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per diagnostic, for ``pandas.DataFrame(report.to_records())``."""
+        return [d.to_dict() for d in self.diagnostics]
+
+    def _repr_markdown_(self) -> str:
+        from .._display import report_markdown
+
+        return report_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from .._display import report_html
+
+        return report_html(self)
+
     def to_dict(self, file: str | None = None) -> dict[str, Any]:
         """The report as the JSON object that ``socialplan check --format json`` prints."""
         return {

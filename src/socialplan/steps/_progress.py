@@ -125,6 +125,16 @@ class Progress:
         """How many steps are in each state."""
         return {str(state): sum(s.state is state for s in self) for state in StepState}
 
+    def _repr_markdown_(self) -> str:
+        from .._display import progress_markdown
+
+        return progress_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from .._display import progress_html
+
+        return progress_html(self)
+
     def to_records(self) -> list[dict[str, object]]:
         """One plain dict per step, for tables (``pandas.DataFrame(progress.to_records())``)."""
         return [

@@ -1,0 +1,238 @@
+"""How plans, reports and progress show themselves in notebooks: HTML and Markdown.
+
+Everything from the plan's own text is escaped for where it lands.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._model import Plan
+    from .rules import Report
+    from .steps import Progress
+
+__all__ = [
+    "plan_html",
+    "plan_markdown",
+    "progress_html",
+    "progress_markdown",
+    "records",
+    "report_html",
+    "report_markdown",
+]
+
+
+def _cell_md(value: object) -> str:
+    """A value in a Markdown table cell: pipes, markup and newlines neutralised."""
+    text = "" if value is None else str(value)
+    text = re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
+    return text.replace("\n", " ")
+
+
+def _table_md(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    lines += ["| " + " | ".join(_cell_md(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _table_html(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    header = "".join(f"<th>{html.escape(h)}</th>" for h in head)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td>{html.escape('' if c is None else str(c))}</td>" for c in row)
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _flatten(prefix: str, value: Any, out: dict[str, Any]) -> None:
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), item, out)
+    elif isinstance(value, enum.Enum):
+        out[prefix] = value.value
+    else:
+        out[prefix] = value
+
+
+def records(plan: Plan, table: str) -> list[dict[str, Any]]:
+    """One flat dict per part of *table* (``"objectives"``, ``"calendar"``…), for DataFrames."""
+    import attrs
+
+    from ._convert import _converter
+
+    if table not in {a.name for a in attrs.fields(type(plan))}:
+        raise ValueError(f"a plan has no table {table!r}")
+    parts = getattr(plan, table)
+    converter = _converter("toml")
+    rows: list[dict[str, Any]] = []
+    if isinstance(parts, Mapping):
+        items: Iterable[tuple[str | None, Any]] = parts.items()
+    elif isinstance(parts, tuple):
+        items = ((None, part) for part in parts)
+    else:
+        raise ValueError(f"{table!r} is a single table, not a list of parts")
+    for key, part in items:
+        row: dict[str, Any] = {} if key is None else {"id": key}
+        _flatten("", converter.unstructure(part), row)
+        rows.append(row)
+    return rows
+
+
+def _plan_sections(plan: Plan) -> list[tuple[str, list[str], list[list[object]]]]:
+    objectives: list[list[object]] = [
+        [
+            key,
+            o.title,
+            o.stage,
+            ", ".join(o.supports),
+            f"{o.target.value} {o.target.unit} by {o.target.deadline}" if o.target else "",
+        ]
+        for key, o in plan.objectives.items()
+    ]
+    channels: list[list[object]] = [
+        [key, c.platform, c.owner, ", ".join(c.audiences), c.purpose]
+        for key, c in plan.channels.items()
+    ]
+    metrics: list[list[object]] = [
+        [key, m.name, m.level and int(m.level), m.unit, ", ".join(m.measures), m.cadence]
+        for key, m in plan.metrics.items()
+    ]
+    return [
+        ("Objectives", ["id", "title", "stage", "supports", "target"], objectives),
+        ("Channels", ["id", "platform", "owner", "reaches", "purpose"], channels),
+        ("Metrics", ["id", "name", "level", "unit", "measures", "cadence"], metrics),
+    ]
+
+
+def _counts(plan: Plan) -> list[list[object]]:
+    content = plan.content
+    return [
+        [name, count]
+        for name, count in (
+            ("business goals", len(plan.business_goals)),
+            ("objectives", len(plan.objectives)),
+            ("audiences", len(plan.audiences)),
+            ("channels", len(plan.channels)),
+            ("influencers", len(plan.influencers)),
+            ("roles", len(plan.roles)),
+            ("content pillars", len(content.pillars) if content else 0),
+            ("calendar entries", len(plan.calendar)),
+            ("metrics", len(plan.metrics)),
+        )
+    ]
+
+
+def plan_markdown(plan: Plan) -> str:
+    """The plan as Markdown: its parts counted, then objectives, channels and metrics."""
+    out = [f"### {_cell_md(plan.name)}"]
+    if plan.organization:
+        out.append(_cell_md(plan.organization))
+    out.append(_table_md(["part", "count"], _counts(plan)))
+    for title, head, rows in _plan_sections(plan):
+        if rows:
+            out += [f"#### {title}", _table_md(head, rows)]
+    return "\n\n".join(out) + "\n"
+
+
+def plan_html(plan: Plan) -> str:
+    """The plan as HTML, the same sections as :func:`plan_markdown`."""
+    out = [f"<h3>{html.escape(plan.name)}</h3>"]
+    if plan.organization:
+        out.append(f"<p>{html.escape(plan.organization)}</p>")
+    out.append(_table_html(["part", "count"], _counts(plan)))
+    for title, head, rows in _plan_sections(plan):
+        if rows:
+            out += [f"<h4>{title}</h4>", _table_html(head, rows)]
+    return "<div class='socialplan-plan'>" + "".join(out) + "</div>"
+
+
+_HEADINGS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Advice"))
+
+
+def _grouped(report: Report) -> list[tuple[str, list[list[object]]]]:
+    groups: list[tuple[str, list[list[object]]]] = []
+    for severity, heading in _HEADINGS:
+        rows: list[list[object]] = [
+            [d.code, d.path, d.message, d.hint] for d in report if str(d.severity) == severity
+        ]
+        if rows:
+            groups.append((f"{heading} ({len(rows)})", rows))
+    return groups
+
+
+def report_markdown(report: Report) -> str:
+    """The validation report as Markdown, grouped by severity."""
+    counts = report.counts
+    out = [
+        f"**{'OK' if report.ok else 'Not OK'}**: {counts['error']} errors, "
+        f"{counts['warning']} warnings, {counts['info']} advice"
+    ]
+    for heading, rows in _grouped(report):
+        out += [f"#### {heading}", _table_md(["code", "where", "what", "how to fix"], rows)]
+    return "\n\n".join(out) + "\n"
+
+
+def report_html(report: Report) -> str:
+    """The validation report as HTML, grouped by severity."""
+    counts = report.counts
+    out = [
+        f"<p><strong>{'OK' if report.ok else 'Not OK'}</strong>: {counts['error']} errors, "
+        f"{counts['warning']} warnings, {counts['info']} advice</p>"
+    ]
+    for heading, rows in _grouped(report):
+        out += [f"<h4>{heading}</h4>", _table_html(["code", "where", "what", "how to fix"], rows)]
+    return "<div class='socialplan-report'>" + "".join(out) + "</div>"
+
+
+def _progress_rows(progress: Progress) -> list[list[object]]:
+    return [
+        [
+            s.label,
+            s.id,
+            s.state,
+            s.owner,
+            s.due,
+            "; ".join(s.missing[:2]) if s.state != "done" else "",
+        ]
+        for s in progress
+    ]
+
+
+_PROGRESS_HEAD = ["#", "step", "state", "owner", "due", "missing"]
+
+
+def progress_markdown(progress: Progress) -> str:
+    """Progress as Markdown: the step graph as a Mermaid diagram, then the table of steps."""
+    from .steps import to_mermaid
+
+    return (
+        f"```mermaid\n{to_mermaid(progress)}```\n\n"
+        + _table_md(_PROGRESS_HEAD, _progress_rows(progress))
+        + "\n"
+    )
+
+
+def progress_html(progress: Progress) -> str:
+    """Progress as HTML: the graph as SVG when Graphviz's ``dot`` is installed, then the table."""
+    import shutil
+    import subprocess
+
+    from .steps import to_dot
+
+    picture = ""
+    dot = shutil.which("dot")
+    if dot is not None:
+        result = subprocess.run(
+            [dot, "-Tsvg"], input=to_dot(progress), capture_output=True, text=True, check=False
+        )
+        if result.returncode == 0:
+            picture = result.stdout[result.stdout.find("<svg") :]
+    table = _table_html(_PROGRESS_HEAD, _progress_rows(progress))
+    return f"<div class='socialplan-progress'>{picture}{table}</div>"

@@ -1,0 +1,114 @@
+"""Plans, reports and progress show themselves in notebooks, and give plain records."""
+
+from __future__ import annotations
+
+import pytest
+
+import socialplan
+from socialplan.steps import Methodology, Step
+
+HOSTILE = 'Cakes | <script>alert("x")</script> *now*'
+
+
+def hostile_plan() -> socialplan.Plan:
+    return socialplan.Plan(
+        name=HOSTILE,
+        objectives={"o": socialplan.Objective(title=HOSTILE)},
+        metrics={"m": socialplan.Metric(name="Likes", measures=("nowhere",))},
+    )
+
+
+def test_plan_markdown_lists_every_objective() -> None:
+    plan = socialplan.load("examples/cartoon/plan.toml")
+    rows = [line for line in plan._repr_markdown_().splitlines() if line.startswith("| ")]
+    ids = {row.split(" | ")[0][2:].replace("\\_", "_") for row in rows}
+    assert set(plan.objectives) <= ids
+
+
+def test_plan_html_escapes_the_plans_text() -> None:
+    text = hostile_plan()._repr_html_()
+    assert ("<script>" in text, "&lt;script&gt;" in text) == (False, True)
+
+
+def test_plan_markdown_keeps_a_pipe_from_breaking_the_table() -> None:
+    rows = [line for line in hostile_plan()._repr_markdown_().splitlines() if "Cakes" in line]
+    # five cells (id, title, stage, supports, target): four separators, the escaped pipe none
+    assert [4] == [row.count(" | ") for row in rows if row.startswith("| o ")]
+
+
+def test_report_html_groups_findings_by_severity_with_counts() -> None:
+    report = socialplan.validate(hostile_plan(), select=["SP101", "SP202", "SP704"])
+    text = report._repr_html_()
+    assert (True, True, False) == (
+        "<h4>Errors (1)</h4>" in text,
+        "<h4>Advice (1)</h4>" in text,
+        "<h4>Warnings" in text,
+    )
+
+
+def test_report_markdown_says_whether_the_plan_is_ok() -> None:
+    report = socialplan.validate(socialplan.Plan(name="x"))
+    assert report._repr_markdown_().startswith("**OK**: 0 errors")
+
+
+def test_progress_markdown_draws_the_graph_then_the_table() -> None:
+    text = socialplan.progress(socialplan.Plan(name="x"))._repr_markdown_()
+    table = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
+    assert (True, 16) == (text.startswith("```mermaid\nflowchart LR\n"), len(table))
+
+
+def test_progress_html_escapes_step_titles() -> None:
+    tricky = Methodology(name="t", title="t", steps=(Step(id="a", title=HOSTILE),))
+    text = socialplan.progress(socialplan.Plan(name="x"), tricky)._repr_html_()
+    assert "<script>" not in text
+
+
+def test_plan_records_flatten_nested_tables() -> None:
+    plan = socialplan.load("examples/cartoon/plan.toml")
+    (first, *_) = plan.to_records("objectives")
+    assert ("awareness_reach", 45000, "followers", "awareness") == (
+        first["id"],
+        first["target.value"],
+        first["target.unit"],
+        first["stage"],
+    )
+
+
+def test_plan_records_of_a_list_table_have_no_id() -> None:
+    plan = socialplan.load("examples/cartoon/plan.toml")
+    records = plan.to_records("calendar")
+    assert (len(plan.calendar), False) == (len(records), "id" in records[0])
+
+
+def test_records_of_a_single_table_are_refused() -> None:
+    with pytest.raises(ValueError, match="single table"):
+        socialplan.Plan(name="x").to_records("policy")
+
+
+def test_report_records_are_the_json_diagnostics() -> None:
+    report = socialplan.validate(hostile_plan(), select=["SP101"])
+    assert [("SP101", "error", "metrics.m.measures[0]")] == [
+        (r["code"], r["severity"], r["path"]) for r in report.to_records()
+    ]
+
+
+def test_with_objective_returns_a_new_plan_and_leaves_the_old_one() -> None:
+    plan = socialplan.Plan(name="A")
+    plan_b = plan.with_objective("reach", socialplan.Objective(title="Reach more"))
+    assert ({}, ["reach"]) == (dict(plan.objectives), list(plan_b.objectives))
+
+
+def test_without_part_drops_one_part() -> None:
+    plan = socialplan.load("examples/bakery/plan.toml")
+    first = next(iter(plan.channels))
+    assert first not in plan.without_part("channels", first).channels
+
+
+def test_without_a_missing_part_is_a_key_error() -> None:
+    with pytest.raises(KeyError, match="nope"):
+        socialplan.Plan(name="x").without_part("channels", "nope")
+
+
+def test_with_part_refuses_a_table_that_is_not_keyed_by_id() -> None:
+    with pytest.raises(ValueError, match="not a table of parts"):
+        socialplan.Plan(name="x").with_part("calendar", "a", object())
