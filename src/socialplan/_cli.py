@@ -116,24 +116,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _summary(plan: Plan) -> list[tuple[str, int]]:
-    content = plan.content
-    return [
-        ("business goals", len(plan.business_goals)),
-        ("objectives", len(plan.objectives)),
-        ("stakeholder inputs", len(plan.stakeholder_input)),
-        ("audiences", len(plan.audiences)),
-        ("channels", len(plan.channels)),
-        ("influencers", len(plan.influencers)),
-        ("roles", len(plan.roles)),
-        ("routing rules", len(plan.routing)),
-        ("content pillars", len(content.pillars) if content else 0),
-        ("calendar entries", len(plan.calendar)),
-        ("metrics", len(plan.metrics)),
-        ("engagement rules", len(plan.engagement)),
-        ("resources", len(plan.resources)),
-        ("scenarios", len(plan.scenarios)),
-        ("step records", len(plan.steps)),
-    ]
+    from ._display import summary
+
+    return summary(plan)
 
 
 def _project_settings(plan_path: Path) -> Selection | None:

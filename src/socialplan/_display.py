@@ -22,6 +22,7 @@ __all__ = [
     "progress_html",
     "progress_markdown",
     "records",
+    "summary",
     "report_html",
     "report_markdown",
 ]
@@ -111,22 +112,30 @@ def _plan_sections(plan: Plan) -> list[tuple[str, list[str], list[list[object]]]
     ]
 
 
-def _counts(plan: Plan) -> list[list[object]]:
+def summary(plan: Plan) -> list[tuple[str, int]]:
+    """How many of each part the plan has, in the file's order (zeros included)."""
     content = plan.content
     return [
-        [name, count]
-        for name, count in (
-            ("business goals", len(plan.business_goals)),
-            ("objectives", len(plan.objectives)),
-            ("audiences", len(plan.audiences)),
-            ("channels", len(plan.channels)),
-            ("influencers", len(plan.influencers)),
-            ("roles", len(plan.roles)),
-            ("content pillars", len(content.pillars) if content else 0),
-            ("calendar entries", len(plan.calendar)),
-            ("metrics", len(plan.metrics)),
-        )
+        ("business goals", len(plan.business_goals)),
+        ("objectives", len(plan.objectives)),
+        ("stakeholder inputs", len(plan.stakeholder_input)),
+        ("audiences", len(plan.audiences)),
+        ("channels", len(plan.channels)),
+        ("influencers", len(plan.influencers)),
+        ("roles", len(plan.roles)),
+        ("routing rules", len(plan.routing)),
+        ("content pillars", len(content.pillars) if content else 0),
+        ("calendar entries", len(plan.calendar)),
+        ("metrics", len(plan.metrics)),
+        ("engagement rules", len(plan.engagement)),
+        ("resources", len(plan.resources)),
+        ("scenarios", len(plan.scenarios)),
+        ("step records", len(plan.steps)),
     ]
+
+
+def _counts(plan: Plan) -> list[list[object]]:
+    return [[name, count] for name, count in summary(plan) if count]
 
 
 def plan_markdown(plan: Plan) -> str:
