@@ -78,12 +78,7 @@ class Progress:
 
     def order(self) -> list[str]:
         """An order of the steps that respects every need, as close to the author's as it can."""
-        import networkx as nx
-
-        graph = self.methodology.graph()
-        return list(
-            nx.lexicographical_topological_sort(graph, key=lambda n: graph.nodes[n]["position"])
-        )
+        return _ordered(self.methodology)
 
     def critical_path(self) -> list[str]:
         """The chain of needs that takes longest, by each step's duration when given.
