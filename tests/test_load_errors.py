@@ -95,6 +95,11 @@ def test_bad_id_suggests_a_slug() -> None:
     )
 
 
+def test_an_id_with_a_trailing_newline_is_not_an_id() -> None:
+    found = only(HEAD + '[channels."fb\\n"]\nplatform = "facebook"\n')
+    assert "SP007" == found.code
+
+
 def test_bad_duration_names_the_accepted_spellings() -> None:
     found = only(HEAD + "[engagement.fb]\nresponse_time = 'soon'\n")
     assert ("engagement.fb.response_time", True) == (found.path, "30 min" in found.message)

@@ -87,7 +87,7 @@ def show(value: object, limit: int = 60) -> str:
 def _slug_hint(key: str) -> str | None:
     ascii_key = unicodedata.normalize("NFKD", key.casefold()).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9_-]+", "_", ascii_key).strip("_-")[:64]
-    return slug if slug and ID_PATTERN.match(slug) else None
+    return slug if slug and ID_PATTERN.fullmatch(slug) else None
 
 
 def describe(tp: Any) -> str:
@@ -292,7 +292,7 @@ def _table(
 
 
 def _check_id(key: Any) -> FieldError | None:
-    if isinstance(key, str) and ID_PATTERN.match(key):
+    if isinstance(key, str) and ID_PATTERN.fullmatch(key):
         return None
     hint = _slug_hint(key) if isinstance(key, str) else None
     return FieldError(key, EXPECTED_ID, code=INVALID_ID, suggestion=hint)
@@ -309,7 +309,7 @@ CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]*$")
 
 
 def _check_code(key: Any) -> FieldError | None:
-    if isinstance(key, str) and CODE_PATTERN.match(key):
+    if isinstance(key, str) and CODE_PATTERN.fullmatch(key):
         return None
     return FieldError(key, 'a rule code or prefix such as "SP205" or "SP2"')
 

@@ -58,7 +58,7 @@ class Rule:
 
     @code.validator
     def _code_shape(self, _attribute: attrs.Attribute[str], value: str) -> None:
-        if not CODE.match(value):
+        if not CODE.fullmatch(value):
             raise ValueError(
                 f"rule code {value!r} is not capital letters then digits, such as 'ACME101'"
             )
