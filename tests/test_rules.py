@@ -613,6 +613,15 @@ CASES = [
         [("SP808", "info", "steps.objectives.status")],
         ('"in_progress"', '"done"'),
     ),
+    Case(
+        "SP901",
+        """
+        [objectives.awareness]
+        title = "TODO: what social media should achieve"
+        """,
+        [("SP901", "info", "objectives.awareness.title")],
+        ('"TODO: what social media should achieve"', '"Be known"'),
+    ),
 ]
 
 
@@ -1138,6 +1147,42 @@ EDGES = [
         [],
     ),
     Edge(
+        "SP901-any-string-at-any-depth",
+        "SP901",
+        """
+        organization = "TODO"
+        [analysis]
+        strengths = ["Fresh bread", "TODO: another one"]
+        [channels.fb]
+        platform = "facebook"
+        profile = { bio = "Bakery. TODO" }
+        [content.messages]
+        kids = ["TODO"]
+        [[calendar]]
+        date = 2027-02-01
+        channel = "fb"
+        title = "Monday: (TODO)"
+        """,
+        [
+            ("SP901", "info", "analysis.strengths[1]"),
+            ("SP901", "info", "calendar[0].title"),
+            ("SP901", "info", "channels.fb.profile.bio"),
+            ("SP901", "info", "content.messages.kids[0]"),
+            ("SP901", "info", "plan.organization"),
+        ],
+    ),
+    Edge(
+        "SP901-only-the-word-in-capitals",
+        "SP901",
+        """
+        [analysis]
+        strengths = ["todo el pan del día", "TODOS LOS DÍAS", "TODOLIST", "TODO_1", "ToDo"]
+        [steps.objectives]
+        status = "todo"
+        """,
+        [],
+    ),
+    Edge(
         "SP703-qualitative-metric-needs-no-unit",
         "SP703",
         """
@@ -1240,6 +1285,11 @@ def test_off_limits_covers_messages_per_audience() -> None:
     text = '[policy]\noff_limits = ["politics"]\n[content.messages]\n'
     text += 'parents = ["No politics here"]\n'
     assert [("SP504", "error", "content.messages.parents[0]")] == found(text, "SP504")
+
+
+def test_todo_left_message_shows_the_placeholder_on_one_line() -> None:
+    diagnostic = only('[business_goals.growth]\nstatement = "TODO:\\n  say \\"why\\""\n', "SP901")
+    assert '"TODO: say \\"why\\"" is still a placeholder' == diagnostic.message
 
 
 def test_a_cycle_is_reported_at_its_first_channel_even_among_several_loops() -> None:

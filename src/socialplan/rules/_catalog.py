@@ -12,4 +12,5 @@ from . import (  # noqa: F401 - imported for the rules they register
     _references,
     _responsibility,
     _steps,
+    _todo,
 )

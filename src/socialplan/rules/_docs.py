@@ -17,6 +17,8 @@ _GROUPS = {
     "SP5": "Engagement and policy",
     "SP6": "Content and calendar",
     "SP7": "Metrics hygiene",
+    "SP8": "Steps and methodology",
+    "SP9": "Drafts",
 }
 
 
