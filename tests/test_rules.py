@@ -529,6 +529,27 @@ CASES = [
         ('name = "Likes"', 'name = "Likes"\nchannels = ["fb"]'),
     ),
     Case(
+        "SP706",
+        """
+        [objectives.aware]
+        title = "Be known"
+        audiences = ["parents"]
+        [audiences.parents]
+        name = "Parents"
+        [audiences.teens]
+        name = "Teens"
+        [channels.yt]
+        platform = "youtube"
+        audiences = ["teens"]
+        [metrics.views]
+        name = "Views"
+        measures = ["aware"]
+        channels = ["yt"]
+        """,
+        [("SP706", "warning", "metrics.views.channels[0]")],
+        ('audiences = ["teens"]', 'audiences = ["teens", "parents"]'),
+    ),
+    Case(
         "SP801",
         """
         [methodology.steps.plan]

@@ -98,3 +98,40 @@ def metric_on_no_channel(context: Context) -> Iterator[Finding]:
                 f'metric "{key}" names no channel',
                 "name the channels it is taken on",
             )
+
+
+@rule(
+    "SP706",
+    "metric-off-audience",
+    "warning",
+    summary="A metric taken on a channel that reaches none of the audiences of the objective "
+    "it measures.",
+    why="Step 7 measures each objective where its audience is: a count taken on a channel "
+    "that reaches none of them moves for reasons that have nothing to do with the objective.",
+    fix="Take the metric on a channel that reaches the objective's audiences, or add the "
+    "audience to the channel's `audiences` if it is there.",
+    example='[objectives.aware]\ntitle = "Be known"\naudiences = ["parents"]\n'
+    '[channels.yt]\nplatform = "youtube"\naudiences = ["teens"]\n'
+    '[metrics.views]\nname = "Views"\nmeasures = ["aware"]\nchannels = ["yt"]',
+)
+def metric_off_audience(context: Context) -> Iterator[Finding]:
+    plan = context.plan
+    for key, metric in plan.metrics.items():
+        wanted = [
+            (objective, set(plan.objectives[objective].audiences))
+            for objective in metric.measures
+            if objective in plan.objectives and plan.objectives[objective].audiences
+        ]
+        for index, channel_key in enumerate(metric.channels):
+            channel = plan.channels.get(channel_key)
+            if channel is None or not channel.audiences:
+                continue  # a missing channel is SP101's; one that reaches nobody, SP3's
+            reaches = set(channel.audiences)
+            for objective, audiences in wanted:
+                if not reaches & audiences:
+                    yield Finding(
+                        f"metrics.{key}.channels[{index}]",
+                        f'metric "{key}" is taken on "{channel_key}", which reaches none of '
+                        f'the audiences of objective "{objective}"',
+                        "take it where the objective's audiences are",
+                    )
