@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .._escape import dot_text, mermaid_text
 from ._progress import Progress, StepState
 
 __all__ = ["to_dot", "to_gantt", "to_mermaid"]
@@ -16,22 +17,6 @@ COLOURS = {
     StepState.BLOCKED: "#f4b6b6",
     StepState.SKIPPED: "#d9d9d9",
 }
-
-
-def mermaid_text(text: str) -> str:
-    """Text made safe inside a quoted Mermaid label: quotes and markup as entities.
-
-    >>> mermaid_text('Say "hi" <b>')
-    'Say #quot;hi#quot; #lt;b#gt;'
-    """
-    replaced = (
-        text.replace("#", "#35;")
-        .replace('"', "#quot;")
-        .replace("<", "#lt;")
-        .replace(">", "#gt;")
-        .replace("\n", " ")
-    )
-    return re.sub(r"[`]", "#96;", replaced)
 
 
 def _node_id(step_id: str) -> str:
@@ -51,15 +36,6 @@ def to_mermaid(progress: Progress) -> str:
         for state, colour in COLOURS.items()
     ]
     return "\n".join(lines) + "\n"
-
-
-def dot_text(text: str) -> str:
-    """Text made safe inside a double-quoted DOT string.
-
-    >>> dot_text('a "b" \\\\ c')
-    'a \\\\"b\\\\" \\\\\\\\ c'
-    """
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
 def to_dot(progress: Progress) -> str:

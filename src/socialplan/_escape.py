@@ -1,0 +1,51 @@
+"""Plan text made safe for the diagram languages it is drawn in: Mermaid and Graphviz DOT."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["dot_text", "mermaid_text"]
+
+# Control characters and the line and paragraph separators: any of them can end a
+# Mermaid statement (its parser reads line by line) or upset a renderer.
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# The control characters XML 1.0 forbids, and DEL: Graphviz copies them into SVG.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def mermaid_text(text: str) -> str:
+    """Text made safe inside a quoted Mermaid label: quotes and markup as entities.
+
+    Mermaid turns ``#name;`` and ``#35;`` back into the characters they stand
+    for; line breaks and other control characters become spaces.
+
+    >>> mermaid_text('Say "hi" <b>')
+    'Say #quot;hi#quot; #lt;b#gt;'
+    >>> mermaid_text("Fish & chips\\n`#1`")
+    'Fish #amp; chips #96;#35;1#96;'
+    """
+    replaced = (
+        text.replace("#", "#35;")
+        .replace("&", "#amp;")
+        .replace('"', "#quot;")
+        .replace("<", "#lt;")
+        .replace(">", "#gt;")
+        .replace("`", "#96;")
+    )
+    return _BREAKS.sub(" ", replaced)
+
+
+def dot_text(text: str) -> str:
+    """Text made safe inside a double-quoted DOT string.
+
+    Line breaks (``\\n``, ``\\r\\n``, ``\\r``) become DOT's ``\\n``; other control
+    characters, which Graphviz rejects (NUL) or copies into SVG where XML forbids
+    them, become spaces.
+
+    >>> dot_text('a "b" \\\\ c')
+    'a \\\\"b\\\\" \\\\\\\\ c'
+    >>> dot_text("one\\r\\ntwo\\x00")
+    'one\\\\ntwo '
+    """
+    text = _CONTROLS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
