@@ -62,7 +62,9 @@ from ._vocab import (
 
 if TYPE_CHECKING:
     from ._convert import FORMAT, Format, from_data, to_data
+    from ._diff import Change, Diff, diff
     from ._io import dump, dumps, load, loads
+    from ._trace import Trace, TraceRow, trace
     from .rules import Report, validate
     from .steps import maturity, progress
 
@@ -74,12 +76,14 @@ __all__ = [
     "BusinessGoal",
     "CalendarEntry",
     "CalendarStatus",
+    "Change",
     "Channel",
     "CheckSettings",
     "ContentPillar",
     "ContentSource",
     "ContentStrategy",
     "Diagnostic",
+    "Diff",
     "Direction",
     "Duration",
     "EngagementRule",
@@ -119,6 +123,9 @@ __all__ = [
     "StepSpec",
     "StepStatus",
     "Target",
+    "Trace",
+    "TraceRow",
+    "diff",
     "dump",
     "dumps",
     "from_data",
@@ -127,6 +134,7 @@ __all__ = [
     "maturity",
     "progress",
     "to_data",
+    "trace",
     "validate",
 ]
 
@@ -140,6 +148,12 @@ _LAZY = {
     "dumps": "._io",
     "load": "._io",
     "loads": "._io",
+    "Change": "._diff",
+    "Diff": "._diff",
+    "diff": "._diff",
+    "Trace": "._trace",
+    "TraceRow": "._trace",
+    "trace": "._trace",
     "Report": ".rules",
     "validate": ".rules",
     "maturity": ".steps",
@@ -147,11 +161,21 @@ _LAZY = {
 }
 
 
+#: Public submodules, imported on first attribute access (``socialplan.render.report``).
+_SUBMODULES = frozenset(
+    {"dsl", "export", "graphs", "influence", "render", "rules", "schema", "steps", "testing"}
+)
+
+
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib.metadata import version
 
         return version("socialplan")
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'socialplan' has no attribute {name!r}")

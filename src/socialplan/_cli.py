@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 OK, FAILED, USAGE, INTERNAL = 0, 1, 2, 3
+
+#: The handlers of the commands other modules add, by name.
+_HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {}
 
 
 class _UsageError(Exception):
@@ -79,18 +82,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     status.add_argument("--format", choices=["text", "json"], default="text")
 
-    graph = commands.add_parser(
-        "graph",
-        help="draw a graph of the plan",
-        description="Draw the plan's steps as a Mermaid flowchart, a Graphviz DOT graph or a "
-        "Mermaid Gantt chart, coloured by state.",
-    )
-    graph.add_argument("file", metavar="FILE", help="a plan file (.toml or .json)")
-    graph.add_argument("--what", choices=["steps"], default="steps", help="what to draw")
-    graph.add_argument("--format", choices=["mermaid", "dot", "gantt"], default="mermaid")
-    graph.add_argument("--methodology", metavar="NAME", help="as for status")
-    graph.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
-
     maturity = commands.add_parser(
         "maturity",
         help="assess the organization's social media maturity (10 stages)",
@@ -112,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="text (default), json, or markdown (the page in docs/rules.md)",
     )
+    from ._cli_outputs import add_commands
+
+    _HANDLERS.update(add_commands(commands))
     return parser
 
 
@@ -437,28 +431,6 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
-def _graph(args: argparse.Namespace, out: TextIO) -> int:
-    from .steps import to_dot, to_gantt, to_mermaid
-
-    plan, current = _progress_of(args)
-    if args.format == "dot":
-        text = to_dot(current)
-    elif args.format == "gantt":
-        try:
-            text = to_gantt(current, plan.start)
-        except ValueError as exc:
-            raise _PlanError(f"{args.file}: {exc}") from None
-    else:
-        text = to_mermaid(current)
-    if args.output:
-        from ._io import write_atomic
-
-        write_atomic(Path(args.output), text)
-    else:
-        out.write(text)
-    return OK
-
-
 def _maturity(args: argparse.Namespace, out: TextIO) -> int:
     from .steps import maturity
 
@@ -509,8 +481,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _check,
             "rules": _rules,
             "status": _status,
-            "graph": _graph,
             "maturity": _maturity,
+            **_HANDLERS,
         }[args.command]
         return command(args, sys.stdout)
     except _PlanError as exc:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import enum
 import html
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -30,9 +29,9 @@ __all__ = [
 
 def _cell_md(value: object) -> str:
     """A value in a Markdown table cell: pipes, markup and newlines neutralised."""
-    text = "" if value is None else str(value)
-    text = re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
-    return text.replace("\n", " ")
+    from .render._markdown import markdown_text
+
+    return markdown_text("" if value is None else str(value))
 
 
 def _table_md(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

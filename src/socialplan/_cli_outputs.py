@@ -1,0 +1,244 @@
+"""The commands that turn a plan into something to share: report, trace, graph, schema,
+export, diff and new. Each writes to standard output unless given ``-o FILE``, which is
+written atomically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from ._cli import FAILED, OK, _load_for_command, _PlanError, _progress_of, _UsageError
+
+__all__ = ["add_commands"]
+
+Handler = Callable[[argparse.Namespace, TextIO], int]
+
+_PLAN_FILE = "a plan file (.toml or .json)"
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of to stdout"
+    )
+
+
+def _emit(args: argparse.Namespace, out: TextIO, text: str) -> int:
+    if args.output:
+        from ._io import write_atomic
+
+        try:
+            write_atomic(Path(args.output), text)
+        except OSError as exc:
+            raise _UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    else:
+        out.write(text)
+    return OK
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from ._cli import _project_settings
+    from .render import report
+    from .rules import validate
+
+    plan, current = _progress_of(args)
+    findings = validate(plan, settings=_project_settings(Path(args.file)))
+    text = report(plan, format=args.format, lang=args.lang, findings=findings, progress=current)
+    return _emit(args, out, text)
+
+
+def _trace(args: argparse.Namespace, out: TextIO) -> int:
+    from ._trace import trace
+
+    matrix = trace(_load_for_command(args.file))
+    if args.format == "json":
+        text = json.dumps({"file": args.file, **matrix.to_dict()}, indent=2, ensure_ascii=False)
+        _emit(args, out, text + "\n")
+    elif args.format == "markdown":
+        _emit(args, out, matrix._repr_markdown_())
+    else:
+        _emit(args, out, matrix.to_text())
+    return OK if matrix.ok or not args.exit_code else FAILED
+
+
+_GRAPHS = ("steps", "influence", "channels", "routing", "alignment")
+
+
+def _graph(args: argparse.Namespace, out: TextIO) -> int:
+    from . import graphs
+
+    if args.what == "steps":
+        from . import steps
+
+        plan, current = _progress_of(args)
+        if args.format == "gantt":
+            try:
+                return _emit(args, out, steps.to_gantt(current, plan.start))
+            except ValueError as exc:
+                raise _PlanError(f"{args.file}: {exc}") from None
+        if args.format == "mermaid":  # coloured by state, as `status` reports them
+            return _emit(args, out, steps.to_mermaid(current))
+        if args.format == "dot":
+            return _emit(args, out, steps.to_dot(current))
+        graph = graphs.steps(current)
+    elif args.format == "gantt":
+        raise _UsageError("--format gantt draws the steps only (--what steps)")
+    else:
+        graph = getattr(graphs, args.what)(_load_for_command(args.file))
+    if args.format == "dot":
+        text = graphs.to_dot(graph)
+    elif args.format == "svg":
+        from .render._svg import to_svg
+
+        text = to_svg(graph, title=args.what) + "\n"
+    else:
+        text = graphs.to_mermaid(graph)
+    return _emit(args, out, text)
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    from .schema import schema_text
+
+    return _emit(args, out, schema_text())
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    plan = _load_for_command(args.file)
+    if args.to in ("json", "toml"):
+        from ._io import dumps
+
+        return _emit(args, out, dumps(plan, args.to))
+    from . import export
+
+    if args.to == "csv":
+        return _emit(args, out, export.to_csv(plan))
+    try:
+        return _emit(args, out, export.to_ics(plan))
+    except export.MissingExtra as exc:
+        raise _UsageError(str(exc)) from None
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    from ._diff import diff
+
+    changes = diff(_load_for_command(args.old), _load_for_command(args.new))
+    if args.format == "json":
+        document = {"old": args.old, "new": args.new, **changes.to_dict()}
+        _emit(args, out, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    else:
+        _emit(args, out, changes.to_text() if changes else "no changes\n")
+    return FAILED if changes and args.exit_code else OK
+
+
+def _new(args: argparse.Namespace, out: TextIO) -> int:
+    from ._io import write_atomic
+    from ._starter import starter
+
+    target = Path(args.file)
+    if target.suffix != ".toml":
+        raise _UsageError(f"{args.file}: the starter plan is TOML; name the file *.toml")
+    if target.exists() and not args.force:
+        raise _UsageError(f"{args.file} exists; add --force to replace it")
+    try:
+        write_atomic(target, starter(args.name))
+    except OSError as exc:
+        raise _UsageError(f"cannot write {args.file}: {exc.strerror or exc}") from None
+    out.write(f"wrote {args.file}: fill in the TODOs, then run `socialplan check {args.file}`\n")
+    return OK
+
+
+def add_commands(commands: Any) -> dict[str, Handler]:
+    """Add the output commands to the ``socialplan`` parser; return their handlers by name."""
+    report = commands.add_parser(
+        "report",
+        help="write the strategy report (Markdown or one HTML file)",
+        description="The plan as a strategy report for a client or a boss: vision, briefing, "
+        "analysis, objectives, audiences, channels, influence, responsibilities, content, "
+        "metrics, engagement, policy, resources, scenarios, traceability, progress and the "
+        "validation findings. Markdown draws its diagrams in Mermaid; the HTML page is "
+        "self-contained (diagrams as inline SVG, nothing loaded from the network).",
+    )
+    report.add_argument("file", metavar="FILE", help=_PLAN_FILE)
+    report.add_argument("--format", choices=["markdown", "html"], default="markdown")
+    report.add_argument(
+        "--lang", choices=["en", "es"], default="en", help="the report's headings: en or es"
+    )
+    report.add_argument("--methodology", metavar="NAME", help="as for status")
+    _output(report)
+
+    trace = commands.add_parser(
+        "trace",
+        help="show the traceability matrix: goal, objective, metric, channel, audience",
+        description="One row per chain from business goal to audience, with every gap marked.",
+    )
+    trace.add_argument("file", metavar="FILE", help=_PLAN_FILE)
+    trace.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    trace.add_argument(
+        "--exit-code", action="store_true", help="exit with 1 when a chain has a gap"
+    )
+    _output(trace)
+
+    graph = commands.add_parser(
+        "graph",
+        help="draw a graph of the plan",
+        description="Draw the steps, the influence map, cross-posting between channels, the "
+        "routing of messages to roles, or the alignment of goals, objectives, metrics, "
+        "channels and audiences; as Mermaid, Graphviz DOT or SVG (Gantt for the steps).",
+    )
+    graph.add_argument("file", metavar="FILE", help=_PLAN_FILE)
+    graph.add_argument("--what", choices=_GRAPHS, default="steps", help="what to draw")
+    graph.add_argument("--format", choices=["mermaid", "dot", "svg", "gantt"], default="mermaid")
+    graph.add_argument("--methodology", metavar="NAME", help="as for status")
+    _output(graph)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the plan format",
+        description="The JSON Schema (2020-12) of format socialplan/1, for editors and tools.",
+    )
+    _output(schema)
+
+    export = commands.add_parser(
+        "export",
+        help="convert a plan to JSON or TOML, or its calendar to iCalendar or CSV",
+        description="json and toml write the whole plan; ics writes the editorial calendar "
+        "for calendar apps (needs the 'ics' extra), csv for spreadsheets.",
+    )
+    export.add_argument("file", metavar="FILE", help=_PLAN_FILE)
+    export.add_argument("--to", choices=["json", "toml", "ics", "csv"], required=True)
+    _output(export)
+
+    diff = commands.add_parser(
+        "diff",
+        help="say what changed between two versions of a plan",
+        description="Objectives added, targets raised, channels dropped, owners changed: the "
+        "changes a reviewer approves, in plan terms.",
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier version")
+    diff.add_argument("new", metavar="NEW", help="the later version")
+    diff.add_argument("--format", choices=["text", "json"], default="text")
+    diff.add_argument("--exit-code", action="store_true", help="exit with 1 when the plans differ")
+    _output(diff)
+
+    new = commands.add_parser(
+        "new",
+        help="write a commented starter plan",
+        description="A plan with every section present and TODO markers to replace; "
+        "`socialplan check` lists the TODOs left (SP901).",
+    )
+    new.add_argument("file", metavar="FILE", help="where to write it (.toml)")
+    new.add_argument("--name", help="the plan's name")
+    new.add_argument("--force", action="store_true", help="replace the file if it exists")
+
+    return {
+        "report": _report,
+        "trace": _trace,
+        "graph": _graph,
+        "schema": _schema,
+        "export": _export,
+        "diff": _diff,
+        "new": _new,
+    }

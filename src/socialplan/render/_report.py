@@ -1,0 +1,682 @@
+"""The strategy report of a plan as blocks (seed 000, step 3: the strategic report).
+
+Sections follow the order a strategist presents a plan in: why (vision,
+briefing, situation), what (goals, objectives, audiences, channels, influence),
+who (responsibility and routing), how (content, metrics, engagement, policy,
+advocacy and launch, resources, scenarios), whether it lines up (trace), where
+it stands (steps) and what the validators say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
+from ._i18n import words
+
+if TYPE_CHECKING:
+    from .._model import Plan, Target
+    from ..rules import Report
+    from ..steps import Progress
+
+__all__ = ["SECTIONS", "build"]
+
+
+def text(value: object) -> str:
+    """A model value as report text: enums by value, durations as written, None as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return f"{value:,}" if isinstance(value, int) or value.is_integer() else f"{value:,.2f}"
+    shown = getattr(value, "text", None)
+    if isinstance(shown, str):
+        return shown
+    if isinstance(value, tuple | list):
+        return ", ".join(text(v) for v in value)
+    return str(value)
+
+
+def _names(parts: Mapping[str, Any], attribute: str) -> Callable[[str], str]:
+    def name(key: str) -> str:
+        part = parts.get(key)
+        return str(getattr(part, attribute)) if part is not None else key
+
+    return name
+
+
+def _join(keys: Iterable[str], name: Callable[[str], str]) -> str:
+    return ", ".join(name(k) for k in keys)
+
+
+def target_text(target: Target | None, w: Mapping[str, str]) -> str:
+    """A target in one phrase: "8,000 followers by 2027-06-30 (from 5,000)"."""
+    if target is None:
+        return ""
+    phrase = f"{text(target.value)} {target.unit}"
+    if target.deadline is not None:
+        phrase += f" {w['by']} {text(target.deadline)}"
+    if target.baseline is not None:
+        phrase += f" ({w['from']} {text(target.baseline)})"
+    return phrase
+
+
+class _Builder:
+    def __init__(
+        self, plan: Plan, lang: str, findings: Report | None, progress: Progress | None
+    ) -> None:
+        self.plan = plan
+        self.w = words(lang)
+        self.findings = findings
+        self.progress = progress
+        self.blocks: list[Block] = []
+        self.goal = _names(plan.business_goals, "statement")
+        self.objective = _names(plan.objectives, "title")
+        self.audience = _names(plan.audiences, "name")
+        self.channel = _names(plan.channels, "platform")
+        self.role = _names(plan.roles, "title")
+        self.metric = _names(plan.metrics, "name")
+        pillars = plan.content.pillars if plan.content else {}
+        self.pillar = _names(pillars, "theme")
+
+    def section(self, key: str) -> None:
+        self.blocks.append(Heading(2, self.w[key], anchor=key))
+
+    def sub(self, key: str) -> None:
+        self.blocks.append(Heading(3, self.w[key], anchor=key))
+
+    def empty(self) -> None:
+        self.blocks.append(Note(self.w["empty"]))
+
+    def table(self, head: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+        self.blocks.append(
+            Table([self.w[f"col_{h}"] for h in head], [[text(c) for c in row] for row in rows])
+        )
+
+    def fields(self, pairs: Iterable[tuple[str, object]]) -> bool:
+        items = [(self.w[key], text(value)) for key, value in pairs if value not in (None, ())]
+        if items:
+            self.blocks.append(Fields(items))
+        return bool(items)
+
+    def bullets(self, key: str, items: Sequence[str]) -> bool:
+        if items:
+            self.blocks.append(Bullets(list(items), label=self.w[key]))
+        return bool(items)
+
+    def diagram(self, graph: Any, title: str) -> None:
+        if graph.number_of_nodes():
+            self.blocks.append(Diagram(graph, title))
+
+
+def _title(b: _Builder) -> None:
+    plan = b.plan
+    b.blocks.append(Heading(1, plan.name, anchor="top"))
+    b.blocks.append(Note(b.w["report"]))
+    horizons = plan.horizons
+    span = (
+        " · ".join(
+            f"{name}: {text(day)}"
+            for name, day in (
+                ("short", horizons.short),
+                ("medium", horizons.medium),
+                ("long", horizons.long),
+            )
+            if day is not None
+        )
+        if horizons
+        else None
+    )
+    b.fields(
+        [
+            ("organization", plan.organization),
+            ("reach", plan.reach),
+            ("start", plan.start),
+            ("horizons", span or None),
+        ]
+    )
+
+
+def _vision(b: _Builder) -> None:
+    b.section("vision")
+    if not b.fields([("vision_label", b.plan.vision), ("mission_label", b.plan.mission)]):
+        b.empty()
+
+
+def _briefing(b: _Builder) -> None:
+    b.section("briefing")
+    brief = b.plan.briefing
+    if brief is None:
+        b.empty()
+        return
+    b.fields(
+        (key, getattr(brief, key))
+        for key in (
+            "online_presence",
+            "objectives",
+            "target_audience",
+            "market_value",
+            "media_plan",
+            "online_experience",
+            "required_profile",
+        )
+    )
+    b.bullets("touchpoints", brief.touchpoints)
+
+
+def _situation(b: _Builder) -> None:
+    b.section("situation")
+    analysis = b.plan.analysis
+    wrote = False
+    if analysis is not None:
+        wrote = b.fields(
+            [
+                ("current_situation", analysis.current_situation),
+                ("company", analysis.company),
+                ("sector", analysis.sector),
+                ("analysis_audiences", analysis.audiences),
+            ]
+        )
+        for key in ("competitors", "strengths", "weaknesses", "improvement_points"):
+            wrote = b.bullets(key, getattr(analysis, key)) or wrote
+    if b.plan.stakeholder_input:
+        b.sub("stakeholder_input")
+        b.table(
+            ["method", "who", "date", "findings"],
+            [
+                [s.method, s.who, s.date, "; ".join(s.findings)]
+                for s in b.plan.stakeholder_input.values()
+            ],
+        )
+        wrote = True
+    if not wrote:
+        b.empty()
+
+
+def _goals(b: _Builder) -> None:
+    plan = b.plan
+    b.section("goals")
+    if not plan.business_goals and not plan.objectives:
+        b.empty()
+        return
+    if plan.business_goals:
+        b.sub("business_goals")
+        b.table(
+            ["id", "statement", "description"],
+            [[k, g.statement, g.description] for k, g in plan.business_goals.items()],
+        )
+    if plan.objectives:
+        b.sub("objectives")
+        b.table(
+            ["id", "objective", "kind", "stage", "supports", "audience", "target", "horizon"],
+            [
+                [
+                    k,
+                    o.title,
+                    o.kind,
+                    o.stage,
+                    _join(o.supports, b.goal),
+                    _join(o.audiences, b.audience),
+                    target_text(o.target, b.w) or text(o.measure),
+                    o.horizon,
+                ]
+                for k, o in plan.objectives.items()
+            ],
+        )
+
+
+def _audiences(b: _Builder) -> None:
+    b.section("audiences")
+    if not b.plan.audiences:
+        b.empty()
+        return
+    b.table(
+        ["id", "audience", "needs", "interests", "where"],
+        [
+            [k, a.name, "; ".join(a.needs), "; ".join(a.interests), _join(a.channels, b.channel)]
+            for k, a in b.plan.audiences.items()
+        ],
+    )
+
+
+def _channels(b: _Builder) -> None:
+    from .. import graphs
+
+    b.section("channels")
+    if not b.plan.channels:
+        b.empty()
+        return
+    b.table(
+        ["id", "platform", "purpose", "owner", "reaches", "cross_posts"],
+        [
+            [
+                k,
+                c.platform,
+                c.purpose,
+                b.role(c.owner) if c.owner else "",
+                _join(c.audiences, b.audience),
+                _join(c.cross_posts_to, b.channel),
+            ]
+            for k, c in b.plan.channels.items()
+        ],
+    )
+    graph = graphs.channels(b.plan)
+    if graph.number_of_edges():
+        b.diagram(graph, b.w["col_cross_posts"])
+
+
+def _influence(b: _Builder) -> None:
+    from .. import graphs
+    from ..influence import rank
+
+    b.section("influence")
+    if not b.plan.influencers:
+        b.empty()
+        return
+    b.sub("ranking")
+    b.blocks.append(Note(b.w["ranking_measure"]))
+    b.table(
+        ["rank", "influencer", "kind", "reaches", "followers", "score"],
+        [
+            [
+                str(i),
+                r.name,
+                b.plan.influencers[r.id].kind,
+                _join(r.reaches, b.audience),
+                b.plan.influencers[r.id].followers,
+                f"{r.score:.2f}",
+            ]
+            for i, r in enumerate(rank(b.plan), 1)
+        ],
+    )
+    b.diagram(graphs.influence(b.plan), b.w["influence"])
+
+
+def _raci_rows(
+    entries: Mapping[str, Any], name: Callable[[str], str], b: _Builder
+) -> list[list[str]]:
+    return [
+        [
+            name(key),
+            _join(e.responsible, b.role),
+            _join(e.accountable, b.role),
+            _join(e.consulted, b.role),
+            _join(e.informed, b.role),
+        ]
+        for key, e in entries.items()
+    ]
+
+
+def _responsibility(b: _Builder) -> None:
+    from .. import graphs
+
+    plan = b.plan
+    b.section("responsibility")
+    if not plan.roles and not plan.routing and plan.raci is None:
+        b.empty()
+        return
+    if plan.roles:
+        b.sub("roles")
+        b.table(
+            ["id", "role", "function", "people", "duties", "escalate"],
+            [
+                [
+                    k,
+                    r.title,
+                    r.function,
+                    ", ".join(r.people),
+                    "; ".join(r.duties),
+                    b.role(r.escalate_to) if r.escalate_to else "",
+                ]
+                for k, r in plan.roles.items()
+            ],
+        )
+    if plan.routing:
+        b.sub("routing")
+        b.table(
+            ["message", "channel", "to", "within", "escalate"],
+            [
+                [
+                    r.message,
+                    _join(r.channels, b.channel),
+                    b.role(r.to),
+                    r.within,
+                    b.role(r.escalate_to) if r.escalate_to else "",
+                ]
+                for r in plan.routing
+            ],
+        )
+        b.diagram(graphs.routing(plan), b.w["routing"])
+    head = ["part", "responsible", "accountable", "consulted", "informed"]
+    if plan.raci is not None and plan.raci.steps:
+        b.sub("raci_steps")
+        b.table(head, _raci_rows(plan.raci.steps, str, b))
+    if plan.raci is not None and plan.raci.channels:
+        b.sub("raci_channels")
+        b.table(head, _raci_rows(plan.raci.channels, b.channel, b))
+
+
+def _content(b: _Builder) -> None:
+    plan = b.plan
+    content = plan.content
+    b.section("content")
+    if content is None and not plan.calendar:
+        b.empty()
+        return
+    if content is not None:
+        if content.pillars:
+            b.sub("pillars")
+            b.table(
+                ["id", "theme", "objectives", "share", "format", "description"],
+                [
+                    [
+                        k,
+                        p.theme,
+                        _join(p.objectives, b.objective),
+                        f"{text(p.share)} %" if p.share is not None else "",
+                        ", ".join(p.formats),
+                        p.description,
+                    ]
+                    for k, p in content.pillars.items()
+                ],
+            )
+        if content.sources:
+            b.sub("sources")
+            b.table(
+                ["id", "title", "kind", "pillars"],
+                [
+                    [k, s.title, s.kind, _join(s.pillars, b.pillar)]
+                    for k, s in content.sources.items()
+                ],
+            )
+        b.bullets("formats", content.formats)
+        b.bullets("keywords", content.keywords)
+        if content.messages:
+            b.sub("messages")
+            b.table(
+                ["audience", "message"],
+                [[b.audience(k), "; ".join(m)] for k, m in content.messages.items()],
+            )
+    if plan.calendar:
+        b.sub("calendar")
+        b.table(
+            ["date", "channel", "title", "pillar", "format", "owner", "status", "repeat"],
+            [
+                [
+                    e.date,
+                    b.channel(e.channel),
+                    e.title,
+                    b.pillar(e.pillar) if e.pillar else "",
+                    e.format,
+                    b.role(e.owner) if e.owner else "",
+                    e.status,
+                    f"{text(e.repeat)} → {text(e.until)}" if e.until else e.repeat,
+                ]
+                for e in sorted(plan.calendar, key=lambda e: e.date)
+            ],
+        )
+
+
+def _metrics(b: _Builder) -> None:
+    b.section("metrics")
+    if not b.plan.metrics:
+        b.empty()
+        return
+    levels: dict[str, list[tuple[str, Any]]] = {}
+    for key, metric in b.plan.metrics.items():
+        level = f"level_{int(metric.level)}" if metric.level is not None else "level_none"
+        levels.setdefault(level, []).append((key, metric))
+    for level in ("level_1", "level_2", "level_3", "level_none"):
+        if level not in levels:
+            continue
+        b.sub(level)
+        b.table(
+            [
+                "id",
+                "metric",
+                "measures",
+                "channel",
+                "unit",
+                "baseline",
+                "target",
+                "cadence",
+                "source",
+            ],
+            [
+                [
+                    k,
+                    m.name,
+                    _join(m.measures, b.objective),
+                    _join(m.channels, b.channel),
+                    m.unit,
+                    m.baseline,
+                    m.target,
+                    m.cadence,
+                    m.source,
+                ]
+                for k, m in levels[level]
+            ],
+        )
+
+
+def _engagement(b: _Builder) -> None:
+    b.section("engagement")
+    if not b.plan.engagement:
+        b.empty()
+        return
+    b.table(
+        ["channel", "tone", "response", "length", "topics", "frequency", "hours"],
+        [
+            [
+                b.channel(k),
+                e.tone,
+                e.response_time,
+                e.message_length,
+                ", ".join(e.topics),
+                e.posting_frequency,
+                e.hours,
+            ]
+            for k, e in b.plan.engagement.items()
+        ],
+    )
+
+
+def _policy(b: _Builder) -> None:
+    b.section("policy")
+    policy = b.plan.policy
+    if policy is None:
+        b.empty()
+        return
+    for key in ("acceptable", "off_limits", "confidential"):
+        b.bullets(key, getattr(policy, key))
+    b.fields(
+        [
+            ("company_capacity", policy.company_capacity),
+            ("personal_capacity", policy.personal_capacity),
+            ("approver", b.role(policy.approver) if policy.approver else None),
+        ]
+    )
+
+
+def _advocacy(b: _Builder) -> None:
+    b.section("advocacy")
+    advocacy, launch = b.plan.advocacy, b.plan.launch
+    if advocacy is None and launch is None:
+        b.empty()
+        return
+    if advocacy is not None:
+        b.sub("advocacy_label")
+        if advocacy.description:
+            b.blocks.append(Paragraph(advocacy.description))
+        b.bullets("ambassadors", advocacy.ambassadors)
+        b.bullets("actions", advocacy.actions)
+    if launch is not None:
+        b.sub("launch")
+        b.fields(
+            [
+                ("launch", launch.date),
+                ("trial_until", launch.trial_until),
+                ("review", launch.review),
+            ]
+        )
+        b.bullets("campaign", launch.campaign)
+
+
+def _resources(b: _Builder) -> None:
+    plan = b.plan
+    b.section("resources")
+    if not plan.resources:
+        b.empty()
+        return
+    currency = f" {plan.currency}" if plan.currency else ""
+    rows: list[list[object]] = [
+        [
+            r.name,
+            r.kind,
+            r.horizon,
+            f"{text(r.cost)}{currency}" if r.cost is not None else "",
+            b.channel(r.channel) if r.channel else "",
+            r.notes,
+        ]
+        for r in sorted(
+            plan.resources.values(),
+            key=lambda r: ("short", "medium", "long", None).index(
+                r.horizon.value if r.horizon else None
+            ),
+        )
+    ]
+    costs = [r.cost for r in plan.resources.values() if r.cost is not None]
+    if costs:
+        rows.append([b.w["total"], "", "", f"{text(sum(costs))}{currency}", "", ""])
+    b.table(["resource", "kind", "horizon", "cost", "channel", "notes"], rows)
+
+
+def _scenarios(b: _Builder) -> None:
+    b.section("scenarios")
+    if not b.plan.scenarios:
+        b.empty()
+        return
+    b.table(
+        ["scenario", "trigger", "description", "actions"],
+        [
+            [s.name, s.trigger, s.description, "; ".join(s.actions)]
+            for s in b.plan.scenarios.values()
+        ],
+    )
+
+
+def _trace(b: _Builder) -> None:
+    from .. import graphs
+    from .._trace import trace
+
+    b.section("trace")
+    matrix = trace(b.plan)
+    if not len(matrix):
+        b.empty()
+        return
+    if matrix.ok:
+        b.blocks.append(Note(b.w["trace_ok"]))
+    else:
+        b.blocks.append(Note(b.w["trace_gaps"].format(gaps=len(matrix.gaps), rows=len(matrix))))
+    b.table(
+        ["goal", "objective", "metric", "channel", "audience", "gap"],
+        [matrix.cells(row) for row in matrix],
+    )
+    b.diagram(graphs.alignment(b.plan), b.w["trace"])
+
+
+def _progress(b: _Builder) -> None:
+    from .. import graphs
+    from ..steps import MethodologyError, progress
+
+    b.section("progress")
+    try:
+        current = b.progress if b.progress is not None else progress(b.plan)
+    except MethodologyError as exc:
+        b.blocks.append(Note(b.w["methodology_error"].format(error=exc)))
+        return
+    counts = current.counts()
+    b.blocks.append(
+        Note(b.w["progress_counts"].format(done=counts.get("done", 0), total=len(current.order())))
+    )
+    b.table(
+        ["rank", "step", "state", "owner", "due", "missing"],
+        [
+            [
+                s.label,
+                s.title,
+                s.state,
+                s.owner,
+                s.due,
+                "; ".join(s.missing) if s.state != "done" else "",
+            ]
+            for s in current
+        ],
+    )
+    b.sub("next_steps")
+    ready = current.next()
+    if ready:
+        b.blocks.append(Bullets([current[step].title for step in ready]))
+    else:
+        b.blocks.append(Note(b.w["next_none"]))
+    b.diagram(graphs.steps(current), b.w["progress"])
+
+
+def _findings(b: _Builder) -> None:
+    from ..rules import validate
+
+    b.section("findings")
+    report = b.findings if b.findings is not None else validate(b.plan)
+    if not len(report):
+        b.blocks.append(Note(b.w["findings_none"]))
+        return
+    b.blocks.append(Note(b.w["findings_counts"].format(**report.counts)))
+    b.table(
+        ["code", "severity", "where_found", "what", "fix"],
+        [[d.code, d.severity, d.path, d.message, d.hint] for d in report],
+    )
+
+
+#: The report's sections in order, by anchor.
+SECTIONS: dict[str, Callable[[_Builder], None]] = {
+    "vision": _vision,
+    "briefing": _briefing,
+    "situation": _situation,
+    "goals": _goals,
+    "audiences": _audiences,
+    "channels": _channels,
+    "influence": _influence,
+    "responsibility": _responsibility,
+    "content": _content,
+    "metrics": _metrics,
+    "engagement": _engagement,
+    "policy": _policy,
+    "advocacy": _advocacy,
+    "resources": _resources,
+    "scenarios": _scenarios,
+    "trace": _trace,
+    "progress": _progress,
+    "findings": _findings,
+}
+
+
+def build(
+    plan: Plan,
+    lang: str = "en",
+    findings: Report | None = None,
+    progress: Progress | None = None,
+) -> list[Block]:
+    """The report of *plan* as blocks: a title, then every section of :data:`SECTIONS`."""
+    builder = _Builder(plan, lang, findings, progress)
+    _title(builder)
+    for section in SECTIONS.values():
+        section(builder)
+    return builder.blocks

@@ -1,0 +1,165 @@
+"""The commands that write a plan out: report, trace, graph, schema, export, diff, new."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import socialplan
+from socialplan._cli import main
+
+CARTOON = "examples/cartoon/plan.toml"
+HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
+
+Write = Callable[[str, str], str]
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Write:
+    def write(name: str, text: str) -> str:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_report_writes_markdown_to_the_file_given(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    code = main(["report", CARTOON, "-o", str(target)])
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert (0, "# Cartoon Producciones: social media plan 2027") == (code, first)
+
+
+def test_report_in_spanish_html_is_one_page(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["report", CARTOON, "--format", "html", "--lang", "es"], capsys)
+    assert (0, True, True) == (
+        code,
+        out.startswith('<!DOCTYPE html>\n<html lang="es">'),
+        '<h2 id="goals">Metas de negocio y objetivos</h2>' in out,
+    )
+
+
+def test_report_to_a_folder_that_does_not_exist_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["report", CARTOON, "-o", str(tmp_path / "no" / "r.md")], capsys)
+    assert (2, "", True) == (code, out, err.startswith("socialplan: error: cannot write"))
+
+
+def test_trace_exits_1_on_a_gap_only_when_asked(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", HEAD + '[business_goals.brand]\nstatement = "Be known"\n')
+    plain, _, _ = run(["trace", path], capsys)
+    strict, out, _ = run(["trace", path, "--exit-code"], capsys)
+    assert (0, 1, True) == (plain, strict, "no objective supports this business goal" in out)
+
+
+def test_trace_as_json_names_the_file(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["trace", CARTOON, "--format", "json"], capsys)
+    document = json.loads(out)
+    assert (CARTOON, True) == (document["file"], document["ok"])
+
+
+# pydot still calls pyparsing names that pyparsing now deprecates.
+@pytest.mark.filterwarnings("ignore:.* deprecated - use")
+@pytest.mark.parametrize("what", ["influence", "channels", "routing", "alignment", "steps"])
+def test_graph_draws_each_part_as_dot_that_pydot_parses(
+    what: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pydot
+
+    code, out, _ = run(["graph", CARTOON, "--what", what, "--format", "dot"], capsys)
+    graphs = pydot.graph_from_dot_data(out)
+    assert (0, 1) == (code, len(graphs or []))
+
+
+def test_graph_as_svg_is_an_svg_element(capsys: pytest.CaptureFixture[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    _, out, _ = run(["graph", CARTOON, "--what", "influence", "--format", "svg"], capsys)
+    assert "{http://www.w3.org/2000/svg}svg" == ET.fromstring(out).tag
+
+
+def test_a_gantt_of_anything_but_the_steps_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(["graph", CARTOON, "--what", "influence", "--format", "gantt"], capsys)
+    assert (2, "socialplan: error: --format gantt draws the steps only (--what steps)\n") == (
+        code,
+        err,
+    )
+
+
+def test_schema_prints_the_shipped_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["schema"], capsys)
+    shipped = Path("docs/socialplan-1.schema.json").read_text(encoding="utf-8")
+    assert shipped == out
+
+
+@pytest.mark.parametrize("fmt", ["json", "toml"])
+def test_export_converts_without_losing_anything(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / f"plan.{fmt}"
+    main(["export", CARTOON, "--to", fmt, "-o", str(target)])
+    assert socialplan.load(CARTOON) == socialplan.load(target)
+
+
+def test_export_csv_has_a_row_per_calendar_entry(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    _, out, _ = run(["export", CARTOON, "--to", "csv"], capsys)
+    rows = list(csv.reader(io.StringIO(out)))
+    assert len(socialplan.load(CARTOON).calendar) + 1 == len(rows)
+
+
+def test_export_ics_has_an_event_per_calendar_entry(capsys: pytest.CaptureFixture[str]) -> None:
+    import icalendar
+
+    _, out, _ = run(["export", CARTOON, "--to", "ics"], capsys)
+    events = icalendar.Calendar.from_ical(out).walk("VEVENT")
+    assert len(socialplan.load(CARTOON).calendar) == len(events)
+
+
+def test_diff_says_what_changed_and_exits_1_when_asked(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = write("old.toml", HEAD + '[channels.tt]\nplatform = "tiktok"\n')
+    new = write("new.toml", HEAD)
+    code, out, _ = run(["diff", old, new, "--exit-code"], capsys)
+    assert (1, True) == (code, '"tt"' in out and "tiktok" in out)
+
+
+def test_diff_of_a_plan_with_itself_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (0, "no changes\n", "") == run(["diff", CARTOON, CARTOON, "--exit-code"], capsys)
+
+
+def test_new_writes_a_starter_plan_that_check_lists_todos_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = str(tmp_path / "plan.toml")
+    run(["new", target, "--name", "Acme"], capsys)
+    code, out, _ = run(["check", target, "--select", "SP901"], capsys)
+    assert (0, "Acme", True) == (code, socialplan.load(target).name, "SP901" in out)
+
+
+def test_new_does_not_replace_a_file_unless_forced(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", HEAD)
+    refused, _, err = run(["new", path], capsys)
+    kept = Path(path).read_text(encoding="utf-8")
+    forced, _, _ = run(["new", path, "--force"], capsys)
+    assert (2, True, HEAD, 0) == (refused, "add --force" in err, kept, forced)

@@ -1,0 +1,205 @@
+"""The strategy report: every part of the plan shown, escaped, self-contained, in two languages."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import socialplan
+from socialplan.render import report
+from socialplan.testing import plans
+
+EXAMPLES = sorted(Path("examples").glob("*/plan.toml"))
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "<svg/onload=alert(1)>",
+    "javascript:alert(1)",
+    "</table></main><iframe src=https://evil.example>",
+    "[click](https://evil.example) ![x](https://evil.example/x.png)",
+    "```\n| a | b |\n# heading",
+]
+
+
+class _Page(HTMLParser):
+    """What a browser would see: the tags, their attributes, and the text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def page(html: str) -> _Page:
+    parsed = _Page()
+    parsed.feed(html)
+    parsed.close()
+    return parsed
+
+
+def hostile(payload: str) -> socialplan.Plan:
+    plan = socialplan.load("examples/cartoon/plan.toml")
+    objective = next(iter(plan.objectives.values()))
+    key = next(iter(plan.objectives))
+    import attrs
+
+    return plan.with_objective(key, attrs.evolve(objective, title=payload)).evolve(
+        name=payload, vision=payload
+    )
+
+
+def test_an_empty_plan_has_every_section_saying_it_is_empty() -> None:
+    text = report(socialplan.Plan(name="Empty"))
+    headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
+    assert [
+        "Contents",
+        "Vision and mission",
+        "Briefing",
+        "Current situation and analysis",
+        "Business goals and objectives",
+        "Audiences and where they are",
+        "Channels",
+        "Influence map",
+        "Responsibility map and routing",
+        "Content strategy and calendar",
+        "Metrics by KPI level",
+        "Engagement framework",
+        "Social media policy",
+        "Internal networks and launch",
+        "Resources",
+        "Scenarios: plan B and plan C",
+        "Traceability",
+        "Step progress and next steps",
+        "Validation findings",
+    ] == headings
+
+
+def test_the_spanish_report_has_spanish_headings() -> None:
+    text = report(socialplan.Plan(name="Vacío"), lang="es")
+    assert ["## Índice", "## Visión y misión", "## Escenarios: plan B y plan C"] == [
+        line
+        for line in text.splitlines()
+        if line in {"## Índice", "## Visión y misión", "## Escenarios: plan B y plan C"}
+    ]
+
+
+def test_an_unknown_language_is_refused_with_the_choices() -> None:
+    with pytest.raises(ValueError, match="expected one of en, es"):
+        report(socialplan.Plan(name="x"), lang="fr")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_the_example_reports_show_every_objective_channel_and_metric(path: Path) -> None:
+    plan = socialplan.load(path)
+    text = "".join(page(report(plan, format="html")).text)
+    names = [
+        *(o.title for o in plan.objectives.values()),
+        *(m.name for m in plan.metrics.values()),
+        *(i.name for i in plan.influencers.values()),
+        *(s.name for s in plan.scenarios.values()),
+    ]
+    assert [] == [name for name in names if name not in text]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_the_markdown_report_draws_its_diagrams_in_mermaid(path: Path) -> None:
+    text = report(socialplan.load(path))
+    blocks = re.findall(r"```mermaid\n(.*?)```", text, flags=re.DOTALL)
+    assert ["flowchart"] * len(blocks) == [b.split()[0] for b in blocks]
+    assert len(blocks) >= 4
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_no_text_from_the_plan_becomes_markup_in_html(payload: str) -> None:
+    parsed = page(report(hostile(payload), format="html"))
+    tags = {tag for tag, _ in parsed.tags}
+    assert set() == tags & {"script", "img", "iframe", "object", "embed"}
+    assert payload.split("\n")[0] in "".join(parsed.text)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_no_text_from_the_plan_becomes_markup_in_markdown(payload: str) -> None:
+    text = report(hostile(payload))
+    outside_code = re.sub(r"```mermaid\n.*?```", "", text, flags=re.DOTALL)
+    assert [] == re.findall(r"(?<!\\)<(?:script|img|svg|iframe)", outside_code)
+    assert [] == re.findall(r"(?<!\\)\]\(https?:", outside_code)
+    assert [] == [line for line in outside_code.splitlines() if line.startswith("```")]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_the_html_report_loads_nothing_from_outside(path: Path) -> None:
+    parsed = page(report(socialplan.load(path), format="html"))
+    links = [
+        (tag, name, value)
+        for tag, attrs in parsed.tags
+        for name, value in attrs.items()
+        if name in {"href", "src", "xlink:href", "action", "data"}
+        and value is not None
+        and not value.startswith("#")
+    ]
+    assert [] == links
+    assert set() == {tag for tag, _ in parsed.tags} & {"script", "link", "img", "iframe"}
+
+
+def test_the_html_report_draws_its_diagrams_inline() -> None:
+    parsed = page(report(socialplan.load("examples/cartoon/plan.toml"), format="html"))
+    assert 4 <= [tag for tag, _ in parsed.tags].count("svg")
+
+
+def test_the_findings_given_are_the_ones_shown() -> None:
+    plan = socialplan.load("examples/bakery/plan.toml")
+    shown = report(plan, findings=socialplan.validate(plan, select=["SP808"]))
+    assert ["SP808"] == sorted(set(re.findall(r"\| (SP\d{3}) \|", shown)))
+
+
+def test_a_broken_plan_reports_its_errors() -> None:
+    plan = socialplan.Plan(name="x").with_objective(
+        "o", socialplan.Objective(title="O", supports=("nowhere",))
+    )
+    assert "SP101" in report(plan)
+
+
+@settings(max_examples=25, deadline=None)
+@given(plans(), st.sampled_from(["markdown", "html"]), st.sampled_from(["en", "es"]))
+def test_the_report_is_the_same_every_time(plan: socialplan.Plan, fmt: str, lang: str) -> None:
+    assert report(plan, format=fmt, lang=lang) == report(plan, format=fmt, lang=lang)  # type: ignore[arg-type]
+
+
+@settings(max_examples=25, deadline=None)
+@given(plans())
+def test_every_objective_and_channel_appears_in_the_html_text(plan: socialplan.Plan) -> None:
+    text = "".join(page(report(plan, format="html")).text)
+    wanted = [o.title for o in plan.objectives.values()] + list(plan.channels)
+    assert [] == [name for name in wanted if name not in text]
+
+
+SAMPLES = [
+    ("docs/samples/cartoon-report.md", "examples/cartoon/plan.toml", []),
+    ("docs/samples/bakery-report-es.md", "examples/bakery/plan.toml", ["--lang", "es"]),
+    ("docs/samples/cartoon-report.html", "examples/cartoon/plan.toml", ["--format", "html"]),
+]
+
+
+@pytest.mark.parametrize(("sample", "plan", "options"), SAMPLES, ids=[s[0] for s in SAMPLES])
+def test_the_sample_reports_in_the_docs_are_current(
+    sample: str, plan: str, options: list[str], tmp_path: Path
+) -> None:
+    from socialplan._cli import main
+
+    fresh = tmp_path / "fresh"
+    main(["report", plan, *options, "-o", str(fresh)])
+    command = " ".join(["socialplan report", plan, *options, "-o", sample])
+    assert fresh.read_text(encoding="utf-8") == Path(sample).read_text(encoding="utf-8"), (
+        f"regenerate the sample: {command}"
+    )
