@@ -163,3 +163,19 @@ def test_new_does_not_replace_a_file_unless_forced(
     kept = Path(path).read_text(encoding="utf-8")
     forced, _, _ = run(["new", path, "--force"], capsys)
     assert (2, True, HEAD, 0) == (refused, "add --force" in err, kept, forced)
+
+
+def test_a_bad_source_date_epoch_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    code, out, err = run(["export", CARTOON, "--to", "ics"], capsys)
+    assert (2, "", True) == (code, out, "SOURCE_DATE_EPOCH='yesterday'" in err)
+
+
+def test_csv_on_stdout_keeps_one_carriage_return_per_line(
+    capfdbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    main(["export", CARTOON, "--to", "csv"])
+    out = capfdbinary.readouterr().out
+    assert (0, True) == (out.count(b"\r\r\n"), out.endswith(b"\r\n"))

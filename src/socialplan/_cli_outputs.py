@@ -34,6 +34,11 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str) -> int:
             write_atomic(Path(args.output), text)
         except OSError as exc:
             raise _UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    elif "\r\n" in text and hasattr(out, "buffer"):
+        # CSV and iCalendar end lines in CRLF: bytes, so that no platform doubles the CR.
+        out.flush()
+        out.buffer.write(text.encode("utf-8"))
+        out.buffer.flush()
     else:
         out.write(text)
     return OK
@@ -118,6 +123,8 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     try:
         return _emit(args, out, export.to_ics(plan))
     except export.MissingExtra as exc:
+        raise _UsageError(str(exc)) from None
+    except ValueError as exc:  # SOURCE_DATE_EPOCH that is not a number of seconds
         raise _UsageError(str(exc)) from None
 
 
