@@ -313,7 +313,11 @@ class CalendarEntry:
 
 @attrs.frozen(kw_only=True)
 class Metric:
-    """A KPI: what is measured, where, how often, and which objectives it serves."""
+    """A KPI: what is measured, where, how often, and which objectives it serves.
+
+    *unit_value* is what one unit is worth to the business in the plan's
+    currency (a lead, a sale, a booking), for the return on investment.
+    """
 
     name: str
     kind: Measure = Measure.QUANTITATIVE
@@ -328,6 +332,7 @@ class Metric:
     direction: Direction = Direction.INCREASE
     cadence: Duration | None = None
     source: str | None = None
+    unit_value: Number | None = attrs.field(default=None, validator=_within(0))
 
 
 @attrs.frozen(kw_only=True)

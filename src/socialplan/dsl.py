@@ -482,6 +482,7 @@ class PlanBuilder:
         direction: str | None = None,
         cadence: str | Duration | None = None,
         source: str | None = None,
+        unit_value: float | None = None,
     ) -> Ref[Metric]:
         """Add a metric: what it measures, where (*on* channels), how often, from what source."""
         return self._put(
@@ -501,6 +502,7 @@ class PlanBuilder:
                 direction=direction,
                 cadence=cadence,
                 source=source,
+                unit_value=unit_value,
             ),
         )
 
