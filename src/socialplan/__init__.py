@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from ._convert import FORMAT, Format, from_data, to_data
     from ._diff import Change, Diff, diff
     from ._io import dump, dumps, load, loads
+    from ._score import ChannelReturn, MetricScore, ObjectiveScore, Scorecard, Verdict, score
     from ._trace import Trace, TraceRow, trace
     from .rules import Report, validate
     from .steps import maturity, progress
@@ -78,6 +79,7 @@ __all__ = [
     "CalendarStatus",
     "Change",
     "Channel",
+    "ChannelReturn",
     "CheckSettings",
     "ContentPillar",
     "ContentSource",
@@ -104,7 +106,9 @@ __all__ = [
     "MethodologySpec",
     "Metric",
     "MetricFamily",
+    "MetricScore",
     "Objective",
+    "ObjectiveScore",
     "Plan",
     "Policy",
     "Profile",
@@ -117,6 +121,7 @@ __all__ = [
     "Role",
     "RoutingRule",
     "Scenario",
+    "Scorecard",
     "Severity",
     "StakeholderInput",
     "StepRecord",
@@ -125,6 +130,7 @@ __all__ = [
     "Target",
     "Trace",
     "TraceRow",
+    "Verdict",
     "diff",
     "dump",
     "dumps",
@@ -133,6 +139,7 @@ __all__ = [
     "loads",
     "maturity",
     "progress",
+    "score",
     "to_data",
     "trace",
     "validate",
@@ -154,6 +161,12 @@ _LAZY = {
     "Trace": "._trace",
     "TraceRow": "._trace",
     "trace": "._trace",
+    "ChannelReturn": "._score",
+    "MetricScore": "._score",
+    "ObjectiveScore": "._score",
+    "Scorecard": "._score",
+    "Verdict": "._score",
+    "score": "._score",
     "Report": ".rules",
     "validate": ".rules",
     "maturity": ".steps",
@@ -163,7 +176,19 @@ _LAZY = {
 
 #: Public submodules, imported on first attribute access (``socialplan.render.report``).
 _SUBMODULES = frozenset(
-    {"dsl", "export", "graphs", "influence", "render", "rules", "schema", "steps", "testing"}
+    {
+        "charts",
+        "dsl",
+        "export",
+        "graphs",
+        "influence",
+        "observations",
+        "render",
+        "rules",
+        "schema",
+        "steps",
+        "testing",
+    }
 )
 
 

@@ -22,6 +22,10 @@ MISSING_KEY = "SP004"
 WRONG_TYPE = "SP005"
 INVALID_VALUE = "SP006"
 INVALID_ID = "SP007"
+# Load-error codes of observation files (socialplan.observations).
+UNKNOWN_METRIC = "SP009"
+UNKNOWN_CHANNEL = "SP010"
+DUPLICATE_OBSERVATION = "SP011"
 
 
 class Severity(enum.StrEnum):

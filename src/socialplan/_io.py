@@ -51,9 +51,11 @@ def _toml_loads() -> Any:
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
 
 
-def _syntax_error(message: str, line: int | None, file: str | None) -> LoadError:
+def _syntax_error(
+    message: str, line: int | None, file: str | None, hint: str | None = None
+) -> LoadError:
     diagnostic = Diagnostic(
-        code=SYNTAX, severity=Severity.ERROR, message=message, line=line, file=file
+        code=SYNTAX, severity=Severity.ERROR, message=message, hint=hint, line=line, file=file
     )
     return LoadError([diagnostic], file=file)
 
@@ -103,6 +105,16 @@ def _parse(text: str, fmt: Format, file: str | None) -> object:
     raise ValueError(f"unknown format {fmt!r}; expected 'toml' or 'json'")
 
 
+def decode(raw: bytes, file: str | None, hint: str | None = None) -> str:
+    """*raw* as UTF-8 text, or a :class:`LoadError` (SP001) at the line of the first bad byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = f"not UTF-8 text (byte {exc.start} is 0x{raw[exc.start]:02x})"
+        raise _syntax_error(message, line, file, hint) from None
+
+
 def loads(text: str | bytes, format: Format = "toml", *, file: str | None = None) -> Plan:  # noqa: A002
     """Load a plan from TOML or JSON text.
 
@@ -115,14 +127,7 @@ def loads(text: str | bytes, format: Format = "toml", *, file: str | None = None
     'Demo'
     """
     if isinstance(text, bytes):
-        raw = text
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise _syntax_error(
-                f"not UTF-8 text (byte {exc.start} is 0x{raw[exc.start]:02x})", line, file
-            ) from None
+        text = decode(text, file)
     text = text.removeprefix("\ufeff")
     data = _parse(text, format, file)
     try:

@@ -13,12 +13,15 @@ Install with ``pip install socialplan[testing]``.
 :func:`loadable_plans` draws plans of every shape the format allows, aligned or
 not; :func:`ids`, :func:`durations` and :func:`frequencies` draw the values
 those plans are made of.
+
+:func:`observations` draws measured results for a plan, as
+:mod:`socialplan.observations` loads them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 try:
     from hypothesis import strategies as st
@@ -79,6 +82,9 @@ from ._vocab import (
 )
 from .steps import FOURTEEN_STEPS
 
+if TYPE_CHECKING:
+    from .observations import Observation
+
 #: The ids of the default methodology's steps.
 STEP_IDS = tuple(FOURTEEN_STEPS.ids)
 
@@ -89,6 +95,7 @@ __all__ = [
     "ids",
     "loadable_plans",
     "numbers",
+    "observations",
     "plans",
     "texts",
 ]
@@ -268,6 +275,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         direction=st.sampled_from(Direction),
         cadence=_opt(durations()),
         source=_opt(t),
+        unit_value=_opt(st.integers(0, 10**6)),
     )
     engagement = st.builds(
         EngagementRule,
@@ -656,3 +664,46 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         },
         policy=Policy(off_limits=("politics",)),
     )
+
+
+@st.composite
+def observations(draw: st.DrawFn, plan: Plan, max_size: int = 20) -> tuple[Observation, ...]:
+    """Observations that :func:`socialplan.observations.from_records` accepts for *plan*.
+
+    Each names a metric of the plan, a date within the plan's period when it
+    has one, and no channel (the total) or one the metric is taken on (any of
+    the plan's when the metric names none); no two share metric, date and
+    channel. Values are whole numbers or floats within ±10¹²; notes, when
+    given, have no surrounding white space (CSV does not keep it). At most
+    *max_size* of them, in no particular order (loading sorts them).
+    """
+    from .observations import Observation
+
+    if not plan.metrics:
+        return ()
+    metric_ids = list(plan.metrics)
+    channel_ids = list(plan.channels)
+    last = plan.horizons.long if plan.horizons else None
+    when = st.dates(plan.start, last) if plan.start and last and plan.start <= last else dates()
+    values = st.one_of(
+        st.integers(-(10**12), 10**12),
+        st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False),
+    )
+    notes = _opt(texts().map(str.strip).filter(bool))
+    seen: set[tuple[str, dt.date, str | None]] = set()
+    found: list[Observation] = []
+    for _ in range(draw(st.integers(0, max_size))):
+        metric = draw(st.sampled_from(metric_ids))
+        taken_on = plan.metrics[metric].channels
+        channels = [c for c in taken_on if c in plan.channels] if taken_on else channel_ids
+        channel = draw(st.sampled_from([None, *channels]))
+        date = draw(when)
+        if (metric, date, channel) in seen:
+            continue
+        seen.add((metric, date, channel))
+        found.append(
+            Observation(
+                metric=metric, date=date, value=draw(values), channel=channel, note=draw(notes)
+            )
+        )
+    return tuple(found)

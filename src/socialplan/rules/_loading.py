@@ -1,16 +1,23 @@
-"""SP0: problems in the file itself, found while loading. Documented here, raised by the loader."""
+"""SP0: problems in the file itself, found while loading. Documented here, raised by the loader.
+
+SP001-SP007 are raised by the plan loader (and SP001, SP003-SP006 by the
+observations loader too); SP009-SP011 by :mod:`socialplan.observations` only.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from .._diagnostics import (
+    DUPLICATE_OBSERVATION,
     FORMAT_KEY,
     INVALID_ID,
     INVALID_VALUE,
     MISSING_KEY,
     SYNTAX,
+    UNKNOWN_CHANNEL,
     UNKNOWN_KEY,
+    UNKNOWN_METRIC,
     WRONG_TYPE,
     Severity,
 )
@@ -80,6 +87,35 @@ _PAGES = [
         "Ids are how parts refer to each other; one spelling each keeps references exact.",
         "Use the suggested slug as the id, and keep the display name in `name` or `title`.",
         '[channels."Face Book"]\nplatform = "facebook"',
+    ),
+    (
+        UNKNOWN_METRIC,
+        "unknown-metric",
+        "An observation names a metric the plan does not have; the hint suggests the nearest.",
+        "A measured value can only be scored against a metric the plan defines and targets.",
+        "Correct the metric id (see the hint), or add the metric to the plan.",
+        '[[observations]]\nmetric = "folowers"\ndate = 2027-03-01\nvalue = 1200',
+    ),
+    (
+        UNKNOWN_CHANNEL,
+        "unknown-channel",
+        "An observation names a channel the plan does not have, or one its metric is not taken on.",
+        "A value on a channel the metric is not planned for would be summed into its total "
+        "unnoticed.",
+        "Correct the channel (the hint lists the metric's channels), leave it empty for the "
+        "metric's total, or add the channel to the metric in the plan.",
+        '[[observations]]\nmetric = "followers"\ndate = 2027-03-01\nvalue = 1200\n'
+        'channel = "tiktok"',
+    ),
+    (
+        DUPLICATE_OBSERVATION,
+        "duplicate-observation",
+        "Two observations give a value for the same metric, date and channel; the message "
+        "names the line of the first.",
+        "A metric has one value per date and channel: which of the two is right cannot be guessed.",
+        "Keep one of the two, or correct the date or channel of the other.",
+        '[[observations]]\nmetric = "followers"\ndate = 2027-03-01\nvalue = 1200\n'
+        '[[observations]]\nmetric = "followers"\ndate = 2027-03-01\nvalue = 1250',
     ),
 ]
 

@@ -1,0 +1,733 @@
+"""The scorecard: a plan's objectives against what was measured (steps 12 and 14).
+
+:func:`score` takes a plan and its observations (a metric's value at a date,
+on a channel or in total) and says, for each metric and objective, where it
+stands: the latest value, the progress from baseline to target, the pace
+needed by the deadline against the pace so far, a verdict, and whether the
+metric has gone *stale* (no observation within its cadence). Where the plan
+gives costs and the worth of a result, it adds the return by channel.
+
+Every rule below is applied to data only, so a scorecard is deterministic:
+the same plan and observations, in any order, give the same scorecard.
+
+**The date of the scorecard** (*as_of*) is the latest observation's date
+unless given (never today); with no observation it is ``plan.start``, else
+1970-01-01. Observations after it are ignored.
+
+**The total series** of a metric has one point per date with an observation:
+an observation without a channel *is* the total; otherwise the total is the
+sum over channels of each channel's latest value at or before that date (the
+mean instead of the sum when the unit is ``"%"`` or ends with ``"%"``).
+
+**What a metric is judged against.** A metric that measures an objective
+with a target in the same unit (compared case-insensitively; a metric with no
+unit takes the objective's) is judged against the objective's target: its
+value, baseline (else the metric's baseline) and deadline (else the end of
+the objective's horizon, else ``horizons.long``). The first such objective in
+``metric.measures`` wins. Otherwise the metric is judged against its own
+``target`` and ``baseline``, by ``horizons.long``; with no target its verdict
+is *no data*.
+
+**Baseline.** The plan's baseline, dated ``plan.start`` (else the first
+observation's date); without one, the first point of the total series.
+
+**The numbers** (weeks are days / 7):
+
+- *progress* = (latest − baseline) / (target − baseline): 0 at the baseline,
+  1 at the target, whichever the direction. When the target is not beyond the
+  baseline in the metric's direction (equal, or on the wrong side), progress
+  is 1.0 if the target is reached, else 0.0.
+- *pace_so_far* = (latest − baseline) / weeks(baseline date → latest date);
+  ``None`` unless the latest observation is after the baseline date.
+- *pace_needed* = (target − latest) / weeks(as_of → deadline); 0.0 once the
+  target is reached; ``None`` when there is no deadline or it is not after
+  *as_of*. Paces are signed: a metric that should decrease has negative ones.
+- *projected* = latest + pace_so_far × weeks(latest date → deadline), the
+  value at the deadline at the pace so far.
+
+**The verdict**, first rule that applies:
+
+1. *no data*: no target, or no observation.
+2. *achieved*: the latest value reaches the target (≥ for a metric that
+   should increase, ≤ for one that should decrease).
+3. *off track*: the deadline has passed (it is before *as_of*).
+4. With a projection: f = the progress the projected value would be;
+   *on track* if f ≥ 1, *at risk* if f ≥ *at_risk* (0.8), else *off track*.
+5. Without one (one observation, or none after the baseline date), by the
+   time elapsed: expected = weeks(baseline date → as_of) / weeks(baseline
+   date → deadline), between 0 and 1; *on track* if progress ≥ expected,
+   *at risk* if progress ≥ *at_risk* × expected, else *off track*.
+6. Without a deadline: *on track* if progress > 0, else *at risk*.
+
+A better observed value never gives a worse verdict. An objective's verdict
+is the worst among the metrics that measure it and carry a target, leaving
+out those with no observation (*no data* only when all of them have none).
+
+**Stale**: the metric has a cadence and no observation within one cadence
+before *as_of* (or none at all).
+
+**Return on investment.** A channel's *cost* is the sum of the costs of the
+resources tied to it; resources with no channel are *shared* and count in the
+total only. Its *results* are the gains of the conversions taken on it: the
+metrics with a ``unit_value`` when the plan values any (it says then what a
+conversion is), else the level-3 metrics. A gain is the channel's latest value
+minus its first one, in the metric's direction (a decrease counts as a gain
+for a metric that should decrease); a metric taken on exactly one channel and
+observed only without channel has its total's gain there. Gains that no
+channel can claim go to the shared row. *value* = Σ gain × unit_value (``None``
+if no metric there has a unit value), *cost_per_result* = cost / results
+(``None`` unless results > 0), *roi* = (value − cost) / cost (``None`` if cost
+is 0 or value ``None``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._vocab import Direction, KpiLevel
+
+if TYPE_CHECKING:
+    from ._model import Metric, Plan, Target
+    from .observations import Observation
+
+__all__ = [
+    "RANK",
+    "ChannelReturn",
+    "MetricScore",
+    "ObjectiveScore",
+    "Scorecard",
+    "Verdict",
+    "score",
+]
+
+Number = int | float
+
+_EPOCH = dt.date(1970, 1, 1)
+_DAY = 24 * 60 * 60
+
+
+class Verdict(enum.StrEnum):
+    """Where a metric or an objective stands; :data:`RANK` orders them worst to best.
+
+    >>> Verdict.AT_RISK.rank < Verdict.ON_TRACK.rank
+    True
+    """
+
+    NO_DATA = "no data"
+    OFF_TRACK = "off track"
+    AT_RISK = "at risk"
+    ON_TRACK = "on track"
+    ACHIEVED = "achieved"
+
+    @property
+    def rank(self) -> int:
+        """The verdict's place from worst (0, *no data*) to best (4, *achieved*)."""
+        return RANK[self]
+
+
+#: The verdicts' order, worst (0) to best.
+RANK: Mapping[Verdict, int] = {verdict: rank for rank, verdict in enumerate(Verdict)}
+
+
+def _finite(value: Number | None) -> Number | None:
+    """*value*, or ``None`` for an infinity that a huge ratio overflowed to (JSON has none)."""
+    return value if value is None or math.isfinite(value) else None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+@attrs.frozen(kw_only=True)
+class MetricScore:
+    """One metric against its target, by the rules of :func:`score`.
+
+    *objective* is the objective whose target it is judged against (``None``:
+    the metric's own target); *series* the total series up to the scorecard's
+    date; *by_channel* the latest value on each channel observed.
+    """
+
+    metric: str
+    name: str
+    unit: str | None
+    level: KpiLevel | None
+    channels: tuple[str, ...]
+    direction: Direction
+    objective: str | None
+    latest: Number | None
+    latest_date: dt.date | None
+    baseline: Number | None
+    baseline_date: dt.date | None
+    target: Number | None
+    deadline: dt.date | None
+    progress: float | None
+    pace_needed: float | None
+    pace_so_far: float | None
+    projected: float | None
+    verdict: Verdict
+    reason: str
+    stale: bool
+    series: tuple[tuple[dt.date, Number], ...] = ()
+    by_channel: Mapping[str, Number] = attrs.field(factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The score as JSON-ready data: dates as ISO strings, enums as their values."""
+        return {
+            "metric": self.metric,
+            "name": self.name,
+            "unit": self.unit,
+            "level": None if self.level is None else int(self.level),
+            "channels": list(self.channels),
+            "direction": str(self.direction),
+            "objective": self.objective,
+            "latest": self.latest,
+            "latest_date": _iso(self.latest_date),
+            "baseline": self.baseline,
+            "baseline_date": _iso(self.baseline_date),
+            "target": self.target,
+            "deadline": _iso(self.deadline),
+            "progress": _finite(self.progress),
+            "pace_needed": _finite(self.pace_needed),
+            "pace_so_far": _finite(self.pace_so_far),
+            "projected": _finite(self.projected),
+            "verdict": str(self.verdict),
+            "reason": self.reason,
+            "stale": self.stale,
+            "series": [[day.isoformat(), value] for day, value in self.series],
+            "by_channel": dict(self.by_channel),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class ObjectiveScore:
+    """An objective and the scores of the metrics that measure it, in plan order.
+
+    *verdict* is the worst among those metrics that carry a target, leaving
+    out the ones with no observation (*no data* only if all are).
+    """
+
+    objective: str
+    title: str
+    target: Target | None
+    verdict: Verdict
+    metrics: tuple[MetricScore, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The objective's score as JSON-ready data."""
+        target = self.target
+        return {
+            "objective": self.objective,
+            "title": self.title,
+            "target": None
+            if target is None
+            else {
+                "value": target.value,
+                "unit": target.unit,
+                "baseline": target.baseline,
+                "deadline": _iso(target.deadline),
+            },
+            "verdict": str(self.verdict),
+            "metrics": [metric.to_dict() for metric in self.metrics],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class ChannelReturn:
+    """What a channel cost and brought back; *channel* ``None`` is the shared row or the total."""
+
+    channel: str | None
+    cost: float
+    results: float
+    value: float | None
+    cost_per_result: float | None
+    roi: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row as JSON-ready data."""
+        return {
+            "channel": self.channel,
+            "cost": _finite(self.cost),
+            "results": _finite(self.results),
+            "value": _finite(self.value),
+            "cost_per_result": _finite(self.cost_per_result),
+            "roi": _finite(self.roi),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Scorecard:
+    """A plan scored at a date: objectives and metrics in plan order, and the returns.
+
+    *returns* has a row per channel with a cost or a result (plan order), then
+    the shared row (``channel=None``) when some cost or result is tied to no
+    channel; *total* sums them all, and is ``None`` when there is no row.
+    """
+
+    plan: str
+    as_of: dt.date
+    currency: str | None
+    objectives: tuple[ObjectiveScore, ...] = ()
+    metrics: tuple[MetricScore, ...] = ()
+    returns: tuple[ChannelReturn, ...] = ()
+    total: ChannelReturn | None = None
+
+    def by_level(self) -> dict[str, list[MetricScore]]:
+        """The metrics by KPI level: keys ``"1"``, ``"2"``, ``"3"``, ``"none"`` when not empty."""
+        groups: dict[str, list[MetricScore]] = {key: [] for key in ("1", "2", "3", "none")}
+        for metric in self.metrics:
+            groups["none" if metric.level is None else str(int(metric.level))].append(metric)
+        return {key: metrics for key, metrics in groups.items() if metrics}
+
+    def by_channel(self) -> dict[str, list[MetricScore]]:
+        """The metrics taken or observed on each channel, in the order the metrics name them."""
+        groups: dict[str, list[MetricScore]] = {}
+        for metric in self.metrics:
+            for channel in dict.fromkeys([*metric.channels, *metric.by_channel]):
+                groups.setdefault(channel, []).append(metric)
+        return groups
+
+    @property
+    def stale(self) -> list[MetricScore]:
+        """The metrics with no observation within their cadence."""
+        return [metric for metric in self.metrics if metric.stale]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scorecard as JSON-ready data, in a deterministic order."""
+        return {
+            "plan": self.plan,
+            "as_of": self.as_of.isoformat(),
+            "currency": self.currency,
+            "objectives": [objective.to_dict() for objective in self.objectives],
+            "metrics": [metric.to_dict() for metric in self.metrics],
+            "stale": [metric.metric for metric in self.stale],
+            "returns": [row.to_dict() for row in self.returns],
+            "total": None if self.total is None else self.total.to_dict(),
+        }
+
+
+# ---------------------------------------------------------------------------
+# Observations, arranged by metric, channel and date.
+# ---------------------------------------------------------------------------
+
+#: metric → channel (None: the total) → date → value
+_Points = dict[str, dict[str | None, dict[dt.date, Number]]]
+
+
+def _arrange(plan: Plan, observations: Iterable[Observation]) -> _Points:
+    points: _Points = {}
+    for observation in observations:
+        metric, day, value = observation.metric, observation.date, observation.value
+        if metric not in plan.metrics:
+            raise ValueError(f"observation of {metric!r}, which is not a metric of the plan")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
+            raise ValueError(f"observation of {metric!r} on {day}: {value!r} is not a number")
+        dates = points.setdefault(metric, {}).setdefault(observation.channel, {})
+        if day in dates:
+            where = f" on {observation.channel!r}" if observation.channel else ""
+            raise ValueError(f"two observations of {metric!r}{where} on {day}")
+        dates[day] = value
+    return points
+
+
+def _until(points: _Points, as_of: dt.date) -> _Points:
+    return {
+        metric: {
+            channel: {day: value for day, value in dates.items() if day <= as_of}
+            for channel, dates in channels.items()
+        }
+        for metric, channels in points.items()
+    }
+
+
+def _is_percent(unit: str | None) -> bool:
+    return unit is not None and unit.strip().endswith("%")
+
+
+def _total(
+    channels: Mapping[str | None, Mapping[dt.date, Number]], mean: bool
+) -> tuple[tuple[dt.date, Number], ...]:
+    """One point per date observed: the channel-less value, else the channels' sum (or mean)."""
+    named = sorted(channel for channel in channels if channel is not None)
+    totals = channels.get(None, {})
+    latest: dict[str, Number] = {}
+    series: list[tuple[dt.date, Number]] = []
+    for day in sorted({day for dates in channels.values() for day in dates}):
+        for channel in named:
+            if day in channels[channel]:
+                latest[channel] = channels[channel][day]
+        if day in totals:
+            series.append((day, totals[day]))
+            continue
+        values = [latest[channel] for channel in named if channel in latest]
+        series.append((day, sum(values) / len(values) if mean else sum(values)))
+    return tuple(series)
+
+
+# ---------------------------------------------------------------------------
+# Scoring one metric.
+# ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Goal:
+    objective: str | None
+    target: Number | None
+    baseline: Number | None
+    deadline: dt.date | None
+    unit: str | None
+
+
+def _objective_goal(plan: Plan, metric: Metric, key: str) -> _Goal | None:
+    objective = plan.objectives.get(key)
+    if objective is None or objective.target is None:
+        return None
+    target = objective.target
+    if metric.unit is not None and metric.unit.casefold() != target.unit.casefold():
+        return None
+    horizons = plan.horizons
+    deadline = target.deadline
+    if deadline is None and horizons is not None:
+        if objective.horizon is not None:
+            deadline = getattr(horizons, str(objective.horizon))
+        deadline = deadline or horizons.long
+    baseline = target.baseline if target.baseline is not None else metric.baseline
+    return _Goal(key, target.value, baseline, deadline, metric.unit or target.unit)
+
+
+def _own_goal(plan: Plan, metric: Metric) -> _Goal:
+    deadline = plan.horizons.long if plan.horizons is not None else None
+    return _Goal(None, metric.target, metric.baseline, deadline, metric.unit)
+
+
+def _goal(plan: Plan, metric: Metric) -> _Goal:
+    for key in metric.measures:
+        goal = _objective_goal(plan, metric, key)
+        if goal is not None:
+            return goal
+    return _own_goal(plan, metric)
+
+
+def _weeks(start: dt.date, end: dt.date) -> float:
+    return (end - start).days / 7
+
+
+def _show(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _percent(share: float) -> str:
+    text = f"{share:.0%}"
+    return "0%" if text == "-0%" else text
+
+
+def _score_metric(
+    plan: Plan,
+    key: str,
+    goal: _Goal,
+    channels: Mapping[str | None, Mapping[dt.date, Number]],
+    as_of: dt.date,
+    at_risk: float,
+) -> MetricScore:
+    metric = plan.metrics[key]
+    series = _total(channels, _is_percent(goal.unit))
+    by_channel = {
+        channel: dates[max(dates)]
+        for channel, dates in sorted(
+            ((c, d) for c, d in channels.items() if c is not None and d),
+            key=lambda item: (
+                metric.channels.index(item[0])
+                if item[0] in metric.channels
+                else len(metric.channels),
+                item[0],
+            ),
+        )
+    }
+    latest_date, latest = series[-1] if series else (None, None)
+    stale = metric.cadence is not None and (
+        latest_date is None or (as_of - latest_date).days * _DAY > metric.cadence.seconds
+    )
+    baseline: Number | None
+    baseline_date: dt.date | None
+    if goal.baseline is not None:
+        baseline = goal.baseline
+        baseline_date = plan.start or (series[0][0] if series else None)
+    elif series:
+        baseline_date, baseline = series[0]
+    else:
+        baseline, baseline_date = None, None
+
+    target, deadline = goal.target, goal.deadline
+    sign = 1 if metric.direction is Direction.INCREASE else -1
+    progress = pace_needed = pace_so_far = projected = None
+    if target is None:
+        verdict, reason = Verdict.NO_DATA, "no target to judge against"
+    elif latest is None or latest_date is None or baseline is None or baseline_date is None:
+        verdict, reason = Verdict.NO_DATA, "no observation yet"
+    else:
+        goal_value: Number = target
+        base: Number = baseline
+
+        def reaches(value: float) -> bool:
+            return sign * (value - goal_value) >= 0
+
+        def fraction(value: float) -> float:
+            span = goal_value - base
+            if sign * span > 0:
+                return (value - base) / span
+            return 1.0 if reaches(value) else 0.0
+
+        reached = reaches(latest)
+        progress = fraction(latest)
+        weeks_so_far = _weeks(baseline_date, latest_date)
+        if weeks_so_far > 0:
+            pace_so_far = (latest - baseline) / weeks_so_far
+        if deadline is not None:
+            weeks_left = _weeks(as_of, deadline)
+            if weeks_left > 0:
+                pace_needed = 0.0 if reached else (target - latest) / weeks_left
+            if pace_so_far is not None and deadline >= latest_date:
+                projected = latest + pace_so_far * _weeks(latest_date, deadline)
+        verdict, reason = _verdict(
+            reached=reached,
+            progress=progress,
+            projected=None if projected is None else (projected, fraction(projected)),
+            target=target,
+            deadline=deadline,
+            baseline_date=baseline_date,
+            as_of=as_of,
+            at_risk=at_risk,
+        )
+    return MetricScore(
+        metric=key,
+        name=metric.name,
+        unit=goal.unit,
+        level=metric.level,
+        channels=metric.channels,
+        direction=metric.direction,
+        objective=goal.objective,
+        latest=latest,
+        latest_date=latest_date,
+        baseline=baseline,
+        baseline_date=baseline_date,
+        target=target,
+        deadline=deadline,
+        progress=progress,
+        pace_needed=pace_needed,
+        pace_so_far=pace_so_far,
+        projected=projected,
+        verdict=verdict,
+        reason=reason,
+        stale=stale,
+        series=series,
+        by_channel=by_channel,
+    )
+
+
+def _verdict(
+    *,
+    reached: bool,
+    progress: float,
+    projected: tuple[float, float] | None,
+    target: Number,
+    deadline: dt.date | None,
+    baseline_date: dt.date,
+    as_of: dt.date,
+    at_risk: float,
+) -> tuple[Verdict, str]:
+    """The verdict and its reason, from rule 2 on (the module's documentation).
+
+    *projected* is the value projected at the deadline and the progress it would be.
+    """
+    if reached:
+        return Verdict.ACHIEVED, "target reached"
+    if deadline is None:
+        if progress > 0:
+            return Verdict.ON_TRACK, "no deadline; moving toward the target"
+        return Verdict.AT_RISK, "no deadline, and no progress yet"
+    if deadline < as_of:
+        return Verdict.OFF_TRACK, f"deadline {deadline} passed before the target was reached"
+    if projected is not None:
+        value, share = projected
+        if share >= 1:
+            return Verdict.ON_TRACK, f"at the pace so far, the target is reached by {deadline}"
+        verdict = Verdict.AT_RISK if share >= at_risk else Verdict.OFF_TRACK
+        return verdict, (
+            f"at the pace so far, {_show(value)} by {deadline}: "
+            f"{_percent(share)} of the way to {_show(target)}"
+        )
+    span = _weeks(baseline_date, deadline)
+    expected = min(max(_weeks(baseline_date, as_of) / span, 0.0), 1.0) if span > 0 else 1.0
+    said = f"{_percent(progress)} of the way with {_percent(expected)} of the time gone"
+    if progress >= expected:
+        return Verdict.ON_TRACK, said
+    if progress >= at_risk * expected:
+        return Verdict.AT_RISK, said
+    return Verdict.OFF_TRACK, said
+
+
+def _objective_verdict(metrics: Iterable[MetricScore]) -> Verdict:
+    judged = [m.verdict for m in metrics if m.target is not None and m.verdict != Verdict.NO_DATA]
+    return min(judged, key=RANK.__getitem__) if judged else Verdict.NO_DATA
+
+
+# ---------------------------------------------------------------------------
+# Return on investment.
+# ---------------------------------------------------------------------------
+
+
+def _ratio(numerator: float, denominator: float) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def _row(channel: str | None, cost: float, results: float, value: float | None) -> ChannelReturn:
+    return ChannelReturn(
+        channel=channel,
+        cost=cost,
+        results=results,
+        value=value,
+        cost_per_result=cost / results if results > 0 else None,
+        roi=None if value is None else _ratio(value - cost, cost),
+    )
+
+
+def _returns(plan: Plan, points: _Points) -> tuple[tuple[ChannelReturn, ...], ChannelReturn | None]:
+    costs: dict[str | None, float] = {}
+    for resource in plan.resources.values():
+        if resource.cost is not None:
+            costs[resource.channel] = costs.get(resource.channel, 0.0) + resource.cost
+    results: dict[str | None, float] = {}
+    values: dict[str | None, float | None] = {}
+    attributed: set[str | None] = set()
+    valued = any(metric.unit_value is not None for metric in plan.metrics.values())
+    for key, metric in plan.metrics.items():
+        counted = metric.unit_value is not None if valued else metric.level is KpiLevel.CONVERSION
+        if not counted:
+            continue
+        sign = 1 if metric.direction is Direction.INCREASE else -1
+        channels = points.get(key, {})
+        gains: dict[str | None, float] = {}
+        for channel, dates in channels.items():
+            if channel is not None and dates:
+                gains[channel] = sign * (dates[max(dates)] - dates[min(dates)])
+        totals = channels.get(None, {})
+        if not gains and totals:
+            owner = metric.channels[0] if len(metric.channels) == 1 else None
+            gains[owner] = sign * (totals[max(totals)] - totals[min(totals)])
+        attributed.update(gains)
+        on = [*dict.fromkeys(metric.channels), *(c for c in gains if c not in metric.channels)]
+        for channel in on:
+            gain = gains.get(channel, 0.0)
+            results[channel] = results.get(channel, 0.0) + gain
+            if metric.unit_value is None:
+                values.setdefault(channel, None)
+            else:
+                values[channel] = (values.get(channel) or 0.0) + gain * metric.unit_value
+    named = [c for c in {**dict.fromkeys(costs), **dict.fromkeys(attributed)} if c is not None]
+    order = [c for c in plan.channels if c in named] + sorted(
+        c for c in named if c not in plan.channels
+    )
+    keys: list[str | None] = [*order, *([None] if None in costs or None in attributed else [])]
+    rows = tuple(
+        _row(channel, costs.get(channel, 0.0), results.get(channel, 0.0), values.get(channel))
+        for channel in keys
+    )
+    if not rows:
+        return (), None
+    known = [row.value for row in rows if row.value is not None]
+    total = _row(
+        None,
+        sum(row.cost for row in rows),
+        sum(row.results for row in rows),
+        sum(known) if known else None,
+    )
+    return rows, total
+
+
+# ---------------------------------------------------------------------------
+# The scorecard.
+# ---------------------------------------------------------------------------
+
+
+def score(
+    plan: Plan,
+    observations: Iterable[Observation],
+    *,
+    as_of: dt.date | None = None,
+    at_risk: float = 0.8,
+) -> Scorecard:
+    """Score *plan* against *observations* at *as_of*: each metric, each objective, the returns.
+
+    The rules are those of this module's documentation (and of the user
+    guide, ``docs/scorecard.md``).
+
+    *as_of* defaults to the latest observation's date; *at_risk* is the share
+    of the target, projected at the pace so far, below which a metric is off
+    track rather than at risk. Raises ``ValueError`` for an observation of a
+    metric the plan does not have, a value that is not a finite number, two
+    observations of one metric on one channel and date, or *at_risk* outside
+    0 to 1.
+
+    >>> import datetime as dt
+    >>> from socialplan import Metric, Plan
+    >>> from socialplan.observations import Observation
+    >>> plan = Plan(name="Demo", start=dt.date(2027, 1, 4), metrics={
+    ...     "likes": Metric(name="Likes", unit="likes", baseline=100, target=300)})
+    >>> card = score(plan, [Observation(metric="likes", date=dt.date(2027, 2, 1), value=200)])
+    >>> card.metrics[0].progress, str(card.metrics[0].verdict), card.metrics[0].reason
+    (0.5, 'on track', 'no deadline; moving toward the target')
+    """
+    if not 0 <= at_risk <= 1:
+        raise ValueError(f"at_risk must be between 0 and 1, not {at_risk!r}")
+    everything = _arrange(plan, observations)
+    if as_of is None:
+        days = [day for channels in everything.values() for d in channels.values() for day in d]
+        as_of = max(days) if days else (plan.start or _EPOCH)
+    points = _until(everything, as_of)
+
+    def scored(key: str, goal: _Goal) -> MetricScore:
+        return _score_metric(plan, key, goal, points.get(key, {}), as_of, at_risk)
+
+    metrics = {key: scored(key, _goal(plan, metric)) for key, metric in plan.metrics.items()}
+    objectives = []
+    for key, objective in plan.objectives.items():
+        measuring = []
+        for metric_key, metric in plan.metrics.items():
+            if key not in metric.measures:
+                continue
+            default = metrics[metric_key]
+            goal = _objective_goal(plan, metric, key)
+            if goal is None or default.objective == key:
+                measuring.append(default)
+            else:
+                measuring.append(scored(metric_key, goal))
+        objectives.append(
+            ObjectiveScore(
+                objective=key,
+                title=objective.title,
+                target=objective.target,
+                verdict=_objective_verdict(measuring),
+                metrics=tuple(measuring),
+            )
+        )
+    returns, total = _returns(plan, points)
+    return Scorecard(
+        plan=plan.name,
+        as_of=as_of,
+        currency=plan.currency,
+        objectives=tuple(objectives),
+        metrics=tuple(metrics.values()),
+        returns=returns,
+        total=total,
+    )
