@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -179,3 +180,51 @@ def test_csv_on_stdout_keeps_one_carriage_return_per_line(
     main(["export", CARTOON, "--to", "csv"])
     out = capfdbinary.readouterr().out
     assert (0, True) == (out.count(b"\r\r\n"), out.endswith(b"\r\n"))
+
+
+OBSERVED = "examples/cartoon/observations.csv"
+
+
+def test_score_prints_every_objectives_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["score", CARTOON, OBSERVED], capsys)
+    titles = [o.title for o in socialplan.load(CARTOON).objectives.values()]
+    assert (0, []) == (code, [t for t in titles if t not in out])
+
+
+def test_score_as_json_gives_the_date_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(
+        ["score", CARTOON, OBSERVED, "--as-of", "2027-04-30", "--format", "json"], capsys
+    )
+    assert "2027-04-30" == json.loads(out)["as_of"]
+
+
+def test_score_with_a_date_that_is_not_one_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["score", CARTOON, OBSERVED, "--as-of", "June"])
+    assert (2, True) == (exit_.value.code, "'June' is not a date" in capsys.readouterr().err)
+
+
+def test_score_of_bad_observations_lists_every_problem_and_exits_1(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("obs.csv", "metric,date,value\ncommunity_sise,2027-03-07,1\nshares,2027-02-30,x\n")
+    code, _, err = run(["score", CARTOON, path], capsys)
+    assert (1, ["SP009", "SP006", "SP005"]) == (code, re.findall(r"SP0\d\d", err))
+
+
+def test_score_draws_a_chart_per_objective_with_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["score", CARTOON, OBSERVED, "--charts", str(tmp_path / "charts")], capsys)
+    drawn = sorted(p.name for p in (tmp_path / "charts").iterdir())
+    # The example's season observes a metric of every objective.
+    assert sorted(f"{key}.svg" for key in socialplan.load(CARTOON).objectives) == drawn
+
+
+def test_report_with_observations_adds_the_results(capsys: pytest.CaptureFixture[str]) -> None:
+    _, with_results, _ = run(["report", CARTOON, "--observations", OBSERVED], capsys)
+    _, without, _ = run(["report", CARTOON], capsys)
+    heading = "## Results against the plan"
+    assert (True, False) == (heading in with_results, heading in without)

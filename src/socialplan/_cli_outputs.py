@@ -6,12 +6,17 @@ written atomically.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ._cli import FAILED, OK, _load_for_command, _PlanError, _progress_of, _UsageError
+
+if TYPE_CHECKING:
+    from ._model import Plan
+    from ._score import Scorecard
 
 __all__ = ["add_commands"]
 
@@ -44,6 +49,30 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str) -> int:
     return OK
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _scorecard(plan: Plan, path: str, as_of: dt.date | None) -> Scorecard:
+    """The scorecard of the observations in *path*; their problems end the command (exit 1)."""
+    from . import observations
+    from ._diagnostics import LoadError
+    from ._score import score
+
+    try:
+        found = observations.load(path, plan)
+    except LoadError as exc:
+        raise _PlanError(str(exc)) from None
+    except OSError as exc:
+        raise _UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # not a .csv, .json or .toml file
+        raise _UsageError(f"{path}: {exc}") from None
+    return score(plan, found, as_of=as_of)
+
+
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     from ._cli import _project_settings
     from .render import report
@@ -51,8 +80,34 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
     plan, current = _progress_of(args)
     findings = validate(plan, settings=_project_settings(Path(args.file)))
-    text = report(plan, format=args.format, lang=args.lang, findings=findings, progress=current)
+    card = _scorecard(plan, args.observations, args.as_of) if args.observations else None
+    text = report(
+        plan,
+        format=args.format,
+        lang=args.lang,
+        findings=findings,
+        progress=current,
+        scorecard=card,
+    )
     return _emit(args, out, text)
+
+
+def _score(args: argparse.Namespace, out: TextIO) -> int:
+    from .render import scorecard
+
+    plan = _load_for_command(args.file)
+    card = _scorecard(plan, args.observations, args.as_of)
+    if args.charts:
+        from . import charts
+        from .export import MissingExtra
+
+        try:
+            charts.write_charts(card, Path(args.charts), format=args.chart_format, lang=args.lang)
+        except MissingExtra as exc:
+            raise _UsageError(str(exc)) from None
+        except OSError as exc:
+            raise _UsageError(f"cannot write charts to {args.charts}: {exc}") from None
+    return _emit(args, out, scorecard(card, format=args.format, lang=args.lang))
 
 
 def _trace(args: argparse.Namespace, out: TextIO) -> int:
@@ -174,7 +229,41 @@ def add_commands(commands: Any) -> dict[str, Handler]:
         "--lang", choices=["en", "es"], default="en", help="the report's headings: en or es"
     )
     report.add_argument("--methodology", metavar="NAME", help="as for status")
+    report.add_argument(
+        "--observations",
+        metavar="FILE",
+        help="measured results (.csv, .json or .toml): adds the scorecard to the report",
+    )
+    report.add_argument("--as-of", type=_date, metavar="DATE", help="as for score")
     _output(report)
+
+    score = commands.add_parser(
+        "score",
+        help="score measured results against the plan's targets",
+        description="For each objective: the latest value of its metrics, progress from "
+        "baseline to target, the pace needed against the pace so far, and a verdict "
+        "(achieved, on track, at risk, off track, no data); stale metrics; metrics by KPI "
+        "level and by channel; cost per result and return by channel.",
+    )
+    score.add_argument("file", metavar="FILE", help=_PLAN_FILE)
+    score.add_argument(
+        "observations", metavar="OBSERVATIONS", help="measured values: .csv, .json or .toml"
+    )
+    score.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="score as on this day (YYYY-MM-DD); default: the latest observation's date",
+    )
+    score.add_argument("--format", choices=["text", "markdown", "html", "json"], default="text")
+    score.add_argument("--lang", choices=["en", "es"], default="en", help="en or es")
+    score.add_argument(
+        "--charts",
+        metavar="FOLDER",
+        help="also draw each objective against its target here (needs the 'charts' extra)",
+    )
+    score.add_argument("--chart-format", choices=["svg", "png"], default="svg")
+    _output(score)
 
     trace = commands.add_parser(
         "trace",
@@ -242,6 +331,7 @@ def add_commands(commands: Any) -> dict[str, Handler]:
 
     return {
         "report": _report,
+        "score": _score,
         "trace": _trace,
         "graph": _graph,
         "schema": _schema,

@@ -180,13 +180,15 @@ def dump(plan: Plan, path: str | os.PathLike[str], format: Format | None = None)
     write_atomic(Path(path), dumps(plan, fmt))
 
 
-def write_atomic(target: Path, text: str) -> None:
-    """Write *text* to *target* through a temporary file in the same folder."""
+def write_atomic(target: Path, text: str | bytes) -> None:
+    """Write *text* (UTF-8, lines as given) or bytes to *target* through a temporary file
+    in the same folder, so that a reader never sees half a file."""
     directory = target.parent
+    data = text.encode("utf-8") if isinstance(text, str) else text
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         if target.exists():

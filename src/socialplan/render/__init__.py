@@ -18,10 +18,11 @@ from ._i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from .._model import Plan
+    from .._score import Scorecard
     from ..rules import Report
     from ..steps import Progress
 
-__all__ = ["FORMATS", "LANGUAGES", "report"]
+__all__ = ["FORMATS", "LANGUAGES", "report", "scorecard"]
 
 #: The formats a report can be written in.
 FORMATS = ("markdown", "html")
@@ -34,20 +35,23 @@ def report(
     lang: Literal["en", "es"] = "en",
     findings: Report | None = None,
     progress: Progress | None = None,
+    scorecard: Scorecard | None = None,
 ) -> str:
     """The strategy report of *plan*: Markdown (Mermaid diagrams) or a self-contained HTML page.
 
     *lang* sets the report's own words (headings, column names); the plan's
     text is shown as written. The validation *findings* and step *progress*
     are computed from the plan unless given (give them to reuse ones you have,
-    or a report with settings of your own).
+    or a report with settings of your own). Given a *scorecard*
+    (:func:`socialplan.score` of the observations collected so far), the report
+    shows the results against the plan before the validation findings.
     """
     from ._i18n import words
     from ._report import build
 
     if format not in FORMATS:
         raise ValueError(f"no report format {format!r}; expected one of {', '.join(FORMATS)}")
-    blocks = build(plan, lang, findings, progress)
+    blocks = build(plan, lang, findings, progress, scorecard)
     contents = words(lang)["contents"]
     if format == "html":
         from ._html import write as write_html
@@ -56,3 +60,15 @@ def report(
     from ._markdown import write as write_markdown
 
     return write_markdown(blocks, contents)
+
+
+def scorecard(
+    card: Scorecard,
+    *,
+    format: Literal["text", "markdown", "html", "json"] = "text",  # noqa: A002
+    lang: Literal["en", "es"] = "en",
+) -> str:
+    """The scorecard of :func:`socialplan.score` as text, Markdown, one HTML page, or JSON."""
+    from ._scorecard import scorecard as write
+
+    return write(card, format=format, lang=lang)

@@ -19,6 +19,7 @@ from ._i18n import words
 
 if TYPE_CHECKING:
     from .._model import Plan, Target
+    from .._score import Scorecard
     from ..rules import Report
     from ..steps import Progress
 
@@ -673,10 +674,18 @@ def build(
     lang: str = "en",
     findings: Report | None = None,
     progress: Progress | None = None,
+    scorecard: Scorecard | None = None,
 ) -> list[Block]:
-    """The report of *plan* as blocks: a title, then every section of :data:`SECTIONS`."""
+    """The report of *plan* as blocks: a title, then every section of :data:`SECTIONS`.
+
+    A *scorecard* adds the results against the plan before the findings.
+    """
     builder = _Builder(plan, lang, findings, progress)
     _title(builder)
-    for section in SECTIONS.values():
+    for name, section in SECTIONS.items():
+        if name == "findings" and scorecard is not None:
+            from ._scorecard import blocks
+
+            builder.blocks += blocks(scorecard, lang)
         section(builder)
     return builder.blocks
