@@ -5,11 +5,17 @@ Python blocks run; doctests in docstrings run; every ```toml block must load.
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, settings
 from sybil import Example, Sybil
 from sybil.parsers.markdown import CodeBlockParser, PythonCodeBlockParser
 from sybil.parsers.rest import DocTestParser
 
 import socialplan
+
+# Property tests judge code, not the machine: on a loaded CI runner drawing a plan can be
+# slow, and a timing health check or deadline would fail a run for no fault of the code.
+settings.register_profile("socialplan", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("socialplan")
 
 
 def _loads(example: Example) -> None:
