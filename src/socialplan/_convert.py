@@ -13,7 +13,8 @@ import enum
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, Literal, get_args, get_origin
+from types import UnionType
+from typing import Any, Final, Literal, Union, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -179,13 +180,23 @@ def _check_date(value: Any, _: Any) -> dt.date:
 
 
 def _parser(parse: Callable[[str], Any], expected: str) -> Callable[[Any, Any], Any]:
+    # Plans repeat the same few durations ("weekly", "2h") thousands of times, and the
+    # parsed values are frozen: parse each text once.
+    parsed: dict[str, Any] = {}
+
     def structure(value: Any, _: Any) -> Any:
         if not isinstance(value, str):
             raise FieldError(value, expected, code=WRONG_TYPE)
+        found = parsed.get(value)
+        if found is not None:
+            return found
         try:
-            return parse(value)
+            found = parse(value)
         except ValueError:
             raise FieldError(value, expected) from None
+        if len(parsed) < 4096:
+            parsed[value] = found
+        return found
 
     return structure
 
@@ -238,6 +249,8 @@ def _tuple_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise FieldError(value, expected, code=WRONG_TYPE)
+        if item_type is str and all(type(item) is str for item in value):
+            return tuple(value)  # the common case, without a call per item
         items: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -249,6 +262,22 @@ def _tuple_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
         if errors:
             raise IterableValidationError("invalid list", errors, tp)
         return tuple(items)
+
+    return structure
+
+
+def _is_optional(tp: Any) -> bool:
+    args = get_args(tp)
+    return get_origin(tp) in (Union, UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
+    """``X | None``: the hook of X found once, not looked up again for every value."""
+    inner_type = next(arg for arg in get_args(tp) if arg is not type(None))
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
 
     return structure
 
@@ -344,13 +373,17 @@ _ENUMS: list[type[enum.Enum]] = [
 ]
 
 
-def make_converter(fmt: Format = "toml") -> Converter:
+def make_converter(fmt: Format = "toml", *, detailed: bool = True) -> Converter:
     """Make the converter for one file format (``"toml"`` or ``"json"``).
 
     The two differ only in how dates are written: TOML has dates of its own,
-    JSON writes them as ISO 8601 strings.
+    JSON writes them as ISO 8601 strings. A converter that is not *detailed*
+    stops at the first problem: it is the fast path for documents that are
+    right, and :func:`from_data` falls back to the detailed one for the others.
     """
-    converter = Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=True)
+    converter = Converter(
+        omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed
+    )
     converter.register_structure_hook(str, _check_str)
     converter.register_structure_hook(int, _check_int)
     converter.register_structure_hook(bool, _check_bool)
@@ -367,6 +400,7 @@ def make_converter(fmt: Format = "toml") -> Converter:
     converter.register_structure_hook(Frequency, _parser(Frequency.parse, EXPECTED_FREQUENCY))
     converter.register_structure_hook(MessageLength | int | None, _check_length)
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook)
+    converter.register_structure_hook_factory(_is_optional, _optional_hook)
     converter.register_structure_hook_factory(_is_mapping, _mapping_hook)
     converter.register_structure_hook_factory(attrs.has, _attrs_hook)
     converter.register_structure_hook_func(
@@ -382,13 +416,13 @@ def make_converter(fmt: Format = "toml") -> Converter:
     return converter
 
 
-_CONVERTERS: dict[str, Converter] = {}
+_CONVERTERS: dict[tuple[str, bool], Converter] = {}
 
 
-def _converter(fmt: Format) -> Converter:
-    converter = _CONVERTERS.get(fmt)
+def _converter(fmt: Format, *, detailed: bool = True) -> Converter:
+    converter = _CONVERTERS.get((fmt, detailed))
     if converter is None:
-        converter = _CONVERTERS[fmt] = make_converter(fmt)
+        converter = _CONVERTERS[fmt, detailed] = make_converter(fmt, detailed=detailed)
     return converter
 
 
@@ -445,6 +479,12 @@ def from_data(data: object) -> Plan:
             merged[key] = value
         else:
             problems.append(_unknown([key], _TOP_KEYS))
+    if not problems:
+        try:  # the fast path: most documents are right
+            fast: Plan = _converter("toml", detailed=False).get_structure_hook(Plan)(merged, Plan)
+            return fast
+        except Exception:  # noqa: BLE001 - the detailed pass below says what is wrong
+            pass
     try:
         plan: Plan | None = _converter("toml").get_structure_hook(Plan)(merged, Plan)
     except (ClassValidationError, IterableValidationError, FieldError) as exc:

@@ -77,11 +77,13 @@ def _parse(text: str, fmt: Format, file: str | None) -> object:
         duplicates: list[str] = []
 
         def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-            seen: dict[str, Any] = {}
-            for key, value in items:
-                if key in seen:
-                    duplicates.append(key)
-                seen[key] = value
+            seen = dict(items)
+            if len(seen) != len(items):  # rare: find which keys, in order
+                once: set[str] = set()
+                for key, _ in items:
+                    if key in once:
+                        duplicates.append(key)
+                    once.add(key)
             return seen
 
         try:
