@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import operator
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 
@@ -18,26 +21,85 @@ from ._engine import Finding, rule
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 
 
-def _strings(node: object, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
-    """Every string of a part of a plan with its path, depth first, in the model's order."""
-    if isinstance(node, str):
-        yield path, node
-    elif isinstance(node, Mapping):
-        for key, value in node.items():
-            yield from _strings(value, [*path, key])
+#: Values that hold no text of the file: skipped without a look inside.
+_NO_TEXT = (int, float, dt.date, Duration, Frequency, enum.Enum)
+
+
+_READERS: dict[type, tuple[tuple[str, ...], Callable[[object], tuple[object, ...]]] | None] = {}
+
+
+def _reader(
+    cls: type,
+) -> tuple[tuple[str, ...], Callable[[object], tuple[object, ...]]] | None:
+    """The field names of a model class and a getter of all their values in one call."""
+    if cls not in _READERS:
+        fields = getattr(cls, "__attrs_attrs__", None)
+        names = tuple(field.name for field in fields) if fields else ()
+        if not names:
+            _READERS[cls] = None
+        elif len(names) == 1:  # attrgetter of one name gives the value, not a tuple
+            one = operator.attrgetter(names[0])
+            _READERS[cls] = (names, lambda node: (one(node),))
+        else:
+            _READERS[cls] = (names, operator.attrgetter(*names))
+    return _READERS[cls]
+
+
+#: The types met so far that hold no text (filled as the walk meets them).
+_SKIP: set[type] = set()
+
+
+def _strings_without_todo(values: tuple[object, ...]) -> bool:
+    """True for a tuple of strings none of which says TODO (most lists of a plan)."""
+    try:
+        return "TODO" not in "\n".join(values)  # type: ignore[arg-type]
+    except TypeError:  # not all strings: look inside each
+        return False
+
+
+def _placeholders(node: object, path: list[str | int], found: list[tuple[str, str]]) -> None:
+    """Add (path, text) to *found* for every string inside *node* that says TODO.
+
+    Depth first, in the model's order. One path list is pushed and popped as
+    the walk goes, leaves are checked in the loop (a call per part, not per
+    value), and a path is written out only for a string that says TODO: the
+    walk stays cheap on plans of any size.
+    """
+    if isinstance(node, Mapping):
+        items: Iterable[tuple[str | int, object]] = node.items()
     elif isinstance(node, tuple | list):
-        for position, value in enumerate(node):
-            yield from _strings(value, [*path, position])
-    elif not isinstance(node, Duration | Frequency):  # their text is not a string of the file
-        for field in getattr(type(node), "__attrs_attrs__", ()):  # a part of the model
-            yield from _strings(getattr(node, field.name), [*path, field.name])
+        items = enumerate(node)
+    else:
+        reader = _reader(type(node))
+        if reader is None:
+            return
+        names, get = reader
+        items = zip(names, get(node), strict=True)
+    for key, value in items:
+        kind = type(value)
+        if isinstance(value, str):
+            if "TODO" in value and _PLACEHOLDER.search(value):
+                found.append((format_path([*path, key]), value))
+        elif value is None or kind in _SKIP:
+            continue
+        elif isinstance(value, _NO_TEXT):
+            _SKIP.add(kind)
+        elif isinstance(value, tuple) and _strings_without_todo(value):
+            continue
+        else:
+            path.append(key)
+            _placeholders(value, path, found)
+            path.pop()
 
 
-def _plan_strings(plan: Plan) -> Iterator[tuple[list[str | int], str]]:
-    """Every string of *plan* with its path in the file: header fields under ``plan``."""
-    for field in attrs.fields(Plan):
-        prefix: list[str | int] = ["plan"] if field.name in HEADER_FIELDS else []
-        yield from _strings(getattr(plan, field.name), [*prefix, field.name])
+def _plan_placeholders(plan: Plan) -> list[tuple[str, str]]:
+    """Every string of *plan* that says TODO, with its path in the file."""
+    found: list[tuple[str, str]] = []
+    header = {name: getattr(plan, name) for name in HEADER_FIELDS}
+    _placeholders(header, ["plan"], found)
+    rest = {a.name: getattr(plan, a.name) for a in attrs.fields(Plan) if a.name not in header}
+    _placeholders(rest, [], found)
+    return found
 
 
 @rule(
@@ -51,10 +113,9 @@ def _plan_strings(plan: Plan) -> Iterator[tuple[list[str | int], str]]:
     example='[objectives.awareness]\ntitle = "TODO: what social media should achieve"',
 )
 def todo_left(context: Context) -> Iterator[Finding]:
-    for segments, text in _plan_strings(context.plan):
-        if _PLACEHOLDER.search(text):
-            yield Finding(
-                format_path(segments),
-                f"{show(' '.join(text.split()))} is still a placeholder",
-                "write the plan's own words in its place",
-            )
+    for path, text in _plan_placeholders(context.plan):
+        yield Finding(
+            path,
+            f"{show(' '.join(text.split()))} is still a placeholder",
+            "write the plan's own words in its place",
+        )
