@@ -88,3 +88,15 @@ def test_defaults_are_left_out_of_the_output() -> None:
 def test_evolve_returns_a_changed_copy() -> None:
     plan = socialplan.Plan(name="A")
     assert ("A", "B") == (plan.name, plan.evolve(name="B").name)
+
+
+@pytest.mark.parametrize(
+    "text", ['format = "socialplan/1"\n[plan]\nname = "A"\n', "[plan", "x = 1"]
+)
+def test_loading_leaves_the_garbage_collector_as_it_found_it(text: str) -> None:
+    import contextlib
+    import gc
+
+    with contextlib.suppress(socialplan.LoadError):
+        socialplan.loads(text)
+    assert gc.isenabled()
