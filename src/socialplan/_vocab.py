@@ -8,9 +8,9 @@ that a near miss such as ``"facebok"`` can be answered with a suggestion.
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Iterable
+from functools import cached_property
 
 __all__ = [
     "CONTENT_FORMATS",
@@ -30,6 +30,7 @@ __all__ = [
     "Reach",
     "ResourceKind",
     "StepStatus",
+    "Suggester",
     "did_you_mean",
 ]
 
@@ -259,13 +260,116 @@ def did_you_mean(value: str, known: Iterable[str]) -> str | None:
     True
     >>> did_you_mean("zzz", PLATFORMS) is None
     True
+
+    It compares *value* with every known value: to ask about many values
+    against a large set (the broken references of a big plan), build a
+    :class:`Suggester` once instead.
     """
     choices = sorted(set(known))
     if value in choices:
         return None
+    return _closest(value, choices)
+
+
+def _closest(value: str, choices: list[str]) -> str | None:
+    """The first of the sorted *choices* equal to *value* but for case, else the closest."""
     folded = value.casefold()
     for choice in choices:
         if choice.casefold() == folded:
             return choice
+    import difflib  # only on a miss: importing socialplan stays fast
+
     matches = difflib.get_close_matches(value, choices, n=1, cutoff=0.75)
     return matches[0] if matches else None
+
+
+#: Up to this many known values, a :class:`Suggester` compares a value with each of them.
+EXHAUSTIVE = 64
+
+#: How many sorted neighbours on each side, forwards and backwards, a large set offers.
+_NEIGHBOURS = 3
+
+
+def _deletions(text: str) -> set[str]:
+    """*text* and every string one character shorter that it contains in order."""
+    return {text, *(text[:i] + text[i + 1 :] for i in range(len(text)))}
+
+
+class Suggester:
+    """:func:`did_you_mean` against one set of known values, asked many times.
+
+    Up to :data:`EXHAUSTIVE` known values it answers exactly as
+    :func:`did_you_mean`. Over that, the work per question is bounded by the
+    length of the value, not by the size of the set: the value is compared
+    only with the known values within two single-character edits of it (a
+    typo, a letter left out or added, two letters swapped) and with its
+    nearest neighbours in sorted order, forwards and read backwards (ids that
+    share a beginning or an end with it), then scored as
+    :func:`did_you_mean` scores. The indexes are built on the first miss.
+
+    >>> suggest = Suggester(f"objective-{i:05d}" for i in range(10_000))
+    >>> suggest("objective-00042x")
+    'objective-00042'
+    >>> suggest("Objective-00042")
+    'objective-00042'
+    >>> suggest("objective-00042") is None
+    True
+    >>> suggest("audience-00042") is None
+    True
+    """
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self._choices = sorted(set(known))
+        self._known = frozenset(self._choices)
+        self._longest = max(map(len, self._choices), default=0)
+
+    def __call__(self, value: str) -> str | None:
+        """The known value closest to *value*, ``None`` if it is known or nothing is close."""
+        if value in self._known:
+            return None
+        if len(self._choices) <= EXHAUSTIVE:
+            return _closest(value, self._choices)
+        same = self._folded.get(value.casefold())
+        if same is not None:
+            return same
+        import difflib  # only on a miss: importing socialplan stays fast
+
+        matches = difflib.get_close_matches(value, sorted(self._near(value)), n=1, cutoff=0.75)
+        return matches[0] if matches else None
+
+    @cached_property
+    def _folded(self) -> dict[str, str]:
+        """Each known value by its case-folded form; of two, the first in sorted order."""
+        folded: dict[str, str] = {}
+        for choice in self._choices:
+            folded.setdefault(choice.casefold(), choice)
+        return folded
+
+    @cached_property
+    def _shorter(self) -> dict[str, list[str]]:
+        """The known values by each of their :func:`_deletions`."""
+        shorter: dict[str, list[str]] = {}
+        for choice in self._choices:
+            for key in _deletions(choice):
+                shorter.setdefault(key, []).append(choice)
+        return shorter
+
+    @cached_property
+    def _backwards(self) -> list[str]:
+        """The known values read backwards, sorted."""
+        return sorted(choice[::-1] for choice in self._choices)
+
+    def _near(self, value: str) -> set[str]:
+        """The known values worth scoring against *value*: a bounded number of them."""
+        import bisect
+
+        near: set[str] = set()
+        if len(value) <= self._longest + 1:  # longer, it is no deletion away from any
+            for key in _deletions(value):
+                near.update(self._shorter.get(key, ()))
+        at = bisect.bisect_left(self._choices, value)
+        near.update(self._choices[max(at - _NEIGHBOURS, 0) : at + _NEIGHBOURS])
+        backwards = value[::-1]
+        at = bisect.bisect_left(self._backwards, backwards)
+        near.update(c[::-1] for c in self._backwards[max(at - _NEIGHBOURS, 0) : at + _NEIGHBOURS])
+        return near

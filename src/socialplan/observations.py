@@ -75,7 +75,7 @@ from ._diagnostics import (
 from ._io import _parse, write_atomic
 from ._locate import locate
 from ._model import Plan
-from ._vocab import did_you_mean
+from ._vocab import Suggester, did_you_mean
 
 __all__ = [
     "COLUMNS",
@@ -138,6 +138,15 @@ class _Checker:
     textual: bool  # CSV: every value is text, numbers are parsed from it
     absent: set[str] = attrs.field(factory=set)  # required columns already reported missing
     problems: list[tuple[Diagnostic, _Where]] = attrs.field(factory=list)
+    # built on the first unknown metric or channel: a file may name thousands
+    suggesters: dict[str, Suggester] = attrs.field(factory=dict)
+
+    def suggest(self, table: str, value: str) -> str | None:
+        """The id of the plan's *table* (``metrics``, ``channels``) nearest to *value*."""
+        suggest = self.suggesters.get(table)
+        if suggest is None:
+            suggest = self.suggesters[table] = Suggester(getattr(self.plan, table))
+        return suggest(value)
 
     def report(
         self, code: str, where: _Where, message: str, hint: str | None = None, path: str = ""
@@ -208,7 +217,7 @@ class _Checker:
         if metric is None:
             return None
         if metric not in self.plan.metrics:
-            near = did_you_mean(metric, self.plan.metrics)
+            near = self.suggest("metrics", metric)
             hint = f'did you mean "{near}"?' if near else _listing("metrics", self.plan.metrics)
             message = f"{show(metric)} is not a metric of the plan"
             self.report(UNKNOWN_METRIC, (index, "metric"), message, hint)
@@ -279,7 +288,7 @@ class _Checker:
             return False, None
         where = (index, "channel")
         if channel not in self.plan.channels:
-            near = did_you_mean(channel, self.plan.channels)
+            near = self.suggest("channels", channel)
             hint = f'did you mean "{near}"?' if near else _listing("channels", self.plan.channels)
             message = f"{show(channel)} is not a channel of the plan"
             self.report(UNKNOWN_CHANNEL, where, message, hint)

@@ -61,11 +61,11 @@ def channel_without_audience(context: Context) -> Iterator[Finding]:
     '[channels.tiktok]\naudiences = ["parents"]',
 )
 def audience_not_on_channel(context: Context) -> Iterator[Finding]:
-    audiences = context.plan.audiences
+    where = {k: frozenset(a.channels) for k, a in context.plan.audiences.items() if a.channels}
     for key, channel in context.plan.channels.items():
         for position, audience_id in enumerate(channel.audiences):
-            audience = audiences.get(audience_id)
-            if audience is not None and audience.channels and key not in audience.channels:
+            on = where.get(audience_id)
+            if on is not None and key not in on:
                 yield Finding(
                     f"channels.{key}.audiences[{position}]",
                     f'channel "{key}" targets audience "{audience_id}", which is not on it',
@@ -83,11 +83,11 @@ def audience_not_on_channel(context: Context) -> Iterator[Finding]:
     example='[audiences.parents]\nchannels = ["youtube"]\n[channels.youtube]\naudiences = []',
 )
 def audience_channel_unused(context: Context) -> Iterator[Finding]:
-    channels = context.plan.channels
+    reach = {k: frozenset(c.audiences) for k, c in context.plan.channels.items()}
     for key, audience in context.plan.audiences.items():
         for position, channel_id in enumerate(audience.channels):
-            channel = channels.get(channel_id)
-            if channel is not None and key not in channel.audiences:
+            reaches = reach.get(channel_id)
+            if reaches is not None and key not in reaches:
                 yield Finding(
                     f"audiences.{key}.channels[{position}]",
                     f'audience "{key}" is on channel "{channel_id}", which does not target it',

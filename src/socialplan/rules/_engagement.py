@@ -67,13 +67,22 @@ def engagement_without_response_time(context: Context) -> Iterator[Finding]:
 )
 def response_times_against_urgency(context: Context) -> Iterator[Finding]:
     routing = context.plan.routing
-    reported: set[tuple[int, int]] = set()
-    for positions in routes_by_channel(context).values():
+
+    def fastest_of(positions: dict[MessageKind, list[int]]) -> dict[MessageKind, tuple[int, int]]:
         fastest: dict[MessageKind, tuple[int, int]] = {}
         for kind, indexes in positions.items():
             timed = [(routing[i].within.seconds, i) for i in indexes if routing[i].within]  # type: ignore[union-attr]
             if timed:
                 fastest[kind] = min(timed)
+        return fastest
+
+    everywhere, named = routes_by_channel(context)
+    common = fastest_of(everywhere)  # once, not once per channel
+    reported: set[tuple[int, int]] = set()
+    for positions in named.values():
+        fastest = dict(common)
+        for kind, quickest in fastest_of(positions).items():
+            fastest[kind] = min(quickest, fastest.get(kind, quickest))
         for rank, urgent in enumerate(URGENCY):
             for calmer in URGENCY[rank + 1 :]:
                 if urgent not in fastest or calmer not in fastest:
@@ -110,7 +119,16 @@ def off_limits_content(context: Context) -> Iterator[Finding]:
     plan = context.plan
     if plan.policy is None or not plan.policy.off_limits:
         return
-    banned = [(topic, _fold(topic)) for topic in plan.policy.off_limits if _fold(topic).strip()]
+    # A topic is found when its words come one after the other in the text: each text is
+    # looked up by its runs of words, so the work does not grow with the number of topics.
+    banned: dict[tuple[str, ...], int] = {}
+    topics = plan.policy.off_limits
+    for position, topic in enumerate(topics):
+        banned.setdefault(tuple(_fold(topic).split()), position)
+    banned.pop((), None)
+    if not banned:
+        return
+    runs = sorted({len(words) for words in banned})
     texts: list[tuple[str, str]] = []
     if plan.content is not None:
         for key, pillar in plan.content.pillars.items():
@@ -127,8 +145,13 @@ def off_limits_content(context: Context) -> Iterator[Finding]:
     for key, engagement in plan.engagement.items():
         texts += [(f"engagement.{key}.topics[{i}]", t) for i, t in enumerate(engagement.topics)]
     for path, text in texts:
-        folded = _fold(text)
-        for topic, needle in banned:
-            if needle in folded:
-                yield Finding(path, f'"{text}" touches "{topic}", which the policy puts off limits')
-                break
+        words = _fold(text).split()
+        found = [
+            banned[run]
+            for length in runs
+            for start in range(len(words) - length + 1)
+            if (run := tuple(words[start : start + length])) in banned
+        ]
+        if found:  # the first topic of the policy that the text touches
+            topic = topics[min(found)]
+            yield Finding(path, f'"{text}" touches "{topic}", which the policy puts off limits')

@@ -116,19 +116,17 @@ def metric_on_no_channel(context: Context) -> Iterator[Finding]:
 )
 def metric_off_audience(context: Context) -> Iterator[Finding]:
     plan = context.plan
+    # Each set built once: a channel may reach thousands of audiences, and many metrics use it.
+    concerns = {k: frozenset(o.audiences) for k, o in plan.objectives.items() if o.audiences}
+    reach = {k: frozenset(c.audiences) for k, c in plan.channels.items() if c.audiences}
     for key, metric in plan.metrics.items():
-        wanted = [
-            (objective, set(plan.objectives[objective].audiences))
-            for objective in metric.measures
-            if objective in plan.objectives and plan.objectives[objective].audiences
-        ]
+        wanted = [(o, concerns[o]) for o in metric.measures if o in concerns]
         for index, channel_key in enumerate(metric.channels):
-            channel = plan.channels.get(channel_key)
-            if channel is None or not channel.audiences:
+            reaches = reach.get(channel_key)
+            if reaches is None:
                 continue  # a missing channel is SP101's; one that reaches nobody, SP3's
-            reaches = set(channel.audiences)
             for objective, audiences in wanted:
-                if not reaches & audiences:
+                if reaches.isdisjoint(audiences):
                     yield Finding(
                         f"metrics.{key}.channels[{index}]",
                         f'metric "{key}" is taken on "{channel_key}", which reaches none of '

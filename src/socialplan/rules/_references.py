@@ -12,6 +12,7 @@ from .._vocab import (
     OBJECTIVE_KINDS,
     PLATFORMS,
     ROLE_FUNCTIONS,
+    Suggester,
     did_you_mean,
 )
 from ._context import Context
@@ -39,12 +40,16 @@ _TABLE = {"pillars": "content.pillars"}
     example='[metrics.page_likes]\nname = "Page likes"\nmeasures = ["awarness"]',
 )
 def unknown_reference(context: Context) -> Iterator[Finding]:
+    suggesters: dict[str, Suggester] = {}  # one per kind, built on its first miss
     for reference in context.references():
         known = context.ids(reference.kind)
         if reference.target in known:
             continue
         noun = _SINGULAR.get(reference.kind, reference.kind)
-        near = did_you_mean(reference.target, known)
+        suggest = suggesters.get(reference.kind)
+        if suggest is None:
+            suggest = suggesters[reference.kind] = Suggester(known)
+        near = suggest(reference.target)
         table = _TABLE.get(reference.kind, reference.kind)
         hint = f'did you mean "{near}"?' if near else f"add [{table}.{reference.target}]"
         yield Finding(reference.path, f'{noun} "{reference.target}" does not exist', hint)
@@ -60,16 +65,18 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
     example='[steps.metrcs]\nstatus = "done"',
 )
 def unknown_step(context: Context) -> Iterator[Finding]:
+    plan = context.plan
+    places = [("steps", key) for key in plan.steps]
+    if plan.raci is not None:
+        places += [("raci.steps", key) for key in plan.raci.steps]
+    if not places:
+        return  # nothing names a step (and socialplan.steps need not be imported)
     from ..steps import FOURTEEN_STEPS, MethodologyError, methodology_of
 
-    plan = context.plan
     try:
         step_ids = methodology_of(plan).ids
     except MethodologyError:  # a methodology that is not built in: SP804
         step_ids = [*plan.methodology.steps] if plan.methodology else FOURTEEN_STEPS.ids
-    places = [("steps", key) for key in plan.steps]
-    if plan.raci is not None:
-        places += [("raci.steps", key) for key in plan.raci.steps]
     for table, key in places:
         if key not in step_ids:
             near = did_you_mean(key, step_ids)

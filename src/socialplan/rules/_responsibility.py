@@ -50,15 +50,24 @@ def no_community_manager(context: Context) -> Iterator[Finding]:
         )
 
 
-def routes_by_channel(context: Context) -> dict[str, dict[MessageKind, list[int]]]:
-    """For each channel, the routing rules (by position) that cover each message kind."""
+def routes_by_channel(
+    context: Context,
+) -> tuple[dict[MessageKind, list[int]], dict[str, dict[MessageKind, list[int]]]]:
+    """The routing rules (by position) that cover each message kind: first those without
+    ``channels``, which cover every channel, then for each channel those that name it.
+
+    Kept apart so that the work stays linear however many channels and routes there are.
+    """
     plan = context.plan
-    covered: dict[str, dict[MessageKind, list[int]]] = {key: {} for key in plan.channels}
+    everywhere: dict[MessageKind, list[int]] = {}
+    named: dict[str, dict[MessageKind, list[int]]] = {key: {} for key in plan.channels}
     for position, route in enumerate(plan.routing):
-        for channel_id in route.channels or plan.channels:
-            if channel_id in covered:
-                covered[channel_id].setdefault(route.message, []).append(position)
-    return covered
+        if not route.channels:
+            everywhere.setdefault(route.message, []).append(position)
+        for channel_id in route.channels:
+            if channel_id in named:
+                named[channel_id].setdefault(route.message, []).append(position)
+    return everywhere, named
 
 
 @rule(
@@ -72,8 +81,11 @@ def routes_by_channel(context: Context) -> dict[str, dict[MessageKind, list[int]
     example='[[routing]]\nmessage = "inquiry"\nto = "customer_service"',
 )
 def unrouted_messages(context: Context) -> Iterator[Finding]:
-    for key, kinds in routes_by_channel(context).items():
-        missing = [str(kind) for kind in MessageKind if kind not in kinds]
+    everywhere, named = routes_by_channel(context)
+    for key, kinds in named.items():
+        missing = [
+            str(kind) for kind in MessageKind if kind not in everywhere and kind not in kinds
+        ]
         if missing:
             yield Finding(
                 f"channels.{key}",

@@ -1,0 +1,108 @@
+"""Generated plans: aligned at every size, deterministic, and broken on purpose when asked."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import socialplan
+from socialplan._generate import broken_plan_data, plan_data
+
+
+def load_json(data: dict[str, object]) -> socialplan.Plan:
+    return socialplan.loads(json.dumps(data), "json")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.integers(1, 400), seed=st.integers(0, 2**16))
+def test_generated_plan_validates_clean(items: int, seed: int) -> None:
+    plan = load_json(plan_data(items, seed=seed))
+    assert () == socialplan.validate(plan).diagnostics
+
+
+def test_large_generated_plan_validates_clean() -> None:
+    plan = load_json(plan_data(3000))
+    assert () == socialplan.validate(plan).diagnostics
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.integers(1, 200), seed=st.integers(0, 2**16))
+def test_generated_plan_survives_toml(items: int, seed: int) -> None:
+    plan = load_json(plan_data(items, seed=seed))
+    assert plan == socialplan.loads(socialplan.dumps(plan))
+
+
+def test_generated_plan_is_the_json_form_of_its_plan() -> None:
+    data = plan_data(250, seed=3)
+    assert data == socialplan.to_data(load_json(data), "json")
+
+
+@settings(max_examples=10, deadline=None)
+@given(items=st.integers(1, 300), seed=st.integers(0, 2**16))
+def test_generation_is_deterministic(items: int, seed: int) -> None:
+    assert json.dumps(plan_data(items, seed=seed)) == json.dumps(plan_data(items, seed=seed))
+
+
+def test_seed_changes_the_words_not_the_shape() -> None:
+    first, second = plan_data(500, seed=1), plan_data(500, seed=2)
+    assert first != second
+    assert {k: sorted(v) for k, v in first.items() if isinstance(v, dict)} == {
+        k: sorted(v) for k, v in second.items() if isinstance(v, dict)
+    }
+
+
+def test_parts_grow_with_the_number_of_metrics() -> None:
+    data = plan_data(10_000)
+    sizes = {
+        "metrics": len(data["metrics"]),
+        "objectives": len(data["objectives"]),
+        "calendar": len(data["calendar"]),
+        "influencers": len(data["influencers"]),
+        "audiences": len(data["audiences"]),
+        "channels": len(data["channels"]),
+        "pillars": len(data["content"]["pillars"]),
+        "routing": len(data["routing"]),
+    }
+    expected = {
+        "metrics": 10_000,
+        "objectives": 1_000,
+        "calendar": 5_000,
+        "influencers": 500,
+        "audiences": 200,
+        "channels": 40,
+        "pillars": 100,
+        "routing": 160,
+    }
+    assert expected == sizes
+
+
+def test_ids_are_numbered_slugs() -> None:
+    data = plan_data(100)
+    assert ["metric-00000", "metric-00001", "metric-00002"] == list(data["metrics"])[:3]
+
+
+def test_broken_plan_reports_only_unknown_references_with_suggestions() -> None:
+    plan = load_json(broken_plan_data(100))
+    report = socialplan.validate(plan, select=["SP101"])
+    # Ten of the 100 metrics and five of the 50 calendar entries are broken.
+    assert 15 == len(report.diagnostics)
+    assert {"SP101"} == {d.code for d in report.diagnostics}
+
+
+def test_broken_reference_suggests_the_id_it_was_made_from() -> None:
+    plan = load_json(broken_plan_data(100))
+    hints = {d.path: d.hint for d in socialplan.validate(plan, select=["SP101"])}
+    assert 'did you mean "objective-00000"?' == hints["metrics.metric-00009.measures[0]"]
+    assert 'did you mean "objective-00004"?' == hints["metrics.metric-00049.measures[0]"]
+    assert 'did you mean "pillar-00001"?' == hints["calendar[9].pillar"]
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.integers(10, 300))
+def test_every_broken_reference_gets_a_suggestion(items: int) -> None:
+    plan = load_json(broken_plan_data(items))
+    hints = [d.hint for d in socialplan.validate(plan, select=["SP101"])]
+    assert hints
+    assert all(hint is not None and hint.startswith("did you mean") for hint in hints)
