@@ -184,7 +184,7 @@ def _recurrence(repeat: Duration) -> tuple[str, int] | None:
 def _ical_text(text: str) -> str:
     """Text with line breaks as LF and no control characters, which RFC 5545 forbids.
 
-    The escaping of commas, semicolons, backslashes and newlines is icalendar's.
+    Commas, semicolons, backslashes and newlines are escaped when written.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "".join(
@@ -266,11 +266,24 @@ def to_ics(plan: Plan, *, stamp: dt.datetime | None = None) -> str:
         stamp = stamp.replace(tzinfo=dt.UTC)
     fixed = stamp or _epoch_stamp()
 
+    class Text(icalendar.vText):
+        """TEXT escaped as RFC 5545 says, and only so.
+
+        icalendar first turns a typed backslash-N into a line break, so a title
+        such as "C:\\News" would come back changed.
+        """
+
+        def to_ical(self) -> bytes:
+            value = str(self)
+            for char, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
+                value = value.replace(char, escaped)
+            return value.encode("utf-8")
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", icalendar.vText(_ical_text(plan.name)))
+    calendar.add("x-wr-calname", Text(_ical_text(plan.name)))
     entries = _in_order(plan)
     for uid, entry in zip(_uids(plan, entries), entries, strict=True):
         event = icalendar.Event()
@@ -279,8 +292,8 @@ def to_ics(plan: Plan, *, stamp: dt.datetime | None = None) -> str:
         event.add("dtstart", entry.date)
         if entry.date < dt.date.max:
             event.add("dtend", entry.date + dt.timedelta(days=1))
-        event.add("summary", _ical_text(f"[{entry.channel}] {entry.title}"))
-        event.add("description", _ical_text(_description(plan, entry)))
+        event.add("summary", Text(_ical_text(f"[{entry.channel}] {entry.title}")))
+        event.add("description", Text(_ical_text(_description(plan, entry))))
         categories = [c for c in (entry.channel, entry.pillar, entry.format) if c is not None]
         event.add("categories", [_ical_text(c) for c in dict.fromkeys(categories)])
         confirmed = entry.status in _CONFIRMED
