@@ -18,8 +18,87 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_importing_socialplan_leaves_the_heavy_parts_unloaded() -> None:
-    heavy = "{'cattrs', 'networkx', 'tomli_w'}"
+    heavy = {
+        "cattrs",
+        "difflib",
+        "importlib.metadata",
+        "json",
+        "networkx",
+        "pathlib",
+        "socialplan.rules",
+        "socialplan.steps",
+        "tomli_w",
+    }
     code = f"import sys, socialplan; print(sorted({heavy} & set(sys.modules)))"
+    assert "[]\n" == run(sys.executable, "-c", code).stdout
+
+
+#: What `socialplan check` does not need: each costs start-up time on every run.
+NOT_FOR_CHECK = {
+    "csv",
+    "email",
+    "html.parser",
+    "hypothesis",
+    "icalendar",
+    "importlib.metadata",
+    "jsonschema",
+    "pydot",
+    "socialplan._diff",
+    "socialplan._score",
+    "socialplan._trace",
+    "socialplan.export",
+    "socialplan.graphs",
+    "socialplan.observations",
+    "socialplan.render",
+    "socialplan.schema",
+    "socialplan.steps._maturity",
+    "socialplan.steps._views",
+    "subprocess",
+    "tomli_w",
+    "zipfile",
+}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])  # SARIF names the version: importlib.metadata
+def test_the_check_command_imports_only_what_it_needs(fmt: str, tmp_path: Path) -> None:
+    import json
+
+    from socialplan._generate import plan_data
+
+    # Graphs (steps marked by hand, cross-posting, escalation) are networkx's job: a plan
+    # without them is checked without it.
+    data = plan_data(100)
+    del data["steps"]
+    for channel in data["channels"].values():
+        channel.pop("cross_posts_to", None)
+    for role in data["roles"].values():
+        role.pop("escalate_to", None)
+    for route in data["routing"]:
+        route.pop("escalate_to", None)
+    plan = tmp_path / "plan.toml"
+    plan.write_text(socialplan.dumps(socialplan.loads(json.dumps(data), "json")))
+    code = (
+        "import contextlib, io, sys\n"
+        "from socialplan._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', '--format', '{fmt}', {str(plan)!r}])\n"
+        f"print(sorted({NOT_FOR_CHECK} & set(sys.modules)))\n"
+    )
+    result = run(sys.executable, "-c", code)
+    assert "[]\n" == result.stdout, result.stderr
+
+
+# A plan that marks steps by hand needs the steps graph, and networkx with it.
+def test_checking_a_plan_that_names_no_step_leaves_the_steps_unloaded(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text('format = "socialplan/1"\n[plan]\nname = "Demo"\n', encoding="utf-8")
+    code = (
+        "import contextlib, io, sys\n"
+        "from socialplan._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(plan)!r}])\n"
+        "print(sorted({'networkx', 'socialplan.steps'} & set(sys.modules)))\n"
+    )
     assert "[]\n" == run(sys.executable, "-c", code).stdout
 
 

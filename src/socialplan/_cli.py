@@ -8,13 +8,12 @@ error (a bug: please report it).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+# json and pathlib are imported where they are used: `socialplan check` starts fast.
 if TYPE_CHECKING:
     from ._diagnostics import Diagnostic
     from ._model import Plan
@@ -32,19 +31,61 @@ class _UsageError(Exception):
     """Something the user asked for cannot be done: exit code 2."""
 
 
+def _columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil (nor bz2, lzma...)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, as wide as the terminal, measured without shutil.
+
+    argparse makes a formatter for every argument added: its own asks shutil for the
+    terminal's width, and importing shutil is a noticeable part of a `check` run.
+    """
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+        **options: Any,
+    ) -> None:
+        width = _columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width, **options)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose help, and its subparsers' (their class is its), uses _Formatter."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
 def _codes(text: str) -> list[str]:
     return [code.strip().upper() for code in text.split(",") if code.strip()]
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="socialplan",
         description="Build and check social-media strategy plans.",
         epilog="Exit codes: 0 no errors, 1 a plan has errors, 2 usage error or unreadable file, "
         "3 internal error.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # An explicit prog spares argparse a help formatter (and its import of shutil) now.
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog=parser.prog)
 
     check = commands.add_parser(
         "check",
@@ -115,16 +156,20 @@ def _summary(plan: Plan) -> list[tuple[str, int]]:
     return summary(plan)
 
 
-def _project_settings(plan_path: Path) -> Selection | None:
+def _project_settings(plan_path: str | os.PathLike[str]) -> Selection | None:
     """The [tool.socialplan] table of the nearest pyproject.toml above the plan."""
-    for folder in [plan_path.resolve().parent, *plan_path.resolve().parents]:
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+    folder = os.path.dirname(os.path.realpath(plan_path))  # as Path.resolve(), without pathlib
+    while True:
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate):
             return _read_settings(candidate)
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _read_settings(path: Path) -> Selection | None:
+def _read_settings(path: str) -> Selection | None:
     from cattrs.errors import BaseValidationError
 
     from ._convert import _converter, transform_error
@@ -134,7 +179,8 @@ def _read_settings(path: Path) -> Selection | None:
 
     parse, decode_error = _toml_loads()
     try:
-        table = parse(path.read_text(encoding="utf-8")).get("tool", {}).get("socialplan")
+        with open(path, encoding="utf-8") as file:
+            table = parse(file.read()).get("tool", {}).get("socialplan")
     except (OSError, UnicodeDecodeError, decode_error) as exc:
         raise _UsageError(f"cannot read the settings in {path}: {exc}") from None
     if table is None:
@@ -181,7 +227,8 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
     except ValueError:
         raise _UsageError(f"{path}: a plan file ends in .toml or .json") from None
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except OSError as exc:
         raise _UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
@@ -193,7 +240,7 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
         select=args.select,
         ignore=args.ignore,
         strict=args.strict,
-        settings=_project_settings(Path(path)),
+        settings=_project_settings(path),
     )
     return _Result(path, plan, list(report.located(data.decode("utf-8"), fmt, path)))
 
@@ -248,6 +295,8 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _sarif(results: list[_Result]) -> dict[str, Any]:
+    from pathlib import Path
+
     from . import __version__
     from .rules import all_rules
 
@@ -298,12 +347,15 @@ def _sarif(results: list[_Result]) -> dict[str, Any]:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     results = [_check_one(path, args) for path in args.files]
-    if args.format == "json":
-        reports = [_report_json(r) for r in results]
-        document: object = reports[0] if len(reports) == 1 else reports
+    if args.format in ("json", "sarif"):
+        import json
+
+        if args.format == "json":
+            reports = [_report_json(r) for r in results]
+            document: object = reports[0] if len(reports) == 1 else reports
+        else:
+            document = _sarif(results)
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    elif args.format == "sarif":
-        out.write(json.dumps(_sarif(results), indent=2, ensure_ascii=False) + "\n")
     else:
         for result in results:
             _report_text(result, out)
@@ -311,6 +363,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
     from ._vocab import did_you_mean
     from .rules import RULES, all_rules
 
@@ -393,6 +447,8 @@ def _progress_of(args: argparse.Namespace) -> Any:
 
 
 def _status(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
     plan, current = _progress_of(args)
     if args.format == "json":
         document = {
@@ -432,6 +488,8 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _maturity(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
     from .steps import maturity
 
     plan = _load_for_command(args.file)

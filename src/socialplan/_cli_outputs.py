@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ._cli import FAILED, OK, _load_for_command, _PlanError, _progress_of, _UsageError
@@ -33,6 +31,8 @@ def _output(parser: argparse.ArgumentParser) -> None:
 
 def _emit(args: argparse.Namespace, out: TextIO, text: str) -> int:
     if args.output:
+        from pathlib import Path
+
         from ._io import write_atomic
 
         try:
@@ -74,6 +74,8 @@ def _scorecard(plan: Plan, path: str, as_of: dt.date | None) -> Scorecard:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
     from ._cli import _project_settings
     from .render import report
     from .rules import validate
@@ -98,6 +100,8 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     plan = _load_for_command(args.file)
     card = _scorecard(plan, args.observations, args.as_of)
     if args.charts:
+        from pathlib import Path
+
         from . import charts
         from .export import MissingExtra
 
@@ -111,6 +115,8 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _trace(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
     from ._trace import trace
 
     matrix = trace(_load_for_command(args.file))
@@ -184,6 +190,8 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
     from ._diff import diff
 
     changes = diff(_load_for_command(args.old), _load_for_command(args.new))
@@ -196,6 +204,8 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _new(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
     from ._io import write_atomic
     from ._starter import starter
 

@@ -125,11 +125,57 @@ def _load_builtin_and_plugins() -> None:
     _load_plugins()
 
 
+#: The entry-point group through which installed packages add rules.
+_GROUP = "socialplan.rules"
+
+
+def _may_declare_plugins() -> bool:
+    """Whether any distribution on ``sys.path`` could declare a rule plugin.
+
+    ``importlib.metadata`` costs tens of milliseconds to import and to read every
+    distribution's metadata: too much for each ``socialplan check``. This looks, as it
+    would, for ``*.dist-info`` and ``*.egg-info`` folders on ``sys.path`` and reads only
+    their ``entry_points.txt``; it answers True (ask ``importlib.metadata``) when one
+    names the group, and whenever it cannot tell: a zip on the path, or another finder of
+    distributions installed in ``sys.meta_path``.
+    """
+    import importlib.machinery
+    import os
+    import sys
+
+    for finder in sys.meta_path:
+        if finder is not importlib.machinery.PathFinder and hasattr(finder, "find_distributions"):
+            return True
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            children = os.listdir(folder)
+        except NotADirectoryError:
+            return True  # a zip file: only importlib.metadata reads those
+        except (OSError, TypeError):
+            continue  # nothing there: importlib.metadata finds nothing either
+        is_egg = folder.lower().endswith(".egg")
+        for child in children:
+            low = child.lower()
+            if low.endswith((".dist-info", ".egg-info")) or (is_egg and low == "egg-info"):
+                try:
+                    with open(os.path.join(folder, child, "entry_points.txt"), "rb") as file:
+                        if _GROUP.encode() in file.read():
+                            return True
+                except (FileNotFoundError, NotADirectoryError):
+                    continue  # no entry points, or an egg-info file
+                except OSError:
+                    return True
+    return False
+
+
 @functools.cache
 def _load_plugins() -> None:
+    if not _may_declare_plugins():
+        return
     from importlib.metadata import entry_points
 
-    for point in entry_points(group="socialplan.rules"):
+    for point in entry_points(group=_GROUP):
         loaded = point.load()
         if isinstance(loaded, Rule):
             register(loaded)

@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 
 
 def _methodology_problems(context: Context, code: str) -> Iterator[Finding]:
-    from ..steps import MethodologyError, methodology_of
-
     if context.plan.methodology is None:
         return
+    from ..steps import MethodologyError, methodology_of
+
     try:
         chosen = methodology_of(context.plan)
     except MethodologyError as error:

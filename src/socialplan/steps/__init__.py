@@ -11,8 +11,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._checks import CHECKS, Check, check
-from ._maturity import STAGES, Maturity, StageEvidence, maturity
 from ._methodology import (
     A_TO_S,
     FOURTEEN_STEPS,
@@ -24,7 +25,10 @@ from ._methodology import (
     methodology_of,
 )
 from ._progress import Progress, StepProgress, StepState, progress
-from ._views import to_dot, to_gantt, to_mermaid
+
+if TYPE_CHECKING:
+    from ._maturity import STAGES, Maturity, StageEvidence, maturity
+    from ._views import to_dot, to_gantt, to_mermaid
 
 __all__ = [
     "A_TO_S",
@@ -50,3 +54,25 @@ __all__ = [
     "to_gantt",
     "to_mermaid",
 ]
+
+# Loaded on first use: the rules that `socialplan check` runs need neither.
+_LAZY = {
+    "STAGES": "._maturity",
+    "Maturity": "._maturity",
+    "StageEvidence": "._maturity",
+    "maturity": "._maturity",
+    "to_dot": "._views",
+    "to_gantt": "._views",
+    "to_mermaid": "._views",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
