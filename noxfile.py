@@ -35,3 +35,14 @@ def docs(session: nox.Session) -> None:
     """Run every example in docs/ and README.md as a test."""
     session.install("-e", ".[tests]")
     session.run("pytest", "docs", "README.md", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Measure the performance targets of issue #8 (not a default session).
+
+    Prints a table of ratios against baselines and writes build/bench.json;
+    arguments go to the script, e.g. `nox -s bench -- --quick`.
+    """
+    session.install("-e", ".[fast]", "pydantic>=2", "tomli")
+    session.run("python", "benchmarks/bench.py", "--json", "build/bench.json", *session.posargs)
