@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from typing import Any, Literal
@@ -236,24 +235,23 @@ def _title(part: Any, key: str) -> str:
 # ---------------------------------------------------------------------------
 
 
+#: What a quoted value shows escaped, backslash first so that nothing is escaped twice.
+_SHOWN = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r"))
+
+
 def _escape(text: str) -> str:
     """*text* with backslashes, quotes and every control or line-breaking character escaped."""
-    out: list[str] = []
-    for char in text:
-        if char in '\\"':
-            out.append("\\" + char)
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif char == "\r":
-            out.append("\\r")
-        elif unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") and char != "\u200d":
-            code = ord(char)
-            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    from ._escape import visible_controls
+
+    for char, escaped in (
+        ("\\", "\\\\"),
+        ('"', '\\"'),
+        ("\n", "\\n"),
+        ("\t", "\\t"),
+        ("\r", "\\r"),
+    ):
+        text = text.replace(char, escaped)
+    return visible_controls(text)
 
 
 def _quote(text: str, limit: int | None = _SHORT) -> str:

@@ -1,10 +1,11 @@
-"""Plan text made safe for the diagram languages it is drawn in: Mermaid and Graphviz DOT."""
+"""Plan text made safe where it lands: Mermaid and Graphviz DOT labels, one terminal line."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-__all__ = ["dot_text", "mermaid_text"]
+__all__ = ["dot_text", "mermaid_text", "visible_controls"]
 
 # Control characters and the line and paragraph separators: any of them can end a
 # Mermaid statement (its parser reads line by line) or upset a renderer.
@@ -49,3 +50,22 @@ def dot_text(text: str) -> str:
     """
     text = _CONTROLS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def visible_controls(text: str) -> str:
+    """*text* with control, format and line-separator characters written as ``\\uXXXX``.
+
+    What a terminal would act on (an escape sequence, a bidi override, a line
+    break) is shown instead; the zero-width joiner of emoji sequences is kept.
+
+    >>> visible_controls("Sale\\x1b[31m now\\u202e")
+    'Sale\\\\u001b[31m now\\\\u202e'
+    """
+    out: list[str] = []
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") and char != "\u200d":
+            code = ord(char)
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)

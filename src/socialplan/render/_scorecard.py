@@ -264,14 +264,9 @@ def _plain(value: str) -> str:
     >>> _plain("Sale\\n\\x1b[31mnow")
     'Sale \\\\u001b[31mnow'
     """
-    out: list[str] = []
-    for char in " ".join(value.split()):
-        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") and char != "\u200d":
-            code = ord(char)
-            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    from .._escape import visible_controls
+
+    return visible_controls(" ".join(value.split()))
 
 
 def _width(value: str) -> int:
