@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
+from typing import TypeVar, cast
 
 from .._model import Plan
 
 __all__ = ["Context", "Reference"]
+
+T = TypeVar("T")
 
 
 class Reference:
@@ -31,6 +34,17 @@ class Context:
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """*compute*'s result, computed once per validation and shared by the rules asking.
+
+        For what a module of rules derives and several of its rules read (the
+        steps' progress, say), without the context knowing what it is.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast("T", self._memo[key])
 
     @cached_property
     def metrics_by_objective(self) -> dict[str, list[str]]:

@@ -11,6 +11,7 @@ from ._context import Context
 from ._engine import Finding, rule
 
 if TYPE_CHECKING:
+    from .._model import Plan
     from ..steps import Progress
 
 
@@ -84,13 +85,20 @@ def unknown_methodology(context: Context) -> Iterator[Finding]:
 
 
 def _progress(context: Context) -> Progress | None:
-    """The plan's progress, when it has step records to compare with it."""
+    """The plan's progress, when it has step records to compare with it.
+
+    Computed once per validation: SP805, SP806 and SP808 all read it.
+    """
     if not context.plan.steps:
         return None  # nothing marked by hand: nothing can disagree
+    return context.memo("steps.progress", lambda: _compute_progress(context.plan))
+
+
+def _compute_progress(plan: Plan) -> Progress | None:
     from ..steps import MethodologyError, progress
 
     try:
-        return progress(context.plan)
+        return progress(plan)
     except MethodologyError:
         return None  # reported by SP801–SP804
 
