@@ -35,9 +35,9 @@ def _cell_md(value: object) -> str:
 
 
 def _table_md(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
-    lines += ["| " + " | ".join(_cell_md(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
+    from .render._markdown import table
+
+    return table(head, [["" if c is None else str(c) for c in row] for row in rows])
 
 
 def _table_html(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -12,9 +12,9 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -30,13 +30,23 @@ _SUFFIXES: dict[str, Format] = {".toml": "toml", ".json": "json"}
 
 def format_of(path: str | os.PathLike[str]) -> Format:
     """The format a file's suffix names; ``ValueError`` for any other suffix."""
+    return format_from_suffix(path, _SUFFIXES)
+
+
+F = TypeVar("F", bound=str)
+
+
+def format_from_suffix(path: str | os.PathLike[str], suffixes: Mapping[str, F]) -> F:
+    """The format *suffixes* maps the file's suffix to; ``ValueError`` naming them otherwise."""
     suffix = Path(path).suffix.lower()
     try:
-        return _SUFFIXES[suffix]
+        return suffixes[suffix]
     except KeyError:
+        *others, last = suffixes
+        expected = f"{', '.join(others)} or {last}" if others else last
         raise ValueError(
             f"{os.fspath(path)}: cannot tell the format from the suffix {suffix!r}; "
-            "expected .toml or .json, or pass format="
+            f"expected {expected}, or pass format="
         ) from None
 
 

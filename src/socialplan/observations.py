@@ -713,14 +713,9 @@ def loads(
 
 def format_of(path: str | os.PathLike[str]) -> ObservationFormat:
     """The format a file's suffix names; ``ValueError`` for any other suffix."""
-    suffix = Path(path).suffix.lower()
-    try:
-        return _SUFFIXES[suffix]
-    except KeyError:
-        raise ValueError(
-            f"{os.fspath(path)}: cannot tell the format from the suffix {suffix!r}; "
-            "expected .csv, .json or .toml, or pass format="
-        ) from None
+    from ._io import format_from_suffix
+
+    return format_from_suffix(path, _SUFFIXES)
 
 
 def load(
