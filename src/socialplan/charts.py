@@ -76,12 +76,6 @@ def _label(value: str) -> str:
     )
 
 
-def _number(value: float) -> str:
-    if isinstance(value, int) or float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def _objective(card: Scorecard, objective_id: str) -> ObjectiveScore:
     for objective in card.objectives:
         if objective.objective == objective_id:
@@ -103,6 +97,7 @@ def _draw(card: Scorecard, objective: ObjectiveScore, metrics: list[MetricScore]
     from matplotlib.ticker import StrMethodFormatter
 
     from .render._i18n import words
+    from .render._scorecard import _number
 
     w = words(lang)
     figure = Figure(figsize=_SIZE, dpi=_DPI, layout="constrained")
