@@ -1,7 +1,9 @@
-"""What `socialplan check` does without importlib.metadata, it does as importlib.metadata did.
+"""What `socialplan check` does without a heavy import, it does as the heavy import did.
 
 Rule plugins are found without importlib.metadata unless a distribution may declare one;
-where that cannot be told cheaply (a zip on the path), importlib.metadata is asked.
+where that cannot be told cheaply (a zip on the path), importlib.metadata is asked. Graphs
+with no cycle, and methodologies listed in an order that respects their needs, are answered
+without networkx; these tests hold those answers to networkx's own.
 """
 
 from __future__ import annotations
@@ -11,17 +13,65 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import networkx as nx
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import socialplan
 from socialplan.rules import RULES
 from socialplan.rules._engine import _load_plugins
+from socialplan.rules._graph import cycles
 from socialplan.steps import Methodology, MethodologyError, Step
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 IDS = ["a", "b", "c", "d", "e", "f", "g"]
+
+
+edges = st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(IDS)), max_size=12)
+
+
+@FAST
+@given(edges)
+def test_a_graph_has_cycles_exactly_when_networkx_finds_one(pairs: list[tuple[str, str]]) -> None:
+    graph = nx.DiGraph(pairs)
+    assert nx.is_directed_acyclic_graph(graph) == (list(cycles(pairs)) == [])
+
+
+@st.composite
+def methodologies(draw: st.DrawFn) -> Methodology:
+    """A DAG of steps (each needs only steps ranked before it), listed in any order."""
+    ranked = draw(st.permutations(IDS))
+    steps = [
+        Step(
+            id=step, title=step.upper(), needs=tuple(sorted(draw(st.sets(st.sampled_from(before)))))
+        )
+        if (before := ranked[:i])
+        else Step(id=step, title=step.upper())
+        for i, step in enumerate(ranked)
+    ]
+    listed = draw(st.permutations(steps))
+    return Methodology(name="drawn", title="Drawn", steps=tuple(listed))
+
+
+@FAST
+@given(methodologies())
+def test_the_order_of_steps_is_networkx_lexicographic_topological_order(
+    methodology: Methodology,
+) -> None:
+    graph = methodology.graph()
+    position = {step.id: i for i, step in enumerate(methodology.steps)}
+    expected = list(nx.lexicographical_topological_sort(graph, key=position.__getitem__))
+    actual = socialplan.progress(socialplan.Plan(name="x"), methodology).order()
+    assert expected == actual
+
+
+def test_a_methodology_listed_in_order_still_reports_an_unknown_check() -> None:
+    steps = (Step(id="a", title="A", check="no-such-check"),)
+    odd = Methodology(name="odd", title="Odd", steps=steps)
+    with pytest.raises(MethodologyError, match="no-such-check"):
+        socialplan.progress(socialplan.Plan(name="x"), odd)
 
 
 def test_a_methodology_that_goes_round_still_has_no_order() -> None:

@@ -119,6 +119,11 @@ class Methodology:
                 hint="drop one of these needs",
             )
 
+    def _raise_problems(self) -> None:
+        problems = list(self.problems())
+        if problems:
+            raise MethodologyError(problems)
+
     def graph(self) -> nx.DiGraph[str]:
         """The steps as a networkx DAG, an edge from each need to the step that needs it.
 
@@ -126,9 +131,7 @@ class Methodology:
         """
         import networkx as nx
 
-        problems = list(self.problems())
-        if problems:
-            raise MethodologyError(problems)
+        self._raise_problems()
         graph: nx.DiGraph[str] = nx.DiGraph()
         for position, step in enumerate(self.steps):
             graph.add_node(step.id, position=position)

@@ -202,6 +202,19 @@ def progress(plan: Plan, methodology: Methodology | str | None = None) -> Progre
 
 
 def _ordered(methodology: Methodology) -> list[str]:
+    """The steps in topological order, the earliest listed first among those ready.
+
+    When every step is listed after the steps it needs (as in the built-in methodologies),
+    that order is the list itself, and networkx (about 140 ms to import) is not needed.
+    """
+    done: set[str] = set()
+    for step in methodology.steps:
+        if not done.issuperset(step.needs):
+            break
+        done.add(step.id)
+    else:
+        methodology._raise_problems()
+        return list(methodology.ids)
     import networkx as nx
 
     graph = methodology.graph()
