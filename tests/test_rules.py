@@ -1044,6 +1044,36 @@ EDGES = [
         ],
     ),
     Edge(
+        "SP504-every-text-of-a-field-is-looked-at",
+        "SP504",
+        """
+        [policy]
+        off_limits = ["local elections", "gossip"]
+        [content.pillars.town]
+        theme = "Our town"
+        description = "What the local elections mean for bakers"
+        [content.messages]
+        parents = ["Fresh bread daily", "No gossip here"]
+        [[calendar]]
+        date = 2027-02-01
+        channel = "fb"
+        title = "Bread"
+        [[calendar]]
+        date = 2027-02-02
+        channel = "fb"
+        title = "Local news, not elections"
+        [[calendar]]
+        date = 2027-02-03
+        channel = "fb"
+        title = "Local  Elections: we bake for both sides"
+        """,
+        [
+            ("SP504", "error", "calendar[2].title"),
+            ("SP504", "error", "content.messages.parents[1]"),
+            ("SP504", "error", "content.pillars.town.description"),
+        ],
+    ),
+    Edge(
         "SP602-shares-of-60-and-40",
         "SP602",
         """

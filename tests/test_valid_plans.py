@@ -54,3 +54,23 @@ def test_breaking_any_one_reference_is_caught_at_its_path(
     )
     found = [(d.code, d.path) for d in socialplan.validate(mutated, select=["SP101"])]
     assert [("SP101", expected_path)] == found
+
+
+@settings(max_examples=60)
+@given(plans(), st.data())
+def test_unresolved_references_are_exactly_those_naming_nothing(
+    plan: socialplan.Plan, data: st.DataObject
+) -> None:
+    from socialplan._locate import parse_path
+    from socialplan.rules import Context
+
+    references = list(Context(plan).references())
+    for broken in data.draw(st.lists(st.sampled_from(references), max_size=4, unique_by=id)):
+        segments = parse_path(broken.path)
+        if segments[-1] != broken.target:  # a reference by key cannot be renamed in place
+            plan = _replace(plan, segments, data.draw(st.sampled_from(["x-1", "x-2"])))
+    context = Context(plan)
+    expected = [
+        (r.path, r.target) for r in context.references() if r.target not in context.ids(r.kind)
+    ]
+    assert sorted(expected) == sorted((r.path, r.target) for r in context.unresolved())

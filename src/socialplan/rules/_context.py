@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import TypeVar, cast
+from itertools import chain
+from operator import attrgetter
+from typing import Any, TypeVar, cast
 
 from .._model import Plan
 
@@ -80,75 +82,169 @@ class Context:
 
     def references(self) -> Iterator[Reference]:
         """Every reference by id in the plan, with its path and the kind it names."""
-        plan = self.plan
+        for table in _tables(self.plan):
+            yield from table.references(lambda target, kind: True)
 
-        def many(base: str, field: str, kind: str, ids: tuple[str, ...]) -> Iterator[Reference]:
-            for position, target in enumerate(ids):
-                yield Reference(f"{base}.{field}[{position}]", kind, target)
+    def unresolved(self) -> Iterator[Reference]:
+        """The references that name nothing the plan has.
 
-        def one(base: str, field: str, kind: str, target: str | None) -> Iterator[Reference]:
-            if target is not None:
-                yield Reference(f"{base}.{field}", kind, target)
+        Each field is first checked as a whole (its distinct ids against the ids that
+        exist), and only a field with a miss is walked to find where: a plan without a
+        broken reference costs a few set operations per field, not a path per reference.
+        """
+        for table in _tables(self.plan):
+            for field, kind, many in table.fields:
+                known = self.ids(kind)
+                values = map(attrgetter(field), table.parts)
+                targets = set(chain.from_iterable(values) if many else values)
+                targets.discard(None)
+                if all(map(known.__contains__, targets)):
+                    continue
+                yield from table.references(self._missing, ((field, kind, many),), keys=False)
+            if table.keys_name is not None:
+                known = self.ids(table.keys_name)
+                if not all(map(known.__contains__, table.keys)):
+                    yield from table.references(self._missing, ())
 
-        for key, objective in plan.objectives.items():
-            base = f"objectives.{key}"
-            yield from many(base, "supports", "business_goals", objective.supports)
-            yield from many(base, "audiences", "audiences", objective.audiences)
-        for key, audience in plan.audiences.items():
-            yield from many(f"audiences.{key}", "channels", "channels", audience.channels)
-        for key, channel in plan.channels.items():
-            base = f"channels.{key}"
-            yield from one(base, "owner", "roles", channel.owner)
-            yield from many(base, "audiences", "audiences", channel.audiences)
-            yield from many(base, "cross_posts_to", "channels", channel.cross_posts_to)
-        for key, influencer in plan.influencers.items():
-            base = f"influencers.{key}"
-            yield from many(base, "influences", "audiences", influencer.influences)
-            yield from many(base, "channels", "channels", influencer.channels)
-        for key, role in plan.roles.items():
-            yield from one(f"roles.{key}", "escalate_to", "roles", role.escalate_to)
-        for position, route in enumerate(plan.routing):
-            base = f"routing[{position}]"
-            yield from one(base, "to", "roles", route.to)
-            yield from one(base, "escalate_to", "roles", route.escalate_to)
-            yield from many(base, "channels", "channels", route.channels)
-        if plan.raci is not None:
-            for group, entries in (("steps", plan.raci.steps), ("channels", plan.raci.channels)):
-                for key, assignment in entries.items():
-                    base = f"raci.{group}.{key}"
-                    if group == "channels":
-                        yield Reference(base, "channels", key)
-                    for letter in ("responsible", "accountable", "consulted", "informed"):
-                        yield from many(base, letter, "roles", getattr(assignment, letter))
-        if plan.content is not None:
-            for key, pillar in plan.content.pillars.items():
-                base = f"content.pillars.{key}"
-                yield from many(base, "objectives", "objectives", pillar.objectives)
-            for key, source in plan.content.sources.items():
-                yield from many(f"content.sources.{key}", "pillars", "pillars", source.pillars)
-            for key in plan.content.messages:
-                yield Reference(f"content.messages.{key}", "audiences", key)
-        for position, entry in enumerate(plan.calendar):
-            base = f"calendar[{position}]"
-            yield from one(base, "channel", "channels", entry.channel)
-            yield from one(base, "pillar", "pillars", entry.pillar)
-            yield from one(base, "owner", "roles", entry.owner)
-        for key, metric in plan.metrics.items():
-            base = f"metrics.{key}"
-            yield from many(base, "measures", "objectives", metric.measures)
-            yield from many(base, "channels", "channels", metric.channels)
-            yield from many(base, "audiences", "audiences", metric.audiences)
-        for key in plan.engagement:
-            yield Reference(f"engagement.{key}", "channels", key)
-        if plan.policy is not None:
-            yield from one("policy", "approver", "roles", plan.policy.approver)
-        for key, resource in plan.resources.items():
-            yield from one(f"resources.{key}", "channel", "channels", resource.channel)
-        for key, record in plan.steps.items():
-            yield from one(f"steps.{key}", "owner", "roles", record.owner)
+    def _missing(self, target: str, kind: str) -> bool:
+        return target not in self.ids(kind)
 
     def ids(self, kind: str) -> set[str] | dict[str, object]:
         """The ids that exist for *kind* (``"objectives"``, ``"pillars"``…)."""
         if kind == "pillars":
             return self.pillars
         return getattr(self.plan, kind)  # type: ignore[no-any-return]
+
+
+#: The fields that name another part by id: (field, the kind it names, whether it is a list).
+_Field = tuple[str, str, bool]
+_RACI: tuple[_Field, ...] = tuple(
+    (letter, "roles", True) for letter in ("responsible", "accountable", "consulted", "informed")
+)
+
+
+class _Table:
+    """A table of parts and the fields of each that are references.
+
+    *keys_name*, when set, is the kind the table's own keys name (``[engagement.<channel>]``).
+    """
+
+    __slots__ = ("fields", "keys", "keys_name", "parts", "prefix", "table")
+
+    def __init__(
+        self,
+        prefix: str,
+        table: Mapping[str, Any] | Sequence[Any],
+        fields: tuple[_Field, ...],
+        keys_name: str | None = None,
+    ) -> None:
+        self.prefix = prefix
+        self.table = table
+        self.fields = fields
+        self.keys_name = keys_name
+        self.parts = table.values() if isinstance(table, Mapping) else table
+        self.keys = table.keys() if isinstance(table, Mapping) else ()
+
+    def references(
+        self,
+        keep: Callable[[str, str], bool],
+        fields: tuple[_Field, ...] | None = None,
+        keys: bool = True,
+    ) -> Iterator[Reference]:
+        """The references *keep* accepts, part by part: in *fields* (by default all the
+        table's) and, if *keys*, the table's own keys."""
+        prefix, table = self.prefix, self.table
+        named: Any
+        if isinstance(table, Mapping):
+            named = ((f"{prefix}.{key}", key, part) for key, part in table.items())
+        elif prefix == "policy":
+            named = [(prefix, None, part) for part in table]
+        else:
+            named = ((f"{prefix}[{i}]", None, part) for i, part in enumerate(table))
+        fields = self.fields if fields is None else fields
+        keys_name = self.keys_name if keys else None
+        for base, key, part in named:
+            if keys_name is not None and keep(key, keys_name):
+                yield Reference(base, keys_name, key)
+            for field, kind, many in fields:
+                value = getattr(part, field)
+                if many:
+                    for position, target in enumerate(value):
+                        if keep(target, kind):
+                            yield Reference(f"{base}.{field}[{position}]", kind, target)
+                elif value is not None and keep(value, kind):
+                    yield Reference(f"{base}.{field}", kind, value)
+
+
+def _tables(plan: Plan) -> list[_Table]:
+    """The plan's tables that hold references, in the order of the file format."""
+    tables = [
+        _Table(
+            "objectives",
+            plan.objectives,
+            (("supports", "business_goals", True), ("audiences", "audiences", True)),
+        ),
+        _Table("audiences", plan.audiences, (("channels", "channels", True),)),
+        _Table(
+            "channels",
+            plan.channels,
+            (
+                ("owner", "roles", False),
+                ("audiences", "audiences", True),
+                ("cross_posts_to", "channels", True),
+            ),
+        ),
+        _Table(
+            "influencers",
+            plan.influencers,
+            (("influences", "audiences", True), ("channels", "channels", True)),
+        ),
+        _Table("roles", plan.roles, (("escalate_to", "roles", False),)),
+        _Table(
+            "routing",
+            plan.routing,
+            (
+                ("to", "roles", False),
+                ("escalate_to", "roles", False),
+                ("channels", "channels", True),
+            ),
+        ),
+    ]
+    if plan.raci is not None:
+        tables.append(_Table("raci.steps", plan.raci.steps, _RACI))
+        tables.append(_Table("raci.channels", plan.raci.channels, _RACI, keys_name="channels"))
+    if plan.content is not None:
+        content = plan.content
+        tables.append(
+            _Table("content.pillars", content.pillars, (("objectives", "objectives", True),))
+        )
+        tables.append(_Table("content.sources", content.sources, (("pillars", "pillars", True),)))
+        tables.append(_Table("content.messages", content.messages, (), keys_name="audiences"))
+    tables += [
+        _Table(
+            "calendar",
+            plan.calendar,
+            (
+                ("channel", "channels", False),
+                ("pillar", "pillars", False),
+                ("owner", "roles", False),
+            ),
+        ),
+        _Table(
+            "metrics",
+            plan.metrics,
+            (
+                ("measures", "objectives", True),
+                ("channels", "channels", True),
+                ("audiences", "audiences", True),
+            ),
+        ),
+        _Table("engagement", plan.engagement, (), keys_name="channels"),
+    ]
+    if plan.policy is not None:
+        tables.append(_Table("policy", (plan.policy,), (("approver", "roles", False),)))
+    tables += [
+        _Table("resources", plan.resources, (("channel", "channels", False),)),
+        _Table("steps", plan.steps, (("owner", "roles", False),)),
+    ]
+    return tables

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from .._model import Plan
 from .._vocab import MessageKind
 from ._context import Context
 from ._engine import Finding, rule
@@ -101,7 +102,10 @@ def response_times_against_urgency(context: Context) -> Iterator[Finding]:
 
 
 def _fold(text: str) -> str:
-    stripped = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    if text.isascii():  # no accents to take off
+        stripped = text.lower()
+    else:
+        stripped = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
     return " " + re.sub(r"[^a-z0-9]+", " ", stripped).strip() + " "
 
 
@@ -129,29 +133,44 @@ def off_limits_content(context: Context) -> Iterator[Finding]:
     if not banned:
         return
     runs = sorted({len(words) for words in banned})
-    texts: list[tuple[str, str]] = []
+    first_words = {words[0] for words in banned}
+    for head, tail, texts in _texts(plan):
+        # A text that touches a topic holds its first word: a field's texts are screened
+        # together, in one call, and looked at one by one only when they hold one.
+        if first_words.isdisjoint(_fold("\n".join(texts)).split()):
+            continue
+        for position, text in enumerate(texts):
+            words = _fold(text).split()
+            found = [
+                banned[run]
+                for length in runs
+                for start in range(len(words) - length + 1)
+                if (run := tuple(words[start : start + length])) in banned
+            ]
+            if found:  # the first topic of the policy that the text touches
+                topic = topics[min(found)]
+                yield Finding(
+                    head if tail is None else f"{head}[{position}]{tail}",
+                    f'"{text}" touches "{topic}", which the policy puts off limits',
+                )
+
+
+def _texts(plan: Plan) -> Iterator[tuple[str, str | None, list[str]]]:
+    """The texts the policy applies to, field by field, with where they are.
+
+    Yields (head, tail, texts): the i-th text is at ``{head}[{i}]{tail}``, or at
+    *head* when *tail* is None (a field of one text).
+    """
     if plan.content is not None:
         for key, pillar in plan.content.pillars.items():
-            texts.append((f"content.pillars.{key}.theme", pillar.theme))
-            texts += [
-                (f"content.pillars.{key}.keywords[{i}]", w) for i, w in enumerate(pillar.keywords)
-            ]
+            base = f"content.pillars.{key}"
+            yield f"{base}.theme", None, [pillar.theme]
+            yield f"{base}.keywords", "", list(pillar.keywords)
             if pillar.description:
-                texts.append((f"content.pillars.{key}.description", pillar.description))
-        texts += [(f"content.keywords[{i}]", w) for i, w in enumerate(plan.content.keywords)]
+                yield f"{base}.description", None, [pillar.description]
+        yield "content.keywords", "", list(plan.content.keywords)
         for key, messages in plan.content.messages.items():
-            texts += [(f"content.messages.{key}[{i}]", m) for i, m in enumerate(messages)]
-    texts += [(f"calendar[{i}].title", e.title) for i, e in enumerate(plan.calendar)]
+            yield f"content.messages.{key}", "", list(messages)
+    yield "calendar", ".title", [entry.title for entry in plan.calendar]
     for key, engagement in plan.engagement.items():
-        texts += [(f"engagement.{key}.topics[{i}]", t) for i, t in enumerate(engagement.topics)]
-    for path, text in texts:
-        words = _fold(text).split()
-        found = [
-            banned[run]
-            for length in runs
-            for start in range(len(words) - length + 1)
-            if (run := tuple(words[start : start + length])) in banned
-        ]
-        if found:  # the first topic of the policy that the text touches
-            topic = topics[min(found)]
-            yield Finding(path, f'"{text}" touches "{topic}", which the policy puts off limits')
+        yield f"engagement.{key}.topics", "", list(engagement.topics)

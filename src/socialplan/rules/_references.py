@@ -41,10 +41,8 @@ _TABLE = {"pillars": "content.pillars"}
 )
 def unknown_reference(context: Context) -> Iterator[Finding]:
     suggesters: dict[str, Suggester] = {}  # one per kind, built on its first miss
-    for reference in context.references():
+    for reference in context.unresolved():
         known = context.ids(reference.kind)
-        if reference.target in known:
-            continue
         noun = _SINGULAR.get(reference.kind, reference.kind)
         suggest = suggesters.get(reference.kind)
         if suggest is None:
@@ -84,11 +82,16 @@ def unknown_step(context: Context) -> Iterator[Finding]:
             yield Finding(f"{table}.{key}", f'"{key}" is not a step of the plan', hint)
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _folded(text: str) -> str:
     """A name reduced to what tells it apart: no case, accents, punctuation or plural -s."""
-    stripped = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", stripped)
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+    if text.isascii():  # most names: no accents to take off
+        stripped = text.lower()
+    else:
+        stripped = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return " ".join([w[:-1] if len(w) > 3 and w[-1] == "s" else w for w in _WORD.findall(stripped)])
 
 
 @rule(
@@ -114,9 +117,11 @@ def duplicate_name(context: Context) -> Iterator[Finding]:
     if plan.content is not None:
         groups.append(("content.pillars", {k: v.theme for k, v in plan.content.pillars.items()}))
     for table, names in groups:
+        all_folded = list(map(_folded, names.values()))
+        if len(set(all_folded)) == len(all_folded):  # no two alike: most tables
+            continue
         seen: dict[str, str] = {}
-        for key, name in names.items():
-            folded = _folded(name)
+        for (key, name), folded in zip(names.items(), all_folded, strict=True):
             if not folded:
                 continue
             if folded in seen:
