@@ -32,9 +32,13 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Run every example in docs/ and README.md as a test."""
-    session.install("-e", ".[tests]")
-    session.run("pytest", "docs", "README.md", *session.posargs)
+    """Run every example in docs/ and README.md as a test, then build the site (build/docs).
+
+    Warnings are errors: a broken link, a missing page or a bad docstring fails the build.
+    """
+    session.install("-e", ".[tests,docs]")
+    session.run("pytest", "docs", "README.md", "tests/test_docs.py", *session.posargs)
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "build/docs")
 
 
 @nox.session
