@@ -63,7 +63,8 @@ from ._vocab import (
 if TYPE_CHECKING:
     from ._convert import FORMAT, Format, from_data, to_data
     from ._diff import Change, Diff, diff
-    from ._io import dump, dumps, load, loads
+    from ._io import FileChangedError, dump, dumps, load, loads
+    from ._limits import Limits
     from ._score import ChannelReturn, MetricScore, ObjectiveScore, Scorecard, Verdict, score
     from ._trace import Trace, TraceRow, trace
     from .rules import Report, validate
@@ -91,6 +92,7 @@ __all__ = [
     "EngagementRule",
     "FORMAT",
     "FieldError",
+    "FileChangedError",
     "Format",
     "Frequency",
     "FunnelStage",
@@ -99,6 +101,7 @@ __all__ = [
     "Influencer",
     "KpiLevel",
     "Launch",
+    "Limits",
     "LoadError",
     "Measure",
     "MessageKind",
@@ -151,6 +154,8 @@ _LAZY = {
     "Format": "._convert",
     "from_data": "._convert",
     "to_data": "._convert",
+    "FileChangedError": "._io",
+    "Limits": "._limits",
     "dump": "._io",
     "dumps": "._io",
     "load": "._io",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 # json and pathlib are imported where they are used: `socialplan check` starts fast.
 if TYPE_CHECKING:
     from ._diagnostics import Diagnostic
+    from ._limits import Limits
     from ._model import Plan
     from .rules import Selection
 
@@ -147,7 +148,51 @@ def _parser() -> argparse.ArgumentParser:
     from ._cli_outputs import add_commands
 
     _HANDLERS.update(add_commands(commands))
+    for name in _LOADING:
+        commands.choices[name].add_argument(
+            "--limit",
+            action="append",
+            type=_limit,
+            default=[],
+            metavar="NAME=N",
+            help="raise a limit on the plan files read: max_bytes, max_items, max_string or "
+            "max_depth (repeatable)",
+        )
     return parser
+
+
+#: The commands that read plan files, and take --limit.
+_LOADING = ("check", "status", "maturity", "report", "score", "trace", "graph", "export", "diff")
+_LIMIT_NAMES = ("max_bytes", "max_items", "max_string", "max_depth")
+
+
+def _limit(text: str) -> tuple[str, int]:
+    """``NAME=N`` of ``--limit``: a limit's name and a whole number (``_`` may group digits)."""
+    name, _, value = text.partition("=")
+    name = name.strip()
+    if name not in _LIMIT_NAMES:
+        from ._vocab import did_you_mean
+
+        near = did_you_mean(name, _LIMIT_NAMES)
+        hint = f'did you mean "{near}"?' if near else "expected " + ", ".join(_LIMIT_NAMES)
+        raise argparse.ArgumentTypeError(f"{name!r} is not a limit ({hint})")
+    try:
+        return name, int(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{name}: {value!r} is not a whole number") from None
+
+
+def _limits_of(args: argparse.Namespace) -> Limits | None:
+    """The limits ``--limit`` asks for, over the defaults; None for the defaults."""
+    pairs = getattr(args, "limit", None)
+    if not pairs:
+        return None
+    from ._limits import Limits
+
+    try:
+        return Limits(**dict(pairs))
+    except ValueError as exc:
+        raise _UsageError(f"--limit: {exc}") from None
 
 
 def _summary(plan: Plan) -> list[tuple[str, int]]:
@@ -219,7 +264,8 @@ class _Result:
 
 def _check_one(path: str, args: argparse.Namespace) -> _Result:
     from ._diagnostics import LoadError
-    from ._io import format_of, loads
+    from ._io import format_of, loads, read_limited
+    from ._limits import DEFAULT_LIMITS
     from .rules import validate
 
     try:
@@ -227,12 +273,10 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
     except ValueError:
         raise _UsageError(f"{path}: a plan file ends in .toml or .json") from None
     try:
-        with open(path, "rb") as file:
-            data = file.read()
+        data = read_limited(path, args.limits or DEFAULT_LIMITS)
+        plan = loads(data, fmt, file=path, limits=args.limits)
     except OSError as exc:
         raise _UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        plan = loads(data, fmt, file=path)
     except LoadError as exc:
         return _Result(path, None, list(exc.diagnostics))
     report = validate(
@@ -415,7 +459,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
-def _load_for_command(path: str) -> Plan:
+def _load_for_command(path: str, limits: Limits | None) -> Plan:
     """Load a plan for a command that needs one whole: problems end the command (exit 1)."""
     from ._diagnostics import LoadError
     from ._io import format_of, load
@@ -425,7 +469,7 @@ def _load_for_command(path: str) -> Plan:
     except ValueError:
         raise _UsageError(f"{path}: a plan file ends in .toml or .json") from None
     try:
-        return load(path)
+        return load(path, limits=limits)
     except LoadError as exc:
         raise _PlanError(str(exc)) from None
     except OSError as exc:
@@ -439,7 +483,7 @@ class _PlanError(Exception):
 def _progress_of(args: argparse.Namespace) -> Any:
     from .steps import MethodologyError, progress
 
-    plan = _load_for_command(args.file)
+    plan = _load_for_command(args.file, args.limits)
     try:
         return plan, progress(plan, args.methodology)
     except MethodologyError as exc:
@@ -492,7 +536,7 @@ def _maturity(args: argparse.Namespace, out: TextIO) -> int:
 
     from .steps import maturity
 
-    plan = _load_for_command(args.file)
+    plan = _load_for_command(args.file, args.limits)
     assessed = maturity(plan)
     if args.format == "json":
         document = {
@@ -535,6 +579,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return USAGE
     try:
+        args.limits = _limits_of(args)
         command = {
             "check": _check,
             "rules": _rules,

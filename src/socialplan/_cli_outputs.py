@@ -33,9 +33,11 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str) -> int:
     if args.output:
         from pathlib import Path
 
-        from ._io import write_atomic
+        from ._io import _unchanged_since_load, write_atomic
 
         try:
+            if not getattr(args, "force", True):  # the commands that read and may write a plan
+                _unchanged_since_load(Path(args.output))
             write_atomic(Path(args.output), text)
         except OSError as exc:
             raise _UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
@@ -97,7 +99,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 def _score(args: argparse.Namespace, out: TextIO) -> int:
     from .render import scorecard
 
-    plan = _load_for_command(args.file)
+    plan = _load_for_command(args.file, args.limits)
     card = _scorecard(plan, args.observations, args.as_of)
     if args.charts:
         from pathlib import Path
@@ -119,7 +121,7 @@ def _trace(args: argparse.Namespace, out: TextIO) -> int:
 
     from ._trace import trace
 
-    matrix = trace(_load_for_command(args.file))
+    matrix = trace(_load_for_command(args.file, args.limits))
     if args.format == "json":
         text = json.dumps({"file": args.file, **matrix.to_dict()}, indent=2, ensure_ascii=False)
         _emit(args, out, text + "\n")
@@ -153,7 +155,7 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "gantt":
         raise _UsageError("--format gantt draws the steps only (--what steps)")
     else:
-        graph = getattr(graphs, args.what)(_load_for_command(args.file))
+        graph = getattr(graphs, args.what)(_load_for_command(args.file, args.limits))
     if args.format == "dot":
         text = graphs.to_dot(graph)
     elif args.format == "svg":
@@ -172,7 +174,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    plan = _load_for_command(args.file)
+    plan = _load_for_command(args.file, args.limits)
     if args.to in ("json", "toml"):
         from ._io import dumps
 
@@ -194,7 +196,9 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 
     from ._diff import diff
 
-    changes = diff(_load_for_command(args.old), _load_for_command(args.new))
+    changes = diff(
+        _load_for_command(args.old, args.limits), _load_for_command(args.new, args.limits)
+    )
     if args.format == "json":
         document = {"old": args.old, "new": args.new, **changes.to_dict()}
         _emit(args, out, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
@@ -316,6 +320,11 @@ def add_commands(commands: Any) -> dict[str, Handler]:
     export.add_argument("file", metavar="FILE", help=_PLAN_FILE)
     export.add_argument("--to", choices=["json", "toml", "ics", "csv"], required=True)
     _output(export)
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="with -o naming the plan read, overwrite it even if it changed since it was read",
+    )
 
     diff = commands.add_parser(
         "diff",

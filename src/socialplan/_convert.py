@@ -40,6 +40,7 @@ from ._diagnostics import (
     format_path,
 )
 from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
+from ._limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
 from ._model import HEADER_FIELDS, Plan
 from ._vocab import MessageLength, did_you_mean
 
@@ -139,10 +140,17 @@ def _plural(text: str) -> str:
     return text
 
 
-def _check_str(value: Any, _: Any) -> str:
-    if not isinstance(value, str):
-        raise FieldError(value, "a string", code=WRONG_TYPE)
-    return value
+def _string_hook(limits: Limits) -> Callable[[Any, Any], str]:
+    longest = limits.max_string
+
+    def structure(value: Any, _: Any) -> str:
+        if not isinstance(value, str):
+            raise FieldError(value, "a string", code=WRONG_TYPE)
+        if len(value) > longest:
+            raise too_long(value, limits)
+        return value
+
+    return structure
 
 
 def _check_int(value: Any, _: Any) -> int:
@@ -241,15 +249,18 @@ def _is_tuple(tp: Any) -> bool:
     return get_origin(tp) is tuple
 
 
-def _tuple_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
+def _tuple_hook(tp: Any, converter: Converter, limits: Limits) -> Callable[[Any, Any], Any]:
     item_type = get_args(tp)[0]
     expected = describe(tp)
     item_hook = converter.get_structure_hook(item_type)
+    most, longest = limits.max_items, limits.max_string
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise FieldError(value, expected, code=WRONG_TYPE)
-        if item_type is str and all(type(item) is str for item in value):
+        if len(value) > most:
+            raise too_many(value, limits)
+        if item_type is str and all(type(item) is str and len(item) <= longest for item in value):
             return tuple(value)  # the common case, without a call per item
         items: list[Any] = []
         errors: list[Exception] = []
@@ -291,15 +302,19 @@ def _table(
     value_hook: Callable[[Any, Any], Any],
     check_key: Callable[[Any], FieldError | None],
     expected: str,
+    limits: Limits,
 ) -> Callable[[Any, Any], dict[str, Any]]:
     """A hook for a table whose keys *check_key* vets and whose values *value_hook* makes.
 
     Every bad key and every bad value is kept, each noted with its key.
     """
+    most = limits.max_items
 
     def structure(value: Any, tp: Any) -> dict[str, Any]:
         if not isinstance(value, Mapping):
             raise FieldError(value, expected, code=WRONG_TYPE)
+        if len(value) > most:
+            raise too_many(value, limits)
         out: dict[str, Any] = {}
         errors: list[Exception] = []
         for key, item in value.items():
@@ -327,11 +342,11 @@ def _check_id(key: Any) -> FieldError | None:
     return FieldError(key, EXPECTED_ID, code=INVALID_ID, suggestion=hint)
 
 
-def _mapping_hook(tp: Any, converter: Converter) -> Callable[[Any, Any], Any]:
+def _mapping_hook(tp: Any, converter: Converter, limits: Limits) -> Callable[[Any, Any], Any]:
     """Tables keyed by id (objectives, channels…)."""
     value_type = get_args(tp)[1]
     value_hook = converter.get_structure_hook(value_type)
-    return _table(value_type, value_hook, _check_id, "a table keyed by id")
+    return _table(value_type, value_hook, _check_id, "a table keyed by id", limits)
 
 
 CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]*$")
@@ -343,10 +358,10 @@ def _check_code(key: Any) -> FieldError | None:
     return FieldError(key, 'a rule code or prefix such as "SP205" or "SP2"')
 
 
-def _severity_map(converter: Converter) -> Callable[[Any, Any], dict[str, Any]]:
+def _severity_map(converter: Converter, limits: Limits) -> Callable[[Any, Any], dict[str, Any]]:
     """Rule codes or prefixes to severities: ``{ SP205 = "error" }``."""
     severity_hook = converter.get_structure_hook(Severity)
-    return _table(Severity, severity_hook, _check_code, "a table of rule codes")
+    return _table(Severity, severity_hook, _check_code, "a table of rule codes", limits)
 
 
 def _attrs_hook(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
@@ -373,18 +388,21 @@ _ENUMS: list[type[enum.Enum]] = [
 ]
 
 
-def make_converter(fmt: Format = "toml", *, detailed: bool = True) -> Converter:
+def make_converter(
+    fmt: Format = "toml", *, detailed: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> Converter:
     """Make the converter for one file format (``"toml"`` or ``"json"``).
 
     The two differ only in how dates are written: TOML has dates of its own,
     JSON writes them as ISO 8601 strings. A converter that is not *detailed*
     stops at the first problem: it is the fast path for documents that are
     right, and :func:`from_data` falls back to the detailed one for the others.
+    Strings, tables and lists over *limits* are refused (SP008).
     """
     converter = Converter(
         omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed
     )
-    converter.register_structure_hook(str, _check_str)
+    converter.register_structure_hook(str, _string_hook(limits))
     converter.register_structure_hook(int, _check_int)
     converter.register_structure_hook(bool, _check_bool)
     # A hook for str or int also catches every StrEnum and IntEnum: each enum
@@ -399,12 +417,16 @@ def make_converter(fmt: Format = "toml", *, detailed: bool = True) -> Converter:
     converter.register_structure_hook(Duration, _parser(Duration.parse, EXPECTED_DURATION))
     converter.register_structure_hook(Frequency, _parser(Frequency.parse, EXPECTED_FREQUENCY))
     converter.register_structure_hook(MessageLength | int | None, _check_length)
-    converter.register_structure_hook_factory(_is_tuple, _tuple_hook)
+    converter.register_structure_hook_factory(
+        _is_tuple, lambda tp, converter: _tuple_hook(tp, converter, limits)
+    )
     converter.register_structure_hook_factory(_is_optional, _optional_hook)
-    converter.register_structure_hook_factory(_is_mapping, _mapping_hook)
+    converter.register_structure_hook_factory(
+        _is_mapping, lambda tp, converter: _mapping_hook(tp, converter, limits)
+    )
     converter.register_structure_hook_factory(attrs.has, _attrs_hook)
     converter.register_structure_hook_func(
-        lambda t: t == Mapping[str, Severity], _severity_map(converter)
+        lambda t: t == Mapping[str, Severity], _severity_map(converter, limits)
     )
 
     converter.register_unstructure_hook(Duration, str)
@@ -416,13 +438,14 @@ def make_converter(fmt: Format = "toml", *, detailed: bool = True) -> Converter:
     return converter
 
 
-_CONVERTERS: dict[tuple[str, bool], Converter] = {}
+_CONVERTERS: dict[tuple[str, bool, Limits], Converter] = {}
 
 
-def _converter(fmt: Format, *, detailed: bool = True) -> Converter:
-    converter = _CONVERTERS.get((fmt, detailed))
+def _converter(fmt: Format, *, detailed: bool = True, limits: Limits = DEFAULT_LIMITS) -> Converter:
+    converter = _CONVERTERS.get((fmt, detailed, limits))
     if converter is None:
-        converter = _CONVERTERS[fmt, detailed] = make_converter(fmt, detailed=detailed)
+        converter = make_converter(fmt, detailed=detailed, limits=limits)
+        _CONVERTERS[fmt, detailed, limits] = converter
     return converter
 
 
@@ -433,11 +456,13 @@ _TOP_KEYS: Final = (
 )
 
 
-def from_data(data: object) -> Plan:
+def from_data(data: object, *, limits: Limits | None = None) -> Plan:
     """Build a plan from a parsed document (the dict that TOML or JSON gives).
 
-    Raises :class:`~socialplan.LoadError` with every problem found.
+    Raises :class:`~socialplan.LoadError` with every problem found, those over
+    *limits* (by default :class:`~socialplan.Limits`' defaults) included.
     """
+    limits = limits or DEFAULT_LIMITS
     problems: list[Diagnostic] = []
     if not isinstance(data, Mapping):
         raise _load_error([_diag(WRONG_TYPE, [], f"the document is {show(data)}, not a table")])
@@ -481,12 +506,17 @@ def from_data(data: object) -> Plan:
             problems.append(_unknown([key], _TOP_KEYS))
     if not problems:
         try:  # the fast path: most documents are right
-            fast: Plan = _converter("toml", detailed=False).get_structure_hook(Plan)(merged, Plan)
+            hook = _converter("toml", detailed=False, limits=limits).get_structure_hook(Plan)
+            fast: Plan = hook(merged, Plan)
             return fast
         except Exception:  # noqa: BLE001 - the detailed pass below says what is wrong
             pass
+    # A document that does not structure may nest deeper than any plan does.
+    too_deep = depth_problem(data, limits)
+    if too_deep is not None:
+        problems.append(too_deep)
     try:
-        plan: Plan | None = _converter("toml").get_structure_hook(Plan)(merged, Plan)
+        plan: Plan | None = _converter("toml", limits=limits).get_structure_hook(Plan)(merged, Plan)
     except (ClassValidationError, IterableValidationError, FieldError) as exc:
         found = transform_error(exc)
         if not isinstance(header, Mapping):  # already reported as the whole table
@@ -572,7 +602,7 @@ def transform_error(exc: BaseException) -> list[Diagnostic]:
         elif isinstance(leaf, FieldError):
             if leaf.field is not None:
                 path = [*path, leaf.field]
-            hint = f'did you mean "{leaf.suggestion}"?' if leaf.suggestion else None
+            hint = f'did you mean "{leaf.suggestion}"?' if leaf.suggestion else leaf.hint
             out.append(_diag(leaf.code, path, f"{show(leaf.value)} is not {leaf.expected}", hint))
         else:
             out.append(_diag(INVALID_VALUE, path, str(leaf)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+import reprlib
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -22,6 +23,7 @@ MISSING_KEY = "SP004"
 WRONG_TYPE = "SP005"
 INVALID_VALUE = "SP006"
 INVALID_ID = "SP007"
+LIMIT = "SP008"
 # Load-error codes of observation files (socialplan.observations).
 UNKNOWN_METRIC = "SP009"
 UNKNOWN_CHANNEL = "SP010"
@@ -110,13 +112,16 @@ class FieldError(ValueError):
         code: str = INVALID_VALUE,
         suggestion: str | None = None,
         field: str | None = None,
+        hint: str | None = None,
     ) -> None:
         self.value = value
         self.expected = expected
         self.code = code
         self.suggestion = suggestion
         self.field = field
-        super().__init__(f"{value!r} is not {expected}")
+        self.hint = hint
+        # A limited repr: the value may be a string of megabytes or a list nested deep.
+        super().__init__(f"{reprlib.repr(value)} is not {expected}")
 
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")

@@ -18,11 +18,12 @@ from typing import Any, TypeVar
 import attrs
 
 from ._convert import Format, from_data, to_data
-from ._diagnostics import MISSING_KEY, SYNTAX, Diagnostic, LoadError, Severity
+from ._diagnostics import LIMIT, MISSING_KEY, SYNTAX, Diagnostic, LoadError, Severity
+from ._limits import DEFAULT_LIMITS, Limits, size_problem
 from ._locate import locate, parse_path
 from ._model import Plan
 
-__all__ = ["dump", "dumps", "format_of", "load", "loads"]
+__all__ = ["FileChangedError", "dump", "dumps", "format_of", "load", "loads"]
 
 _SUFFIXES: dict[str, Format] = {".toml": "toml", ".json": "json"}
 
@@ -73,6 +74,20 @@ def _syntax_error(
 
 
 def _parse(text: str, fmt: Format, file: str | None) -> object:
+    try:
+        return _parse_format(text, fmt, file)
+    except RecursionError:  # the parser's own limit on nesting (TOML 400 levels, JSON ~1,000)
+        diagnostic = Diagnostic(
+            code=LIMIT,
+            severity=Severity.ERROR,
+            message=f"tables and lists nest deeper than the {fmt.upper()} parser reads",
+            hint="a plan nests 5 levels deep: this document was not written as a plan",
+            file=file,
+        )
+        raise LoadError([diagnostic], file=file) from None
+
+
+def _parse_format(text: str, fmt: Format, file: str | None) -> object:
     if fmt == "toml":
         parse, decode_error = _toml_loads()
         try:
@@ -147,24 +162,35 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
-def loads(text: str | bytes, format: Format = "toml", *, file: str | None = None) -> Plan:  # noqa: A002
+def loads(
+    text: str | bytes,
+    format: Format = "toml",  # noqa: A002
+    *,
+    file: str | None = None,
+    limits: Limits | None = None,
+) -> Plan:
     """Load a plan from TOML or JSON text.
 
     Raises :class:`LoadError` with every problem found, each located by its
     dotted path and, where it can be found, its line; *file* names the source
-    in those messages.
+    in those messages. A document over *limits* (by default those of
+    :class:`Limits`) is refused with SP008 before it can fill the memory.
 
     >>> plan = loads('format = "socialplan/1"\\n[plan]\\nname = "Demo"\\n')
     >>> plan.name
     'Demo'
     """
+    limits = limits or DEFAULT_LIMITS
+    too_big = size_problem(len(text), limits, "bytes" if isinstance(text, bytes) else "characters")
+    if too_big is not None:
+        raise LoadError([attrs.evolve(too_big, file=file)], file=file)
     if isinstance(text, bytes):
         text = decode(text, file)
     text = text.removeprefix("\ufeff")
     with _no_collection():
         data = _parse(text, format, file)
         try:
-            return from_data(data)
+            return from_data(data, limits=limits)
         except LoadError as exc:
             placed = [_place(d, text, format, file) for d in exc]
             placed.sort(key=lambda d: d.line if d.line is not None else 0)
@@ -180,16 +206,60 @@ def _place(diagnostic: Diagnostic, text: str, fmt: Format, file: str | None) -> 
     return attrs.evolve(diagnostic, line=line, file=file)
 
 
-def load(path: str | os.PathLike[str], format: Format | None = None) -> Plan:  # noqa: A002
+def load(
+    path: str | os.PathLike[str],
+    format: Format | None = None,  # noqa: A002
+    *,
+    limits: Limits | None = None,
+) -> Plan:
     """Load a plan from a ``.toml`` or ``.json`` file.
 
     The format comes from the suffix unless *format* is given. Raises
-    :class:`LoadError` for anything wrong in the file and :class:`OSError`
-    when it cannot be read.
+    :class:`LoadError` for anything wrong in the file (a file over *limits* is
+    not read at all) and :class:`OSError` when it cannot be read. :func:`dump`
+    remembers what was read, and will not overwrite the file if it changes.
     """
     fmt = format or format_of(path)
-    data = Path(path).read_bytes()
-    return loads(data, fmt, file=os.fspath(path))
+    name = os.fspath(path)
+    data = read_limited(name, limits or DEFAULT_LIMITS)
+    plan = loads(data, fmt, file=name, limits=limits)
+    _READ[os.path.realpath(name)] = hash(data)
+    return plan
+
+
+def read_limited(path: str, limits: Limits) -> bytes:
+    """The bytes of the file at *path*; SP008 without reading it when it is over the limit."""
+    with open(path, "rb") as stream:
+        too_big = size_problem(os.fstat(stream.fileno()).st_size, limits)
+        if too_big is not None:
+            raise LoadError([attrs.evolve(too_big, file=path)], file=path)
+        return stream.read(limits.max_bytes + 1)  # a file that grew is caught by loads
+
+
+class FileChangedError(OSError):
+    """:func:`dump` was asked to overwrite a file that changed since :func:`load` read it."""
+
+
+#: A hash of the bytes :func:`load` read from each file (by real path), to tell at
+#: :func:`dump` whether someone changed the file in between.
+_READ: dict[str, int] = {}
+
+
+def _unchanged_since_load(target: Path) -> None:
+    """Raise :class:`FileChangedError` if *target* changed since :func:`load` read it."""
+    read = _READ.get(os.path.realpath(target))
+    if read is None:
+        return
+    try:
+        now = target.read_bytes()
+    except FileNotFoundError:  # gone: writing it loses nothing
+        return
+    if hash(now) != read:
+        raise FileChangedError(
+            f"{os.fspath(target)} changed since it was loaded: nothing was written, so that "
+            "those changes are not lost; load it again, or pass force=True (--force) to "
+            "overwrite them"
+        )
 
 
 def dumps(plan: Plan, format: Format = "toml") -> str:  # noqa: A002
@@ -204,18 +274,40 @@ def dumps(plan: Plan, format: Format = "toml") -> str:  # noqa: A002
     raise ValueError(f"unknown format {format!r}; expected 'toml' or 'json'")
 
 
-def dump(plan: Plan, path: str | os.PathLike[str], format: Format | None = None) -> None:  # noqa: A002
+def dump(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    format: Format | None = None,  # noqa: A002
+    *,
+    force: bool = False,
+) -> None:
     """Write a plan to a file, atomically: a reader sees the old file or the new one.
 
-    The format comes from the suffix unless *format* is given.
+    The format comes from the suffix unless *format* is given. If the file was
+    read by :func:`load` and has changed since, nothing is written and
+    :class:`FileChangedError` is raised, unless *force*. A symbolic link is
+    written through only to a file in its own folder (see :func:`write_atomic`).
     """
     fmt = format or format_of(path)
-    write_atomic(Path(path), dumps(plan, fmt))
+    target = Path(path)
+    if not force:
+        _unchanged_since_load(target)
+    text = dumps(plan, fmt)
+    write_atomic(target, text)
+    if os.path.realpath(target) in _READ:
+        _READ[os.path.realpath(target)] = hash(text.encode("utf-8"))
 
 
 def write_atomic(target: Path, text: str | bytes) -> None:
     """Write *text* (UTF-8, lines as given) or bytes to *target* through a temporary file
-    in the same folder, so that a reader never sees half a file."""
+    in the same folder, so that a reader never sees half a file, and a failed write
+    leaves the old file as it was.
+
+    A symbolic link is written through to its file only when that file is in the
+    link's own folder; one that points elsewhere raises :class:`PermissionError`,
+    so that a plan's folder cannot be used to overwrite a file outside it.
+    """
+    target = _within_folder(target)
     directory = target.parent
     data = text.encode("utf-8") if isinstance(text, str) else text
     import tempfile  # only writers need it: 5 ms of start-up
@@ -236,3 +328,16 @@ def write_atomic(target: Path, text: str | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _within_folder(target: Path) -> Path:
+    """*target*, or the file its symbolic link names when that is in the same folder."""
+    if not target.is_symlink():
+        return target
+    real = target.resolve()
+    if real.parent != target.parent.resolve():
+        raise PermissionError(
+            f"{os.fspath(target)} is a symbolic link to {os.fspath(real)}, outside its folder: "
+            "not written through it"
+        )
+    return real

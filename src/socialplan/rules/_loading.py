@@ -1,6 +1,6 @@
 """SP0: problems in the file itself, found while loading. Documented here, raised by the loader.
 
-SP001-SP007 are raised by the plan loader (and SP001, SP003-SP006 by the
+SP001-SP008 are raised by the plan loader (and SP001, SP003-SP006 by the
 observations loader too); SP009-SP011 by :mod:`socialplan.observations` only.
 """
 
@@ -13,6 +13,7 @@ from .._diagnostics import (
     FORMAT_KEY,
     INVALID_ID,
     INVALID_VALUE,
+    LIMIT,
     MISSING_KEY,
     SYNTAX,
     UNKNOWN_CHANNEL,
@@ -87,6 +88,16 @@ _PAGES = [
         "Ids are how parts refer to each other; one spelling each keeps references exact.",
         "Use the suggested slug as the id, and keep the display name in `name` or `title`.",
         '[channels."Face Book"]\nplatform = "facebook"',
+    ),
+    (
+        LIMIT,
+        "over-a-limit",
+        "The file, a table or list, a string or the nesting is bigger than the loader allows.",
+        "A plan of a gigabyte, a list of ten million entries or a name of a million characters "
+        "is a mistake or an attack: refused with its place, it cannot fill the memory.",
+        "Make it smaller, or raise the limit the hint names (`socialplan.Limits` in Python, "
+        "`--limit NAME=N` on the command line) if the plan really is that big.",
+        "[plan]\nname = '...a million characters...'",
     ),
     (
         UNKNOWN_METRIC,
