@@ -50,3 +50,29 @@ def bench(session: nox.Session) -> None:
     """
     session.install("-e", ".[fast]", "pydantic>=2", "tomli")
     session.run("python", "benchmarks/bench.py", "--json", "build/bench.json", *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Fuzz plan loading with atheris (not a default session): `nox -s fuzz -- SECONDS`.
+
+    Runs 300 seconds by default, starting from tests/corpus; new inputs go to
+    build/fuzz/corpus, a failing input to build/fuzz/crash-*: once fixed, it belongs in
+    tests/corpus, whose every file the test suite replays.
+    """
+    from pathlib import Path
+
+    seconds = session.posargs[0] if session.posargs else "300"
+    Path("build/fuzz/corpus").mkdir(parents=True, exist_ok=True)
+    session.install("-e", ".", "atheris")
+    session.run(
+        "python",
+        "fuzz/fuzz_load.py",
+        "build/fuzz/corpus",
+        "tests/corpus",
+        f"-max_total_time={seconds}",
+        "-timeout=10",
+        "-rss_limit_mb=4096",
+        "-dict=fuzz/plan.dict",
+        "-artifact_prefix=build/fuzz/",
+    )

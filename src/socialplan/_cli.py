@@ -225,17 +225,18 @@ def _read_settings(path: str) -> Selection | None:
     parse, decode_error = _toml_loads()
     try:
         with open(path, encoding="utf-8") as file:
-            table = parse(file.read()).get("tool", {}).get("socialplan")
+            tool = parse(file.read()).get("tool")
     except (OSError, UnicodeDecodeError, decode_error) as exc:
         raise _UsageError(f"cannot read the settings in {path}: {exc}") from None
+    table = tool.get("socialplan") if isinstance(tool, dict) else None  # `tool = 1`: not ours
     if table is None:
         return None
     try:
         settings = _converter("toml").structure(table, CheckSettings)
     except (BaseValidationError, ValueError) as exc:
         problems = "\n".join(
-            f"  tool.socialplan.{d.path.removeprefix('plan.')}: {d.message}"
-            + (f" ({d.hint})" if d.hint else "")
+            f"  {'.'.join(filter(None, ['tool.socialplan', d.path.removeprefix('plan.')]))}: "
+            f"{d.message}" + (f" ({d.hint})" if d.hint else "")
             for d in transform_error(exc)
         )
         raise _UsageError(f"bad settings in {path}:\n{problems}") from None

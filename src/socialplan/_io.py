@@ -11,6 +11,7 @@ import gc
 import json
 import os
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +19,16 @@ from typing import Any, TypeVar
 import attrs
 
 from ._convert import Format, from_data, to_data
-from ._diagnostics import LIMIT, MISSING_KEY, SYNTAX, Diagnostic, LoadError, Severity
+from ._diagnostics import (
+    INVALID_VALUE,
+    LIMIT,
+    MISSING_KEY,
+    SYNTAX,
+    Diagnostic,
+    LoadError,
+    Severity,
+    format_path,
+)
 from ._limits import DEFAULT_LIMITS, Limits, size_problem
 from ._locate import locate, parse_path
 from ._model import Plan
@@ -82,9 +92,71 @@ def _parse(text: str, fmt: Format, file: str | None) -> object:
             severity=Severity.ERROR,
             message=f"tables and lists nest deeper than the {fmt.upper()} parser reads",
             hint="a plan nests 5 levels deep: this document was not written as a plan",
+            line=1,
             file=file,
         )
         raise LoadError([diagnostic], file=file) from None
+
+
+_LONG_NUMBER = re.compile(r"\d{4000,}")
+# JSON's escape of a UTF-16 surrogate: paired ones make one character, a lone one stays.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line where *key*, written twice in a JSON object, is written the second time."""
+    quoted = json.dumps(key, ensure_ascii=False)
+    first = text.find(quoted)
+    second = text.find(quoted, first + 1) if first >= 0 else -1
+    at = second if second >= 0 else max(first, 0)  # an escaped key: the start, at least
+    return text.count("\n", 0, at) + 1
+
+
+def _too_long_a_number(text: str, fmt: str, file: str | None) -> LoadError:
+    match = _LONG_NUMBER.search(text)
+    line = text.count("\n", 0, match.start()) + 1 if match else None
+    limit = sys.get_int_max_str_digits()
+    return _syntax_error(f"not valid {fmt}: a number of more than {limit:,} digits", line, file)
+
+
+def _lone_surrogates(data: object, text: str, file: str | None) -> list[Diagnostic]:
+    """A problem for each string or key of *data* holding a lone surrogate (``"\\ud800"``).
+
+    No UTF-8 file can hold one: the plan could not be written back.
+    """
+    problems: list[Diagnostic] = []
+    stack: list[tuple[list[str | int], object]] = [([], data)]
+    while stack:
+        path, node = stack.pop()
+        children: list[tuple[str | int, object]] = []
+        texts: list[tuple[list[str | int], str]] = []
+        if isinstance(node, dict):
+            children = list(node.items())
+            texts = [([*path, key], key) for key in node]
+        elif isinstance(node, list):
+            children = list(enumerate(node))
+        elif isinstance(node, str):
+            texts = [(path, node)]
+        for where, value in texts:
+            if not value.isascii() and _SURROGATE.search(value):
+                dotted = format_path(where)
+                problems.append(
+                    Diagnostic(
+                        code=INVALID_VALUE,
+                        severity=Severity.ERROR,
+                        message=f"{json.dumps(value)} holds half of a UTF-16 surrogate pair, "
+                        "which no UTF-8 text can",
+                        hint="write the character itself, or both halves of its pair",
+                        path=dotted,
+                        line=locate(text, dotted, "json"),
+                        file=file,
+                    )
+                )
+        stack += [([*path, key], value) for key, value in reversed(children)]
+    return problems
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _parse_format(text: str, fmt: Format, file: str | None) -> object:
@@ -100,6 +172,8 @@ def _parse_format(text: str, fmt: Format, file: str | None) -> object:
                 line = int(match.group(1)) if match.group(1) else text.count("\n") + 1
                 message = message[: match.start()].strip()
             raise _syntax_error(f"not valid TOML: {message}", line, file) from None
+        except ValueError:  # int() refuses a number of more than 4,300 digits
+            raise _too_long_a_number(text, "TOML", file) from None
     if fmt == "json":
         duplicates: list[str] = []
 
@@ -117,19 +191,25 @@ def _parse_format(text: str, fmt: Format, file: str | None) -> object:
             data = json.loads(text, object_pairs_hook=pairs)
         except json.JSONDecodeError as exc:
             raise _syntax_error(f"not valid JSON: {exc.msg}", exc.lineno, file) from None
+        except ValueError:  # int() refuses a number of more than 4,300 digits
+            raise _too_long_a_number(text, "JSON", file) from None
         if duplicates:
             problems = [
                 Diagnostic(
                     code=SYNTAX,
                     severity=Severity.ERROR,
                     message=f"the key {json.dumps(key)} is written twice in one object",
-                    line=locate(text, key, "json"),
+                    line=_key_line(text, key),
                     file=file,
                     hint="keep one: the second would silently replace the first",
                 )
                 for key in duplicates
             ]
             raise LoadError(problems, file=file)
+        if _SURROGATE_ESCAPE.search(text):
+            surrogates = _lone_surrogates(data, text, file)
+            if surrogates:
+                raise LoadError(surrogates, file=file)
         return data
     raise ValueError(f"unknown format {fmt!r}; expected 'toml' or 'json'")
 
@@ -202,7 +282,7 @@ def _place(diagnostic: Diagnostic, text: str, fmt: Format, file: str | None) -> 
     if diagnostic.code == MISSING_KEY:  # the key is not there: point at its table
         segments = parse_path(path)[:-1]
         path = ".".join(str(s) for s in segments if isinstance(s, str))
-    line = locate(text, path, fmt) if path else None
+    line = locate(text, path, fmt) if path else 1  # a problem of the whole document
     return attrs.evolve(diagnostic, line=line, file=file)
 
 
