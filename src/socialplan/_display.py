@@ -141,7 +141,9 @@ def plan_markdown(plan: Plan) -> str:
     """The plan as Markdown: its parts counted, then objectives, channels and metrics."""
     out = [f"### {_cell_md(plan.name)}"]
     if plan.organization:
-        out.append(_cell_md(plan.organization))
+        from .render._markdown import markdown_text
+
+        out.append(markdown_text(plan.organization, starts_line=True))
     out.append(_table_md(["part", "count"], _counts(plan)))
     for title, head, rows in _plan_sections(plan):
         if rows:

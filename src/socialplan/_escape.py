@@ -18,12 +18,16 @@ def mermaid_text(text: str) -> str:
     """Text made safe inside a quoted Mermaid label: quotes and markup as entities.
 
     Mermaid turns ``#name;`` and ``#35;`` back into the characters they stand
-    for; line breaks and other control characters become spaces.
+    for; line breaks and other control characters become spaces. ``%`` is
+    written ``#37;``: Mermaid reads a ``%%{...}%%`` directive anywhere in a
+    diagram, inside a label too, and would take its settings from the plan.
 
     >>> mermaid_text('Say "hi" <b>')
     'Say #quot;hi#quot; #lt;b#gt;'
     >>> mermaid_text("Fish & chips\\n`#1`")
     'Fish #amp; chips #96;#35;1#96;'
+    >>> mermaid_text("%%{init: {}}%% -20%")
+    '#37;#37;{init: {}}#37;#37; -20#37;'
     """
     replaced = (
         text.replace("#", "#35;")
@@ -32,6 +36,7 @@ def mermaid_text(text: str) -> str:
         .replace("<", "#lt;")
         .replace(">", "#gt;")
         .replace("`", "#96;")
+        .replace("%", "#37;")
     )
     return _BREAKS.sub(" ", replaced)
 
