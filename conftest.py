@@ -12,12 +12,14 @@ In Markdown pages (Sybil):
   ```toml file=pyproject.toml is written, not loaded as a plan; so is ```text file=NAME (a
   plan with mistakes, say);
 - a ```console block is *checked* when every command in it (a line starting with `$ `) is
-  `socialplan ARGS` (no pipe, redirection or other shell syntax) or `echo $?`. Each
-  `socialplan` command runs in-process (`socialplan._cli.main`) in the page's scratch folder,
-  where `examples/` is the repository's; what it writes to stdout and stderr must be exactly
-  the lines that follow the command (trailing spaces and trailing blank lines aside), and
-  `echo $?` must be followed by its exit code. Blocks with any other command (`pip install`,
-  `nox`, `... | jq`) are shown, not run.
+  `socialplan ARGS`, `socialplan ARGS | jq [-c] 'FILTER'` (no other pipe, redirection or
+  shell syntax) or `echo $?`. Each `socialplan` command runs in-process
+  (`socialplan._cli.main`) in the page's scratch folder, where `examples/` is the
+  repository's; what it writes to stdout and stderr must be exactly the lines that follow the
+  command (trailing spaces and trailing blank lines aside), and `echo $?` must be followed by
+  its exit code. Piped to jq, its stdout goes through the filter (the `jq` package, libjq)
+  and is printed as jq prints it, indented by 2 or, with `-c`, compact. Blocks with any
+  other command (`pip install`, `nox`) are shown, not run.
 
 Doctests in the docstrings under src/ run too.
 """
@@ -112,6 +114,24 @@ _COMMAND = re.compile(r"^\$ (?P<command>.*)$")
 _SHELL = re.compile(r"[|<>;&`]|\$\(")
 
 
+_JQ = re.compile(r" \| (?P<jq>jq .*)$")
+
+
+def _checked(command: str) -> bool:
+    """Whether the test suite can run *command* (see the module's docstring)."""
+    if command == "echo $?":
+        return True
+    jq = _JQ.search(command)
+    if jq is not None:
+        words = shlex.split(jq["jq"])
+        if words[1:2] == ["-c"]:
+            words.pop(1)
+        if len(words) != 2:
+            return False
+        command = command[: jq.start()]
+    return command.startswith("socialplan ") and not _SHELL.search(command)
+
+
 def _commands(text: str) -> list[tuple[str, list[str]]] | None:
     """The commands of a console block with the lines each prints; None if it is not checked."""
     commands: list[tuple[str, list[str]]] = []
@@ -119,9 +139,7 @@ def _commands(text: str) -> list[tuple[str, list[str]]] | None:
         match = _COMMAND.match(line)
         if match:
             command = match["command"].strip()
-            if command != "echo $?" and (
-                not command.startswith("socialplan ") or _SHELL.search(command)
-            ):
+            if not _checked(command):
                 return None
             commands.append((command, []))
         elif commands:
@@ -131,17 +149,19 @@ def _commands(text: str) -> list[tuple[str, list[str]]] | None:
     return commands or None
 
 
-def _run(argv: list[str], folder: Path) -> tuple[int, str]:
-    """Run ``socialplan ARGV`` in *folder*: its exit code and what it printed."""
+def _run(argv: list[str], folder: Path, *, errors: bool = True) -> tuple[int, str]:
+    """Run ``socialplan ARGV`` in *folder*: its exit code and what it printed (to stdout
+    only, unless *errors*)."""
     from socialplan._cli import main
 
     printed = io.StringIO()
+    others = printed if errors else io.StringIO()
     before = Path.cwd()
     columns = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "100"
     try:
         os.chdir(folder)
-        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(others):
             try:
                 code = main(argv)
             except SystemExit as exc:  # argparse's usage errors
@@ -162,6 +182,9 @@ def _console(example: Example) -> None:
         expected = list(shown)
         if command == "echo $?":
             actual = [str(code)]
+        elif (jq := _JQ.search(command)) is not None:
+            code, printed = _run(shlex.split(command[: jq.start()])[1:], folder, errors=False)
+            actual = _jq(shlex.split(jq["jq"])[1:], printed)
         else:
             code, printed = _run(shlex.split(command)[1:], folder)
             actual = [line.rstrip() for line in printed.splitlines()]
@@ -176,6 +199,23 @@ def _console(example: Example) -> None:
                 + "\nbut got:\n"
                 + "\n".join(actual)
             )
+
+
+def _jq(arguments: list[str], text: str) -> list[str]:
+    """The lines ``jq ARGUMENTS`` prints for *text*."""
+    import json
+
+    import jq
+
+    compact = arguments[0] == "-c"
+    results = jq.compile(arguments[-1]).input_text(text).all()
+    lines: list[str] = []
+    for result in results:
+        if compact:
+            lines.append(json.dumps(result, ensure_ascii=False, separators=(",", ":")))
+        else:
+            lines += json.dumps(result, ensure_ascii=False, indent=2).splitlines()
+    return lines
 
 
 class _ConsoleParser:
