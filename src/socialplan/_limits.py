@@ -31,7 +31,7 @@ class Limits:
     """
 
     #: The size of the file (bytes, or characters of a string given to ``loads``).
-    max_bytes: int = attrs.field(default=64 * 2**20)
+    max_bytes: int = attrs.field(default=128 * 2**20)
     #: The entries of any one table or list (metrics, calendar entries, a metric's channels).
     max_items: int = attrs.field(default=1_000_000)
     #: The characters of any one string.
