@@ -1348,3 +1348,18 @@ def test_a_cycle_is_reported_at_its_first_channel_even_among_several_loops() -> 
     text += '[channels.b]\nplatform = "blog"\ncross_posts_to = ["c", "a"]\n'
     text += '[channels.c]\nplatform = "blog"\ncross_posts_to = ["b"]\n'
     assert [("SP305", "error", "channels.a.cross_posts_to")] == found(text, "SP305")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_validation_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    import gc
+
+    plan = socialplan.loads(HEADER + '[objectives.a]\ntitle = "A"\n')
+    before = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        socialplan.validate(plan)
+        after = gc.isenabled()
+    finally:
+        (gc.enable if before else gc.disable)()
+    assert enabled == after

@@ -6,13 +6,11 @@ writing is atomic and deterministic.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,6 +27,7 @@ from ._diagnostics import (
     Severity,
     format_path,
 )
+from ._gc import paused_collector
 from ._limits import DEFAULT_LIMITS, Limits, size_problem
 from ._locate import locate, parse_path
 from ._model import Plan
@@ -224,24 +223,6 @@ def decode(raw: bytes, file: str | None, hint: str | None = None) -> str:
         raise _syntax_error(message, line, file, hint) from None
 
 
-@contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document is parsed and structured.
-
-    A big plan allocates hundreds of thousands of objects, none of them in a
-    cycle; each collection the allocations trigger walks all of them again, so
-    the cost of a load grew faster than its size. Nothing of a plan is garbage
-    until it is built, so the collector has nothing to find meanwhile.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def loads(
     text: str | bytes,
     format: Format = "toml",  # noqa: A002
@@ -267,7 +248,7 @@ def loads(
     if isinstance(text, bytes):
         text = decode(text, file)
     text = text.removeprefix("\ufeff")
-    with _no_collection():
+    with paused_collector():
         data = _parse(text, format, file)
         try:
             return from_data(data, limits=limits)

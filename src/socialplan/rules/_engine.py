@@ -10,6 +10,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from .._diagnostics import Diagnostic, Severity
+from .._gc import paused_collector
 from .._model import CheckSettings, Plan
 from ._context import Context
 
@@ -372,6 +373,14 @@ def validate(
     chosen = (settings or Selection()).then(Selection.of(plan.check)).then(explicit)
     context = Context(plan)
     found: list[Diagnostic] = []
+    with paused_collector():
+        _run(chosen, context, found)
+    found.sort(key=_sort_key)
+    return Report(tuple(found))
+
+
+def _run(chosen: Selection, context: Context, found: list[Diagnostic]) -> None:
+    """Add to *found* what every rule *chosen* selects finds in *context*'s plan."""
     for each in all_rules():
         if not chosen.selects(each.code):
             continue
@@ -398,5 +407,3 @@ def validate(
             )
             for finding in findings
         )
-    found.sort(key=_sort_key)
-    return Report(tuple(found))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
-from .._model import Metric, Objective
+from .._model import Metric, Objective, Plan
 from .._vocab import Direction, FunnelStage, KpiLevel, Measure
 from ._context import Context
 from ._engine import Finding, rule
@@ -20,8 +21,18 @@ STAGE_LEVEL = {
 
 
 def _metrics_of(context: Context, objective_id: str) -> list[tuple[str, Metric]]:
-    metrics = context.plan.metrics
-    return [(m, metrics[m]) for m in context.metrics_by_objective.get(objective_id, ())]
+    """The metrics measuring an objective, with their ids: one index the rules share."""
+    return context.memo("objectives.metrics", lambda: _by_objective(context.plan)).get(
+        objective_id, []
+    )
+
+
+def _by_objective(plan: Plan) -> dict[str, list[tuple[str, Metric]]]:
+    index: dict[str, list[tuple[str, Metric]]] = defaultdict(list)
+    for key, metric in plan.metrics.items():
+        for objective_id in metric.measures:
+            index[objective_id].append((key, metric))
+    return index
 
 
 def _quantitative(objective: Objective) -> bool:
