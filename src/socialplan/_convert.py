@@ -13,6 +13,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
+from sys import intern
 from types import UnionType
 from typing import Any, Final, Literal, Union, get_args, get_origin
 
@@ -148,7 +149,7 @@ def _string_hook(limits: Limits) -> Callable[[Any, Any], str]:
             raise FieldError(value, "a string", code=WRONG_TYPE)
         if len(value) > longest:
             raise too_long(value, limits)
-        return value
+        return intern(value) if len(value) <= 64 else value
 
     return structure
 
@@ -261,7 +262,7 @@ def _tuple_hook(tp: Any, converter: Converter, limits: Limits) -> Callable[[Any,
         if len(value) > most:
             raise too_many(value, limits)
         if item_type is str and all(type(item) is str and len(item) <= longest for item in value):
-            return tuple(value)  # the common case, without a call per item
+            return tuple(map(intern, value))  # the common case, without a call per item
         items: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -324,7 +325,7 @@ def _table(
                 errors.append(bad_key)
                 continue
             try:
-                out[key] = value_hook(item, value_type)
+                out[intern(key)] = value_hook(item, value_type)
             except Exception as exc:  # noqa: BLE001 - every error is kept as data
                 exc.__notes__ = [IterableValidationNote("value", key, value_type)]
                 errors.append(exc)
