@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 from .._vocab import (
@@ -83,6 +84,7 @@ def unknown_step(context: Context) -> Iterator[Finding]:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+_KEPT = frozenset("abcdefghijklmnopqrtuvwxyz0123456789")  # no "s": see _screen_key
 
 
 def _folded(text: str) -> str:
@@ -92,6 +94,24 @@ def _folded(text: str) -> str:
     else:
         stripped = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
     return " ".join([w[:-1] if len(w) > 3 and w[-1] == "s" else w for w in _WORD.findall(stripped)])
+
+
+#: What a screen key leaves out of a lowercase ASCII name: all but letters and digits, and "s".
+_NOT_IN_KEY = bytes(c for c in range(256) if not chr(c).isascii() or chr(c) not in _KEPT)
+
+
+def _screen_key(name: str) -> bytes:
+    """*name*'s folded form without its spaces and its every "s", computed fast for ASCII.
+
+    Names that fold alike have the same key (the key is a function of the folded form),
+    so a table whose keys all differ has no two names alike, and is not folded at all.
+
+    >>> _screen_key("Parents' club") == _screen_key("parent club") == b"parentclub"
+    True
+    """
+    if name.isascii():
+        return name.lower().encode("ascii").translate(None, _NOT_IN_KEY)
+    return _folded(name).replace(" ", "").replace("s", "").encode("ascii")
 
 
 @rule(
@@ -117,11 +137,16 @@ def duplicate_name(context: Context) -> Iterator[Finding]:
     if plan.content is not None:
         groups.append(("content.pillars", {k: v.theme for k, v in plan.content.pillars.items()}))
     for table, names in groups:
-        all_folded = list(map(_folded, names.values()))
-        if len(set(all_folded)) == len(all_folded):  # no two alike: most tables
+        # Names that fold alike have the same screen key; most tables have no two alike.
+        keys = [_screen_key(name) for name in names.values()]
+        if len(set(keys)) == len(keys):
             continue
+        counted = Counter(keys)
         seen: dict[str, str] = {}
-        for (key, name), folded in zip(names.items(), all_folded, strict=True):
+        for (key, name), screened in zip(names.items(), keys, strict=True):
+            if counted[screened] == 1:
+                continue
+            folded = _folded(name)
             if not folded:
                 continue
             if folded in seen:
