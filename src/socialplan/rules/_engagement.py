@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -101,12 +100,23 @@ def response_times_against_urgency(context: Context) -> Iterator[Finding]:
                     )
 
 
-def _fold(text: str) -> str:
+#: Every ASCII character but lowercase letters and digits, turned into a space.
+_SPACES = str.maketrans(
+    {c: " " for c in map(chr, range(128)) if not ("a" <= c <= "z" or "0" <= c <= "9")}
+)
+
+
+def _words(text: str) -> list[str]:
+    """The words of *text*, without case, accents or punctuation.
+
+    >>> _words("¡Política, y más!")
+    ['politica', 'y', 'mas']
+    """
     if text.isascii():  # no accents to take off
         stripped = text.lower()
     else:
         stripped = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
-    return " " + re.sub(r"[^a-z0-9]+", " ", stripped).strip() + " "
+    return stripped.translate(_SPACES).split()
 
 
 @rule(
@@ -128,7 +138,7 @@ def off_limits_content(context: Context) -> Iterator[Finding]:
     banned: dict[tuple[str, ...], int] = {}
     topics = plan.policy.off_limits
     for position, topic in enumerate(topics):
-        banned.setdefault(tuple(_fold(topic).split()), position)
+        banned.setdefault(tuple(_words(topic)), position)
     banned.pop((), None)
     if not banned:
         return
@@ -137,10 +147,10 @@ def off_limits_content(context: Context) -> Iterator[Finding]:
     for head, tail, texts in _texts(plan):
         # A text that touches a topic holds its first word: a field's texts are screened
         # together, in one call, and looked at one by one only when they hold one.
-        if first_words.isdisjoint(_fold("\n".join(texts)).split()):
+        if first_words.isdisjoint(_words("\n".join(texts))):
             continue
         for position, text in enumerate(texts):
-            words = _fold(text).split()
+            words = _words(text)
             found = [
                 banned[run]
                 for length in runs
