@@ -6,9 +6,11 @@ import datetime as dt
 import enum
 import operator
 import re
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
 from operator import methodcaller
+from typing import Any
 
 import attrs
 
@@ -45,6 +47,30 @@ def _reader(
         else:
             _READERS[cls] = (names, operator.attrgetter(*names))
     return _READERS[cls]
+
+
+_TEXT_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _text_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a model class whose declared type may hold text.
+
+    The screen below skips the others (numbers, dates, durations, enums) without a look:
+    a plan that puts text where its type says a number goes cannot be written as a file.
+    """
+    if cls not in _TEXT_FIELDS:
+        hints = typing.get_type_hints(cls)
+        _TEXT_FIELDS[cls] = tuple(
+            field.name for field in attrs.fields(cls) if _may_hold_text(hints[field.name])
+        )
+    return _TEXT_FIELDS[cls]
+
+
+def _may_hold_text(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    if args:  # X | None, tuple[X, ...], Mapping[K, V]: what its values may be
+        return any(_may_hold_text(arg) for arg in args if arg is not Ellipsis)
+    return not (isinstance(tp, type) and (issubclass(tp, _NO_TEXT) or tp is type(None)))
 
 
 #: The types met so far that hold no text (filled as the walk meets them).
@@ -138,11 +164,10 @@ def _may_say_todo(column: list[object]) -> bool:
                 inside = [list(chain.from_iterable(same))]  # type: ignore[arg-type]
         elif issubclass(kind, Mapping):
             inside = [list(chain.from_iterable(map(methodcaller("values"), same)))]
-        elif issubclass(kind, _NO_TEXT) or (reader := _reader(kind)) is None:
+        elif issubclass(kind, _NO_TEXT) or _reader(kind) is None:
             continue
         else:
-            names, _ = reader
-            inside = (list(map(operator.attrgetter(name), same)) for name in names)
+            inside = (list(map(operator.attrgetter(name), same)) for name in _text_fields(kind))
         if any(map(_may_say_todo, inside)):
             return True
     return False
