@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
-from .._model import Metric, Objective, Plan
+from .._model import Objective, Plan
 from .._vocab import Direction, FunnelStage, KpiLevel, Measure
 from ._context import Context
 from ._engine import Finding, rule
@@ -20,18 +19,44 @@ STAGE_LEVEL = {
 }
 
 
-def _metrics_of(context: Context, objective_id: str) -> list[tuple[str, Metric]]:
-    """The metrics measuring an objective, with their ids: one index the rules share."""
-    return context.memo("objectives.metrics", lambda: _by_objective(context.plan)).get(
-        objective_id, []
-    )
+class _Measured:
+    """What the metrics of one objective say: their kinds, units, directions and levels."""
+
+    __slots__ = ("directions", "kinds", "levels", "quantitative_units")
+
+    def __init__(self) -> None:
+        self.kinds: set[Measure] = set()
+        self.quantitative_units: set[str | None] = set()
+        self.directions: dict[str | None, set[Direction]] = {}
+        self.levels: set[KpiLevel] = set()
 
 
-def _by_objective(plan: Plan) -> dict[str, list[tuple[str, Metric]]]:
-    index: dict[str, list[tuple[str, Metric]]] = defaultdict(list)
-    for key, metric in plan.metrics.items():
+_NOTHING = _Measured()
+
+
+def _measured(context: Context, objective_id: str) -> _Measured:
+    """What the metrics of an objective say, gathered for all objectives in one pass over
+    the metrics that the SP2 rules share (a big plan's metrics are not read four times)."""
+    index = context.memo("objectives.measured", lambda: _measure(context.plan))
+    return index.get(objective_id, _NOTHING)
+
+
+def _measure(plan: Plan) -> dict[str, _Measured]:
+    index: dict[str, _Measured] = {}
+    for metric in plan.metrics.values():
         for objective_id in metric.measures:
-            index[objective_id].append((key, metric))
+            measured = index.get(objective_id)
+            if measured is None:
+                measured = index[objective_id] = _Measured()
+            measured.kinds.add(metric.kind)
+            if metric.kind is Measure.QUANTITATIVE:
+                measured.quantitative_units.add(metric.unit)
+            directions = measured.directions.get(metric.unit)
+            if directions is None:
+                directions = measured.directions[metric.unit] = set()
+            directions.add(metric.direction)
+            if metric.level is not None:
+                measured.levels.add(metric.level)
     return index
 
 
@@ -131,8 +156,7 @@ def target_unit_unmeasured(context: Context) -> Iterator[Finding]:
         target = objective.target
         if target is None or not _quantitative(objective):
             continue
-        units = {m.unit for _, m in _metrics_of(context, key) if m.kind is Measure.QUANTITATIVE}
-        units.discard(None)
+        units = _measured(context, key).quantitative_units - {None}
         if units and target.unit not in units:
             listed = ", ".join(f'"{u}"' for u in sorted(u for u in units if u))
             yield Finding(
@@ -161,7 +185,7 @@ def target_against_direction(context: Context) -> Iterator[Finding]:
         target = objective.target
         if target is None or target.baseline is None:
             continue
-        directions = {m.direction for _, m in _metrics_of(context, key) if m.unit == target.unit}
+        directions = _measured(context, key).directions.get(target.unit, set())
         if len(directions) != 1:
             continue
         (direction,) = directions
@@ -186,9 +210,8 @@ def target_against_direction(context: Context) -> Iterator[Finding]:
 )
 def qualitative_objective_unjudged(context: Context) -> Iterator[Finding]:
     for key, objective in context.plan.objectives.items():
-        metrics = _metrics_of(context, key)
         qualitative = objective.measure is Measure.QUALITATIVE
-        if qualitative and metrics and all(m.kind is Measure.QUANTITATIVE for _, m in metrics):
+        if qualitative and _measured(context, key).kinds == {Measure.QUANTITATIVE}:
             yield Finding(
                 f"objectives.{key}",
                 f'qualitative objective "{key}" is measured only by quantitative metrics',
@@ -211,7 +234,7 @@ def stage_level_mismatch(context: Context) -> Iterator[Finding]:
     for key, objective in context.plan.objectives.items():
         if objective.stage is None:
             continue
-        levels = {m.level for _, m in _metrics_of(context, key) if m.level is not None}
+        levels = _measured(context, key).levels
         wanted = STAGE_LEVEL[objective.stage]
         if levels and wanted not in levels:
             yield Finding(
