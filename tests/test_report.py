@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import socialplan
+from html_page import page
 from socialplan.render import report
 from socialplan.testing import plans
 
@@ -24,28 +24,6 @@ PAYLOADS = [
     "[click](https://evil.example) ![x](https://evil.example/x.png)",
     "```\n| a | b |\n# heading",
 ]
-
-
-class _Page(HTMLParser):
-    """What a browser would see: the tags, their attributes, and the text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def page(html: str) -> _Page:
-    parsed = _Page()
-    parsed.feed(html)
-    parsed.close()
-    return parsed
 
 
 def hostile(payload: str) -> socialplan.Plan:

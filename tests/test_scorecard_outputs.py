@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import re
 import runpy
-from html.parser import HTMLParser
 from pathlib import Path
 
 import attrs
@@ -15,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import socialplan
+from html_page import page
 from socialplan import Channel, Duration, KpiLevel, Metric, Objective, Resource, Target
 from socialplan import observations as obs
 from socialplan.render import scorecard
@@ -73,43 +73,6 @@ CAFE_SEASON = obs.from_records(
     ],
     CAFE,
 )
-
-
-class _Page(HTMLParser):
-    """What a browser would see: the tags, their attributes, and each table's cells."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.tables: list[list[list[str]]] = []
-        self.text: list[str] = []
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if tag == "table":
-            self.tables.append([])
-        elif tag == "tr":
-            self.tables[-1].append([])
-        elif tag in ("td", "th"):
-            self._cell = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None:
-            self.tables[-1][-1].append("".join(self._cell))
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def page(html: str) -> _Page:
-    parsed = _Page()
-    parsed.feed(html)
-    parsed.close()
-    return parsed
 
 
 def hostile(payload: str) -> socialplan.Scorecard:
