@@ -218,11 +218,11 @@ def _read_settings(path: str) -> Selection | None:
     from cattrs.errors import BaseValidationError
 
     from ._convert import _converter, transform_error
-    from ._io import _toml_loads
     from ._model import CheckSettings
+    from ._parse import toml_loads
     from .rules import Selection
 
-    parse, decode_error = _toml_loads()
+    parse, decode_error = toml_loads()
     try:
         with open(path, encoding="utf-8") as file:
             tool = parse(file.read()).get("tool")

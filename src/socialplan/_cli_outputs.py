@@ -33,7 +33,8 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str) -> int:
     if args.output:
         from pathlib import Path
 
-        from ._io import _unchanged_since_load, write_atomic
+        from ._io import _unchanged_since_load
+        from ._write import write_atomic
 
         try:
             if not getattr(args, "force", True):  # the commands that read and may write a plan
@@ -210,8 +211,8 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 def _new(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from ._io import write_atomic
     from ._starter import starter
+    from ._write import write_atomic
 
     target = Path(args.file)
     if target.suffix != ".toml":

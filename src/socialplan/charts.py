@@ -31,7 +31,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._io import write_atomic
+from ._write import write_atomic
 from .export import MissingExtra
 
 if TYPE_CHECKING:

@@ -72,10 +72,11 @@ from ._diagnostics import (
     Severity,
     format_path,
 )
-from ._io import _parse, write_atomic
 from ._locate import locate
 from ._model import Plan
+from ._parse import parse
 from ._vocab import Suggester, did_you_mean
+from ._write import write_atomic
 
 __all__ = [
     "COLUMNS",
@@ -520,7 +521,7 @@ def _located(
 def _read_document(
     text: str, fmt: Literal["json", "toml"], checker: _Checker, file: str | None
 ) -> list[Observation]:
-    data = _parse(text, fmt, file)
+    data = parse(text, fmt, file)
     line_of = _json_lines(text) if fmt == "json" else _toml_lines(text)
     kind = "an object" if fmt == "json" else "a table"
     records = _top_level(data, kind, checker)
@@ -663,7 +664,7 @@ def _skip(text: str, at: int) -> int:
 
 
 def _decode(raw: bytes, file: str | None) -> str:
-    from ._io import decode
+    from ._parse import decode
 
     return decode(raw, file, hint="save the file as UTF-8 (in a spreadsheet: CSV UTF-8)")
 

@@ -1,0 +1,183 @@
+"""From text to plain data: TOML or JSON parsed, every syntax problem located.
+
+What the parsers refuse becomes a :class:`LoadError` with a line (SP001), and what they
+cannot follow (nesting beyond their limits) one with SP008; never another exception.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Any
+
+from ._diagnostics import INVALID_VALUE, LIMIT, SYNTAX, Diagnostic, LoadError, Severity, format_path
+from ._locate import locate
+
+__all__ = ["decode", "parse", "toml_loads"]
+
+
+def toml_loads() -> Any:
+    """The TOML parser to use and its error: the compiled tomli when installed, else tomllib."""
+    try:  # the compiled wheels of tomli parse faster than the standard library
+        import tomli
+
+        return tomli.loads, tomli.TOMLDecodeError
+    except ImportError:  # pragma: no cover - depends on the environment
+        import tomllib
+
+        return tomllib.loads, tomllib.TOMLDecodeError
+
+
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
+
+
+def _syntax_error(
+    message: str, line: int | None, file: str | None, hint: str | None = None
+) -> LoadError:
+    diagnostic = Diagnostic(
+        code=SYNTAX, severity=Severity.ERROR, message=message, hint=hint, line=line, file=file
+    )
+    return LoadError([diagnostic], file=file)
+
+
+def parse(text: str, fmt: str, file: str | None) -> object:
+    """*text* parsed as *fmt* (``"toml"`` or ``"json"``); :class:`LoadError` if it cannot be."""
+    try:
+        return _parse_format(text, fmt, file)
+    except RecursionError:  # the parser's own limit on nesting (TOML 400 levels, JSON ~1,000)
+        diagnostic = Diagnostic(
+            code=LIMIT,
+            severity=Severity.ERROR,
+            message=f"tables and lists nest deeper than the {fmt.upper()} parser reads",
+            hint="a plan nests 5 levels deep: this document was not written as a plan",
+            line=1,
+            file=file,
+        )
+        raise LoadError([diagnostic], file=file) from None
+
+
+_LONG_NUMBER = re.compile(r"\d{4000,}")
+# JSON's escape of a UTF-16 surrogate: paired ones make one character, a lone one stays.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line where *key*, written twice in a JSON object, is written the second time."""
+    quoted = json.dumps(key, ensure_ascii=False)
+    first = text.find(quoted)
+    second = text.find(quoted, first + 1) if first >= 0 else -1
+    at = second if second >= 0 else max(first, 0)  # an escaped key: the start, at least
+    return text.count("\n", 0, at) + 1
+
+
+def _too_long_a_number(text: str, fmt: str, file: str | None) -> LoadError:
+    match = _LONG_NUMBER.search(text)
+    line = text.count("\n", 0, match.start()) + 1 if match else None
+    limit = sys.get_int_max_str_digits()
+    return _syntax_error(f"not valid {fmt}: a number of more than {limit:,} digits", line, file)
+
+
+def _lone_surrogates(data: object, text: str, file: str | None) -> list[Diagnostic]:
+    """A problem for each string or key of *data* holding a lone surrogate (``"\\ud800"``).
+
+    No UTF-8 file can hold one: the plan could not be written back.
+    """
+    problems: list[Diagnostic] = []
+    stack: list[tuple[list[str | int], object]] = [([], data)]
+    while stack:
+        path, node = stack.pop()
+        children: list[tuple[str | int, object]] = []
+        texts: list[tuple[list[str | int], str]] = []
+        if isinstance(node, dict):
+            children = list(node.items())
+            texts = [([*path, key], key) for key in node]
+        elif isinstance(node, list):
+            children = list(enumerate(node))
+        elif isinstance(node, str):
+            texts = [(path, node)]
+        for where, value in texts:
+            if not value.isascii() and _SURROGATE.search(value):
+                dotted = format_path(where)
+                problems.append(
+                    Diagnostic(
+                        code=INVALID_VALUE,
+                        severity=Severity.ERROR,
+                        message=f"{json.dumps(value)} holds half of a UTF-16 surrogate pair, "
+                        "which no UTF-8 text can",
+                        hint="write the character itself, or both halves of its pair",
+                        path=dotted,
+                        line=locate(text, dotted, "json"),
+                        file=file,
+                    )
+                )
+        stack += [([*path, key], value) for key, value in reversed(children)]
+    return problems
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _parse_format(text: str, fmt: str, file: str | None) -> object:
+    if fmt == "toml":
+        parse, decode_error = toml_loads()
+        try:
+            return parse(text)
+        except decode_error as exc:
+            message = str(exc)
+            match = _AT_LINE.search(message)
+            line = None
+            if match:
+                line = int(match.group(1)) if match.group(1) else text.count("\n") + 1
+                message = message[: match.start()].strip()
+            raise _syntax_error(f"not valid TOML: {message}", line, file) from None
+        except ValueError:  # int() refuses a number of more than 4,300 digits
+            raise _too_long_a_number(text, "TOML", file) from None
+    if fmt == "json":
+        duplicates: list[str] = []
+
+        def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+            seen = dict(items)
+            if len(seen) != len(items):  # rare: find which keys, in order
+                once: set[str] = set()
+                for key, _ in items:
+                    if key in once:
+                        duplicates.append(key)
+                    once.add(key)
+            return seen
+
+        try:
+            data = json.loads(text, object_pairs_hook=pairs)
+        except json.JSONDecodeError as exc:
+            raise _syntax_error(f"not valid JSON: {exc.msg}", exc.lineno, file) from None
+        except ValueError:  # int() refuses a number of more than 4,300 digits
+            raise _too_long_a_number(text, "JSON", file) from None
+        if duplicates:
+            problems = [
+                Diagnostic(
+                    code=SYNTAX,
+                    severity=Severity.ERROR,
+                    message=f"the key {json.dumps(key)} is written twice in one object",
+                    line=_key_line(text, key),
+                    file=file,
+                    hint="keep one: the second would silently replace the first",
+                )
+                for key in duplicates
+            ]
+            raise LoadError(problems, file=file)
+        if _SURROGATE_ESCAPE.search(text):
+            surrogates = _lone_surrogates(data, text, file)
+            if surrogates:
+                raise LoadError(surrogates, file=file)
+        return data
+    raise ValueError(f"unknown format {fmt!r}; expected 'toml' or 'json'")
+
+
+def decode(raw: bytes, file: str | None, hint: str | None = None) -> str:
+    """*raw* as UTF-8 text, or a :class:`LoadError` (SP001) at the line of the first bad byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = f"not UTF-8 text (byte {exc.start} is 0x{raw[exc.start]:02x})"
+        raise _syntax_error(message, line, file, hint) from None
