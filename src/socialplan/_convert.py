@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from sys import intern
 from types import UnionType
@@ -43,7 +42,7 @@ from ._diagnostics import (
 from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
 from ._limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
 from ._model import HEADER_FIELDS, Plan
-from ._vocab import MessageLength, did_you_mean
+from ._vocab import MessageLength, ascii_fold, did_you_mean
 
 __all__ = [
     "FORMAT",
@@ -88,8 +87,7 @@ def show(value: object, limit: int = 60) -> str:
 
 
 def _slug_hint(key: str) -> str | None:
-    ascii_key = unicodedata.normalize("NFKD", key.casefold()).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9_-]+", "_", ascii_key).strip("_-")[:64]
+    slug = re.sub(r"[^a-z0-9_-]+", "_", ascii_fold(key)).strip("_-")[:64]
     return slug if slug and ID_PATTERN.fullmatch(slug) else None
 
 

@@ -9,6 +9,7 @@ that a near miss such as ``"facebok"`` can be answered with a suggestion.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Iterable
 from functools import cached_property
 
@@ -31,6 +32,7 @@ __all__ = [
     "ResourceKind",
     "StepStatus",
     "Suggester",
+    "ascii_fold",
     "did_you_mean",
 ]
 
@@ -249,6 +251,17 @@ CONTENT_FORMATS = frozenset(
         "contest",
     }
 )
+
+
+def ascii_fold(text: str) -> str:
+    """*text* in lowercase ASCII: no case, and no accents (other non-ASCII letters dropped).
+
+    >>> ascii_fold("Política Ñandú"), ascii_fold("Plain")
+    ('politica nandu', 'plain')
+    """
+    if text.isascii():  # most names: nothing to take off but the case
+        return text.lower()
+    return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
 
 
 def did_you_mean(value: str, known: Iterable[str]) -> str | None:

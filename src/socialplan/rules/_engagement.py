@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 from .._model import Plan
-from .._vocab import MessageKind
+from .._vocab import MessageKind, ascii_fold
 from ._context import Context
 from ._engine import Finding, rule
 from ._responsibility import routes_by_channel
@@ -112,11 +111,7 @@ def _words(text: str) -> list[str]:
     >>> _words("¡Política, y más!")
     ['politica', 'y', 'mas']
     """
-    if text.isascii():  # no accents to take off
-        stripped = text.lower()
-    else:
-        stripped = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
-    return stripped.translate(_SPACES).split()
+    return ascii_fold(text).translate(_SPACES).split()
 
 
 @rule(

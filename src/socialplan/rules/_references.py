@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -14,6 +13,7 @@ from .._vocab import (
     PLATFORMS,
     ROLE_FUNCTIONS,
     Suggester,
+    ascii_fold,
     did_you_mean,
 )
 from ._context import Context
@@ -89,11 +89,8 @@ _KEPT = frozenset("abcdefghijklmnopqrtuvwxyz0123456789")  # no "s": see _screen_
 
 def _folded(text: str) -> str:
     """A name reduced to what tells it apart: no case, accents, punctuation or plural -s."""
-    if text.isascii():  # most names: no accents to take off
-        stripped = text.lower()
-    else:
-        stripped = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
-    return " ".join([w[:-1] if len(w) > 3 and w[-1] == "s" else w for w in _WORD.findall(stripped)])
+    words = _WORD.findall(ascii_fold(text))
+    return " ".join([w[:-1] if len(w) > 3 and w[-1] == "s" else w for w in words])
 
 
 #: What a screen key leaves out of a lowercase ASCII name: all but letters and digits, and "s".
