@@ -77,12 +77,13 @@ def _may_hold_text(tp: Any) -> bool:
 _SKIP: set[type] = set()
 
 
-def _strings_without_todo(values: tuple[object, ...]) -> bool:
-    """True for a tuple of strings none of which says TODO (most lists of a plan)."""
+def _joined_says_todo(values: Iterable[object]) -> bool | None:
+    """Whether *values*, all strings, hold "TODO" (one join, one search); None when they
+    are not all strings, and each has to be looked inside."""
     try:
-        return "TODO" not in "\n".join(values)  # type: ignore[arg-type]
-    except TypeError:  # not all strings: look inside each
-        return False
+        return "TODO" in "\n".join(values)  # type: ignore[arg-type]
+    except TypeError:
+        return None
 
 
 def _placeholders(node: object, path: list[str | int], found: list[tuple[str, str]]) -> None:
@@ -112,7 +113,7 @@ def _placeholders(node: object, path: list[str | int], found: list[tuple[str, st
             continue
         elif isinstance(value, _NO_TEXT):
             _SKIP.add(kind)
-        elif isinstance(value, tuple) and _strings_without_todo(value):
+        elif isinstance(value, tuple) and _joined_says_todo(value) is False:
             continue
         else:
             path.append(key)
@@ -146,22 +147,22 @@ def _may_say_todo(column: list[object]) -> bool:
     for a string that does not hold the word alone ("TODOS"); the walk decides.
     """
     column = list(filter(None, column))  # None, "" and empty lists hold no text
-    try:
-        return "TODO" in "\n".join(column)  # type: ignore[arg-type]
-    except TypeError:  # not all strings
-        pass
+    said = _joined_says_todo(column)
+    if said is not None:
+        return said
     kinds = set(map(type, column))
     for kind in kinds:
         same = column if len(kinds) == 1 else [value for value in column if type(value) is kind]
         if issubclass(kind, str):
             inside: Iterable[list[object]] = [same]
         elif issubclass(kind, tuple | list):
-            try:  # most lists hold strings only (ids, keywords): one join, no list
-                if "TODO" in "\n".join(chain.from_iterable(same)):  # type: ignore[arg-type]
-                    return True
+            # Most lists hold strings only (ids, keywords): one join, no list built.
+            said = _joined_says_todo(chain.from_iterable(same))  # type: ignore[arg-type]
+            if said:
+                return True
+            if said is False:
                 continue
-            except TypeError:
-                inside = [list(chain.from_iterable(same))]  # type: ignore[arg-type]
+            inside = [list(chain.from_iterable(same))]  # type: ignore[arg-type]
         elif issubclass(kind, Mapping):
             inside = [list(chain.from_iterable(map(methodcaller("values"), same)))]
         elif issubclass(kind, _NO_TEXT) or _reader(kind) is None:
