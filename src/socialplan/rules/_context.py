@@ -126,10 +126,11 @@ _RACI: tuple[_Field, ...] = tuple(
 class _Table:
     """A table of parts and the fields of each that are references.
 
-    *keys_name*, when set, is the kind the table's own keys name (``[engagement.<channel>]``).
+    *keys_name*, when set, is the kind the table's own keys name (``[engagement.<channel>]``);
+    a *single* part (``[policy]``) is at *prefix* itself, not at a key or a position in it.
     """
 
-    __slots__ = ("fields", "keys", "keys_name", "parts", "prefix", "table")
+    __slots__ = ("fields", "keys", "keys_name", "parts", "prefix", "single", "table")
 
     def __init__(
         self,
@@ -137,8 +138,11 @@ class _Table:
         table: Mapping[str, Any] | Sequence[Any],
         fields: tuple[_Field, ...],
         keys_name: str | None = None,
+        *,
+        single: bool = False,
     ) -> None:
         self.prefix = prefix
+        self.single = single
         self.table = table
         self.fields = fields
         self.keys_name = keys_name
@@ -157,7 +161,7 @@ class _Table:
         named: Any
         if isinstance(table, Mapping):
             named = ((f"{prefix}.{key}", key, part) for key, part in table.items())
-        elif prefix == "policy":
+        elif self.single:
             named = [(prefix, None, part) for part in table]
         else:
             named = ((f"{prefix}[{i}]", None, part) for i, part in enumerate(table))
@@ -242,7 +246,9 @@ def _tables(plan: Plan) -> list[_Table]:
         _Table("engagement", plan.engagement, (), keys_name="channels"),
     ]
     if plan.policy is not None:
-        tables.append(_Table("policy", (plan.policy,), (("approver", "roles", False),)))
+        tables.append(
+            _Table("policy", (plan.policy,), (("approver", "roles", False),), single=True)
+        )
     tables += [
         _Table("resources", plan.resources, (("channel", "channels", False),)),
         _Table("steps", plan.steps, (("owner", "roles", False),)),
