@@ -155,26 +155,36 @@ def _parser() -> argparse.ArgumentParser:
             type=_limit,
             default=[],
             metavar="NAME=N",
-            help="raise a limit on the plan files read: max_bytes, max_items, max_string or "
-            "max_depth (repeatable)",
+            help="raise a limit on the plan files read: "
+            + ", ".join(_limit_names())
+            + " (repeatable)",
         )
     return parser
 
 
 #: The commands that read plan files, and take --limit.
 _LOADING = ("check", "status", "maturity", "report", "score", "trace", "graph", "export", "diff")
-_LIMIT_NAMES = ("max_bytes", "max_items", "max_string", "max_depth")
+
+
+def _limit_names() -> list[str]:
+    """The names ``--limit`` takes: the fields of :class:`socialplan.Limits`."""
+    import attrs
+
+    from ._limits import Limits
+
+    return [field.name for field in attrs.fields(Limits)]
 
 
 def _limit(text: str) -> tuple[str, int]:
     """``NAME=N`` of ``--limit``: a limit's name and a whole number (``_`` may group digits)."""
     name, _, value = text.partition("=")
     name = name.strip()
-    if name not in _LIMIT_NAMES:
+    names = _limit_names()
+    if name not in names:
         from ._vocab import did_you_mean
 
-        near = did_you_mean(name, _LIMIT_NAMES)
-        hint = f'did you mean "{near}"?' if near else "expected " + ", ".join(_LIMIT_NAMES)
+        near = did_you_mean(name, names)
+        hint = f'did you mean "{near}"?' if near else "expected " + ", ".join(names)
         raise argparse.ArgumentTypeError(f"{name!r} is not a limit ({hint})")
     try:
         return name, int(value.strip())
