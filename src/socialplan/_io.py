@@ -186,5 +186,6 @@ def dump(
         _unchanged_since_load(target)
     text = dumps(plan, fmt)
     write_atomic(target, text)
-    if os.path.realpath(target) in _READ:
-        _READ[os.path.realpath(target)] = hash(text.encode("utf-8"))
+    read = os.path.realpath(target)
+    if read in _READ:  # what is on disk now is what a later dump compares with
+        _READ[read] = hash(text.encode("utf-8"))
