@@ -111,6 +111,15 @@ def test_all_is_sorted_and_every_name_resolves() -> None:
     )
 
 
+def test_dir_lists_every_public_name_without_loading_it() -> None:
+    code = (
+        "import sys, socialplan\n"
+        "listed = set(dir(socialplan))\n"
+        "print(sorted(set(socialplan.__all__) - listed), 'socialplan._io' in sys.modules)\n"
+    )
+    assert "[] False\n" == run(sys.executable, "-c", code).stdout
+
+
 def test_an_unknown_attribute_raises_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no_such_thing"):
         socialplan.no_such_thing  # type: ignore[attr-defined]  # noqa: B018

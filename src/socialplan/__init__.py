@@ -197,6 +197,11 @@ _SUBMODULES = frozenset(
 )
 
 
+def __dir__() -> list[str]:
+    """Every public name, those loaded on first use included (for completion and docs)."""
+    return sorted({*globals(), *__all__, *_SUBMODULES, "__version__"})
+
+
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib.metadata import version
