@@ -43,8 +43,10 @@ class Diagnostic:
     """One problem found in a plan.
 
     *path* is the dotted path of the offending field
-    (``objectives.awareness.target.deadline``), *line* the line in the source
-    file when the plan came from one.
+    (``objectives.awareness.target.deadline``). When the plan came from a file,
+    *line* and *column* (both 1-based) are where the text the diagnostic names
+    starts, and *end_line* and *end_column* where it ends (the column just past
+    its last character).
     """
 
     code: str
@@ -54,9 +56,13 @@ class Diagnostic:
     hint: str | None = None
     line: int | None = None
     file: str | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
 
     def __str__(self) -> str:
-        where = ":".join(str(p) for p in (self.file, self.line) if p is not None)
+        column = self.column if self.line is not None else None
+        where = ":".join(str(p) for p in (self.file, self.line, column) if p is not None)
         parts = [f"{where}: " if where else "", f"{self.code} "]
         if self.path:
             parts.append(f"{self.path}: ")
