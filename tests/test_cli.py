@@ -72,11 +72,11 @@ def test_check_groups_rule_findings_by_severity_with_lines(
         1,
         [
             "  errors (1):",
-            f'    {path}:11: SP101 metrics.likes.measures[0]: objective "nope" does not exist '
+            f'    {path}:11:13: SP101 metrics.likes.measures[0]: objective "nope" does not exist '
             "(add [objectives.nope])",
             "  warnings (1):",
-            f'    {path}:12: SP202 metrics.visits.measures: metric "visits" measures no objective '
-            "(name the objectives it measures, or drop it)",
+            f'    {path}:12:1: SP202 metrics.visits.measures: metric "visits" measures no '
+            "objective (name the objectives it measures, or drop it)",
             "  1 error, 1 warning, 0 advice",
         ],
     ) == (code, out.splitlines()[2:])
@@ -148,7 +148,7 @@ def test_json_output_has_the_documented_shape(
         path,
         False,
         {"error": 2, "warning": 0, "info": 0},
-        ["code", "severity", "message", "path", "line", "hint"],
+        ["code", "severity", "message", "path", "line", "column", "end_line", "end_column", "hint"],
     ) == (report["file"], report["ok"], report["counts"], list(report["diagnostics"][0]))
 
 

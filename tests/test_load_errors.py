@@ -144,7 +144,7 @@ def test_json_syntax_error_gives_its_line() -> None:
 
 def test_json_duplicate_keys_are_refused() -> None:
     text = '{"format": "socialplan/1", "plan": {"name": "a", "name": "b"}}'
-    assert [("SP001", "")] == problems(text, "json")
+    assert [("SP001", "plan.name")] == problems(text, "json")
 
 
 def test_json_problems_are_located_like_toml_ones() -> None:

@@ -379,15 +379,15 @@ def test_a_missing_json_key_points_at_its_record() -> None:
 
 def test_an_unknown_json_key_suggests_the_near_miss() -> None:
     text = JSON_HEAD + '    {"metric": "leads", "date": "2027-03-02", "valeu": 5}\n  ]\n}\n'
-    assert [
-        ("SP003", 4, "observations[1].valeu", 'did you mean "value"?'),
+    assert [  # on one line, in the order of their columns: the record, then the key
         ("SP004", 4, "observations[1].value", "expected a number"),
+        ("SP003", 4, "observations[1].valeu", 'did you mean "value"?'),
     ] == problems(text, "json")
 
 
 def test_an_unknown_top_level_key_suggests_observations() -> None:
     assert [
-        ("SP004", None, "observations", "expected a list of observations"),
+        ("SP004", 1, "observations", "expected a list of observations"),  # the document's start
         ("SP003", 1, "observation", 'did you mean "observations"?'),
     ] == problems('{"observation": []}', "json")
 

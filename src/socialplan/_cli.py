@@ -349,6 +349,17 @@ def _report_json(result: _Result) -> dict[str, object]:
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def _region(d: Diagnostic) -> dict[str, int]:
+    """A SARIF region: the lines and columns (in characters, as the run says) of *d*."""
+    region: dict[str, int | None] = {
+        "startLine": d.line,
+        "startColumn": d.column,
+        "endLine": d.end_line,
+        "endColumn": d.end_column,
+    }
+    return {key: value for key, value in region.items() if value is not None}
+
+
 def _sarif(results: list[_Result]) -> dict[str, Any]:
     from pathlib import Path
 
@@ -364,7 +375,7 @@ def _sarif(results: list[_Result]) -> dict[str, Any]:
                 "physicalLocation": {"artifactLocation": {"uri": Path(result.path).as_posix()}}
             }
             if d.line is not None:
-                location["physicalLocation"]["region"] = {"startLine": d.line}
+                location["physicalLocation"]["region"] = _region(d)
             if d.path:
                 location["logicalLocations"] = [{"fullyQualifiedName": d.path}]
             message = d.message + (f" ({d.hint})" if d.hint else "")
@@ -396,7 +407,13 @@ def _sarif(results: list[_Result]) -> dict[str, Any]:
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "results": findings}],
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "columnKind": "unicodeCodePoints",
+                "results": findings,
+            }
+        ],
     }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-__all__ = ["Diagnostic", "FieldError", "LoadError", "Severity", "format_path"]
+__all__ = ["Diagnostic", "FieldError", "LoadError", "Severity", "format_path", "parse_path"]
 
 # Load-error codes. Group SP0 is the file itself; later groups are rules.
 SYNTAX = "SP001"
@@ -79,6 +79,9 @@ class Diagnostic:
             "message": self.message,
             "path": self.path,
             "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
             "hint": self.hint,
         }
 
@@ -153,3 +156,26 @@ def format_path(segments: Sequence[str | int]) -> str:
             quoted = '"' + segment.replace("\\", "\\\\").replace('"', '\\"') + '"'
             out.append(f".{quoted}" if out else quoted)
     return "".join(out)
+
+
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+_SEGMENT = re.compile(r'\[(\d+)\]|\.?"((?:[^"\\]|\\.)*)"|\.?([A-Za-z0-9_-]+)')
+
+
+def parse_path(path: str) -> list[str | int]:
+    """Split a dotted path back into its segments: the inverse of :func:`format_path`.
+
+    >>> parse_path('calendar[0].date')
+    ['calendar', 0, 'date']
+    >>> parse_path('channels."my channel".owner')
+    ['channels', 'my channel', 'owner']
+    """
+    segments: list[str | int] = []
+    for index, quoted, bare in _SEGMENT.findall(path):
+        if index:
+            segments.append(int(index))
+        elif bare:
+            segments.append(bare)
+        else:
+            segments.append(_ESCAPED.sub(r"\1", quoted))
+    return segments

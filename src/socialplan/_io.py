@@ -15,16 +15,12 @@ from typing import TypeVar
 import attrs
 
 from ._convert import Format, from_data, to_data
-from ._diagnostics import (
-    MISSING_KEY,
-    Diagnostic,
-    LoadError,
-)
+from ._diagnostics import LoadError
 from ._gc import paused_collector
 from ._limits import DEFAULT_LIMITS, Limits, size_problem
-from ._locate import locate, parse_path
 from ._model import Plan
 from ._parse import decode, parse
+from ._positions import by_position, place
 from ._write import write_atomic
 
 __all__ = ["FileChangedError", "dump", "dumps", "format_of", "load", "loads"]
@@ -84,18 +80,9 @@ def loads(
         try:
             return from_data(data, limits=limits)
         except LoadError as exc:
-            placed = [_place(d, text, format, file) for d in exc]
-            placed.sort(key=lambda d: d.line if d.line is not None else 0)
+            placed = place(exc, text, format, file)
+            placed.sort(key=by_position)
             raise LoadError(placed, file=file) from None
-
-
-def _place(diagnostic: Diagnostic, text: str, fmt: Format, file: str | None) -> Diagnostic:
-    path = diagnostic.path
-    if diagnostic.code == MISSING_KEY:  # the key is not there: point at its table
-        segments = parse_path(path)[:-1]
-        path = ".".join(str(s) for s in segments if isinstance(s, str))
-    line = locate(text, path, fmt) if path else 1  # a problem of the whole document
-    return attrs.evolve(diagnostic, line=line, file=file)
 
 
 def load(

@@ -11,8 +11,10 @@ import re
 import sys
 from typing import Any
 
+import attrs
+
 from ._diagnostics import INVALID_VALUE, LIMIT, SYNTAX, Diagnostic, LoadError, Severity, format_path
-from ._locate import locate
+from ._positions import PositionIndex, Span, place
 
 __all__ = ["decode", "parse", "toml_loads"]
 
@@ -29,16 +31,32 @@ def toml_loads() -> Any:
         return tomllib.loads, tomllib.TOMLDecodeError
 
 
-_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
+_AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
 def _syntax_error(
-    message: str, line: int | None, file: str | None, hint: str | None = None
+    message: str,
+    line: int | None,
+    file: str | None,
+    hint: str | None = None,
+    column: int | None = None,
 ) -> LoadError:
     diagnostic = Diagnostic(
-        code=SYNTAX, severity=Severity.ERROR, message=message, hint=hint, line=line, file=file
+        code=SYNTAX,
+        severity=Severity.ERROR,
+        message=message,
+        hint=hint,
+        line=line,
+        column=column,
+        file=file,
     )
     return LoadError([diagnostic], file=file)
+
+
+def _end_of(text: str) -> tuple[int, int]:
+    """The line and column just past the last character of *text*."""
+    line = text.count("\n") + 1
+    return line, len(text) - (text.rfind("\n") + 1) + 1
 
 
 def parse(text: str, fmt: str, file: str | None) -> object:
@@ -62,13 +80,11 @@ _LONG_NUMBER = re.compile(r"\d{4000,}")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _key_line(text: str, key: str) -> int:
-    """The line where *key*, written twice in a JSON object, is written the second time."""
-    quoted = json.dumps(key, ensure_ascii=False)
-    first = text.find(quoted)
-    second = text.find(quoted, first + 1) if first >= 0 else -1
-    at = second if second >= 0 else max(first, 0)  # an escaped key: the start, at least
-    return text.count("\n", 0, at) + 1
+def _placed(diagnostic: Diagnostic, span: Span) -> Diagnostic:
+    line, column, end_line, end_column = span
+    return attrs.evolve(
+        diagnostic, line=line, column=column, end_line=end_line, end_column=end_column
+    )
 
 
 def _too_long_a_number(text: str, fmt: str, file: str | None) -> LoadError:
@@ -107,7 +123,6 @@ def _lone_surrogates(data: object, text: str, file: str | None) -> list[Diagnost
                         "which no UTF-8 text can",
                         hint="write the character itself, or both halves of its pair",
                         path=dotted,
-                        line=locate(text, dotted, "json"),
                         file=file,
                     )
                 )
@@ -126,11 +141,14 @@ def _parse_format(text: str, fmt: str, file: str | None) -> object:
         except decode_error as exc:
             message = str(exc)
             match = _AT_LINE.search(message)
-            line = None
+            line = column = None
             if match:
-                line = int(match.group(1)) if match.group(1) else text.count("\n") + 1
+                if match.group(1):
+                    line, column = int(match.group(1)), int(match.group(2))
+                else:
+                    line, column = _end_of(text)
                 message = message[: match.start()].strip()
-            raise _syntax_error(f"not valid TOML: {message}", line, file) from None
+            raise _syntax_error(f"not valid TOML: {message}", line, file, column=column) from None
         except ValueError:  # int() refuses a number of more than 4,300 digits
             raise _too_long_a_number(text, "TOML", file) from None
     if fmt == "json":
@@ -149,26 +167,30 @@ def _parse_format(text: str, fmt: str, file: str | None) -> object:
         try:
             data = json.loads(text, object_pairs_hook=pairs)
         except json.JSONDecodeError as exc:
-            raise _syntax_error(f"not valid JSON: {exc.msg}", exc.lineno, file) from None
+            message = f"not valid JSON: {exc.msg}"
+            raise _syntax_error(message, exc.lineno, file, column=exc.colno) from None
         except ValueError:  # int() refuses a number of more than 4,300 digits
             raise _too_long_a_number(text, "JSON", file) from None
         if duplicates:
             problems = [
-                Diagnostic(
-                    code=SYNTAX,
-                    severity=Severity.ERROR,
-                    message=f"the key {json.dumps(key)} is written twice in one object",
-                    line=_key_line(text, key),
-                    file=file,
-                    hint="keep one: the second would silently replace the first",
+                _placed(
+                    Diagnostic(
+                        code=SYNTAX,
+                        severity=Severity.ERROR,
+                        message=f"the key {json.dumps(path[-1])} is written twice in one object",
+                        path=format_path(path),
+                        file=file,
+                        hint="keep one: the second would silently replace the first",
+                    ),
+                    span,
                 )
-                for key in duplicates
+                for path, span in PositionIndex.of(text, "json").repeated_keys()
             ]
             raise LoadError(problems, file=file)
         if _SURROGATE_ESCAPE.search(text):
             surrogates = _lone_surrogates(data, text, file)
             if surrogates:
-                raise LoadError(surrogates, file=file)
+                raise LoadError(place(surrogates, text, "json", file), file=file)
         return data
     raise ValueError(f"unknown format {fmt!r}; expected 'toml' or 'json'")
 

@@ -49,8 +49,7 @@ import json
 import numbers
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import cache
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -72,9 +71,9 @@ from ._diagnostics import (
     Severity,
     format_path,
 )
-from ._locate import locate
 from ._model import Plan
 from ._parse import parse
+from ._positions import PositionIndex, by_position, place
 from ._vocab import Suggester, did_you_mean
 from ._write import write_atomic
 
@@ -522,12 +521,13 @@ def _read_document(
     text: str, fmt: Literal["json", "toml"], checker: _Checker, file: str | None
 ) -> list[Observation]:
     data = parse(text, fmt, file)
-    line_of = _json_lines(text) if fmt == "json" else _toml_lines(text)
+    line_of = _document_lines(text, fmt)
     kind = "an object" if fmt == "json" else "a table"
     records = _top_level(data, kind, checker)
     found = checker.records(records, line_of)
     if checker.problems:
-        raise checker.error(line_of, file)
+        placed = place((d for d, _ in checker.problems), text, fmt, file)
+        raise LoadError(sorted(placed, key=by_position), file=file)
     return found
 
 
@@ -568,96 +568,19 @@ def _listed(
     return out
 
 
-def _toml_lines(text: str) -> Callable[[int | None, str | None], int | None]:
-    @cache
-    def tables() -> int:
-        return len(re.findall(r"^[ \t]*\[\[[ \t]*observations[ \t]*\]\]", text, re.MULTILINE))
+def _document_lines(text: str, fmt: str) -> Callable[[int | None, str | None], int | None]:
+    """The line of each record (and key) of a JSON or TOML observations document."""
+    index: list[PositionIndex] = []
 
-    def line_of(index: int | None, key: str | None) -> int | None:
-        if index is None:
-            return locate(text, key or "observations", "toml")
-        if index >= tables():  # records in an inline array: the array's line is the best guess
-            return locate(text, "observations", "toml")
-        segments: list[str | int] = ["observations", index]
-        path = format_path([*segments, key] if key else segments)
-        return locate(text, path, "toml")
+    def line_of(record: int | None, key: str | None) -> int | None:
+        if not index:
+            index.append(PositionIndex.of(text, fmt))
+        segments: list[str | int] = ["observations"] if record is None else ["observations", record]
+        if key is not None:
+            segments = [key] if record is None else [*segments, key]
+        return index[0].span(segments).line
 
     return line_of
-
-
-def _json_lines(text: str) -> Callable[[int | None, str | None], int | None]:
-    """Lines of a JSON observations document's keys and records, found by walking it."""
-
-    @cache
-    def positions() -> tuple[dict[str, int], list[tuple[int, dict[str, int]]]]:
-        decoder = json.JSONDecoder()
-        top: dict[str, int] = {}
-        records: list[tuple[int, dict[str, int]]] = []
-        start = _skip(text, 0)
-        if not text.startswith("{", start):
-            return top, records
-        for key, at, value in _json_members(text, start, decoder):
-            top.setdefault(key, at)
-            if key == "observations" and text.startswith("[", value):
-                records = [
-                    (element, _member_positions(text, element, decoder))
-                    for element in _json_elements(text, value, decoder)
-                ]
-        return top, records
-
-    def line_of(index: int | None, key: str | None) -> int | None:
-        top, records = positions()
-        if index is None:
-            at = top.get(key or "observations")
-        elif index < len(records):
-            element, members = records[index]
-            at = members.get(key, element) if key else element
-        else:
-            at = None
-        return None if at is None else text.count("\n", 0, at) + 1
-
-    return line_of
-
-
-def _member_positions(text: str, start: int, decoder: json.JSONDecoder) -> dict[str, int]:
-    if not text.startswith("{", start):
-        return {}
-    return {key: at for key, at, _ in _json_members(text, start, decoder)}
-
-
-def _json_members(
-    text: str, start: int, decoder: json.JSONDecoder
-) -> Iterator[tuple[str, int, int]]:
-    """(key, key offset, value offset) of each member of the object at *start*."""
-    at = _skip(text, start + 1)
-    while not text.startswith("}", at):
-        key, after = decoder.raw_decode(text, at)
-        value = _skip(text, _skip(text, after) + 1)  # past the colon
-        _, end = decoder.raw_decode(text, value)
-        yield key, at, value
-        at = _skip(text, end)
-        if text.startswith(",", at):
-            at = _skip(text, at + 1)
-
-
-def _json_elements(text: str, start: int, decoder: json.JSONDecoder) -> Iterator[int]:
-    """The offset of each element of the array at *start*."""
-    at = _skip(text, start + 1)
-    while not text.startswith("]", at):
-        _, end = decoder.raw_decode(text, at)
-        yield at
-        at = _skip(text, end)
-        if text.startswith(",", at):
-            at = _skip(text, at + 1)
-
-
-_SPACE = re.compile(r"[ \t\n\r]+")
-
-
-def _skip(text: str, at: int) -> int:
-    """The offset of the first character after the JSON white space at *at*."""
-    space = _SPACE.match(text, at)
-    return space.end() if space else at
 
 
 # --- Public functions -------------------------------------------------------------------------

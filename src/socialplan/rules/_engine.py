@@ -301,19 +301,17 @@ class Report:
         return {str(s): len(self._of(s)) for s in Severity}
 
     def located(self, text: str, format: str = "toml", file: str | None = None) -> Report:  # noqa: A002
-        """This report with each diagnostic's line found in the plan's source *text*.
+        """This report with the range of each diagnostic found in the plan's source *text*.
 
-        ``validate`` sees only the plan; a tool that has the file's text gets
-        the lines that ``socialplan check`` prints.
+        ``validate`` sees only the plan; a tool that has the file's text gets the
+        positions that ``socialplan check`` prints: the line and column where the value a
+        diagnostic names starts and ends, or, for a field that is not written, the header
+        (or inline table) of the part where it would be added. The text is read once,
+        however many diagnostics there are.
         """
-        from .._locate import locate
+        from .._positions import place
 
-        return Report(
-            tuple(
-                attrs.evolve(d, line=locate(text, d.path, format) if d.path else None, file=file)
-                for d in self.diagnostics
-            )
-        )
+        return Report(tuple(place(self.diagnostics, text, format, file)))
 
     def codes(self) -> list[str]:
         """The code of each diagnostic, in order."""
