@@ -305,7 +305,8 @@ def _table(
 ) -> Callable[[Any, Any], dict[str, Any]]:
     """A hook for a table whose keys *check_key* vets and whose values *value_hook* makes.
 
-    Every bad key and every bad value is kept, each noted with its key.
+    Every bad key and every bad value is kept, each noted with its key: the value of a
+    bad key is structured too, so that its own problems are not hidden behind the key's.
     """
     most = limits.max_items
 
@@ -321,12 +322,14 @@ def _table(
             if bad_key is not None:
                 bad_key.__notes__ = [_KeyNote("key", str(key), str)]
                 errors.append(bad_key)
-                continue
             try:
-                out[intern(key)] = value_hook(item, value_type)
+                structured = value_hook(item, value_type)
             except Exception as exc:  # noqa: BLE001 - every error is kept as data
-                exc.__notes__ = [IterableValidationNote("value", key, value_type)]
+                exc.__notes__ = [IterableValidationNote("value", str(key), value_type)]
                 errors.append(exc)
+                continue
+            if bad_key is None:
+                out[intern(key)] = structured
         if errors:
             raise IterableValidationError("invalid table", errors, tp)
         return out
@@ -364,14 +367,55 @@ def _severity_map(converter: Converter, limits: Limits) -> Callable[[Any, Any], 
 
 
 def _attrs_hook(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
+    """A table that makes an attrs class: every field's problem is kept, its validator's too.
+
+    The class's validators run only once every field is structured: when one field is
+    wrong, those of the fields that are right are run here, so that a value out of range
+    is not hidden by a wrong type or an unknown key next to it.
+    """
     generated: Callable[[Any, Any], Any] = converter.gen_structure_attrs_fromdict(cl)
+    validated = [a for a in attrs.fields(attrs.resolve_types(cl)) if a.validator is not None]
 
     def structure(value: Any, _: Any) -> Any:
         if not isinstance(value, Mapping):
             raise FieldError(value, "a table", code=WRONG_TYPE)
-        return generated(value, cl)
+        try:
+            return generated(value, cl)
+        except ClassValidationError as exc:
+            more = _validate_the_rest(value, exc, validated, converter)
+            if not more:
+                raise
+            raise ClassValidationError(exc.message, [*exc.exceptions, *more], cl) from None
 
     return structure
+
+
+def _validate_the_rest(
+    value: Mapping[str, Any],
+    exc: ClassValidationError,
+    validated: list[attrs.Attribute[Any]],
+    converter: Converter,
+) -> list[Exception]:
+    """What the validators of the fields that structured find, when another field did not.
+
+    When every field structured, the class was made and its validators ran: what they
+    found is in *exc* already (with the name of its field), and is not looked for again.
+    """
+    noted, others = exc.group_exceptions()
+    failed = {note.name for _, note in noted}
+    if any(isinstance(other, FieldError) and other.field is not None for other in others):
+        return []
+    found: list[Exception] = []
+    for attribute in validated:
+        if attribute.name in failed or attribute.name not in value:
+            continue
+        assert attribute.validator is not None
+        try:
+            hook = converter.get_structure_hook(attribute.type)
+            attribute.validator(None, attribute, hook(value[attribute.name], attribute.type))
+        except Exception as problem:  # noqa: BLE001 - every error is kept as data
+            found.append(problem)
+    return found
 
 
 #: The enums of the model: each gets a structure hook of its own.
