@@ -272,6 +272,9 @@ MISTAKES: list[Mistake] = [
         "influencers", f"j{i}", {"name": 3, "followers": -1},
         [("SP005", f"influencers.j{i}.name"), ("SP006", f"influencers.j{i}.followers")],
     ),
+    # A code that names no rule, added to [check]'s select or ignore (placed when added).
+    lambda i: ("check", "select" if i % 2 else "ignore", f"XX{i}", [("SP006", "")]),
+    lambda i: ("check", "severity", f"sp99{i:02}", [("SP006", f"check.severity.sp99{i:02}")]),
 ]  # fmt: skip
 
 
@@ -286,7 +289,14 @@ def test_every_independent_mistake_of_a_document_is_reported(
     expected: list[tuple[str, str]] = []
     for number, mistake in enumerate(mistakes):
         table, key, part, reported = mistake(number)
-        document.setdefault(table, {})[key] = part
+        if table == "check" and key == "severity":
+            document.setdefault("check", {}).setdefault("severity", {})[part] = "info"
+        elif table == "check":
+            codes = document.setdefault("check", {}).setdefault(key, [])
+            reported = [("SP006", f"check.{key}[{len(codes)}]")]
+            codes.append(part)
+        else:
+            document.setdefault(table, {})[key] = part
         expected += reported
     text = tomli_w.dumps(document) if fmt == "toml" else json.dumps(document)
     assert sorted(expected) == sorted(problems(text, fmt))

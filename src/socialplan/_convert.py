@@ -19,6 +19,7 @@ from typing import Any, Final, Literal, Union, get_args, get_origin
 import attrs
 from cattrs import Converter
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -41,7 +42,7 @@ from ._diagnostics import (
 )
 from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
 from ._limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
-from ._model import HEADER_FIELDS, Plan
+from ._model import HEADER_FIELDS, CheckSettings, Plan
 from ._vocab import MessageLength, ascii_fold, did_you_mean
 
 __all__ = [
@@ -351,11 +352,13 @@ def _mapping_hook(tp: Any, converter: Converter, limits: Limits) -> Callable[[An
     return _table(value_type, value_hook, _check_id, "a table keyed by id", limits)
 
 
-CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]*$")
+#: The shape of a rule code or prefix, as the JSON Schema gives it: whether one names a rule
+#: is for :func:`_settings_hook` to say.
+CODE_PATTERN = re.compile(r"^[A-Za-z]+[0-9]*$")
 
 
 def _check_code(key: Any) -> FieldError | None:
-    if isinstance(key, str) and CODE_PATTERN.fullmatch(key):
+    if isinstance(key, str):
         return None
     return FieldError(key, 'a rule code or prefix such as "SP205" or "SP2"')
 
@@ -364,6 +367,54 @@ def _severity_map(converter: Converter, limits: Limits) -> Callable[[Any, Any], 
     """Rule codes or prefixes to severities: ``{ SP205 = "error" }``."""
     severity_hook = converter.get_structure_hook(Severity)
     return _table(Severity, severity_hook, _check_code, "a table of rule codes", limits)
+
+
+def _settings_hook(converter: Converter) -> Callable[[Any, Any], CheckSettings]:
+    """A ``[check]`` table (or ``[tool.socialplan]``): each code must name a rule.
+
+    A code that names none is an error at its place (``check.select[0]``), reported with
+    every other problem of the table and of the document.
+    """
+    structure_fields = _attrs_hook(CheckSettings, converter)
+
+    def structure(value: Any, _: Any) -> CheckSettings:
+        found = _code_problems(value) if isinstance(value, Mapping) else []
+        try:
+            settings: CheckSettings = structure_fields(value, CheckSettings)
+        except ClassValidationError as exc:
+            if not found:
+                raise
+            raise ClassValidationError(
+                exc.message, [*exc.exceptions, *found], CheckSettings
+            ) from None
+        if found:
+            raise ClassValidationError("invalid rule codes", found, CheckSettings)
+        return settings
+
+    return structure
+
+
+def _code_problems(value: Mapping[str, Any]) -> list[Exception]:
+    """The codes of a ``[check]`` table that name no rule, noted with their places."""
+    codes = {name: value.get(name) for name in ("select", "ignore", "severity")}
+    if not any(codes.values()):
+        return []  # most tables: the rule catalog need not be loaded to check nothing
+    from .rules._engine import selection_problems
+
+    found: list[Exception] = []
+    for (name, where), problem in selection_problems(**codes):
+        assert isinstance(name, str)
+        attribute = attrs.fields_dict(CheckSettings)[name]
+        note: IterableValidationNote = (
+            IterableValidationNote("item", where, str)
+            if isinstance(where, int)
+            else _KeyNote("key", where, str)
+        )
+        problem.__notes__ = [note]
+        group = IterableValidationError("invalid rule codes", [problem], CheckSettings)
+        group.__notes__ = [AttributeValidationNote(f"@ attribute {name}", name, attribute.type)]
+        found.append(group)
+    return found
 
 
 def _attrs_hook(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
@@ -471,6 +522,7 @@ def make_converter(
     converter.register_structure_hook_func(
         lambda t: t == Mapping[str, Severity], _severity_map(converter, limits)
     )
+    converter.register_structure_hook(CheckSettings, _settings_hook(converter))
 
     converter.register_unstructure_hook(Duration, str)
     converter.register_unstructure_hook(Frequency, str)
