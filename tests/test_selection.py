@@ -214,6 +214,14 @@ def test_validate_refuses_a_string_for_a_list_of_codes() -> None:
         socialplan.validate(PLAN, select="SP101")
 
 
+@pytest.mark.parametrize(
+    "arguments", [{"select": ["SP1", 3]}, {"ignore": [None]}, {"severity": {2: "error"}}]
+)
+def test_validate_refuses_a_code_that_is_not_a_string(arguments: dict[str, object]) -> None:
+    with pytest.raises(TypeError, match="rule codes are strings"):
+        socialplan.validate(PLAN, **arguments)  # type: ignore[arg-type]
+
+
 def test_validate_refuses_unknown_codes_in_the_project_settings() -> None:
     with pytest.raises(ValueError, match=r'settings\.ignore\[0\]: "SP2O5"'):
         socialplan.validate(PLAN, settings=Selection(ignore=("SP2O5",)))

@@ -490,13 +490,17 @@ def validate(
 
     Raises ``ValueError`` naming every code of the arguments or of *settings* that
     names no rule (with the nearest that does) and every severity that is not one,
-    and ``TypeError`` for a string where a list of codes belongs: a typo must not
-    select nothing. Such codes in the plan's own ``[check]`` table are refused when
-    the plan is loaded; in a plan made in Python, they are reported as SP006 errors.
+    and ``TypeError`` for a string where a list of codes belongs or a code that is
+    not a string: a typo must not select nothing. Such codes in the plan's own
+    ``[check]`` table are refused when the plan is loaded; in a plan made in
+    Python, they are reported as SP006 errors.
     """
-    for name, codes in (("select", select), ("ignore", ignore)):
+    for name, codes in (("select", select), ("ignore", ignore), ("severity", severity)):
         if isinstance(codes, str):
             raise TypeError(f"{name}: a list of rule codes or prefixes such as [{codes!r}]")
+        other = next((code for code in codes or () if not isinstance(code, str)), "")
+        if not isinstance(other, str):
+            raise TypeError(f"{name}: rule codes are strings, not {other!r}")
     problems = selection_problems(select, ignore, severity) + _severity_problems(severity)
     if settings is not None:
         problems += [
