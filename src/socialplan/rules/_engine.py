@@ -215,22 +215,22 @@ def code_problem(code: str) -> FieldError | None:
     pages of the catalog, not rules that run: a file that does not load gets every one of
     them, whatever is selected, so ``"SP0"`` and ``"SP003"`` are refused, saying so.
     """
-
     _load_builtin_and_plugins()
     upper = code.upper()
+    shaped = code.isascii() and _PREFIX.fullmatch(code) is not None
     load_errors = _load_error_codes()
-    named = [each for each in RULES if each.startswith(upper)] if upper else []
-    if code.isascii() and _PREFIX.fullmatch(code) and named:
-        if not all(each in load_errors for each in named):
-            return None
+    named = [each for each in RULES if each.startswith(upper)] if shaped else []
+    if named and not all(each in load_errors for each in named):
+        return None
+    if named:
         return FieldError(
             code,
             "the code or prefix of a rule that can be chosen",
-            hint="SP001-SP011 are load errors, reported whenever a file does not load: "
-            "they cannot be selected, ignored or given another severity",
+            hint=f"{min(load_errors)}-{max(load_errors)} are load errors, reported whenever a "
+            "file does not load: they cannot be selected, ignored or given another severity",
         )
     near = _near_code(upper, load_errors)
-    if not (code.isascii() and _PREFIX.fullmatch(code)):
+    if not shaped:
         return FieldError(code, 'a rule code or prefix such as "SP205" or "SP2"', suggestion=near)
     hint = None if near else "`socialplan rules` lists them"
     return FieldError(code, "the code or prefix of any rule", suggestion=near, hint=hint)
