@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import socialplan
 from socialplan import Objective
@@ -211,6 +212,57 @@ def test_a_reference_by_a_wrong_id_is_a_load_error() -> None:
     assert [("SP101", "metrics.likes.measures[0]")] == [
         (d.code, d.path) for d in info.value.diagnostics
     ]
+
+
+def build_problems(p: PlanBuilder) -> list[tuple[str, str]]:
+    with pytest.raises(socialplan.LoadError) as info:
+        p.build()
+    return [(d.code, d.path) for d in info.value.diagnostics]
+
+
+def test_a_load_error_does_not_hide_a_reference_to_a_missing_part() -> None:
+    p = builder()
+    p.briefing(bogus="x")
+    p.channel("fb", platform="facebook", owner="nobody")
+    assert [("SP003", "briefing.bogus"), ("SP101", "channels.fb.owner")] == build_problems(p)
+
+
+def test_a_part_with_a_load_error_is_not_reported_as_missing() -> None:
+    p = builder()
+    p.objective("aware", 3)  # type: ignore[arg-type]
+    p.metric("m", "M", measures=["aware", "nothing"])
+    assert [("SP005", "objectives.aware.title"), ("SP101", "metrics.m.measures[1]")] == (
+        build_problems(p)
+    )
+
+
+def test_a_reference_after_a_broken_calendar_entry_keeps_its_position() -> None:
+    p = builder()
+    fb = p.channel("fb", platform="facebook")
+    p.post("2027-13-01", fb, "a")
+    p.post("2027-02-01", "nowhere", "b")
+    assert [("SP006", "calendar[0].date"), ("SP101", "calendar[1].channel")] == build_problems(p)
+
+
+# A calendar entry as the builder is given it: fine, with a date that does not exist, on a
+# channel the plan does not have, or both.
+ENTRIES = st.sampled_from(["fine", "bad date", "no channel", "both"])
+
+
+@given(st.lists(ENTRIES, min_size=1, max_size=8))
+def test_every_problem_of_a_builder_is_raised_together(entries: list[str]) -> None:
+    p = builder()
+    fb = p.channel("fb", platform="facebook")
+    expected: list[tuple[str, str]] = []
+    for index, entry in enumerate(entries):
+        bad_date, no_channel = entry in ("bad date", "both"), entry in ("no channel", "both")
+        p.post("2027-02-30" if bad_date else "2027-02-01", "tw" if no_channel else fb, "post")
+        expected += [("SP006", f"calendar[{index}].date")] if bad_date else []
+        expected += [("SP101", f"calendar[{index}].channel")] if no_channel else []
+    if not expected:
+        assert len(entries) == len(p.build().calendar)
+        return
+    assert sorted(expected) == sorted(build_problems(p))
 
 
 def test_ref_finds_a_part_already_in_the_plan() -> None:

@@ -33,6 +33,41 @@ def test_load_with_an_explicit_format_ignores_the_suffix(tmp_path: Path) -> None
     assert "Demo" == socialplan.load(path, format="toml").name
 
 
+JSON = '{"format": "socialplan/1", "plan": {"name": "Demo"}}'
+
+
+def syntax_hint(
+    text: str, fmt: socialplan.Format, file: str | None = None
+) -> tuple[str, str | None]:
+    with pytest.raises(socialplan.LoadError) as info:
+        socialplan.loads(text, fmt, file=file)
+    (diagnostic,) = info.value.diagnostics
+    return diagnostic.code, diagnostic.hint
+
+
+@pytest.mark.parametrize("text", [JSON, "\ufeff\n  " + JSON, ("\ufeff \r\n" + JSON).encode()])
+def test_loads_without_a_format_reads_json(text: str | bytes) -> None:
+    assert "Demo" == socialplan.loads(text).name
+
+
+def test_json_loaded_as_toml_says_it_looks_like_json() -> None:
+    assert ("SP001", 'this looks like JSON; pass format="json"') == syntax_hint(JSON, "toml")
+
+
+def test_toml_loaded_as_json_says_it_looks_like_toml() -> None:
+    assert ("SP001", 'this looks like TOML; pass format="toml"') == syntax_hint(TEXT, "json")
+
+
+def test_a_json_file_named_toml_says_which_suffix_it_needs(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(JSON, encoding="utf-8")
+    with pytest.raises(socialplan.LoadError) as info:
+        socialplan.load(path)
+    assert ['this looks like JSON: name the file .json, or pass format="json"'] == [
+        d.hint for d in info.value.diagnostics
+    ]
+
+
 @settings(max_examples=20)
 @given(plans())
 def test_dump_then_load_gives_the_same_plan(

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from typing import Any
+
 import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import socialplan
 
@@ -204,3 +211,92 @@ def test_a_table_written_inside_plan_says_to_move_it() -> None:
         found.path,
         "table of its own" in (found.hint or ""),
     )
+
+
+def test_a_bad_id_does_not_hide_the_problems_of_its_entry() -> None:
+    text = (
+        '{"format": "socialplan/1", "plan": {"name": "Demo"}, "objectives": {"a b": {"title": 3}}}'
+    )
+    assert [("SP007", 'objectives."a b"'), ("SP005", 'objectives."a b".title')] == problems(
+        text, "json"
+    )
+
+
+def test_a_bad_key_and_a_bad_value_of_one_severity_table_are_both_reported() -> None:
+    assert [("SP006", 'check.severity."S P"'), ("SP006", 'check.severity."S P"')] == problems(
+        HEAD + '[check.severity]\n"S P" = "fatal"\n'
+    )
+
+
+def test_a_value_out_of_range_is_reported_with_a_wrong_type_in_its_part() -> None:
+    assert [("SP005", "influencers.a.name"), ("SP006", "influencers.a.followers")] == problems(
+        HEAD + "[influencers.a]\nname = 3\nfollowers = -1\n"
+    )
+
+
+def test_an_unknown_key_does_not_hide_a_value_out_of_range() -> None:
+    assert [("SP006", "influencers.a.followers"), ("SP003", "influencers.a.bogus")] == problems(
+        HEAD + "[influencers.a]\nname = 'x'\nfollowers = -1\nbogus = 1\n"
+    )
+
+
+# Mistakes that do not touch each other: given a number, each puts a part of its own in a
+# table, and is reported as the (code, path) pairs listed.
+Mistake = Callable[[int], tuple[str, str, object, list[tuple[str, str]]]]
+MISTAKES: list[Mistake] = [
+    lambda i: ("objectives", f"Bad Id{i}", {"title": "t"}, [("SP007", f'objectives."Bad Id{i}"')]),
+    lambda i: ("channels", f"c{i}", {"platform": i}, [("SP005", f"channels.c{i}.platform")]),
+    lambda i: ("audiences", f"a{i}", {"name": "n", "nmae": 1}, [("SP003", f"audiences.a{i}.nmae")]),
+    lambda i: (
+        "objectives", f"o{i}", {"title": "t", "stage": "nowhere"},
+        [("SP006", f"objectives.o{i}.stage")],
+    ),
+    lambda i: (
+        "influencers", f"i{i}", {"name": "n", "followers": -1},
+        [("SP006", f"influencers.i{i}.followers")],
+    ),
+    lambda i: (
+        "business_goals", f"g{i}", {"description": "d"},
+        [("SP004", f"business_goals.g{i}.statement")],
+    ),
+    lambda i: (
+        "stakeholder_input", f"s{i}", {"method": "survey", "date": "someday"},
+        [("SP006", f"stakeholder_input.s{i}.date")],
+    ),
+    # Two mistakes in one part: both are reported.
+    lambda i: (
+        "roles", f"R {i}", {"title": 3},
+        [("SP007", f'roles."R {i}"'), ("SP005", f'roles."R {i}".title')],
+    ),
+    lambda i: (
+        "influencers", f"j{i}", {"name": 3, "followers": -1},
+        [("SP005", f"influencers.j{i}.name"), ("SP006", f"influencers.j{i}.followers")],
+    ),
+    # A code that names no rule, added to [check]'s select or ignore (placed when added).
+    lambda i: ("check", "select" if i % 2 else "ignore", f"XX{i}", [("SP006", "")]),
+    lambda i: ("check", "severity", f"sp99{i:02}", [("SP006", f"check.severity.sp99{i:02}")]),
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(MISTAKES), min_size=1, max_size=12), st.sampled_from(["toml", "json"])
+)
+def test_every_independent_mistake_of_a_document_is_reported(
+    mistakes: list[Mistake], fmt: socialplan.Format
+) -> None:
+    document: dict[str, Any] = {"format": "socialplan/1", "plan": {"name": "Demo"}}
+    expected: list[tuple[str, str]] = []
+    for number, mistake in enumerate(mistakes):
+        table, key, part, reported = mistake(number)
+        if table == "check" and key == "severity":
+            document.setdefault("check", {}).setdefault("severity", {})[part] = "info"
+        elif table == "check":
+            codes = document.setdefault("check", {}).setdefault(key, [])
+            reported = [("SP006", f"check.{key}[{len(codes)}]")]
+            codes.append(part)
+        else:
+            document.setdefault(table, {})[key] = part
+        expected += reported
+    text = tomli_w.dumps(document) if fmt == "toml" else json.dumps(document)
+    assert sorted(expected) == sorted(problems(text, fmt))

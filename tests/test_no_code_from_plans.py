@@ -28,7 +28,7 @@ vision = "{MODULE}:rules"
 name = "{MODULE}:METHOD"
 
 [check]
-select = ["SP1", "{MODULE.upper()}"]
+select = ["SP1"]
 severity = {{ SP101 = "error" }}
 
 [channels.ig]
@@ -84,6 +84,8 @@ def test_loading_and_checking_a_plan_naming_a_module_does_not_import_it(
         socialplan.progress(plan)
     with pytest.raises(socialplan.LoadError):
         socialplan.loads(PLAN.replace("[methodology]", PLUGIN_KEYS + "[methodology]"))
+    with pytest.raises(socialplan.LoadError, match=f"check.select.1.: .{MODULE.upper()}"):
+        socialplan.loads(PLAN.replace('"SP1"', f'"SP1", "{MODULE.upper()}"'))
     assert (False, False) == (MODULE in sys.modules, (folder / "IMPORTED").exists())
 
 

@@ -589,3 +589,27 @@ def test_every_unknown_metric_of_a_file_is_reported(
     with pytest.raises(socialplan.LoadError) as info:
         obs.loads(text, plan)
     assert ["SP009"] * len(unique) == [d.code for d in info.value.diagnostics]
+
+
+JSON_OBSERVATIONS = '{"observations": [{"metric": "leads", "date": "2027-03-01", "value": 4}]}'
+TOML_OBSERVATIONS = '# March\n[[observations]]\nmetric = "leads"\ndate = 2027-03-01\nvalue = 4\n'
+
+
+@pytest.mark.parametrize(
+    "text", [JSON_OBSERVATIONS, "\ufeff " + JSON_OBSERVATIONS, TOML_OBSERVATIONS]
+)
+def test_loads_without_a_format_tells_json_and_toml_from_csv(text: str) -> None:
+    assert (seen("leads", 1, 4),) == obs.loads(text, PLAN)
+
+
+def test_json_loaded_as_csv_says_it_looks_like_json() -> None:
+    found = only(JSON_OBSERVATIONS, "csv")
+    assert ("SP001", 1, 'this looks like JSON; pass format="json"') == (
+        found.code,
+        found.line,
+        found.hint,
+    )
+
+
+def test_toml_loaded_as_csv_says_it_looks_like_toml() -> None:
+    assert 'this looks like TOML; pass format="toml"' == only(TOML_OBSERVATIONS, "csv").hint

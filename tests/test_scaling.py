@@ -116,11 +116,12 @@ def validation_work(kind: str, items: int, code: str) -> int:
     """The work of rule *code* alone: validating with it, less validating with no rule."""
     chosen = plan(kind, items)
     alone = work(lambda: socialplan.validate(chosen, select=[code]))
-    return alone - work(lambda: socialplan.validate(chosen, select=["NONE"]))
+    return alone - work(lambda: socialplan.validate(chosen, select=[]))
 
 
 @pytest.mark.parametrize("kind", PLANS)
-@pytest.mark.parametrize("code", [each.code for each in all_rules()])
+# The load errors (SP0) have pages in the catalog, but no check to run: they cannot be selected.
+@pytest.mark.parametrize("code", [each.code for each in all_rules() if each.group != "SP0"])
 def test_rule_work_grows_linearly(code: str, kind: str) -> None:
     assert_linear(f"rule {code} ({kind} plan)", lambda items: validation_work(kind, items, code))
 

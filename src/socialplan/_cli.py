@@ -104,10 +104,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--strict", action="store_true", help="count warnings as errors")
     check.add_argument(
-        "--select", type=_codes, metavar="CODES", help="run only these rules (codes or prefixes)"
+        "--select",
+        action="extend",
+        type=_codes,
+        metavar="CODES",
+        help="run only these rules (codes or prefixes, comma-separated; repeatable)",
     )
     check.add_argument(
-        "--ignore", type=_codes, default=[], metavar="CODES", help="skip these rules"
+        "--ignore",
+        action="extend",
+        type=_codes,
+        default=[],
+        metavar="CODES",
+        help="skip these rules (repeatable)",
     )
 
     status = commands.add_parser(
@@ -417,7 +426,25 @@ def _sarif(results: list[_Result]) -> dict[str, Any]:
     }
 
 
+def _check_codes(args: argparse.Namespace) -> None:
+    """Refuse, all at once, the codes of --select and --ignore that name no rule."""
+    from .rules._engine import explain, selection_problems
+
+    problems = [
+        f"--{name}: {explain(problem)}"
+        for name in ("select", "ignore")
+        for _, problem in selection_problems(**{name: getattr(args, name)})
+    ]
+    if len(problems) > 1:
+        raise _UsageError(
+            "\n  ".join([f"{len(problems)} problems with the rule codes:", *problems])
+        )
+    if problems:
+        raise _UsageError(problems[0])
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
+    _check_codes(args)
     results = [_check_one(path, args) for path in args.files]
     if args.format in ("json", "sarif"):
         import json
@@ -441,10 +468,10 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     from .rules import RULES, all_rules
 
     catalog = all_rules()
-    if args.format == "markdown":
+    chosen = [r for r in catalog if r.code.startswith((args.code or "").upper())]
+    if args.format == "markdown" and chosen:
         from .rules._docs import catalog_markdown
 
-        chosen = [r for r in catalog if r.code.startswith((args.code or "").upper())]
         out.write(catalog_markdown(chosen))
         return OK
     if args.code is None:
@@ -459,9 +486,8 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
         return OK
     code = args.code.upper()
     found = RULES.get(code)
-    group = [r for r in catalog if r.code.startswith(code)]
-    if found is None and group:
-        out.writelines(f"{r.code}  {r.name:<34} {r.severity!s:<8} {r.summary}\n" for r in group)
+    if found is None and chosen:
+        out.writelines(f"{r.code}  {r.name:<34} {r.severity!s:<8} {r.summary}\n" for r in chosen)
         return OK
     if found is None:
         near = did_you_mean(code, RULES)

@@ -19,6 +19,7 @@ from typing import Any, Final, Literal, Union, get_args, get_origin
 import attrs
 from cattrs import Converter
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -41,7 +42,7 @@ from ._diagnostics import (
 )
 from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
 from ._limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
-from ._model import HEADER_FIELDS, Plan
+from ._model import HEADER_FIELDS, CheckSettings, Plan
 from ._vocab import MessageLength, ascii_fold, did_you_mean
 
 __all__ = [
@@ -305,7 +306,8 @@ def _table(
 ) -> Callable[[Any, Any], dict[str, Any]]:
     """A hook for a table whose keys *check_key* vets and whose values *value_hook* makes.
 
-    Every bad key and every bad value is kept, each noted with its key.
+    Every bad key and every bad value is kept, each noted with its key: the value of a
+    bad key is structured too, so that its own problems are not hidden behind the key's.
     """
     most = limits.max_items
 
@@ -321,12 +323,14 @@ def _table(
             if bad_key is not None:
                 bad_key.__notes__ = [_KeyNote("key", str(key), str)]
                 errors.append(bad_key)
-                continue
             try:
-                out[intern(key)] = value_hook(item, value_type)
+                structured = value_hook(item, value_type)
             except Exception as exc:  # noqa: BLE001 - every error is kept as data
-                exc.__notes__ = [IterableValidationNote("value", key, value_type)]
+                exc.__notes__ = [IterableValidationNote("value", str(key), value_type)]
                 errors.append(exc)
+                continue
+            if bad_key is None:
+                out[intern(key)] = structured
         if errors:
             raise IterableValidationError("invalid table", errors, tp)
         return out
@@ -348,11 +352,13 @@ def _mapping_hook(tp: Any, converter: Converter, limits: Limits) -> Callable[[An
     return _table(value_type, value_hook, _check_id, "a table keyed by id", limits)
 
 
-CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]*$")
+#: The shape of a rule code or prefix, as the JSON Schema gives it: whether one names a rule
+#: is for :func:`_settings_hook` to say.
+CODE_PATTERN = re.compile(r"^[A-Za-z]+[0-9]*$")
 
 
 def _check_code(key: Any) -> FieldError | None:
-    if isinstance(key, str) and CODE_PATTERN.fullmatch(key):
+    if isinstance(key, str):
         return None
     return FieldError(key, 'a rule code or prefix such as "SP205" or "SP2"')
 
@@ -363,15 +369,104 @@ def _severity_map(converter: Converter, limits: Limits) -> Callable[[Any, Any], 
     return _table(Severity, severity_hook, _check_code, "a table of rule codes", limits)
 
 
+def _settings_hook(converter: Converter) -> Callable[[Any, Any], CheckSettings]:
+    """A ``[check]`` table (or ``[tool.socialplan]``): each code must name a rule.
+
+    A code that names none is an error at its place (``check.select[0]``), reported with
+    every other problem of the table and of the document.
+    """
+    structure_fields = _attrs_hook(CheckSettings, converter)
+
+    def structure(value: Any, _: Any) -> CheckSettings:
+        found = _code_problems(value) if isinstance(value, Mapping) else []
+        try:
+            settings: CheckSettings = structure_fields(value, CheckSettings)
+        except ClassValidationError as exc:
+            if not found:
+                raise
+            raise ClassValidationError(
+                exc.message, [*exc.exceptions, *found], CheckSettings
+            ) from None
+        if found:
+            raise ClassValidationError("invalid rule codes", found, CheckSettings)
+        return settings
+
+    return structure
+
+
+def _code_problems(value: Mapping[str, Any]) -> list[Exception]:
+    """The codes of a ``[check]`` table that name no rule, noted with their places."""
+    codes = {name: value.get(name) for name in ("select", "ignore", "severity")}
+    if not any(codes.values()):
+        return []  # most tables: the rule catalog need not be loaded to check nothing
+    from .rules._engine import selection_problems
+
+    found: list[Exception] = []
+    for (name, where), problem in selection_problems(**codes):
+        assert isinstance(name, str)
+        attribute = attrs.fields_dict(CheckSettings)[name]
+        note: IterableValidationNote = (
+            IterableValidationNote("item", where, str)
+            if isinstance(where, int)
+            else _KeyNote("key", where, str)
+        )
+        problem.__notes__ = [note]
+        group = IterableValidationError("invalid rule codes", [problem], CheckSettings)
+        group.__notes__ = [AttributeValidationNote(f"@ attribute {name}", name, attribute.type)]
+        found.append(group)
+    return found
+
+
 def _attrs_hook(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
+    """A table that makes an attrs class: every field's problem is kept, its validator's too.
+
+    The class's validators run only once every field is structured: when one field is
+    wrong, those of the fields that are right are run here, so that a value out of range
+    is not hidden by a wrong type or an unknown key next to it.
+    """
     generated: Callable[[Any, Any], Any] = converter.gen_structure_attrs_fromdict(cl)
+    validated = [a for a in attrs.fields(attrs.resolve_types(cl)) if a.validator is not None]
 
     def structure(value: Any, _: Any) -> Any:
         if not isinstance(value, Mapping):
             raise FieldError(value, "a table", code=WRONG_TYPE)
-        return generated(value, cl)
+        try:
+            return generated(value, cl)
+        except ClassValidationError as exc:
+            more = _validate_the_rest(value, exc, validated, converter)
+            if not more:
+                raise
+            raise ClassValidationError(exc.message, [*exc.exceptions, *more], cl) from None
 
     return structure
+
+
+def _validate_the_rest(
+    value: Mapping[str, Any],
+    exc: ClassValidationError,
+    validated: list[attrs.Attribute[Any]],
+    converter: Converter,
+) -> list[Exception]:
+    """What the validators of the fields that structured find, when another field did not.
+
+    When every field structured, the class was made and its validators ran: what they
+    found is in *exc* already (with the name of its field), and is not looked for again.
+    """
+    noted, others = exc.group_exceptions()
+    failed = {note.name for _, note in noted}
+    if any(isinstance(other, FieldError) and other.field is not None for other in others):
+        return []
+    found: list[Exception] = []
+    for attribute in validated:
+        if attribute.name in failed or attribute.name not in value:
+            continue
+        assert attribute.validator is not None
+        try:
+            hook = converter.get_structure_hook(attribute.type)
+            attribute.validator(None, attribute, hook(value[attribute.name], attribute.type))
+        except Exception as problem:  # noqa: BLE001 - every error is kept as data
+            found.append(problem)
+    return found
 
 
 #: The enums of the model: each gets a structure hook of its own.
@@ -427,6 +522,7 @@ def make_converter(
     converter.register_structure_hook_func(
         lambda t: t == Mapping[str, Severity], _severity_map(converter, limits)
     )
+    converter.register_structure_hook(CheckSettings, _settings_hook(converter))
 
     converter.register_unstructure_hook(Duration, str)
     converter.register_unstructure_hook(Frequency, str)

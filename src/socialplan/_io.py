@@ -19,7 +19,7 @@ from ._diagnostics import LoadError
 from ._gc import paused_collector
 from ._limits import DEFAULT_LIMITS, Limits, size_problem
 from ._model import Plan
-from ._parse import decode, parse
+from ._parse import decode, looks_like, parse
 from ._positions import by_position, place
 from ._write import write_atomic
 
@@ -52,12 +52,16 @@ def format_from_suffix(path: str | os.PathLike[str], suffixes: Mapping[str, F]) 
 
 def loads(
     text: str | bytes,
-    format: Format = "toml",  # noqa: A002
+    format: Format | None = None,  # noqa: A002
     *,
     file: str | None = None,
     limits: Limits | None = None,
 ) -> Plan:
     """Load a plan from TOML or JSON text.
+
+    Without a *format*, text that starts with ``{`` (after white space and a byte
+    order mark) is read as JSON, any other as TOML; a *format* given is the format
+    read, and a syntax error of text that looks like the other one says so.
 
     Raises :class:`LoadError` with every problem found, each located by its
     dotted path and, where it can be found, its line; *file* names the source
@@ -75,6 +79,8 @@ def loads(
     if isinstance(text, bytes):
         text = decode(text, file)
     text = text.removeprefix("\ufeff")
+    if format is None:
+        format = "json" if looks_like(text) == "json" else "toml"  # noqa: A001
     with paused_collector():
         data = parse(text, format, file)
         try:

@@ -16,7 +16,7 @@ import attrs
 from ._diagnostics import INVALID_VALUE, LIMIT, SYNTAX, Diagnostic, LoadError, Severity, format_path
 from ._positions import PositionIndex, Span, place
 
-__all__ = ["decode", "parse", "toml_loads"]
+__all__ = ["decode", "looks_like", "parse", "toml_loads"]
 
 
 def toml_loads() -> Any:
@@ -59,8 +59,50 @@ def _end_of(text: str) -> tuple[int, int]:
     return line, len(text) - (text.rfind("\n") + 1) + 1
 
 
+#: How a JSON document starts: an object, or a list of objects or of nothing.
+_JSON_START = re.compile(r"[ \t\r\n]*(?:\{|\[[ \t\r\n]*[{\]])")
+_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"))*"""
+#: How a TOML document starts, after its comments: a table's header, or a key and ``=``.
+_TOML_START = re.compile(
+    rf"(?:[ \t\r\n]*#[^\n]*(?:\n|$))*[ \t\r\n]*(?:\[\[?[ \t]*{_KEY}[ \t]*\]|{_KEY}[ \t]*=)"
+)
+
+
+def looks_like(text: str) -> str | None:
+    """The format *text* (without its byte order mark) looks written in: "json", "toml" or None.
+
+    JSON starts with ``{`` (or a list of objects), after white space; TOML with a table
+    header or a key, after white space and comments. It is a guess from the first
+    characters, made when no format is given, and to say why text does not parse.
+
+    >>> looks_like('  {"format": "socialplan/1"}'), looks_like('# A plan\\nformat = "x"')
+    ('json', 'toml')
+    >>> looks_like("metric,date,value") is None
+    True
+    """
+    if _JSON_START.match(text):
+        return "json"
+    if _TOML_START.match(text):
+        return "toml"
+    return None
+
+
+def wrong_format_hint(text: str, fmt: str, file: str | None) -> str | None:
+    """What to say when *text* does not parse as *fmt* but looks like another format."""
+    other = looks_like(text)
+    if other is None or other == fmt:
+        return None
+    name = other.upper()
+    if file is not None:
+        return f'this looks like {name}: name the file .{other}, or pass format="{other}"'
+    return f'this looks like {name}; pass format="{other}"'
+
+
 def parse(text: str, fmt: str, file: str | None) -> object:
-    """*text* parsed as *fmt* (``"toml"`` or ``"json"``); :class:`LoadError` if it cannot be."""
+    """*text* parsed as *fmt* (``"toml"`` or ``"json"``); :class:`LoadError` if it cannot be.
+
+    A syntax error of text that looks like the other format says so.
+    """
     try:
         return _parse_format(text, fmt, file)
     except RecursionError:  # the parser's own limit on nesting (TOML 400 levels, JSON ~1,000)
@@ -148,7 +190,9 @@ def _parse_format(text: str, fmt: str, file: str | None) -> object:
                 else:
                     line, column = _end_of(text)
                 message = message[: match.start()].strip()
-            raise _syntax_error(f"not valid TOML: {message}", line, file, column=column) from None
+            hint = wrong_format_hint(text, fmt, file)
+            message = f"not valid TOML: {message}"
+            raise _syntax_error(message, line, file, hint, column=column) from None
         except ValueError:  # int() refuses a number of more than 4,300 digits
             raise _too_long_a_number(text, "TOML", file) from None
     if fmt == "json":
@@ -167,8 +211,9 @@ def _parse_format(text: str, fmt: str, file: str | None) -> object:
         try:
             data = json.loads(text, object_pairs_hook=pairs)
         except json.JSONDecodeError as exc:
+            hint = wrong_format_hint(text, fmt, file)
             message = f"not valid JSON: {exc.msg}"
-            raise _syntax_error(message, exc.lineno, file, column=exc.colno) from None
+            raise _syntax_error(message, exc.lineno, file, hint, column=exc.colno) from None
         except ValueError:  # int() refuses a number of more than 4,300 digits
             raise _too_long_a_number(text, "JSON", file) from None
         if duplicates:

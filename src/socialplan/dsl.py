@@ -596,13 +596,19 @@ class PlanBuilder:
 
         Raises :class:`~socialplan.LoadError` with every problem, each at its
         dotted path, as for a file; references to parts that do not exist
-        are errors here too.
+        are errors here too, found even when other parts have load errors.
         """
         from ._convert import from_data
         from .rules import validate
 
         document = self._with_audience_channels()
-        plan = from_data(document)
+        try:
+            plan = from_data(document)
+        except LoadError as error:
+            from ._salvage import dangling_despite
+
+            dangling_too = dangling_despite(document, error.diagnostics)
+            raise LoadError([*error.diagnostics, *dangling_too]) from None
         dangling = validate(plan, select=["SP101"])
         if dangling.errors:
             raise LoadError(dangling.errors)

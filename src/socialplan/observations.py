@@ -595,11 +595,16 @@ def _decode(raw: bytes, file: str | None) -> str:
 def loads(
     text: str | bytes,
     plan: Plan,
-    format: ObservationFormat = "csv",  # noqa: A002
+    format: ObservationFormat | None = None,  # noqa: A002
     *,
     file: str | None = None,
 ) -> tuple[Observation, ...]:
     """Load observations of *plan* from CSV, JSON or TOML text.
+
+    Without a *format*, text that starts as JSON (``{``) or TOML does (a table
+    header, a key, a comment) is read as such, any other as CSV. A *format*
+    given is the format read; CSV that looks like JSON or TOML is refused,
+    saying so.
 
     Raises :class:`~socialplan.LoadError` with every problem found, each with
     its line and path; *file* names the source in those messages. The result
@@ -622,11 +627,20 @@ def loads(
     2 SP006 observations[0].date there is no such day
     2 SP005 observations[0].value write 1200: no thousands separators, and a dot for decimals
     """
-    if format not in ("csv", "json", "toml"):
+    from ._parse import looks_like, wrong_format_hint
+
+    if format not in (None, "csv", "json", "toml"):
         raise ValueError(f"unknown format {format!r}; expected 'csv', 'json' or 'toml'")
     if isinstance(text, bytes):
         text = _decode(text, file)
     text = text.removeprefix("\ufeff")
+    looks = looks_like(text)
+    if format is None:
+        format = "json" if looks == "json" else "toml" if looks == "toml" else "csv"  # noqa: A001
+    elif format == "csv" and looks is not None:  # no header of columns starts so
+        message = f"not valid CSV: the text starts as {looks.upper()} does"
+        hint = wrong_format_hint(text, format, file)
+        raise LoadError([_located(SYNTAX, message, 1, file, hint=hint)], file=file)
     checker = _Checker(plan=plan, textual=format == "csv")
     if format == "csv":
         found = _read_csv(text, checker, file)

@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from .._diagnostics import Diagnostic, Severity
+from .._diagnostics import Diagnostic, FieldError, Severity
 from .._gc import paused_collector
 from .._model import CheckSettings, Plan
 from ._context import Context
@@ -196,19 +196,143 @@ def _specificity(code: str, prefixes: Iterable[str]) -> int:
     return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
 
 
+#: The shape of what names rules: letters, then digits or none (any case: ``"sp2"`` is ``"SP2"``).
+_PREFIX = re.compile(r"^[A-Za-z]+[0-9]*$")
+
+
+def _load_error_codes() -> frozenset[str]:
+    """The codes of the load errors (SP001-SP011): pages of the catalog, not rules that run."""
+    from ._loading import _found_while_loading
+
+    return frozenset(code for code, each in RULES.items() if each.check is _found_while_loading)
+
+
+def code_problem(code: str) -> FieldError | None:
+    """Why *code* cannot select, ignore or give a severity to rules; None if it can.
+
+    It can when it is the code or a prefix of the code of a rule that runs, built-in or
+    a plugin's, in any case (``"sp2"`` is ``"SP2"``). The load errors SP001-SP011 are
+    pages of the catalog, not rules that run: a file that does not load gets every one of
+    them, whatever is selected, so ``"SP0"`` and ``"SP003"`` are refused, saying so.
+    """
+    _load_builtin_and_plugins()
+    upper = code.upper()
+    shaped = code.isascii() and _PREFIX.fullmatch(code) is not None
+    load_errors = _load_error_codes()
+    named = [each for each in RULES if each.startswith(upper)] if shaped else []
+    if named and not all(each in load_errors for each in named):
+        return None
+    if named:
+        return FieldError(
+            code,
+            "the code or prefix of a rule that can be chosen",
+            hint=f"{min(load_errors)}-{max(load_errors)} are load errors, reported whenever a "
+            "file does not load: they cannot be selected, ignored or given another severity",
+        )
+    near = _near_code(upper, load_errors)
+    if not shaped:
+        return FieldError(code, 'a rule code or prefix such as "SP205" or "SP2"', suggestion=near)
+    hint = None if near else "`socialplan rules` lists them"
+    return FieldError(code, "the code or prefix of any rule", suggestion=near, hint=hint)
+
+
+def _near_code(code: str, load_errors: frozenset[str]) -> str | None:
+    """The code, group or letters of the rules that *code* (upper case) is a typo of, if any.
+
+    The typos of codes first: a letter for a digit (``SP2O5``: ``SP205``), two characters
+    swapped (``SP250``); then :func:`~socialplan._vocab.did_you_mean`.
+    """
+    from .._vocab import did_you_mean
+
+    codes = set(RULES) - load_errors
+    known = codes | {c[:i] for c in codes for i in range(2, len(c)) if not c[i - 1].isalpha()}
+    known |= {c.rstrip("0123456789") for c in codes}
+    letters = len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    digits = code[:letters] + code[letters:].translate(str.maketrans("OIL", "011"))
+    if digits in known:
+        return digits
+    swapped = [code[:i] + code[i + 1] + code[i] + code[i + 2 :] for i in range(len(code) - 1)]
+    return next((each for each in sorted(swapped) if each in known), None) or did_you_mean(
+        code, known
+    )
+
+
+#: Where a problem of a selection is: ``["select", 0]``, ``["severity", "SP2"]``.
+Place: TypeAlias = list[str | int]
+
+
+def selection_problems(
+    select: object = None, ignore: object = None, severity: object = None
+) -> list[tuple[Place, FieldError]]:
+    """The codes given to select, ignore or give a severity to that name no rule, by place.
+
+    The arguments are as a file or a caller gives them: what is not a list of strings
+    (or a table keyed by strings, for *severity*) is left to whoever checks their types.
+    A *severity* key written twice in two cases (``sp2`` and ``SP2``) is a problem too.
+    """
+    found: list[tuple[Place, FieldError]] = []
+    for name, codes in (("select", select), ("ignore", ignore)):
+        if isinstance(codes, list | tuple):
+            for index, code in enumerate(codes):
+                problem = code_problem(code) if isinstance(code, str) else None
+                if problem is not None:
+                    found.append(([name, index], problem))
+    if isinstance(severity, Mapping):
+        first: dict[str, str] = {}
+        for key in severity:
+            if not isinstance(key, str):
+                continue
+            problem = code_problem(key)
+            written = first.setdefault(key.upper(), key)
+            if problem is None and written != key:
+                problem = FieldError(
+                    key, "a code given once", hint=f'the table has "{written}" too: keep one'
+                )
+            if problem is not None:
+                found.append((["severity", key], problem))
+    return found
+
+
+def _said(problem: FieldError) -> tuple[str, str | None]:
+    """*problem*'s message (the value and what was expected) and hint, as load errors say them."""
+    from .._convert import show
+
+    hint = f'did you mean "{problem.suggestion}"?' if problem.suggestion else problem.hint
+    return f"{show(problem.value)} is not {problem.expected}", hint
+
+
+def explain(problem: FieldError) -> str:
+    """*problem* in words: the value, what was expected, and the near miss or a hint."""
+    message, hint = _said(problem)
+    return message + (f" ({hint})" if hint else "")
+
+
+def _codes(codes: Iterable[str]) -> tuple[str, ...]:
+    return tuple(code.upper() for code in codes)
+
+
+def _chosen_codes(codes: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if codes is None else _codes(codes)
+
+
+def _severities(severity: Mapping[str, Severity | str]) -> dict[str, Severity]:
+    return {key.upper(): Severity(value) for key, value in severity.items()}
+
+
 @attrs.frozen(kw_only=True)
 class Selection:
     """Which rules run and how severe their findings are, as ruff selects.
 
-    *select* and *ignore* name codes or prefixes (``"SP2"``, ``"SP205"``);
-    when both match a code, the longer prefix wins; ``select=None`` selects
-    every rule. *severity* overrides a rule's default severity by code or
-    prefix; *strict* turns warnings into errors.
+    *select* and *ignore* name codes or prefixes (``"SP2"``, ``"SP205"``, in
+    any case); when both match a code, the longer prefix wins; ``select=None``
+    selects every rule. *severity* overrides a rule's default severity by code
+    or prefix; *strict* turns warnings into errors. :func:`validate` refuses
+    codes that name no rule.
     """
 
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = attrs.field(factory=dict)
+    select: tuple[str, ...] | None = attrs.field(default=None, converter=_chosen_codes)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes)
+    severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_severities)
     strict: bool = False
 
     def selects(self, code: str) -> bool:
@@ -359,22 +483,84 @@ def validate(
     Which rules run is decided in layers, each over the one before:
     *settings* (a project's ``[tool.socialplan]``), the plan's own ``[check]``
     table, then the arguments: *select* and *ignore* take codes or prefixes
-    (``["SP2"]``, ``["SP205"]``), *severity* overrides a rule's severity,
-    *strict* turns warnings into errors.
+    (``["SP2"]``, ``["SP205"]``, in any case), *severity* overrides a rule's
+    severity, *strict* turns warnings into errors.
+
+    Raises ``ValueError`` naming every code of the arguments or of *settings* that
+    names no rule (with the nearest that does) and every severity that is not one,
+    and ``TypeError`` for a string where a list of codes belongs or a code that is
+    not a string: a typo must not select nothing. Such codes in the plan's own
+    ``[check]`` table are refused when the plan is loaded; in a plan made in
+    Python, they are reported as SP006 errors.
     """
+    for name, codes in (("select", select), ("ignore", ignore), ("severity", severity)):
+        if isinstance(codes, str):
+            raise TypeError(f"{name}: a list of rule codes or prefixes such as [{codes!r}]")
+        other = next((code for code in codes or () if not isinstance(code, str)), "")
+        if not isinstance(other, str):
+            raise TypeError(f"{name}: rule codes are strings, not {other!r}")
+    problems = selection_problems(select, ignore, severity) + _severity_problems(severity)
+    if settings is not None:
+        problems += [
+            (["settings", *place], problem)
+            for place, problem in selection_problems(
+                settings.select, settings.ignore, settings.severity
+            )
+        ]
+    if problems:
+        from .._diagnostics import format_path
+
+        raise ValueError("\n".join(f"{format_path(p)}: {explain(e)}" for p, e in problems))
     explicit = Selection(
-        select=tuple(select) if select is not None else None,
-        ignore=tuple(ignore),
-        severity={k: Severity(v) for k, v in (severity or {}).items()},
+        select=select,
+        ignore=ignore,
+        severity=severity or {},
         strict=strict,
     )
     chosen = (settings or Selection()).then(Selection.of(plan.check)).then(explicit)
     context = Context(plan)
-    found: list[Diagnostic] = []
+    found = _check_table_problems(plan.check)
     with paused_collector():
         _run(chosen, context, found)
     found.sort(key=_sort_key)
     return Report(tuple(found))
+
+
+def _severity_problems(severity: Mapping[str, object] | None) -> list[tuple[Place, FieldError]]:
+    """The values of *severity* that are not a severity."""
+    from .._vocab import did_you_mean
+
+    names = [str(s) for s in Severity]
+    return [
+        (
+            ["severity", key],
+            FieldError(
+                value,
+                "one of " + ", ".join(f'"{name}"' for name in names),
+                suggestion=did_you_mean(value, names) if isinstance(value, str) else None,
+            ),
+        )
+        for key, value in (severity or {}).items()
+        if not isinstance(value, Severity) and value not in names
+    ]
+
+
+def _check_table_problems(check: CheckSettings | None) -> list[Diagnostic]:
+    """SP006 for each code of a ``[check]`` table that names no rule (loading refuses them)."""
+    if check is None or not (check.select or check.ignore or check.severity):
+        return []
+    from .._diagnostics import INVALID_VALUE, format_path
+
+    found = []
+    for place, problem in selection_problems(check.select, check.ignore, check.severity):
+        message, hint = _said(problem)
+        path = format_path(["check", *place])
+        found.append(
+            Diagnostic(
+                code=INVALID_VALUE, severity=Severity.ERROR, message=message, path=path, hint=hint
+            )
+        )
+    return found
 
 
 def _run(chosen: Selection, context: Context, found: list[Diagnostic]) -> None:

@@ -1,0 +1,257 @@
+"""Rule codes that name no rule are refused wherever they are given; repeated options add up."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import socialplan
+from socialplan import CheckSettings, Plan
+from socialplan._cli import main
+from socialplan.rules import RULES, Selection, all_rules
+
+HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
+# Loads, but a metric measures nothing (SP202 warning) and names a missing objective (SP101).
+MISALIGNED = (
+    HEAD
+    + '[metrics.likes]\nname = "Likes"\nunit = "likes"\nlevel = 1\nsource = "x"\n'
+    + 'cadence = "weekly"\nchannels = []\nmeasures = ["nope"]\n'
+    + '[metrics.visits]\nname = "Visits"\nunit = "visits"\nlevel = 1\nsource = "x"\n'
+    + 'cadence = "weekly"\n'
+)
+PLAN = socialplan.loads(MISALIGNED)
+NEAR = 'did you mean "SP205"?'
+
+Write = Callable[[str, str], str]
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Write:
+    def write(name: str, text: str) -> str:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def codes_found(args: list[str], capsys: pytest.CaptureFixture[str]) -> set[str]:
+    _, out, _ = run([*args, "--format", "json"], capsys)
+    return {d["code"] for d in json.loads(out)["diagnostics"]}
+
+
+def load_problems(text: str) -> list[tuple[str, str, str | None]]:
+    with pytest.raises(socialplan.LoadError) as info:
+        socialplan.loads(text)
+    return [(d.code, d.path, d.hint) for d in info.value.diagnostics]
+
+
+# The command line.
+
+
+def test_an_unknown_code_to_select_is_a_usage_error_with_the_near_miss(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["check", write("plan.toml", MISALIGNED), "--select", "SP2O5"], capsys)
+    assert (2, "", True, True) == (code, out, '"SP2O5"' in err, NEAR in err)
+
+
+def test_a_word_that_is_not_a_code_to_select_is_a_usage_error(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["check", write("plan.toml", MISALIGNED), "--select", "nonsense"], capsys)
+    assert (2, True) == (code, '"NONSENSE" is not the code or prefix of any rule' in err)
+
+
+def test_an_unknown_code_to_ignore_is_a_usage_error(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["check", write("plan.toml", MISALIGNED), "--ignore", "SP1,SP2O5"], capsys)
+    assert (2, True) == (code, NEAR in err)
+
+
+def test_every_unknown_code_of_the_command_line_is_named_at_once(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", MISALIGNED)
+    _, _, err = run(["check", path, "--select", "SP999", "--ignore", "XX1"], capsys)
+    assert (True, True) == ('"SP999"' in err, '"XX1"' in err)
+
+
+def test_load_error_codes_cannot_be_selected(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["check", write("plan.toml", MISALIGNED), "--select", "SP0"], capsys)
+    assert (2, True) == (code, "load errors" in err)
+
+
+def test_repeated_selects_add_up(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("plan.toml", MISALIGNED)
+    assert {"SP101", "SP202"} == codes_found(
+        ["check", path, "--select", "SP101", "--select", "SP202"], capsys
+    )
+
+
+def test_repeated_ignores_add_up(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("plan.toml", MISALIGNED)
+    found = codes_found(["check", path, "--ignore", "SP101", "--ignore", "SP2"], capsys)
+    assert (False, False) == ("SP101" in found, "SP202" in found)
+
+
+def test_an_unknown_code_in_pyproject_names_the_file_the_key_and_the_near_miss(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = write("pyproject.toml", '[tool.socialplan]\nselect = ["SP2O5"]\n')
+    code, _, err = run(["check", write("plan.toml", MISALIGNED)], capsys)
+    assert (2, True, True, True) == (
+        code,
+        settings in err,
+        'tool.socialplan.select[0]: "SP2O5" is not' in err,
+        NEAR in err,
+    )
+
+
+def test_an_unknown_severity_key_in_pyproject_is_a_usage_error(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pyproject.toml", '[tool.socialplan.severity]\nSP999 = "error"\n')
+    code, _, err = run(["check", write("plan.toml", MISALIGNED)], capsys)
+    assert (2, True) == (code, "tool.socialplan.severity.SP999" in err)
+
+
+def test_lower_case_codes_in_pyproject_select_as_upper_case_ones(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pyproject.toml", '[tool.socialplan]\nselect = ["sp101"]\n')
+    assert {"SP101"} == codes_found(["check", write("plan.toml", MISALIGNED)], capsys)
+
+
+def test_the_markdown_page_of_an_unknown_code_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(["rules", "--format", "markdown", "SP2O5"], capsys)
+    assert (2, "", True) == (code, out, NEAR in err)
+
+
+# A plan's [check] table.
+
+
+def test_an_unknown_code_in_check_is_a_load_error_with_the_others() -> None:
+    text = HEAD + 'reach = "regional"\n[check]\nselect = ["SP101", "SP2O5"]\n'
+    assert [
+        ("SP006", "plan.reach", None),
+        ("SP006", "check.select[1]", NEAR),
+    ] == [(c, p, h if p.startswith("check") else None) for c, p, h in load_problems(text)]
+
+
+def test_an_unknown_code_to_ignore_in_check_is_a_load_error() -> None:
+    assert [("SP006", "check.ignore[0]")] == [
+        (c, p) for c, p, _ in load_problems(HEAD + '[check]\nignore = ["nonsense"]\n')
+    ]
+
+
+def test_an_unknown_severity_key_in_check_is_a_load_error() -> None:
+    assert [("SP006", "check.severity.SP2O5", NEAR)] == load_problems(
+        HEAD + '[check.severity]\nSP2O5 = "error"\n'
+    )
+
+
+def test_a_load_error_code_in_check_is_a_load_error_saying_why() -> None:
+    ((code, path, hint),) = load_problems(HEAD + '[check]\nignore = ["SP003"]\n')
+    assert ("SP006", "check.ignore[0]", True) == (code, path, "load errors" in (hint or ""))
+
+
+def test_lower_case_codes_in_check_select_and_set_severities() -> None:
+    plan = socialplan.loads(
+        MISALIGNED + '[check]\nselect = ["sp101"]\nseverity = { sp1 = "info" }\n'
+    )
+    assert [("SP101", "info")] == [(d.code, str(d.severity)) for d in socialplan.validate(plan)]
+
+
+def test_a_severity_key_written_twice_in_two_cases_is_a_load_error() -> None:
+    assert [("SP006", "check.severity.SP1")] == [
+        (c, p)
+        for c, p, _ in load_problems(HEAD + '[check.severity]\nsp1 = "info"\nSP1 = "error"\n')
+    ]
+
+
+# validate().
+
+
+def test_validate_refuses_an_unknown_code_to_select_naming_the_near_miss() -> None:
+    with pytest.raises(ValueError, match=r'select\[0\]: "SP2O5" .*did you mean "SP205"\?'):
+        socialplan.validate(PLAN, select=["SP2O5"])
+
+
+def test_validate_refuses_an_unknown_code_to_ignore() -> None:
+    with pytest.raises(ValueError, match=r'ignore\[1\]: "nonsense"'):
+        socialplan.validate(PLAN, ignore=["SP1", "nonsense"])
+
+
+def test_validate_refuses_an_unknown_severity_key() -> None:
+    with pytest.raises(ValueError, match=r'severity\.SP2O5: "SP2O5"'):
+        socialplan.validate(PLAN, severity={"SP2O5": "error"})
+
+
+def test_validate_refuses_a_severity_that_is_not_one() -> None:
+    with pytest.raises(ValueError, match=r'severity\.SP2: "eror" .*did you mean "error"\?'):
+        socialplan.validate(PLAN, severity={"SP2": "eror"})
+
+
+def test_validate_refuses_a_string_for_a_list_of_codes() -> None:
+    with pytest.raises(TypeError, match="a list of rule codes"):
+        socialplan.validate(PLAN, select="SP101")
+
+
+@pytest.mark.parametrize(
+    "arguments", [{"select": ["SP1", 3]}, {"ignore": [None]}, {"severity": {2: "error"}}]
+)
+def test_validate_refuses_a_code_that_is_not_a_string(arguments: dict[str, object]) -> None:
+    with pytest.raises(TypeError, match="rule codes are strings"):
+        socialplan.validate(PLAN, **arguments)  # type: ignore[arg-type]
+
+
+def test_validate_refuses_unknown_codes_in_the_project_settings() -> None:
+    with pytest.raises(ValueError, match=r'settings\.ignore\[0\]: "SP2O5"'):
+        socialplan.validate(PLAN, settings=Selection(ignore=("SP2O5",)))
+
+
+def test_validate_takes_lower_case_codes() -> None:
+    assert ["SP101"] == socialplan.validate(PLAN, select=["sp101"]).codes()
+
+
+def test_validate_reports_an_unknown_code_of_a_plan_made_in_python() -> None:
+    plan = Plan(name="Demo", check=CheckSettings(select=("SP2O5",)))
+    assert [("SP006", "check.select[0]", NEAR)] == [
+        (d.code, d.path, d.hint) for d in socialplan.validate(plan)
+    ]
+
+
+CHOSEN = [r.code for r in all_rules() if not r.code.startswith("SP0")]
+
+
+@given(st.sampled_from(CHOSEN), st.integers(1, 5), st.booleans())
+def test_every_prefix_of_a_rule_code_in_either_case_selects_that_rule(
+    code: str, length: int, lower: bool
+) -> None:
+    prefix = code[:length].lower() if lower else code[:length]
+    assert Selection(select=(prefix,)).selects(code)
+    socialplan.validate(PLAN, select=[prefix], ignore=[prefix], severity={prefix: "info"})
+
+
+@given(st.text(min_size=1))
+def test_a_text_that_is_no_prefix_of_a_rule_code_is_refused(text: str) -> None:
+    assume(not text.isascii() or not any(code.startswith(text.upper()) for code in RULES))
+    with pytest.raises(ValueError, match="select"):
+        socialplan.validate(PLAN, select=[text])
