@@ -112,3 +112,77 @@ def test_without_a_missing_part_is_a_key_error() -> None:
 def test_with_part_refuses_a_table_that_is_not_keyed_by_id() -> None:
     with pytest.raises(ValueError, match="not a table of parts"):
         socialplan.Plan(name="x").with_part("calendar", "a", object())
+
+
+# ---------------------------------------------------------------------------
+# The scorecard, as the plan, the report and the progress show themselves.
+# ---------------------------------------------------------------------------
+
+CARTOON = "examples/cartoon/plan.toml"
+
+
+def cartoon_card() -> socialplan.Scorecard:
+    from socialplan import observations
+
+    plan = socialplan.load(CARTOON)
+    return socialplan.score(plan, observations.load("examples/cartoon/observations.csv", plan))
+
+
+def test_scorecard_markdown_lists_every_objective_with_its_verdict() -> None:
+    card = cartoon_card()
+    text = card._repr_markdown_()
+    objectives = text.split("#### Objectives\n", 1)[1].split("\n####", 1)[0].strip()
+    rows = [line.split(" | ")[:2] for line in objectives.splitlines()[2:]]
+    assert [["| " + o.title, str(o.verdict)] for o in card.objectives] == rows
+
+
+def test_scorecard_html_is_a_fragment_not_a_page() -> None:
+    text = cartoon_card()._repr_html_()
+    assert (True, False, False) == (
+        text.startswith("<div class='socialplan-scorecard'>"),
+        "<html" in text,
+        "<nav>" in text,
+    )
+
+
+def test_scorecard_html_escapes_the_plans_text() -> None:
+    plan = socialplan.Plan(name=HOSTILE, objectives={"o": socialplan.Objective(title=HOSTILE)})
+    text = socialplan.score(plan, [])._repr_html_()
+    assert ("<script>" in text, "&lt;script&gt;" in text) == (False, True)
+
+
+def test_scorecard_records_have_one_row_per_metric() -> None:
+    card = cartoon_card()
+    rows = card.to_records()
+    assert [(m.metric, str(m.verdict), m.latest, m.latest_date) for m in card.metrics] == [
+        (r["metric"], r["verdict"], r["latest"], r["latest_date"]) for r in rows
+    ]
+
+
+def test_scorecard_records_of_objectives_flatten_the_target() -> None:
+    card = cartoon_card()
+    first = card.to_records("objectives")[0]
+    objective = card.objectives[0]
+    assert objective.target is not None
+    assert (objective.objective, str(objective.verdict), objective.target.value) == (
+        first["objective"],
+        first["verdict"],
+        first["target.value"],
+    )
+
+
+def test_scorecard_records_of_the_series_are_one_row_per_point() -> None:
+    card = cartoon_card()
+    expected = [(m.metric, day, value) for m in card.metrics for day, value in m.series]
+    assert expected == [(r["metric"], r["date"], r["value"]) for r in card.to_records("series")]
+
+
+def test_scorecard_records_of_returns_are_one_row_per_channel() -> None:
+    card = cartoon_card()
+    assert [r.channel for r in card.returns] == [r["channel"] for r in card.to_records("returns")]
+
+
+def test_scorecard_records_of_an_unknown_table_are_refused() -> None:
+    with pytest.raises(ValueError, match="no table") as raised:
+        cartoon_card().to_records("metric")
+    assert "a scorecard has no table 'metric' (did you mean 'metrics'?)" == str(raised.value)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._model import Plan
+    from ._score import Scorecard
     from .rules import Report
     from .steps import Progress
 
@@ -24,6 +25,9 @@ __all__ = [
     "summary",
     "report_html",
     "report_markdown",
+    "scorecard_html",
+    "scorecard_markdown",
+    "scorecard_records",
 ]
 
 
@@ -246,3 +250,75 @@ def progress_html(progress: Progress) -> str:
             picture = result.stdout[result.stdout.find("<svg") :]
     table = _table_html(_PROGRESS_HEAD, _progress_rows(progress))
     return f"<div class='socialplan-progress'>{picture}{table}</div>"
+
+
+def scorecard_markdown(card: Scorecard) -> str:
+    """The scorecard as Markdown: its sections as in ``socialplan score``, headings from ###."""
+    from .render._markdown import write
+    from .render._scorecard import blocks
+
+    return write(blocks(card, level=3), contents="")
+
+
+def scorecard_html(card: Scorecard) -> str:
+    """The scorecard as an HTML fragment, the same sections as :func:`scorecard_markdown`."""
+    from .render._html import fragment
+    from .render._scorecard import blocks
+
+    return fragment(blocks(card, level=3), "socialplan-scorecard")
+
+
+#: The tables of a scorecard that :func:`scorecard_records` gives.
+SCORECARD_TABLES = ("metrics", "objectives", "series", "returns")
+
+
+def scorecard_records(card: Scorecard, table: str) -> list[dict[str, Any]]:
+    """One flat dict per metric, objective, point of a series or channel's return, for pandas."""
+    if table == "metrics":
+        return [
+            {
+                key: value
+                for key, value in {
+                    **metric.to_dict(),
+                    "latest_date": metric.latest_date,
+                    "baseline_date": metric.baseline_date,
+                    "deadline": metric.deadline,
+                }.items()
+                if key not in ("series", "by_channel")
+            }
+            for metric in card.metrics
+        ]
+    if table == "objectives":
+        rows: list[dict[str, Any]] = []
+        for objective in card.objectives:
+            target = objective.target
+            row: dict[str, Any] = {
+                "objective": objective.objective,
+                "title": objective.title,
+                "verdict": str(objective.verdict),
+            }
+            if target is not None:
+                row.update(
+                    {
+                        "target.value": target.value,
+                        "target.unit": target.unit,
+                        "target.baseline": target.baseline,
+                        "target.deadline": target.deadline,
+                    }
+                )
+            row["metrics"] = [metric.metric for metric in objective.metrics]
+            rows.append(row)
+        return rows
+    if table == "series":
+        return [
+            {"metric": metric.metric, "date": day, "value": value}
+            for metric in card.metrics
+            for day, value in metric.series
+        ]
+    if table == "returns":
+        return [row.to_dict() for row in card.returns]
+    from ._vocab import did_you_mean
+
+    near = did_you_mean(table, SCORECARD_TABLES)
+    hint = f"did you mean {near!r}?" if near else "expected " + ", ".join(SCORECARD_TABLES)
+    raise ValueError(f"a scorecard has no table {table!r} ({hint})")
