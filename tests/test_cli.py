@@ -46,7 +46,7 @@ def test_check_of_a_clean_plan_exits_0_with_a_summary(
     write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write("plan.toml", GOOD)
-    expected = f"{path}: Demo\n  1 business goal\n  0 errors, 0 warnings, 0 advice\n"
+    expected = f"{path}: Demo\n  1 business goal\n  0 errors, 0 warnings, 0 info\n"
     assert (0, expected) == run(["check", path], capsys)
 
 
@@ -55,7 +55,7 @@ def test_check_of_a_plan_that_does_not_load_exits_1_listing_every_problem(
 ) -> None:
     code, out = run(["check", write("plan.toml", BAD)], capsys)
     lines = out.splitlines()
-    assert (1, "could not be loaded", "  errors (2):", "  2 errors, 0 warnings, 0 advice") == (
+    assert (1, "could not be loaded", "  errors (2):", "  2 errors, 0 warnings, 0 info") == (
         code,
         lines[0].rsplit(": ", 1)[1],
         lines[1],
@@ -77,9 +77,20 @@ def test_check_groups_rule_findings_by_severity_with_lines(
             "  warnings (1):",
             f'    {path}:12: SP202 metrics.visits.measures: metric "visits" measures no objective '
             "(name the objectives it measures, or drop it)",
-            "  1 error, 1 warning, 0 advice",
+            "  1 error, 1 warning, 0 info",
         ],
     ) == (code, out.splitlines()[2:])
+
+
+def test_check_shows_info_findings_under_their_severitys_name(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out = run(["check", write("plan.toml", MISALIGNED), "--select", "SP705"], capsys)
+    lines = out.splitlines()
+    assert (["  info (2):"], "  0 errors, 0 warnings, 2 info") == (
+        [line for line in lines if line.endswith("):")],
+        lines[-1],
+    )
 
 
 def test_warnings_alone_exit_0(write: Write, capsys: pytest.CaptureFixture[str]) -> None:

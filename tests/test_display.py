@@ -41,7 +41,7 @@ def test_report_html_groups_findings_by_severity_with_counts() -> None:
     text = report._repr_html_()
     assert (True, True, False) == (
         "<h4>Errors (1)</h4>" in text,
-        "<h4>Advice (1)</h4>" in text,
+        "<h4>Info (1)</h4>" in text,
         "<h4>Warnings" in text,
     )
 

@@ -300,7 +300,7 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
     return _Result(path, plan, list(report.located(data.decode("utf-8"), fmt, path)))
 
 
-_HEADINGS = {"error": "errors", "warning": "warnings", "info": "advice"}
+_HEADINGS = {"error": "errors", "warning": "warnings", "info": "info"}
 
 
 def _noun(plural: str, count: int) -> str:
@@ -330,7 +330,7 @@ def _report_text(result: _Result, out: TextIO) -> None:
     counts = result.counts
     out.write(
         f"  {_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
-        f"{counts['info']} advice\n"
+        f"{counts['info']} info\n"
     )
 
 

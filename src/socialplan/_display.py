@@ -167,7 +167,7 @@ def plan_html(plan: Plan) -> str:
     return "<div class='socialplan-plan'>" + "".join(out) + "</div>"
 
 
-_HEADINGS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Advice"))
+_HEADINGS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
 
 
 def _grouped(report: Report) -> list[tuple[str, list[list[object]]]]:
@@ -186,7 +186,7 @@ def report_markdown(report: Report) -> str:
     counts = report.counts
     out = [
         f"**{'OK' if report.ok else 'Not OK'}**: {counts['error']} errors, "
-        f"{counts['warning']} warnings, {counts['info']} advice"
+        f"{counts['warning']} warnings, {counts['info']} info"
     ]
     for heading, rows in _grouped(report):
         out += [f"#### {heading}", _table_md(["code", "where", "what", "how to fix"], rows)]
@@ -198,7 +198,7 @@ def report_html(report: Report) -> str:
     counts = report.counts
     out = [
         f"<p><strong>{'OK' if report.ok else 'Not OK'}</strong>: {counts['error']} errors, "
-        f"{counts['warning']} warnings, {counts['info']} advice</p>"
+        f"{counts['warning']} warnings, {counts['info']} info</p>"
     ]
     for heading, rows in _grouped(report):
         out += [f"<h4>{heading}</h4>", _table_html(["code", "where", "what", "how to fix"], rows)]

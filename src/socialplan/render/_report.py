@@ -642,7 +642,7 @@ def _findings(b: _Builder) -> None:
     b.blocks.append(Note(b.w["findings_counts"].format(**report.counts)))
     b.table(
         ["code", "severity", "where_found", "what", "fix"],
-        [[d.code, d.severity, d.path, d.message, d.hint] for d in report],
+        [[d.code, b.w[f"severity_{d.severity}"], d.path, d.message, d.hint] for d in report],
     )
 
 

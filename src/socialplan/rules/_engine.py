@@ -287,7 +287,7 @@ class Report:
 
     @property
     def infos(self) -> list[Diagnostic]:
-        """The diagnostics that are advice."""
+        """The diagnostics of severity info."""
         return self._of(Severity.INFO)
 
     @property
