@@ -211,6 +211,12 @@ def _summary(plan: Plan) -> list[tuple[str, int]]:
     return summary(plan)
 
 
+def _parts(plan: Plan) -> list[tuple[str, int]]:
+    from ._display import parts
+
+    return parts(plan)
+
+
 def _project_settings(plan_path: str | os.PathLike[str]) -> Selection | None:
     """The [tool.socialplan] table of the nearest pyproject.toml above the plan."""
     folder = os.path.dirname(os.path.realpath(plan_path))  # as Path.resolve(), without pathlib
@@ -303,23 +309,14 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
 _HEADINGS = {"error": "errors", "warning": "warnings", "info": "info"}
 
 
-def _noun(plural: str, count: int) -> str:
-    """The noun of a summary line, singular for one: "1 business goal", "2 business goals"."""
-    if count != 1:
-        return plural
-    return plural.removesuffix("s").removesuffix("ie") + ("y" if plural.endswith("ies") else "")
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def _report_text(result: _Result, out: TextIO) -> None:
+    from ._plural import counted
+
     plan = result.plan
     title = f"{result.path}: {plan.name}" if plan else f"{result.path}: could not be loaded"
     out.write(title + "\n")
     if plan is not None:
-        parts = [f"{count} {_noun(name, count)}" for name, count in _summary(plan) if count]
+        parts = [counted(count, name) for name, count in _parts(plan) if count]
         if parts:
             out.write("  " + ", ".join(parts) + "\n")
     for severity, heading in _HEADINGS.items():
@@ -327,11 +324,8 @@ def _report_text(result: _Result, out: TextIO) -> None:
         if found:
             out.write(f"  {heading} ({len(found)}):\n")
             out.writelines(f"    {d}\n" for d in found)
-    counts = result.counts
-    out.write(
-        f"  {_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
-        f"{counts['info']} info\n"
-    )
+    tally = ", ".join(counted(count, severity) for severity, count in result.counts.items())
+    out.write(f"  {tally}\n")
 
 
 def _report_json(result: _Result) -> dict[str, object]:

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from ._plural import counted
+
 __all__ = ["Diagnostic", "FieldError", "LoadError", "Severity", "format_path"]
 
 # Load-error codes. Group SP0 is the file itself; later groups are rules.
@@ -92,10 +94,8 @@ class LoadError(ValueError):
     def __init__(self, diagnostics: Iterable[Diagnostic], file: str | None = None) -> None:
         self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
         self.file = file
-        count = len(self.diagnostics)
         head = f"{file}: " if file else ""
-        noun = "problem" if count == 1 else "problems"
-        lines = [f"{head}{count} {noun} found"]
+        lines = [f"{head}{counted(len(self.diagnostics), 'problem')} found"]
         lines += [f"  {d}" for d in self.diagnostics]
         super().__init__("\n".join(lines))
 

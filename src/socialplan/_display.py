@@ -21,6 +21,7 @@ __all__ = [
     "plan_markdown",
     "progress_html",
     "progress_markdown",
+    "parts",
     "records",
     "summary",
     "report_html",
@@ -115,26 +116,33 @@ def _plan_sections(plan: Plan) -> list[tuple[str, list[str], list[list[object]]]
     ]
 
 
-def summary(plan: Plan) -> list[tuple[str, int]]:
-    """How many of each part the plan has, in the file's order (zeros included)."""
+def parts(plan: Plan) -> list[tuple[str, int]]:
+    """How many of each part the plan has, by the part's name, in the file's order (zeros too)."""
     content = plan.content
     return [
-        ("business goals", len(plan.business_goals)),
-        ("objectives", len(plan.objectives)),
-        ("stakeholder inputs", len(plan.stakeholder_input)),
-        ("audiences", len(plan.audiences)),
-        ("channels", len(plan.channels)),
-        ("influencers", len(plan.influencers)),
-        ("roles", len(plan.roles)),
-        ("routing rules", len(plan.routing)),
-        ("content pillars", len(content.pillars) if content else 0),
-        ("calendar entries", len(plan.calendar)),
-        ("metrics", len(plan.metrics)),
-        ("engagement rules", len(plan.engagement)),
-        ("resources", len(plan.resources)),
-        ("scenarios", len(plan.scenarios)),
-        ("step records", len(plan.steps)),
+        ("business goal", len(plan.business_goals)),
+        ("objective", len(plan.objectives)),
+        ("stakeholder input", len(plan.stakeholder_input)),
+        ("audience", len(plan.audiences)),
+        ("channel", len(plan.channels)),
+        ("influencer", len(plan.influencers)),
+        ("role", len(plan.roles)),
+        ("routing rule", len(plan.routing)),
+        ("content pillar", len(content.pillars) if content else 0),
+        ("calendar entry", len(plan.calendar)),
+        ("metric", len(plan.metrics)),
+        ("engagement rule", len(plan.engagement)),
+        ("resource", len(plan.resources)),
+        ("scenario", len(plan.scenarios)),
+        ("step record", len(plan.steps)),
     ]
+
+
+def summary(plan: Plan) -> list[tuple[str, int]]:
+    """How many of each part the plan has, by the plural of its name ("business goals")."""
+    from ._plural import plural
+
+    return [(plural(name), count) for name, count in parts(plan)]
 
 
 def _counts(plan: Plan) -> list[list[object]]:
@@ -181,13 +189,16 @@ def _grouped(report: Report) -> list[tuple[str, list[list[object]]]]:
     return groups
 
 
+def _tally(report: Report) -> str:
+    """ "1 error, 2 warnings, 0 info": the diagnostics counted by severity."""
+    from ._plural import counted
+
+    return ", ".join(counted(count, severity) for severity, count in report.counts.items())
+
+
 def report_markdown(report: Report) -> str:
     """The validation report as Markdown, grouped by severity."""
-    counts = report.counts
-    out = [
-        f"**{'OK' if report.ok else 'Not OK'}**: {counts['error']} errors, "
-        f"{counts['warning']} warnings, {counts['info']} info"
-    ]
+    out = [f"**{'OK' if report.ok else 'Not OK'}**: {_tally(report)}"]
     for heading, rows in _grouped(report):
         out += [f"#### {heading}", _table_md(["code", "where", "what", "how to fix"], rows)]
     return "\n\n".join(out) + "\n"
@@ -195,11 +206,7 @@ def report_markdown(report: Report) -> str:
 
 def report_html(report: Report) -> str:
     """The validation report as HTML, grouped by severity."""
-    counts = report.counts
-    out = [
-        f"<p><strong>{'OK' if report.ok else 'Not OK'}</strong>: {counts['error']} errors, "
-        f"{counts['warning']} warnings, {counts['info']} info</p>"
-    ]
+    out = [f"<p><strong>{'OK' if report.ok else 'Not OK'}</strong>: {_tally(report)}</p>"]
     for heading, rows in _grouped(report):
         out += [f"<h4>{heading}</h4>", _table_html(["code", "where", "what", "how to fix"], rows)]
     return "<div class='socialplan-report'>" + "".join(out) + "</div>"

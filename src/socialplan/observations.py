@@ -75,6 +75,7 @@ from ._diagnostics import (
 from ._locate import locate
 from ._model import Plan
 from ._parse import parse
+from ._plural import counted
 from ._vocab import Suggester, did_you_mean
 from ._write import write_atomic
 
@@ -451,7 +452,10 @@ def _read_csv(text: str, checker: _Checker, file: str | None) -> list[Observatio
         read += 1
         row_lines.append(start)
         if len(cells) > len(header):
-            message = f"{len(cells)} cells, but the header names {len(header)} columns"
+            message = (
+                f"{counted(len(cells), 'cell')}, "
+                f"but the header names {counted(len(header), 'column')}"
+            )
             hint = (
                 "quote a cell that holds a comma, and write numbers "
                 "without thousands separators (1200)"

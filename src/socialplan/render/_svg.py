@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._plural import counted
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -439,7 +441,7 @@ def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
 
     left, top = -_MARGIN, top - _MARGIN
     width, height = right + 2 * _MARGIN, bottom + _MARGIN - top
-    name = _name(title, f"{len(nodes)} nodes, {len(edges)} edges")
+    name = _name(title, f"{counted(len(nodes), 'node')}, {counted(len(edges), 'edge')}")
     return "".join(
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_n(left)} {_n(top)}'
