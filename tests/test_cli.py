@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -301,3 +301,71 @@ def test_maturity_names_the_stage_reached(capsys: pytest.CaptureFixture[str]) ->
     _, out = run(["maturity", "examples/cartoon/plan.toml", "--format", "json"], capsys)
     document = json.loads(out)
     assert (10, 10) == (document["stage"], sum(s["reached"] for s in document["stages"]))
+
+
+# ---------------------------------------------------------------------------
+# The order of the findings: as they appear in the file, within each severity.
+# ---------------------------------------------------------------------------
+
+SEVERITIES = ["error", "warning", "info"]
+
+
+def test_check_text_lists_a_files_findings_in_the_order_of_their_lines(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out = run(["check", "examples/cartoon/plan.toml", "--select", "SP808"], capsys)
+    lines = [int(line.split(":")[1]) for line in out.splitlines() if "SP808" in line]
+    assert [1207, 1213, 1220] == lines
+
+
+@pytest.mark.parametrize("plan", ["examples/cartoon/plan.toml", "examples/bakery/plan.toml"])
+def test_check_json_lists_findings_by_severity_then_line(
+    plan: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out = run(["check", plan, "--ignore", "SP9", "--format", "json"], capsys)
+    found = [(SEVERITIES.index(d["severity"]), d["line"]) for d in json.loads(out)["diagnostics"]]
+    assert (sorted(found), True) == (found, len(found) > 1)
+
+
+@pytest.fixture
+def whole_plan_rule() -> Iterator[None]:
+    """A warning about the plan as a whole (no path, so no line), coded to sort first."""
+    from socialplan.rules import RULES, Finding, Rule, register
+
+    def check(_context: object) -> Iterator[Finding]:
+        yield Finding("", "the plan as a whole")
+
+    register(
+        Rule(
+            code="AAA101",
+            name="whole-plan",
+            severity="warning",
+            summary="s",
+            why="w",
+            fix="f",
+            check=check,
+        )
+    )
+    yield
+    RULES.pop("AAA101")
+
+
+@pytest.mark.usefixtures("whole_plan_rule")
+def test_a_finding_without_a_line_comes_last_in_its_severity(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", MISALIGNED)
+    _, out = run(["check", path, "--select", "AAA,SP202,SP703", "--format", "json"], capsys)
+    found = [(d["code"], d["line"]) for d in json.loads(out)["diagnostics"]]
+    assert [("SP202", 12), ("AAA101", None)] == found
+
+
+@pytest.mark.usefixtures("whole_plan_rule")
+def test_sarif_lists_the_results_in_the_order_of_the_json(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", MISALIGNED)
+    _, out = run(["check", path, "--ignore", "SP9", "--format", "json"], capsys)
+    expected = [d["code"] for d in json.loads(out)["diagnostics"]]
+    _, out = run(["check", path, "--ignore", "SP9", "--format", "sarif"], capsys)
+    assert expected == [r["ruleId"] for r in json.loads(out)["runs"][0]["results"]]

@@ -260,12 +260,14 @@ def _read_settings(path: str) -> Selection | None:
 
 
 class _Result:
-    """One file's outcome: the plan (if it loaded) and its diagnostics."""
+    """One file's outcome: the plan (if it loaded) and its diagnostics, in the file's order."""
 
     def __init__(self, path: str, plan: Plan | None, diagnostics: list[Diagnostic]) -> None:
+        from ._diagnostics import file_order
+
         self.path = path
         self.plan = plan
-        self.diagnostics = diagnostics
+        self.diagnostics = sorted(diagnostics, key=file_order)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -15,7 +15,7 @@ import attrs
 
 from ._plural import counted
 
-__all__ = ["Diagnostic", "FieldError", "LoadError", "Severity", "format_path"]
+__all__ = ["Diagnostic", "FieldError", "LoadError", "Severity", "file_order", "format_path"]
 
 # Load-error codes. Group SP0 is the file itself; later groups are rules.
 SYNTAX = "SP001"
@@ -83,6 +83,21 @@ class Diagnostic:
             "line": self.line,
             "hint": self.hint,
         }
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def file_order(diagnostic: Diagnostic) -> tuple[int, int, int, int, str, str]:
+    """The sort key of a file's diagnostics: by severity, then in the order they appear.
+
+    Within a severity, by line, column (when known) and code; those with no line come
+    last, by path and code. ``socialplan check`` lists each file's findings so.
+    """
+    line, column = diagnostic.line, diagnostic.column
+    if line is None:
+        return (_RANK[diagnostic.severity], 1, 0, 0, diagnostic.path, diagnostic.code)
+    return (_RANK[diagnostic.severity], 0, line, column or 0, diagnostic.code, diagnostic.path)
 
 
 class LoadError(ValueError):
