@@ -109,7 +109,7 @@ def test_pyproject_settings_apply_to_plans_below_them(
 ) -> None:
     write("pyproject.toml", '[tool.socialplan]\nignore = ["SP1"]\n')
     code, out = run(["check", write("plan.toml", MISALIGNED), "--format", "json"], capsys)
-    codes = {d["code"] for d in json.loads(out)["diagnostics"]}
+    codes = {d["code"] for d in json.loads(out)["files"][0]["diagnostics"]}
     assert (0, False) == (code, "SP101" in codes)
 
 
@@ -119,7 +119,7 @@ def test_the_plans_own_check_table_overrides_pyproject(
     write("pyproject.toml", '[tool.socialplan]\nselect = ["SP7"]\n')
     path = write("plan.toml", MISALIGNED + '[check]\nselect = ["SP202"]\n')
     _, out = run(["check", path, "--format", "json"], capsys)
-    assert ["SP202"] == [d["code"] for d in json.loads(out)["diagnostics"]]
+    assert ["SP202"] == [d["code"] for d in json.loads(out)["files"][0]["diagnostics"]]
 
 
 def test_bad_pyproject_settings_are_a_usage_error_naming_the_key(
@@ -154,13 +154,68 @@ def test_json_output_has_the_documented_shape(
 ) -> None:
     path = write("plan.toml", BAD)
     _, out = run(["check", path, "--format", "json"], capsys)
-    report = json.loads(out)
+    (report,) = json.loads(out)["files"]
     assert (
         path,
         False,
         {"error": 2, "warning": 0, "info": 0},
         ["code", "severity", "message", "path", "line", "hint"],
     ) == (report["file"], report["ok"], report["counts"], list(report["diagnostics"][0]))
+
+
+@pytest.mark.parametrize("files", [1, 2, 3])
+def test_json_output_is_one_object_listing_the_files_however_many(
+    files: int, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [write(f"plan{i}.toml", MISALIGNED) for i in range(files)]
+    _, out = run(["check", *paths, "--format", "json"], capsys)
+    document = json.loads(out)
+    assert (["version", "ok", "counts", "files"], 2, paths) == (
+        list(document)[:4],
+        document["version"],
+        [entry["file"] for entry in document["files"]],
+    )
+
+
+def test_json_output_totals_the_files(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [write("good.toml", GOOD), write("bad.toml", BAD), write("odd.toml", MISALIGNED)]
+    _, out = run(["check", *paths, "--format", "json"], capsys)
+    document = json.loads(out)
+    totals = {
+        severity: sum(entry["counts"][severity] for entry in document["files"])
+        for severity in ("error", "warning", "info")
+    }
+    assert (totals, False) == (document["counts"], document["ok"])
+
+
+def test_json_output_of_one_file_keeps_its_old_keys_for_a_release(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out = run(["check", write("plan.toml", GOOD), "--format", "json"], capsys)
+    document = json.loads(out)
+    (entry,) = document.pop("files")
+    old = {key: document.get(key) for key in entry}
+    assert entry == old
+
+
+def test_json_output_of_several_files_has_none_of_the_old_keys(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [write("a.toml", GOOD), write("b.toml", GOOD)]
+    _, out = run(["check", *paths, "--format", "json"], capsys)
+    assert ["version", "ok", "counts", "files"] == list(json.loads(out))
+
+
+def test_a_reports_dict_is_an_entry_of_the_json_outputs_files(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socialplan
+
+    path = write("plan.toml", MISALIGNED)
+    _, out = run(["check", path, "--format", "json"], capsys)
+    (entry,) = json.loads(out)["files"]
+    report = socialplan.validate(socialplan.load(path)).to_dict(file=path)
+    assert [key for key in entry if key != "summary"] == list(report)
 
 
 def test_sarif_output_names_each_result_with_its_rule_and_place(
@@ -323,7 +378,8 @@ def test_check_json_lists_findings_by_severity_then_line(
     plan: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, out = run(["check", plan, "--ignore", "SP9", "--format", "json"], capsys)
-    found = [(SEVERITIES.index(d["severity"]), d["line"]) for d in json.loads(out)["diagnostics"]]
+    (entry,) = json.loads(out)["files"]
+    found = [(SEVERITIES.index(d["severity"]), d["line"]) for d in entry["diagnostics"]]
     assert (sorted(found), True) == (found, len(found) > 1)
 
 
@@ -356,7 +412,7 @@ def test_a_finding_without_a_line_comes_last_in_its_severity(
 ) -> None:
     path = write("plan.toml", MISALIGNED)
     _, out = run(["check", path, "--select", "AAA,SP202,SP703", "--format", "json"], capsys)
-    found = [(d["code"], d["line"]) for d in json.loads(out)["diagnostics"]]
+    found = [(d["code"], d["line"]) for d in json.loads(out)["files"][0]["diagnostics"]]
     assert [("SP202", 12), ("AAA101", None)] == found
 
 
@@ -366,6 +422,6 @@ def test_sarif_lists_the_results_in_the_order_of_the_json(
 ) -> None:
     path = write("plan.toml", MISALIGNED)
     _, out = run(["check", path, "--ignore", "SP9", "--format", "json"], capsys)
-    expected = [d["code"] for d in json.loads(out)["diagnostics"]]
+    expected = [d["code"] for d in json.loads(out)["files"][0]["diagnostics"]]
     _, out = run(["check", path, "--ignore", "SP9", "--format", "sarif"], capsys)
     assert expected == [r["ruleId"] for r in json.loads(out)["runs"][0]["results"]]

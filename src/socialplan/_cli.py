@@ -342,6 +342,31 @@ def _report_json(result: _Result) -> dict[str, object]:
     return report
 
 
+#: The version of the shape of ``check --format json``: 2 is one object with a list of files.
+_JSON_VERSION = 2
+#: The keys of a file's object that the output of one file repeats at its top, as version
+#: 1 (one object for one file) had them: deprecated, to go in version 3.
+_DEPRECATED_KEYS = ("file", "diagnostics", "summary")
+
+
+def _json(results: list[_Result]) -> dict[str, object]:
+    """The document of ``check --format json``: the totals, then one object per file."""
+    files = [_report_json(r) for r in results]
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for result in results:
+        for severity, count in result.counts.items():
+            counts[severity] += count
+    document: dict[str, object] = {
+        "version": _JSON_VERSION,
+        "ok": all(r.ok for r in results),
+        "counts": counts,
+        "files": files,
+    }
+    if len(files) == 1:
+        document.update((k, files[0][k]) for k in _DEPRECATED_KEYS if k in files[0])
+    return document
+
+
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -402,8 +427,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         import json
 
         if args.format == "json":
-            reports = [_report_json(r) for r in results]
-            document: object = reports[0] if len(reports) == 1 else reports
+            document: object = _json(results)
         else:
             document = _sarif(results)
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
