@@ -240,6 +240,18 @@ def progress_markdown(progress: Progress) -> str:
     )
 
 
+def _fit(svg: str) -> str:
+    """Graphviz's *svg*, its size kept but scaling down to fit a narrower container.
+
+    ``dot`` gives the drawing a fixed ``width`` and ``height``: a notebook cell narrower
+    than a graph of fourteen steps showed only its left part.
+    """
+    end = svg.find(">")
+    if end < 0 or "viewBox" not in svg[:end] or "style=" in svg[:end]:
+        return svg
+    return f'{svg[:end]} style="max-width:100%;height:auto"{svg[end:]}'
+
+
 def progress_html(progress: Progress) -> str:
     """Progress as HTML: the graph as SVG when Graphviz's ``dot`` is installed, then the table."""
     import shutil
@@ -254,7 +266,7 @@ def progress_html(progress: Progress) -> str:
             [dot, "-Tsvg"], input=to_dot(progress), capture_output=True, text=True, check=False
         )
         if result.returncode == 0:
-            picture = result.stdout[result.stdout.find("<svg") :]
+            picture = _fit(result.stdout[result.stdout.find("<svg") :])
     table = _table_html(_PROGRESS_HEAD, _progress_rows(progress))
     return f"<div class='socialplan-progress'>{picture}{table}</div>"
 
