@@ -314,17 +314,17 @@ class _Label:
     """An edge's label: its lines, the size of its background, and where it is drawn."""
 
     lines: list[str]
+    width: float
+    height: float
     centre: tuple[float, float] = (0.0, 0.0)
     top: float = 0.0
 
-    @property
-    def width(self) -> float:
-        widest = max(_width(line) for line in self.lines) * _LABEL_FONT / _FONT
-        return widest + 2 * _LABEL_PAD_X
-
-    @property
-    def height(self) -> float:
-        return len(self.lines) * _LABEL_LINE + 2 * _LABEL_PAD_Y
+    @classmethod
+    def of(cls, text: str) -> _Label:
+        lines = wrap(" ".join(text.split()), _LABEL_WRAP, _LABEL_LINES)
+        widest = max(_width(line) for line in lines) * _LABEL_FONT / _FONT
+        height = len(lines) * _LABEL_LINE + 2 * _LABEL_PAD_Y
+        return cls(lines, widest + 2 * _LABEL_PAD_X, height)
 
     def svg(self, u: str, v: str, full: str) -> str:
         """The label on a white background, its full text as its tooltip."""
@@ -433,8 +433,9 @@ def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
 
     # Each edge's label goes in the gap right of its source's layer, where no box is: each
     # gap is as wide as its widest label, with room on either side.
+    shapes_of: dict[str, _Label] = {}  # edges often share a label ("escalate")
     labels = {
-        (u, v): _Label(wrap(" ".join(label.split()), _LABEL_WRAP, _LABEL_LINES))
+        (u, v): attrs.evolve(shapes_of.get(label) or shapes_of.setdefault(label, _Label.of(label)))
         for u, v, label in edges
         if label
     }
