@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -46,7 +46,7 @@ def test_check_of_a_clean_plan_exits_0_with_a_summary(
     write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write("plan.toml", GOOD)
-    expected = f"{path}: Demo\n  1 business goal\n  0 errors, 0 warnings, 0 advice\n"
+    expected = f"{path}: Demo\n  1 business goal\n  0 errors, 0 warnings, 0 info\n"
     assert (0, expected) == run(["check", path], capsys)
 
 
@@ -55,7 +55,7 @@ def test_check_of_a_plan_that_does_not_load_exits_1_listing_every_problem(
 ) -> None:
     code, out = run(["check", write("plan.toml", BAD)], capsys)
     lines = out.splitlines()
-    assert (1, "could not be loaded", "  errors (2):", "  2 errors, 0 warnings, 0 advice") == (
+    assert (1, "could not be loaded", "  errors (2):", "  2 errors, 0 warnings, 0 info") == (
         code,
         lines[0].rsplit(": ", 1)[1],
         lines[1],
@@ -77,9 +77,20 @@ def test_check_groups_rule_findings_by_severity_with_lines(
             "  warnings (1):",
             f'    {path}:12:1: SP202 metrics.visits.measures: metric "visits" measures no '
             "objective (name the objectives it measures, or drop it)",
-            "  1 error, 1 warning, 0 advice",
+            "  1 error, 1 warning, 0 info",
         ],
     ) == (code, out.splitlines()[2:])
+
+
+def test_check_shows_info_findings_under_their_severitys_name(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out = run(["check", write("plan.toml", MISALIGNED), "--select", "SP705"], capsys)
+    lines = out.splitlines()
+    assert (["  info (2):"], "  0 errors, 0 warnings, 2 info") == (
+        [line for line in lines if line.endswith("):")],
+        lines[-1],
+    )
 
 
 def test_warnings_alone_exit_0(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,7 +109,7 @@ def test_pyproject_settings_apply_to_plans_below_them(
 ) -> None:
     write("pyproject.toml", '[tool.socialplan]\nignore = ["SP1"]\n')
     code, out = run(["check", write("plan.toml", MISALIGNED), "--format", "json"], capsys)
-    codes = {d["code"] for d in json.loads(out)["diagnostics"]}
+    codes = {d["code"] for d in json.loads(out)["files"][0]["diagnostics"]}
     assert (0, False) == (code, "SP101" in codes)
 
 
@@ -108,7 +119,7 @@ def test_the_plans_own_check_table_overrides_pyproject(
     write("pyproject.toml", '[tool.socialplan]\nselect = ["SP7"]\n')
     path = write("plan.toml", MISALIGNED + '[check]\nselect = ["SP202"]\n')
     _, out = run(["check", path, "--format", "json"], capsys)
-    assert ["SP202"] == [d["code"] for d in json.loads(out)["diagnostics"]]
+    assert ["SP202"] == [d["code"] for d in json.loads(out)["files"][0]["diagnostics"]]
 
 
 def test_bad_pyproject_settings_are_a_usage_error_naming_the_key(
@@ -143,13 +154,68 @@ def test_json_output_has_the_documented_shape(
 ) -> None:
     path = write("plan.toml", BAD)
     _, out = run(["check", path, "--format", "json"], capsys)
-    report = json.loads(out)
+    (report,) = json.loads(out)["files"]
     assert (
         path,
         False,
         {"error": 2, "warning": 0, "info": 0},
         ["code", "severity", "message", "path", "line", "column", "end_line", "end_column", "hint"],
     ) == (report["file"], report["ok"], report["counts"], list(report["diagnostics"][0]))
+
+
+@pytest.mark.parametrize("files", [1, 2, 3])
+def test_json_output_is_one_object_listing_the_files_however_many(
+    files: int, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [write(f"plan{i}.toml", MISALIGNED) for i in range(files)]
+    _, out = run(["check", *paths, "--format", "json"], capsys)
+    document = json.loads(out)
+    assert (["version", "ok", "counts", "files"], 2, paths) == (
+        list(document)[:4],
+        document["version"],
+        [entry["file"] for entry in document["files"]],
+    )
+
+
+def test_json_output_totals_the_files(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [write("good.toml", GOOD), write("bad.toml", BAD), write("odd.toml", MISALIGNED)]
+    _, out = run(["check", *paths, "--format", "json"], capsys)
+    document = json.loads(out)
+    totals = {
+        severity: sum(entry["counts"][severity] for entry in document["files"])
+        for severity in ("error", "warning", "info")
+    }
+    assert (totals, False) == (document["counts"], document["ok"])
+
+
+def test_json_output_of_one_file_keeps_its_old_keys_for_a_release(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out = run(["check", write("plan.toml", GOOD), "--format", "json"], capsys)
+    document = json.loads(out)
+    (entry,) = document.pop("files")
+    old = {key: document.get(key) for key in entry}
+    assert entry == old
+
+
+def test_json_output_of_several_files_has_none_of_the_old_keys(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [write("a.toml", GOOD), write("b.toml", GOOD)]
+    _, out = run(["check", *paths, "--format", "json"], capsys)
+    assert ["version", "ok", "counts", "files"] == list(json.loads(out))
+
+
+def test_a_reports_dict_is_an_entry_of_the_json_outputs_files(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socialplan
+
+    path = write("plan.toml", MISALIGNED)
+    _, out = run(["check", path, "--format", "json"], capsys)
+    (entry,) = json.loads(out)["files"]
+    report = socialplan.validate(socialplan.load(path)).to_dict(file=path)
+    assert [key for key in entry if key != "summary"] == list(report)
 
 
 def test_sarif_output_names_each_result_with_its_rule_and_place(
@@ -290,3 +356,72 @@ def test_maturity_names_the_stage_reached(capsys: pytest.CaptureFixture[str]) ->
     _, out = run(["maturity", "examples/cartoon/plan.toml", "--format", "json"], capsys)
     document = json.loads(out)
     assert (10, 10) == (document["stage"], sum(s["reached"] for s in document["stages"]))
+
+
+# ---------------------------------------------------------------------------
+# The order of the findings: as they appear in the file, within each severity.
+# ---------------------------------------------------------------------------
+
+SEVERITIES = ["error", "warning", "info"]
+
+
+def test_check_text_lists_a_files_findings_in_the_order_of_their_lines(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out = run(["check", "examples/cartoon/plan.toml", "--select", "SP808"], capsys)
+    lines = [int(line.split(":")[1]) for line in out.splitlines() if "SP808" in line]
+    assert [1207, 1213, 1220] == lines
+
+
+@pytest.mark.parametrize("plan", ["examples/cartoon/plan.toml", "examples/bakery/plan.toml"])
+def test_check_json_lists_findings_by_severity_then_line(
+    plan: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out = run(["check", plan, "--ignore", "SP9", "--format", "json"], capsys)
+    (entry,) = json.loads(out)["files"]
+    found = [(SEVERITIES.index(d["severity"]), d["line"]) for d in entry["diagnostics"]]
+    assert (sorted(found), True) == (found, len(found) > 1)
+
+
+@pytest.fixture
+def whole_plan_rule() -> Iterator[None]:
+    """A warning about the plan as a whole (no path, so no line), coded to sort first."""
+    from socialplan.rules import RULES, Finding, Rule, register
+
+    def check(_context: object) -> Iterator[Finding]:
+        yield Finding("", "the plan as a whole")
+
+    register(
+        Rule(
+            code="AAA101",
+            name="whole-plan",
+            severity="warning",
+            summary="s",
+            why="w",
+            fix="f",
+            check=check,
+        )
+    )
+    yield
+    RULES.pop("AAA101")
+
+
+@pytest.mark.usefixtures("whole_plan_rule")
+def test_a_finding_about_the_whole_plan_is_at_the_files_start(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", MISALIGNED)
+    _, out = run(["check", path, "--select", "AAA,SP202,SP703", "--format", "json"], capsys)
+    found = [(d["code"], d["line"]) for d in json.loads(out)["files"][0]["diagnostics"]]
+    assert [("AAA101", 1), ("SP202", 12)] == found
+
+
+@pytest.mark.usefixtures("whole_plan_rule")
+def test_sarif_lists_the_results_in_the_order_of_the_json(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", MISALIGNED)
+    _, out = run(["check", path, "--ignore", "SP9", "--format", "json"], capsys)
+    expected = [d["code"] for d in json.loads(out)["files"][0]["diagnostics"]]
+    _, out = run(["check", path, "--ignore", "SP9", "--format", "sarif"], capsys)
+    assert expected == [r["ruleId"] for r in json.loads(out)["runs"][0]["results"]]

@@ -181,3 +181,19 @@ def test_the_sample_reports_in_the_docs_are_current(
     assert fresh.read_text(encoding="utf-8") == Path(sample).read_text(encoding="utf-8"), (
         f"regenerate the sample: {command}"
     )
+
+
+def test_the_findings_are_counted_by_the_names_of_their_severities() -> None:
+    plan = socialplan.load("examples/bakery/plan.toml")
+    shown = report(plan, findings=socialplan.validate(plan, select=["SP808"]))
+    assert ["0 errors, 0 warnings, 3 info."] == [
+        line.strip("_") for line in shown.splitlines() if "warnings" in line
+    ]
+
+
+def test_the_spanish_report_names_the_severities_in_spanish() -> None:
+    plan = socialplan.load("examples/bakery/plan.toml")
+    findings = socialplan.validate(plan, select=["SP808"], severity={"SP808": "warning"})
+    shown = report(plan, lang="es", findings=findings)
+    rows = [line.split(" | ")[:2] for line in shown.splitlines() if line.startswith("| SP808 |")]
+    assert [["| SP808", "advertencia"]] * 3 == rows

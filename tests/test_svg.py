@@ -316,12 +316,134 @@ def test_a_node_without_a_label_shows_its_id() -> None:
     assert ["a"] == shown(group)
 
 
-def test_edge_labels_are_written_on_one_line() -> None:
+def label_lines(root: ET.Element) -> list[list[str]]:
+    """The lines of each edge label, in the order drawn."""
+    return [
+        [span.text or "" for span in group.iter(f"{NS}tspan")]
+        for group in root.iter(f"{NS}g")
+        if "data-from" in group.attrib
+    ]
+
+
+def test_an_edge_label_is_written_whole_on_two_lines_at_most() -> None:
     graph = chain("metric:m", "objective:o", "goal:g")
-    graph.edges["metric:m", "objective:o"]["label"] = "measures this objective carefully"
+    graph.edges["metric:m", "objective:o"]["label"] = "within 3 days on every channel"
     graph.edges["objective:o", "goal:g"]["label"] = "supports"
     root = parse(to_svg(graph))
-    assert ["measures this objective…", "supports"] == sorted(texts_of(root, "edge-labels"))
+    assert [["within 3 days on every", "channel"], ["supports"]] == label_lines(root)
+
+
+# Edge labels: whole, inside the drawing, clear of the boxes and of each other.
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def rect_box(rect: ET.Element) -> Box:
+    x, y = float(rect.attrib["x"]), float(rect.attrib["y"])
+    return x, y, x + float(rect.attrib["width"]), y + float(rect.attrib["height"])
+
+
+def overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def label_boxes(root: ET.Element) -> dict[tuple[str, str], Box]:
+    """The background box of each edge label, by the edge it names."""
+    out = {}
+    for group in root.iter(f"{NS}g"):
+        if "data-from" in group.attrib:
+            rect = group.find(f"{NS}rect")
+            assert rect is not None
+            out[group.attrib["data-from"], group.attrib["data-to"]] = rect_box(rect)
+    return out
+
+
+def node_boxes(root: ET.Element) -> list[Box]:
+    boxes = []
+    for group in drawn(root).values():
+        rect = group.find(f"{NS}rect")
+        assert rect is not None
+        boxes.append(rect_box(rect))
+    return boxes
+
+
+def view(root: ET.Element) -> Box:
+    left, top, width, height = (float(n) for n in root.attrib["viewBox"].split())
+    return left, top, left + width, top + height
+
+
+def label_problems(root: ET.Element) -> list[str]:
+    """What is wrong with where the edge labels are: outside, on a box, on another label."""
+    labels = label_boxes(root)
+    nodes = node_boxes(root)
+    frame = view(root)
+    problems = [
+        f"{edge} outside the drawing"
+        for edge, b in labels.items()
+        if not (frame[0] <= b[0] and frame[1] <= b[1] and b[2] <= frame[2] and b[3] <= frame[3])
+    ]
+    problems += [
+        f"{edge} on a box" for edge, b in labels.items() if any(overlap(b, n) for n in nodes)
+    ]
+    edges = list(labels)
+    problems += [
+        f"{a} on {b}"
+        for i, a in enumerate(edges)
+        for b in edges[i + 1 :]
+        if overlap(labels[a], labels[b])
+    ]
+    return problems
+
+
+@SETTINGS
+@given(digraphs(labels=st.sampled_from(["escalate", "within 24h on every channel", "x", "a b"])))
+def test_every_edge_label_is_drawn_inside_clear_of_boxes_and_other_labels(
+    graph: nx.DiGraph[str],
+) -> None:
+    root = parse(to_svg(graph))
+    labelled = {(str(u), str(v)) for u, v, label in graph.edges(data="label") if label}
+    assert (labelled, []) == (set(label_boxes(root)), label_problems(root))
+
+
+def points(d: str, steps: int = 64) -> list[tuple[float, float]]:
+    """Points along a path of one cubic curve, ``M x,y C x,y x,y x,y``."""
+    numbers = [float(n) for n in re.findall(r"-?[0-9.]+", d)]
+    (x0, y0, x1, y1, x2, y2, x3, y3) = numbers
+    out = []
+    for i in range(steps + 1):
+        t = i / steps
+        a, b, c, e = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
+        out.append((a * x0 + b * x1 + c * x2 + e * x3, a * y0 + b * y1 + c * y2 + e * y3))
+    return out
+
+
+def test_the_routing_diagram_of_the_example_has_its_labels_on_their_edges() -> None:
+    import socialplan
+    from socialplan import graphs
+
+    root = parse(to_svg(graphs.routing(socialplan.load("examples/cartoon/plan.toml"))))
+    curves = {
+        (p.attrib["data-from"], p.attrib["data-to"]): points(p.attrib["d"])
+        for p in root.iter(f"{NS}path")
+        if "data-from" in p.attrib
+    }
+    away = [
+        edge
+        for edge, b in label_boxes(root).items()
+        if not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for x, y in curves[edge])
+    ]
+    assert ([], [], 13) == (label_problems(root), away, len(label_boxes(root)))
+
+
+def test_the_drawing_keeps_its_size_but_shrinks_to_fit_a_narrower_container() -> None:
+    root = parse(to_svg(chain("metric:m", "objective:o", "goal:g")))
+    width, height = root.attrib["viewBox"].split()[2:]
+    assert (width, height, "max-width:100%;height:auto") == (
+        root.attrib.get("width"),
+        root.attrib.get("height"),
+        root.attrib.get("style"),
+    )
 
 
 # Colours and the legend.

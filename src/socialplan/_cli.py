@@ -220,6 +220,12 @@ def _summary(plan: Plan) -> list[tuple[str, int]]:
     return summary(plan)
 
 
+def _parts(plan: Plan) -> list[tuple[str, int]]:
+    from ._display import parts
+
+    return parts(plan)
+
+
 def _project_settings(plan_path: str | os.PathLike[str]) -> Selection | None:
     """The [tool.socialplan] table of the nearest pyproject.toml above the plan."""
     folder = os.path.dirname(os.path.realpath(plan_path))  # as Path.resolve(), without pathlib
@@ -263,12 +269,14 @@ def _read_settings(path: str) -> Selection | None:
 
 
 class _Result:
-    """One file's outcome: the plan (if it loaded) and its diagnostics."""
+    """One file's outcome: the plan (if it loaded) and its diagnostics, in the file's order."""
 
     def __init__(self, path: str, plan: Plan | None, diagnostics: list[Diagnostic]) -> None:
+        from ._diagnostics import file_order
+
         self.path = path
         self.plan = plan
-        self.diagnostics = diagnostics
+        self.diagnostics = sorted(diagnostics, key=file_order)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -309,26 +317,17 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
     return _Result(path, plan, list(report.located(data.decode("utf-8"), fmt, path)))
 
 
-_HEADINGS = {"error": "errors", "warning": "warnings", "info": "advice"}
-
-
-def _noun(plural: str, count: int) -> str:
-    """The noun of a summary line, singular for one: "1 business goal", "2 business goals"."""
-    if count != 1:
-        return plural
-    return plural.removesuffix("s").removesuffix("ie") + ("y" if plural.endswith("ies") else "")
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+_HEADINGS = {"error": "errors", "warning": "warnings", "info": "info"}
 
 
 def _report_text(result: _Result, out: TextIO) -> None:
+    from ._plural import counted
+
     plan = result.plan
     title = f"{result.path}: {plan.name}" if plan else f"{result.path}: could not be loaded"
     out.write(title + "\n")
     if plan is not None:
-        parts = [f"{count} {_noun(name, count)}" for name, count in _summary(plan) if count]
+        parts = [counted(count, name) for name, count in _parts(plan) if count]
         if parts:
             out.write("  " + ", ".join(parts) + "\n")
     for severity, heading in _HEADINGS.items():
@@ -336,11 +335,8 @@ def _report_text(result: _Result, out: TextIO) -> None:
         if found:
             out.write(f"  {heading} ({len(found)}):\n")
             out.writelines(f"    {d}\n" for d in found)
-    counts = result.counts
-    out.write(
-        f"  {_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
-        f"{counts['info']} advice\n"
-    )
+    tally = ", ".join(counted(count, severity) for severity, count in result.counts.items())
+    out.write(f"  {tally}\n")
 
 
 def _report_json(result: _Result) -> dict[str, object]:
@@ -353,6 +349,31 @@ def _report_json(result: _Result) -> dict[str, object]:
     if result.plan is not None:
         report["summary"] = dict(_summary(result.plan))
     return report
+
+
+#: The version of the shape of ``check --format json``: 2 is one object with a list of files.
+_JSON_VERSION = 2
+#: The keys of a file's object that the output of one file repeats at its top, as version
+#: 1 (one object for one file) had them: deprecated, to go in version 3.
+_DEPRECATED_KEYS = ("file", "diagnostics", "summary")
+
+
+def _json(results: list[_Result]) -> dict[str, object]:
+    """The document of ``check --format json``: the totals, then one object per file."""
+    files = [_report_json(r) for r in results]
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for result in results:
+        for severity, count in result.counts.items():
+            counts[severity] += count
+    document: dict[str, object] = {
+        "version": _JSON_VERSION,
+        "ok": all(r.ok for r in results),
+        "counts": counts,
+        "files": files,
+    }
+    if len(files) == 1:
+        document.update((k, files[0][k]) for k in _DEPRECATED_KEYS if k in files[0])
+    return document
 
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -450,8 +471,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         import json
 
         if args.format == "json":
-            reports = [_report_json(r) for r in results]
-            document: object = reports[0] if len(reports) == 1 else reports
+            document: object = _json(results)
         else:
             document = _sarif(results)
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

@@ -134,9 +134,11 @@ def _union(types: list[Any]) -> Any:
 
 
 def _plural(text: str) -> str:
+    from ._plural import plural
+
     for article in ("a ", "an "):
         if text.startswith(article):
-            return text[len(article) :] + "s"
+            return plural(text[len(article) :])
     return text
 
 

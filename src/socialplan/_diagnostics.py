@@ -13,7 +13,17 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-__all__ = ["Diagnostic", "FieldError", "LoadError", "Severity", "format_path", "parse_path"]
+from ._plural import counted
+
+__all__ = [
+    "Diagnostic",
+    "FieldError",
+    "LoadError",
+    "Severity",
+    "file_order",
+    "format_path",
+    "parse_path",
+]
 
 # Load-error codes. Group SP0 is the file itself; later groups are rules.
 SYNTAX = "SP001"
@@ -86,6 +96,21 @@ class Diagnostic:
         }
 
 
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def file_order(diagnostic: Diagnostic) -> tuple[int, int, int, int, str, str]:
+    """The sort key of a file's diagnostics: by severity, then in the order they appear.
+
+    Within a severity, by line, column (when known) and code; those with no line come
+    last, by path and code. ``socialplan check`` lists each file's findings so.
+    """
+    line, column = diagnostic.line, diagnostic.column
+    if line is None:
+        return (_RANK[diagnostic.severity], 1, 0, 0, diagnostic.path, diagnostic.code)
+    return (_RANK[diagnostic.severity], 0, line, column or 0, diagnostic.code, diagnostic.path)
+
+
 class LoadError(ValueError):
     """A plan could not be loaded: carries every problem found, not only the first.
 
@@ -95,10 +120,8 @@ class LoadError(ValueError):
     def __init__(self, diagnostics: Iterable[Diagnostic], file: str | None = None) -> None:
         self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
         self.file = file
-        count = len(self.diagnostics)
         head = f"{file}: " if file else ""
-        noun = "problem" if count == 1 else "problems"
-        lines = [f"{head}{count} {noun} found"]
+        lines = [f"{head}{counted(len(self.diagnostics), 'problem')} found"]
         lines += [f"  {d}" for d in self.diagnostics]
         super().__init__("\n".join(lines))
 

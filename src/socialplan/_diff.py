@@ -132,12 +132,13 @@ class Diff:
 
     def _repr_markdown_(self) -> str:
         from ._display import _table_md
+        from ._plural import counted
 
         if not self.changes:
             return "**No changes**\n"
         rows = [[c.kind, c.message, c.path] for c in self.changes]
         return (
-            f"**{len(self.changes)} changes**\n\n"
+            f"**{counted(len(self.changes), 'change')}**\n\n"
             + _table_md(["change", "what", "where"], rows)
             + "\n"
         )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._model import Plan
+    from ._score import Scorecard
     from .rules import Report
     from .steps import Progress
 
@@ -20,10 +21,14 @@ __all__ = [
     "plan_markdown",
     "progress_html",
     "progress_markdown",
+    "parts",
     "records",
     "summary",
     "report_html",
     "report_markdown",
+    "scorecard_html",
+    "scorecard_markdown",
+    "scorecard_records",
 ]
 
 
@@ -111,26 +116,33 @@ def _plan_sections(plan: Plan) -> list[tuple[str, list[str], list[list[object]]]
     ]
 
 
-def summary(plan: Plan) -> list[tuple[str, int]]:
-    """How many of each part the plan has, in the file's order (zeros included)."""
+def parts(plan: Plan) -> list[tuple[str, int]]:
+    """How many of each part the plan has, by the part's name, in the file's order (zeros too)."""
     content = plan.content
     return [
-        ("business goals", len(plan.business_goals)),
-        ("objectives", len(plan.objectives)),
-        ("stakeholder inputs", len(plan.stakeholder_input)),
-        ("audiences", len(plan.audiences)),
-        ("channels", len(plan.channels)),
-        ("influencers", len(plan.influencers)),
-        ("roles", len(plan.roles)),
-        ("routing rules", len(plan.routing)),
-        ("content pillars", len(content.pillars) if content else 0),
-        ("calendar entries", len(plan.calendar)),
-        ("metrics", len(plan.metrics)),
-        ("engagement rules", len(plan.engagement)),
-        ("resources", len(plan.resources)),
-        ("scenarios", len(plan.scenarios)),
-        ("step records", len(plan.steps)),
+        ("business goal", len(plan.business_goals)),
+        ("objective", len(plan.objectives)),
+        ("stakeholder input", len(plan.stakeholder_input)),
+        ("audience", len(plan.audiences)),
+        ("channel", len(plan.channels)),
+        ("influencer", len(plan.influencers)),
+        ("role", len(plan.roles)),
+        ("routing rule", len(plan.routing)),
+        ("content pillar", len(content.pillars) if content else 0),
+        ("calendar entry", len(plan.calendar)),
+        ("metric", len(plan.metrics)),
+        ("engagement rule", len(plan.engagement)),
+        ("resource", len(plan.resources)),
+        ("scenario", len(plan.scenarios)),
+        ("step record", len(plan.steps)),
     ]
+
+
+def summary(plan: Plan) -> list[tuple[str, int]]:
+    """How many of each part the plan has, by the plural of its name ("business goals")."""
+    from ._plural import plural
+
+    return [(plural(name), count) for name, count in parts(plan)]
 
 
 def _counts(plan: Plan) -> list[list[object]]:
@@ -163,7 +175,7 @@ def plan_html(plan: Plan) -> str:
     return "<div class='socialplan-plan'>" + "".join(out) + "</div>"
 
 
-_HEADINGS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Advice"))
+_HEADINGS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
 
 
 def _grouped(report: Report) -> list[tuple[str, list[list[object]]]]:
@@ -177,13 +189,16 @@ def _grouped(report: Report) -> list[tuple[str, list[list[object]]]]:
     return groups
 
 
+def _tally(report: Report) -> str:
+    """ "1 error, 2 warnings, 0 info": the diagnostics counted by severity."""
+    from ._plural import counted
+
+    return ", ".join(counted(count, severity) for severity, count in report.counts.items())
+
+
 def report_markdown(report: Report) -> str:
     """The validation report as Markdown, grouped by severity."""
-    counts = report.counts
-    out = [
-        f"**{'OK' if report.ok else 'Not OK'}**: {counts['error']} errors, "
-        f"{counts['warning']} warnings, {counts['info']} advice"
-    ]
+    out = [f"**{'OK' if report.ok else 'Not OK'}**: {_tally(report)}"]
     for heading, rows in _grouped(report):
         out += [f"#### {heading}", _table_md(["code", "where", "what", "how to fix"], rows)]
     return "\n\n".join(out) + "\n"
@@ -191,11 +206,7 @@ def report_markdown(report: Report) -> str:
 
 def report_html(report: Report) -> str:
     """The validation report as HTML, grouped by severity."""
-    counts = report.counts
-    out = [
-        f"<p><strong>{'OK' if report.ok else 'Not OK'}</strong>: {counts['error']} errors, "
-        f"{counts['warning']} warnings, {counts['info']} advice</p>"
-    ]
+    out = [f"<p><strong>{'OK' if report.ok else 'Not OK'}</strong>: {_tally(report)}</p>"]
     for heading, rows in _grouped(report):
         out += [f"<h4>{heading}</h4>", _table_html(["code", "where", "what", "how to fix"], rows)]
     return "<div class='socialplan-report'>" + "".join(out) + "</div>"
@@ -229,6 +240,18 @@ def progress_markdown(progress: Progress) -> str:
     )
 
 
+def _fit(svg: str) -> str:
+    """Graphviz's *svg*, its size kept but scaling down to fit a narrower container.
+
+    ``dot`` gives the drawing a fixed ``width`` and ``height``: a notebook cell narrower
+    than a graph of fourteen steps showed only its left part.
+    """
+    end = svg.find(">")
+    if end < 0 or "viewBox" not in svg[:end] or "style=" in svg[:end]:
+        return svg
+    return f'{svg[:end]} style="max-width:100%;height:auto"{svg[end:]}'
+
+
 def progress_html(progress: Progress) -> str:
     """Progress as HTML: the graph as SVG when Graphviz's ``dot`` is installed, then the table."""
     import shutil
@@ -243,6 +266,78 @@ def progress_html(progress: Progress) -> str:
             [dot, "-Tsvg"], input=to_dot(progress), capture_output=True, text=True, check=False
         )
         if result.returncode == 0:
-            picture = result.stdout[result.stdout.find("<svg") :]
+            picture = _fit(result.stdout[result.stdout.find("<svg") :])
     table = _table_html(_PROGRESS_HEAD, _progress_rows(progress))
     return f"<div class='socialplan-progress'>{picture}{table}</div>"
+
+
+def scorecard_markdown(card: Scorecard) -> str:
+    """The scorecard as Markdown: its sections as in ``socialplan score``, headings from ###."""
+    from .render._markdown import write
+    from .render._scorecard import blocks
+
+    return write(blocks(card, level=3), contents="")
+
+
+def scorecard_html(card: Scorecard) -> str:
+    """The scorecard as an HTML fragment, the same sections as :func:`scorecard_markdown`."""
+    from .render._html import fragment
+    from .render._scorecard import blocks
+
+    return fragment(blocks(card, level=3), "socialplan-scorecard")
+
+
+#: The tables of a scorecard that :func:`scorecard_records` gives.
+SCORECARD_TABLES = ("metrics", "objectives", "series", "returns")
+
+
+def scorecard_records(card: Scorecard, table: str) -> list[dict[str, Any]]:
+    """One flat dict per metric, objective, point of a series or channel's return, for pandas."""
+    if table == "metrics":
+        return [
+            {
+                key: value
+                for key, value in {
+                    **metric.to_dict(),
+                    "latest_date": metric.latest_date,
+                    "baseline_date": metric.baseline_date,
+                    "deadline": metric.deadline,
+                }.items()
+                if key not in ("series", "by_channel")
+            }
+            for metric in card.metrics
+        ]
+    if table == "objectives":
+        rows: list[dict[str, Any]] = []
+        for objective in card.objectives:
+            target = objective.target
+            row: dict[str, Any] = {
+                "objective": objective.objective,
+                "title": objective.title,
+                "verdict": str(objective.verdict),
+            }
+            if target is not None:
+                row.update(
+                    {
+                        "target.value": target.value,
+                        "target.unit": target.unit,
+                        "target.baseline": target.baseline,
+                        "target.deadline": target.deadline,
+                    }
+                )
+            row["metrics"] = [metric.metric for metric in objective.metrics]
+            rows.append(row)
+        return rows
+    if table == "series":
+        return [
+            {"metric": metric.metric, "date": day, "value": value}
+            for metric in card.metrics
+            for day, value in metric.series
+        ]
+    if table == "returns":
+        return [row.to_dict() for row in card.returns]
+    from ._vocab import did_you_mean
+
+    near = did_you_mean(table, SCORECARD_TABLES)
+    hint = f"did you mean {near!r}?" if near else "expected " + ", ".join(SCORECARD_TABLES)
+    raise ValueError(f"a scorecard has no table {table!r} ({hint})")

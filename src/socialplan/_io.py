@@ -15,12 +15,12 @@ from typing import TypeVar
 import attrs
 
 from ._convert import Format, from_data, to_data
-from ._diagnostics import LoadError
+from ._diagnostics import LoadError, file_order
 from ._gc import paused_collector
 from ._limits import DEFAULT_LIMITS, Limits, size_problem
 from ._model import Plan
 from ._parse import decode, looks_like, parse
-from ._positions import by_position, place
+from ._positions import place
 from ._write import write_atomic
 
 __all__ = ["FileChangedError", "dump", "dumps", "format_of", "load", "loads"]
@@ -87,7 +87,7 @@ def loads(
             return from_data(data, limits=limits)
         except LoadError as exc:
             placed = place(exc, text, format, file)
-            placed.sort(key=by_position)
+            placed.sort(key=file_order)
             raise LoadError(placed, file=file) from None
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from ._diagnostics import LIMIT, Diagnostic, FieldError, Severity, format_path
+from ._plural import counted
 
 __all__ = ["DEFAULT_LIMITS", "Limits"]
 
@@ -101,7 +102,7 @@ def depth_problem(data: object, limits: Limits) -> Diagnostic | None:
             path, _ = level[0]
             return _over(
                 format_path(path),
-                f"tables and lists nest more than {limits.max_depth} levels deep here",
+                f"tables and lists nest more than {counted(limits.max_depth, 'level')} deep here",
                 "max_depth",
                 depth,
             )
@@ -120,12 +121,12 @@ def depth_problem(data: object, limits: Limits) -> Diagnostic | None:
 def too_many(value: Any, limits: Limits) -> FieldError:
     """The error of a table or list with more entries than ``max_items``."""
     count = len(value)
-    expected = f"at most {limits.max_items:,} entries long (it has {count:,})"
+    expected = f"at most {counted(limits.max_items, 'entry')} long (it has {count:,})"
     return FieldError(value, expected, code=LIMIT, hint=_hint("max_items", count))
 
 
 def too_long(value: str, limits: Limits) -> FieldError:
     """The error of a string longer than ``max_string``."""
     length = len(value)
-    expected = f"at most {limits.max_string:,} characters long (it has {length:,})"
+    expected = f"at most {counted(limits.max_string, 'character')} long (it has {length:,})"
     return FieldError(value, expected, code=LIMIT, hint=_hint("max_string", length))

@@ -31,7 +31,7 @@ import attrs
 from ._diagnostics import INVALID_ID, UNKNOWN_KEY, Diagnostic, parse_path
 from ._gc import paused_collector
 
-__all__ = ["PositionIndex", "Span", "by_position", "place"]
+__all__ = ["PositionIndex", "Span", "place"]
 
 Segments = tuple[str | int, ...]
 
@@ -517,8 +517,3 @@ def place(
             )
         )
     return placed
-
-
-def by_position(diagnostic: Diagnostic) -> tuple[int, int]:
-    """A sort key: where in its file a diagnostic is (one with no line first)."""
-    return (diagnostic.line or 0, diagnostic.column or 0)

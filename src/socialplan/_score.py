@@ -297,6 +297,30 @@ class Scorecard:
         """The metrics with no observation within their cadence."""
         return [metric for metric in self.metrics if metric.stale]
 
+    def to_records(self, table: str = "metrics") -> list[dict[str, Any]]:
+        """One plain dict per row of *table*, for ``pandas.DataFrame(card.to_records())``.
+
+        *table* is ``"metrics"`` (a row per metric: the keys of
+        :meth:`MetricScore.to_dict` but the series and the values by channel, dates as
+        ``datetime.date``), ``"objectives"`` (the target flattened with dots, then the ids
+        of the metrics that measure it), ``"series"`` (``metric``, ``date``, ``value``:
+        a row per point of each metric's total series) or ``"returns"`` (the rows of
+        :attr:`returns`; the shared row's ``channel`` is ``None``).
+        """
+        from ._display import scorecard_records
+
+        return scorecard_records(self, table)
+
+    def _repr_markdown_(self) -> str:
+        from ._display import scorecard_markdown
+
+        return scorecard_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import scorecard_html
+
+        return scorecard_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The scorecard as JSON-ready data, in a deterministic order."""
         return {

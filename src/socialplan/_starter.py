@@ -24,7 +24,7 @@ _TEMPLATE = Template(
 #
 # Every table of the format is here, each with the step of the 14-step work plan
 # (docs/steps.md) it serves. Replace each value that says TODO with your own words:
-# `socialplan check` lists the ones left as SP901 advice. The ids between brackets
+# `socialplan check` lists the ones left as SP901 info findings. The ids between brackets
 # ([objectives.awareness], [channels.main]…) are yours to rename; rename the
 # references to them too (`supports = [...]`, `channel = "..."`), or SP101 says where.
 # Dates are placeholders counted from the start date: change them to yours.
@@ -299,7 +299,7 @@ def starter(name: str | None = None, *, start: dt.date | None = None) -> str:
     *name* is the plan's name (a TODO when not given); every date is counted
     from *start* (:data:`DEFAULT_START` when not given): the horizons end 3, 6
     and 12 months later. The text loads, validates with no error or warning,
-    and has an SP901 advice for each TODO left; the same arguments give the
+    and has an SP901 info finding for each TODO left; the same arguments give the
     same text.
     """
     import tomli_w

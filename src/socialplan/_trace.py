@@ -128,8 +128,10 @@ class Trace:
             "  ".join([*(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)), r[5]]).rstrip()
             for r in rows
         ]
+        from ._plural import counted
+
         status = "every chain is whole" if self.ok else f"{len(self.gaps)} of {len(self)} with gaps"
-        return "\n".join([*lines, f"{len(self)} chains, {status}"]) + "\n"
+        return "\n".join([*lines, f"{counted(len(self), 'chain')}, {status}"]) + "\n"
 
     def _repr_markdown_(self) -> str:
         from ._display import _table_md

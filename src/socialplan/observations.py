@@ -69,11 +69,13 @@ from ._diagnostics import (
     FieldError,
     LoadError,
     Severity,
+    file_order,
     format_path,
 )
 from ._model import Plan
 from ._parse import parse
-from ._positions import PositionIndex, by_position, place
+from ._plural import counted
+from ._positions import PositionIndex, place
 from ._vocab import Suggester, did_you_mean
 from ._write import write_atomic
 
@@ -450,7 +452,10 @@ def _read_csv(text: str, checker: _Checker, file: str | None) -> list[Observatio
         read += 1
         row_lines.append(start)
         if len(cells) > len(header):
-            message = f"{len(cells)} cells, but the header names {len(header)} columns"
+            message = (
+                f"{counted(len(cells), 'cell')}, "
+                f"but the header names {counted(len(header), 'column')}"
+            )
             hint = (
                 "quote a cell that holds a comma, and write numbers "
                 "without thousands separators (1200)"
@@ -527,7 +532,7 @@ def _read_document(
     found = checker.records(records, line_of)
     if checker.problems:
         placed = place((d for d, _ in checker.problems), text, fmt, file)
-        raise LoadError(sorted(placed, key=by_position), file=file)
+        raise LoadError(sorted(placed, key=file_order), file=file)
     return found
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
 
-__all__ = ["write"]
+__all__ = ["fragment", "write"]
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;
@@ -63,6 +63,11 @@ def _block(block: Block) -> str:
 
         return f"<figure>{to_svg(block.graph, title=block.title)}</figure>"
     raise TypeError(f"not a report block: {block!r}")
+
+
+def fragment(blocks: Sequence[Block], css_class: str) -> str:
+    """The blocks as one ``<div>`` of HTML, with no page around it: for a notebook's cell."""
+    return f"<div class='{_e(css_class)}'>" + "".join(_block(b) for b in blocks) + "</div>"
 
 
 def write(blocks: Sequence[Block], contents: str, lang: str) -> str:

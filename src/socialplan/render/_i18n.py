@@ -1,4 +1,8 @@
-"""The report's own words in English and Spanish; the plan's text stays as written."""
+"""The report's own words in English and Spanish; the plan's text stays as written.
+
+A count with a noun goes through :func:`socialplan._plural.counted` with the noun of
+this table: "1 cadena", "3 cadenas".
+"""
 
 from __future__ import annotations
 
@@ -160,6 +164,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_missing": ("what is missing", "qué falta"),
     "col_code": ("code", "código"),
     "col_severity": ("severity", "gravedad"),
+    # The severities, also the nouns of the findings' counts
+    "severity_error": ("error", "error"),
+    "severity_warning": ("warning", "advertencia"),
+    "severity_info": ("info", "info"),
     "col_where_found": ("where", "dónde"),
     "col_what": ("what", "qué"),
     "col_fix": ("how to fix", "cómo corregirlo"),
@@ -174,19 +182,16 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Every chain from business goal to audience is whole.",
         "Todas las cadenas de meta de negocio a audiencia están completas.",
     ),
-    "trace_gaps": (
-        "{gaps} of {rows} chains have gaps.",
-        "{gaps} de {rows} cadenas tienen huecos.",
-    ),
+    "trace_gaps": ("Gaps in {gaps} of {chains}.", "Huecos en {gaps} de {chains}."),
     "findings_none": (
         "The validators found nothing to report.",
         "Los validadores no encontraron nada que señalar.",
     ),
-    "findings_counts": (
-        "{error} errors, {warning} warnings, {info} pieces of advice.",
-        "{error} errores, {warning} advertencias, {info} consejos.",
-    ),
-    "progress_counts": ("{done} of {total} steps done.", "{done} de {total} pasos hechos."),
+    "findings_counts": ("{counts}.", "{counts}."),
+    "progress_counts": ("{done} of {steps} done.", "{done} de {steps}."),
+    # Nouns counted in the sentences above (socialplan._plural makes their plurals)
+    "noun_chain": ("chain", "cadena"),
+    "noun_steps_done": ("step", "paso hecho"),
     "next_none": ("Nothing is ready to start.", "Nada está listo para empezar."),
     "methodology_error": (
         "The plan's methodology cannot be used: {error}",

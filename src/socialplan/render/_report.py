@@ -14,6 +14,7 @@ import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._plural import counted
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
 from ._i18n import words
 
@@ -75,6 +76,7 @@ class _Builder:
         self, plan: Plan, lang: str, findings: Report | None, progress: Progress | None
     ) -> None:
         self.plan = plan
+        self.lang = lang
         self.w = words(lang)
         self.findings = findings
         self.progress = progress
@@ -586,7 +588,8 @@ def _trace(b: _Builder) -> None:
     if matrix.ok:
         b.blocks.append(Note(b.w["trace_ok"]))
     else:
-        b.blocks.append(Note(b.w["trace_gaps"].format(gaps=len(matrix.gaps), rows=len(matrix))))
+        chains = counted(len(matrix), b.w["noun_chain"], b.lang)
+        b.blocks.append(Note(b.w["trace_gaps"].format(gaps=len(matrix.gaps), chains=chains)))
     b.table(
         ["goal", "objective", "metric", "channel", "audience", "gap"],
         [matrix.cells(row) for row in matrix],
@@ -604,10 +607,9 @@ def _progress(b: _Builder) -> None:
     except MethodologyError as exc:
         b.blocks.append(Note(b.w["methodology_error"].format(error=exc)))
         return
-    counts = current.counts()
-    b.blocks.append(
-        Note(b.w["progress_counts"].format(done=counts.get("done", 0), total=len(current.order())))
-    )
+    done = current.counts().get("done", 0)
+    steps = counted(len(current.order()), b.w["noun_steps_done"], b.lang)
+    b.blocks.append(Note(b.w["progress_counts"].format(done=done, steps=steps)))
     b.table(
         ["rank", "step", "state", "owner", "due", "missing"],
         [
@@ -639,10 +641,13 @@ def _findings(b: _Builder) -> None:
     if not len(report):
         b.blocks.append(Note(b.w["findings_none"]))
         return
-    b.blocks.append(Note(b.w["findings_counts"].format(**report.counts)))
+    counts = ", ".join(
+        counted(n, b.w[f"severity_{severity}"], b.lang) for severity, n in report.counts.items()
+    )
+    b.blocks.append(Note(b.w["findings_counts"].format(counts=counts)))
     b.table(
         ["code", "severity", "where_found", "what", "fix"],
-        [[d.code, d.severity, d.path, d.message, d.hint] for d in report],
+        [[d.code, b.w[f"severity_{d.severity}"], d.path, d.message, d.hint] for d in report],
     )
 
 

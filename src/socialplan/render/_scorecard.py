@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
+from .._plural import counted
 from ._document import Block, Bullets, Fields, Heading, Note, Paragraph, Table
 from ._i18n import LANGUAGES, words
 from ._report import target_text, text
@@ -82,14 +83,14 @@ def _deciding(objective: ObjectiveScore) -> MetricScore | None:
     return candidates[0] if candidates else None
 
 
-def _counts(card: Scorecard, w: Mapping[str, str]) -> str:
+def _counts(card: Scorecard, w: Mapping[str, str], lang: str) -> str:
     counts: dict[str, int] = {}
     for objective in card.objectives:
         shown = _verdict(objective.verdict, w)
         counts[shown] = counts.get(shown, 0) + 1
     order = ["achieved", "on_track", "at_risk", "off_track", "no_data"]
     parts = [
-        f"{counts[w[f'verdict_{key}']]} {w[f'verdict_{key}']}"
+        counted(counts[w[f"verdict_{key}"]], w[f"verdict_{key}"], lang)
         for key in order
         if w[f"verdict_{key}"] in counts
     ]
@@ -237,7 +238,7 @@ def blocks(card: Scorecard, lang: str = "en", *, level: int = 2) -> list[Block]:
     else:
         out.append(Heading(level, w["scorecard"], anchor="scorecard"))
     out.append(Note(w["sc_as_of"].format(date=text(card.as_of))))
-    counts = _counts(card, w)
+    counts = _counts(card, w, lang)
     if counts:
         out.append(Paragraph(counts))
     sections = (

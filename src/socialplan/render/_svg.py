@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._plural import counted
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -74,6 +76,15 @@ _MIN_WIDTH = 60.0
 _ROW_GAP = 16.0  # between boxes of a layer
 _MIN_LAYER_GAP = 60.0  # between layers
 _MARGIN = 16.0
+_LABEL_WRAP = 24  # characters per line of an edge's label
+_LABEL_LINES = 2  # lines of an edge's label at most
+_LABEL_FONT = 11
+_LABEL_LINE = 13.0
+_LABEL_PAD_X = 4.0  # inside a label's background
+_LABEL_PAD_Y = 2.0
+_LABEL_SPACE = 12.0  # at least between a label and the boxes on either side of its gap
+_LABEL_GAP = 4.0  # at least between two labels
+_LOOP_DEPTH = 24.0  # how far below everything else the back edges loop
 _STROKE = "#555"
 _FONTS = "system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif"
 
@@ -287,6 +298,81 @@ def _box(key: str, data: Mapping[str, Any]) -> _Box:
     return _Box(key=key, title=title, lines=lines, style=_style(data), width=width, height=height)
 
 
+def _fit(width: float, height: float) -> str:
+    """The size of a drawing: its own, but never wider than its container.
+
+    The ``width`` and ``height`` are the drawing's size (an ``<img>`` of it is that
+    big); its style keeps it within the page, notebook cell or window, its height
+    following from its ``viewBox``, so that a wide drawing scales as a whole rather
+    than being cut off.
+    """
+    return f'width="{_n(width)}" height="{_n(height)}" style="max-width:100%;height:auto"'
+
+
+@attrs.define
+class _Label:
+    """An edge's label: its lines, the size of its background, and where it is drawn."""
+
+    lines: list[str]
+    width: float
+    height: float
+    centre: tuple[float, float] = (0.0, 0.0)
+    top: float = 0.0
+
+    @classmethod
+    def of(cls, text: str) -> _Label:
+        lines = wrap(" ".join(text.split()), _LABEL_WRAP, _LABEL_LINES)
+        widest = max(_width(line) for line in lines) * _LABEL_FONT / _FONT
+        height = len(lines) * _LABEL_LINE + 2 * _LABEL_PAD_Y
+        return cls(lines, widest + 2 * _LABEL_PAD_X, height)
+
+    def svg(self, u: str, v: str, full: str) -> str:
+        """The label on a white background, its full text as its tooltip."""
+        cx, width = self.centre[0], self.width
+        first = self.top + _LABEL_PAD_Y + _LABEL_FONT - 1
+        spans = "".join(
+            f'<tspan x="{_n(cx)}" y="{_n(first + i * _LABEL_LINE)}">{_e(line)}</tspan>'
+            for i, line in enumerate(self.lines)
+        )
+        return (
+            f'<g data-from="{_e(_clean(u))}" data-to="{_e(_clean(v))}"><title>{_e(full)}</title>'
+            f'<rect x="{_n(cx - width / 2)}" y="{_n(self.top)}" width="{_n(width)}"'
+            f' height="{_n(self.height)}" rx="3" fill="#fff" fill-opacity="0.92"/>'
+            f"<text>{spans}</text></g>"
+        )
+
+
+@attrs.frozen
+class _Curve:
+    """A cubic Bézier curve from *start* to *end*."""
+
+    start: tuple[float, float]
+    c1: tuple[float, float]
+    c2: tuple[float, float]
+    end: tuple[float, float]
+
+    def at(self, t: float) -> tuple[float, float]:
+        s = 1 - t
+        a, b, c, d = s * s * s, 3 * s * s * t, 3 * s * t * t, t * t * t
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = self.start, self.c1, self.c2, self.end
+        return a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3
+
+    def y_at(self, x: float) -> float:
+        """The curve's height where it crosses *x* (its x grows along it), by bisection."""
+        low, high = 0.0, 1.0
+        for _ in range(24):  # to a 16-millionth of the curve: far below a pixel
+            middle = (low + high) / 2
+            if self.at(middle)[0] < x:
+                low = middle
+            else:
+                high = middle
+        return self.at((low + high) / 2)[1]
+
+    def d(self) -> str:
+        (x1, y1), (a, b), (c, d), (x2, y2) = self.start, self.c1, self.c2, self.end
+        return f"M{_n(x1)},{_n(y1)}C{_n(a)},{_n(b)} {_n(c)},{_n(d)} {_n(x2)},{_n(y2)}"
+
+
 def _name(title: str | None, default: str) -> str:
     """The accessible name of a drawing: its *title*, unless that says nothing."""
     name = _clean(title or "")
@@ -296,7 +382,7 @@ def _name(title: str | None, default: str) -> str:
 def _empty(title: str | None) -> str:
     text = "nothing to draw"
     return (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40" width="200" height="40"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40" {_fit(200, 40)}'
         f' role="img"><title>{_e(_name(title, text))}</title>'
         f'<text x="100" y="24" text-anchor="middle" font-family="{_FONTS}"'
         f' font-size="{_FONT}" fill="#555">{text}</text></svg>'
@@ -318,7 +404,10 @@ def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
 
     Nodes are boxes filled by kind (steps by state), holding their label
     wrapped in at most three lines; the full label is the box's tooltip. Edges
-    are arrows, labelled at their middle; a legend names the kinds drawn.
+    are arrows; an edge's label, on two lines at most, sits on the edge on a white
+    background, in the gap after the edge's source (back edges: at the bottom of
+    their loop), clear of every box and of every other label. A legend names the
+    kinds drawn. The drawing keeps its size, but scales down to fit a narrower container.
     The drawing references nothing outside itself, and the same graph gives
     the same text whatever order it was built in. *title* is the drawing's
     accessible name.
@@ -342,61 +431,106 @@ def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
     layers, layer, back = _layers(nodes, succ, pred)
     _order(layers, layer, succ, pred)
 
+    # Each edge's label goes in the gap right of its source's layer, where no box is: each
+    # gap is as wide as its widest label, with room on either side.
+    shapes_of: dict[str, _Label] = {}  # edges often share a label ("escalate")
+    labels = {
+        (u, v): attrs.evolve(shapes_of.get(label) or shapes_of.setdefault(label, _Label.of(label)))
+        for u, v, label in edges
+        if label
+    }
+    gaps = [_MIN_LAYER_GAP] * len(layers)
+    for (u, v), label in labels.items():
+        if (u, v) not in back or u == v:
+            gaps[layer[u]] = max(gaps[layer[u]], label.width + 2 * _LABEL_SPACE)
+
     # Place the boxes: layers side by side, each layer's boxes stacked and centred.
-    labels = {(u, v): wrap(" ".join(label.split()), lines=1) for u, v, label in edges if label}
-    gap = max(
-        [_MIN_LAYER_GAP, *(_width(lines[0]) + 24 for lines in labels.values())],
-    )
     stacks = [sum(boxes[n].height for n in ns) + _ROW_GAP * (len(ns) - 1) for ns in layers]
     tallest = max(stacks)
     x = 0.0
-    for nodes_in_layer, stack in zip(layers, stacks, strict=True):
+    ends: list[float] = []  # the right end of each layer's column
+    for nodes_in_layer, stack, gap in zip(layers, stacks, gaps, strict=True):
         widest = max(boxes[n].width for n in nodes_in_layer)
         y = (tallest - stack) / 2
         for node in nodes_in_layer:
             box = boxes[node]
             boxes[node] = attrs.evolve(box, x=x + (widest - box.width) / 2, y=y)
             y += box.height + _ROW_GAP
+        ends.append(x + widest)
         x += widest + gap
-    right = x - gap
+    last = len(layers) - 1
+    trailing = any(layer[u] == last for u, v in labels if u == v)  # a self-loop's label there
+    right = x if trailing else x - gaps[last]
     top, bottom = 0.0, tallest
 
-    # Edges: curves from the right side of one box to the left side of the next; back
-    # edges loop below, self-loops above.
+    # Edges: curves from the right side of one box to the left side of the next; self-loops
+    # above their box. The label of each sits on its curve in the middle of its gap, moved
+    # down as little as keeps it off the labels above it in that gap.
     marker = _marker_id(_clean(title or ""), [boxes[n] for n in nodes], edges)
-    paths: list[str] = []
-    texts: list[str] = []
-    for u, v, label in edges:
+    curves: dict[tuple[str, str], _Curve] = {}
+    in_gap: list[list[tuple[float, tuple[str, str]]]] = [[] for _ in layers]
+    looping: list[tuple[str, str]] = []
+    for u, v, _label in edges:
         a, b = boxes[u], boxes[v]
         if u == v:
             x1, x2, y1 = a.x + a.width * 0.6, a.x + a.width * 0.4, a.y
-            c1, c2 = (x1 + 12, y1 - 30), (x2 - 12, y1 - 30)
-            y2 = y1
+            curves[u, v] = _Curve((x1, y1), (x1 + 12, y1 - 30), (x2 - 12, y1 - 30), (x2, y1))
             top = min(top, y1 - 30)
         elif (u, v) in back:
-            x1, y1 = a.x + a.width / 2, a.y + a.height
-            x2, y2 = b.x + b.width / 2, b.y + b.height
-            depth = max(y1, y2) + 30 + min(0.1 * abs(x1 - x2), 90)
-            c1, c2 = (x1, depth), (x2, depth)
-            bottom = max(bottom, depth)
+            looping.append((u, v))
+            continue
         else:
             x1, y1 = a.x + a.width, a.y + a.height / 2
             x2, y2 = b.x, b.y + b.height / 2
             bend = max(30.0, (x2 - x1) / 2)
-            c1, c2 = (x1 + bend, y1), (x2 - bend, y2)
-        paths.append(
-            f'<path d="M{_n(x1)},{_n(y1)}C{_n(c1[0])},{_n(c1[1])} {_n(c2[0])},{_n(c2[1])}'
-            f' {_n(x2)},{_n(y2)}" marker-end="url(#{marker})"/>'
-        )
-        if label:
-            mx = (x1 + 3 * c1[0] + 3 * c2[0] + x2) / 8
-            my = (y1 + 3 * c1[1] + 3 * c2[1] + y2) / 8
-            texts.append(
-                f'<text x="{_n(mx)}" y="{_n(my - 3)}"><title>{_e(label)}</title>'
-                f"{_e(labels[u, v][0])}</text>"
-            )
-            top = min(top, my - 3 - _LINE)
-            bottom = max(bottom, my)
+            curves[u, v] = _Curve((x1, y1), (x1 + bend, y1), (x2 - bend, y2), (x2, y2))
+        if (u, v) in labels:
+            i = layer[u]
+            centre = ends[i] + gaps[i] / 2
+            wanted = a.y + a.height / 2 if u == v else curves[u, v].y_at(centre)
+            labels[u, v].centre = (centre, wanted)
+            in_gap[i].append((wanted, (u, v)))
+    for placed in in_gap:
+        floor = -float("inf")
+        for _, key in sorted(placed):
+            label = labels[key]
+            label.top = max(label.centre[1] - label.height / 2, floor)
+            floor = label.top + label.height + _LABEL_GAP
+            top, bottom = min(top, label.top), max(bottom, floor)
+
+    # Back edges loop below everything drawn so far; a labelled one has a level of its own,
+    # its label at the bottom of its loop.
+    # Those without a label go last, below the labels.
+    level = bottom + _LOOP_DEPTH
+    for u, v in sorted(looping, key=lambda edge: edge not in labels):
+        a, b = boxes[u], boxes[v]
+        x1, y1 = a.x + a.width / 2, a.y + a.height
+        x2, y2 = b.x + b.width / 2, b.y + b.height
+        on_loop = labels.get((u, v))
+        if on_loop is None:
+            depth = level + min(0.1 * abs(x1 - x2), 90)
+            deepest = (y1 + 6 * depth + y2) / 8
+        else:
+            deepest = level + on_loop.height / 2
+            depth = (8 * deepest - y1 - y2) / 6  # puts the curve's middle at deepest
+            on_loop.centre = ((x1 + x2) / 2, deepest)
+            on_loop.top = level
+            level += on_loop.height + _LABEL_GAP
+        curves[u, v] = _Curve((x1, y1), (x1, depth), (x2, depth), (x2, y2))
+        bottom = max(bottom, deepest, level)
+    leftmost = 0.0
+    for label in labels.values():
+        cx = label.centre[0]
+        leftmost = min(leftmost, cx - label.width / 2)
+        right = max(right, cx + label.width / 2)
+        top = min(top, label.top)
+
+    paths = [
+        f'<path data-from="{_e(_clean(u))}" data-to="{_e(_clean(v))}" d="{curves[u, v].d()}"'
+        f' marker-end="url(#{marker})"/>'
+        for u, v, _label in edges
+    ]
+    texts = [labels[u, v].svg(u, v, full) for u, v, full in edges if (u, v) in labels]
 
     # Nodes, in the order they are laid out so that the text reads top to bottom.
     shapes: list[str] = []
@@ -437,13 +571,13 @@ def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
         right = max(right, lx)
     bottom = ly + 12
 
-    left, top = -_MARGIN, top - _MARGIN
-    width, height = right + 2 * _MARGIN, bottom + _MARGIN - top
-    name = _name(title, f"{len(nodes)} nodes, {len(edges)} edges")
+    left, top = leftmost - _MARGIN, top - _MARGIN
+    width, height = right + _MARGIN - left, bottom + _MARGIN - top
+    name = _name(title, f"{counted(len(nodes), 'node')}, {counted(len(edges), 'edge')}")
     return "".join(
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_n(left)} {_n(top)}'
-            f' {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}" role="img"'
+            f' {_n(width)} {_n(height)}" {_fit(width, height)} role="img"'
             f' font-family="{_FONTS}" font-size="{_FONT}">',
             f"<title>{_e(name)}</title>",
             f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="9" refY="5"'
@@ -455,8 +589,7 @@ def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
             '<g class="nodes" text-anchor="middle">',
             *shapes,
             "</g>",
-            '<g class="edge-labels" text-anchor="middle" font-size="11" fill="#333"'
-            ' stroke="#fff" stroke-width="3" paint-order="stroke">',
+            f'<g class="edge-labels" text-anchor="middle" font-size="{_LABEL_FONT}" fill="#333">',
             *texts,
             "</g>",
             '<g class="legend" font-size="11">',

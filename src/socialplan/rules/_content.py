@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from .._model import CalendarEntry
+from .._plural import counted
 from ._context import Context
 from ._engine import Finding, rule
 
@@ -79,7 +80,8 @@ def pillar_shares_partial(context: Context) -> Iterator[Finding]:
             if pillar.share is None:
                 yield Finding(
                     f"content.pillars.{key}.share",
-                    f'content pillar "{key}" has no share, while {len(given)} other(s) do',
+                    f'content pillar "{key}" has no share, '
+                    f"unlike {counted(len(given), 'other pillar')}",
                     "give every pillar a share, or none",
                 )
 

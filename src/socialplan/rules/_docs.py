@@ -35,7 +35,8 @@ def catalog_markdown(rules: Sequence[Rule]) -> str:
         "overrides a rule's severity, `strict` turns warnings into errors.",
         "",
         "An **error** is something wrong or contradictory; a **warning** is something missing "
-        "or weak that a strategist should look at; **info** is advice.",
+        "or weak that a strategist should look at; **info** is advice, something a good plan "
+        "usually says.",
         "",
         "| code | name | severity | what it finds |",
         "| --- | --- | --- | --- |",

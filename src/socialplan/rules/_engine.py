@@ -411,7 +411,7 @@ class Report:
 
     @property
     def infos(self) -> list[Diagnostic]:
-        """The diagnostics that are advice."""
+        """The diagnostics of severity info."""
         return self._of(Severity.INFO)
 
     @property
@@ -456,7 +456,10 @@ class Report:
         return report_html(self)
 
     def to_dict(self, file: str | None = None) -> dict[str, Any]:
-        """The report as the JSON object that ``socialplan check --format json`` prints."""
+        """The report as the object of one file in ``socialplan check --format json``'s ``files``.
+
+        The command adds ``summary`` (what the plan holds) and the line of each diagnostic.
+        """
         return {
             "file": file,
             "ok": self.ok,
