@@ -136,6 +136,15 @@ def test_a_byte_order_mark_is_not_a_column() -> None:
     assert ("SP002", (1, 10, 1, 24)) == (found.code, span(found))
 
 
+def test_located_tells_a_json_text_without_being_told() -> None:
+    text = json.dumps(
+        {"format": "socialplan/1", "plan": {"name": "D"}, "objectives": {"o": {"title": "T"}}}
+    )
+    report = socialplan.validate(socialplan.loads(text), select=["SP201"]).located(text)
+    (found,) = report
+    assert (1, text.index('{"title"') + 1) == (found.line, found.column)
+
+
 def test_a_finding_of_nothing_written_is_at_the_documents_start() -> None:
     text = HEAD + '[channels.fb]\nplatform = "facebook"\n'
     report = socialplan.validate(socialplan.loads(text), select=["SP402"]).located(text)

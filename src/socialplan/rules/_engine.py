@@ -424,17 +424,26 @@ class Report:
         """How many diagnostics of each severity."""
         return {str(s): len(self._of(s)) for s in Severity}
 
-    def located(self, text: str, format: str = "toml", file: str | None = None) -> Report:  # noqa: A002
+    def located(
+        self,
+        text: str,
+        format: str | None = None,  # noqa: A002
+        file: str | None = None,
+    ) -> Report:
         """This report with the range of each diagnostic found in the plan's source *text*.
 
         ``validate`` sees only the plan; a tool that has the file's text gets the
         positions that ``socialplan check`` prints: the line and column where the value a
         diagnostic names starts and ends, or, for a field that is not written, the header
         (or inline table) of the part where it would be added. The text is read once,
-        however many diagnostics there are.
+        however many diagnostics there are. *format* is ``"toml"`` or ``"json"``; without
+        it, it is told from the text as :func:`socialplan.loads` tells it.
         """
+        from .._parse import looks_like
         from .._positions import place
 
+        if format is None:
+            format = "json" if looks_like(text.removeprefix("\ufeff")) == "json" else "toml"  # noqa: A001
         return Report(tuple(place(self.diagnostics, text, format, file)))
 
     def codes(self) -> list[str]:
