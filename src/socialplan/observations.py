@@ -72,6 +72,7 @@ from ._diagnostics import (
     Severity,
     format_path,
 )
+from ._inputs import OBSERVATIONS, remember
 from ._locate import locate
 from ._model import Plan
 from ._parse import parse
@@ -731,7 +732,9 @@ def load(
     :class:`OSError` when it cannot be read.
     """
     fmt = format or format_of(path)
-    return loads(Path(path).read_bytes(), plan, fmt, file=os.fspath(path))
+    data = Path(path).read_bytes()
+    remember(path, OBSERVATIONS, data)
+    return loads(data, plan, fmt, file=os.fspath(path))
 
 
 def from_records(records: Iterable[Mapping[str, object]], plan: Plan) -> tuple[Observation, ...]:
@@ -827,7 +830,16 @@ def dump(
     observations: Iterable[Observation],
     path: str | os.PathLike[str],
     format: ObservationFormat | None = None,  # noqa: A002
+    *,
+    force: bool = False,
 ) -> None:
-    """Write observations to a file, atomically; the format comes from the suffix."""
+    """Write observations to a file, atomically; the format comes from the suffix.
+
+    As :func:`socialplan.dump` does for plans: if the file was read by :func:`load` and has
+    changed since, nothing is written and :class:`~socialplan.FileChangedError` is raised,
+    unless *force*; a file read in this run as anything else (a plan) is not written over
+    (:class:`PermissionError`), nor is one beyond a symbolic link that leads out of its
+    folder; a FIFO or a device is written into, not replaced.
+    """
     fmt = format or format_of(path)
-    write_atomic(Path(path), dumps(observations, fmt))
+    write_atomic(Path(path), dumps(observations, fmt), kind=OBSERVATIONS, force=force)
