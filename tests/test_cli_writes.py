@@ -4,6 +4,7 @@ not a file beyond a symbolic link out of its folder, and `--charts` writes all o
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import socialplan
+from socialplan import charts
 from socialplan._cli import main
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "cartoon"
@@ -288,6 +290,17 @@ def test_an_absolute_path_below_the_current_folder_is_checked_the_same(
     )
 
 
+def test_charts_do_not_go_through_a_folder_linked_out_of_its_folder(
+    linked_out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["score", "plan.toml", "observations.csv", "--charts", "out/season"])
+    assert (2, [], True) == (
+        code,
+        list(linked_out.iterdir()),
+        "outside its folder" in capsys.readouterr().err,
+    )
+
+
 def test_a_folder_linked_further_down_is_written_through(work: Path) -> None:
     Path("build", "reports").mkdir(parents=True)
     Path("out").symlink_to(Path("build", "reports"))
@@ -304,6 +317,71 @@ def test_an_absolute_path_elsewhere_may_go_through_linked_folders(
     (tmp_path / "home" / "me").symlink_to(tmp_path / "real-home")
     code = main(["report", "plan.toml", "-o", str(tmp_path / "home" / "me" / "report.md")])
     assert (0, True) == (code, (tmp_path / "real-home" / "report.md").is_file())
+
+
+# --- charts: all or none ----------------------------------------------------------------
+
+
+def fail_on_third_chart(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn = charts.objective_chart
+    calls: list[str] = []
+
+    def draw(card: socialplan.Scorecard, objective_id: str, **options: str) -> bytes:
+        calls.append(objective_id)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return drawn(card, objective_id, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(charts, "objective_chart", draw)
+
+
+def test_charts_failing_part_way_leave_no_folder_behind(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fail_on_third_chart(monkeypatch)
+    code = main(["score", "plan.toml", "observations.csv", "--charts", "charts/season"])
+    assert (2, False, True) == (
+        code,
+        Path("charts").exists(),
+        "No space left on device" in capsys.readouterr().err,
+    )
+
+
+def test_charts_failing_part_way_leave_the_folder_as_it_was(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert 0 == main(["score", "plan.toml", "observations.csv", "--charts", "charts"])
+    before = {p.name: p.read_bytes() for p in Path("charts").iterdir()}
+    fail_on_third_chart(monkeypatch)  # in Spanish: other bytes, had any been written
+    code = main(["score", "plan.toml", "observations.csv", "--lang", "es", "--charts", "charts"])
+    after = {p.name: p.read_bytes() for p in Path("charts").iterdir()}
+    assert (2, before) == (code, after)
+
+
+def test_charts_are_not_written_over_a_file_the_run_read(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("traffic.svg").symlink_to("plan.toml")  # not the first chart: none may come before
+    before = Path("plan.toml").read_bytes()
+    code = main(["score", "plan.toml", "observations.csv", "--charts", "."])
+    assert (2, before, [], True) == (
+        code,
+        Path("plan.toml").read_bytes(),
+        sorted(p.name for p in Path().glob("*.svg") if not p.is_symlink()),
+        "read in this run" in capsys.readouterr().err,
+    )
+
+
+def test_charts_are_not_written_into_a_fifo(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("charts").mkdir()
+    with fifo_read(Path("charts", "traffic.svg")) as got:
+        code = main(["score", "plan.toml", "observations.csv", "--charts", "charts"])
+    assert (2, ["traffic.svg"], True, [b""]) == (
+        code,
+        sorted(p.name for p in Path("charts").iterdir()),
+        "charts/traffic.svg is a FIFO" in capsys.readouterr().err,
+        got,  # nothing
+    )
 
 
 def test_dash_o_dev_stdout_appends_where_the_shell_opened_it_to(work: Path) -> None:

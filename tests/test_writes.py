@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import shutil
 import stat
@@ -20,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import socialplan
+from socialplan import charts
 from socialplan import observations as obs
 from socialplan._cli import main
 
@@ -193,6 +195,19 @@ def test_observations_dump_refuses_a_file_changed_since_it_was_loaded(season: Pa
     assert (edited, found) == (kept, obs.load("observations.csv", plan))
 
 
+def test_write_charts_does_not_write_over_a_file_read(season: Path) -> None:
+    plan = socialplan.load("plan.toml")
+    card = socialplan.score(plan, obs.load("observations.csv", plan))
+    Path("traffic.svg").symlink_to("plan.toml")
+    before = Path("plan.toml").read_bytes()
+    with pytest.raises(PermissionError, match="plan file read in this run"):
+        charts.write_charts(card, ".")
+    assert (before, []) == (
+        Path("plan.toml").read_bytes(),
+        [p.name for p in season.glob("*.svg") if not p.is_symlink()],  # all or none
+    )
+
+
 # --- FIFOs and devices: written into, never replaced -----------------------------------------
 
 
@@ -269,6 +284,14 @@ def test_observations_dump_does_not_write_through_a_folder_linked_out(linked_out
     assert [] == list(linked_out.iterdir())
 
 
+def test_write_charts_does_not_write_through_a_folder_linked_out(linked_out: Path) -> None:
+    plan = socialplan.load(EXAMPLE / "plan.toml")
+    card = socialplan.score(plan, obs.load(EXAMPLE / "observations.csv", plan))
+    with pytest.raises(PermissionError, match="outside its folder"):
+        charts.write_charts(card, "out/charts")
+    assert [] == list(linked_out.iterdir())
+
+
 LINK_PLACES = ["a", "b", "real/c", "real/sub/d"]
 LINK_TARGETS = ["real", "real/sub", "sub", ".", "..", "../..", "../outside", "{outside}",
                 "{outside}/deep", "a", "missing", "../outside/plan.toml"]  # fmt: skip
@@ -298,3 +321,26 @@ def test_a_path_below_the_current_folder_never_writes_outside_it(
             if name.endswith(".toml") or name.endswith(".tmp")
         ]
         assert [] == [path for path in written if work not in path.parents]
+
+
+def test_write_charts_puts_back_what_it_moved_when_a_move_fails(
+    season: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = socialplan.load("plan.toml")
+    card = socialplan.score(plan, obs.load("observations.csv", plan))
+    charts.write_charts(card, "charts")
+    before = {p.name: p.read_bytes() for p in Path("charts").iterdir()}
+    replace, moves = os.replace, []
+
+    def third_move_fails(source: str, destination: str) -> None:
+        if os.fspath(source).endswith(".tmp"):  # a chart put in place, not one put back
+            moves.append(destination)
+            if len(moves) == 3:
+                raise OSError(errno.EIO, "Input/output error")
+        replace(source, destination)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", third_move_fails)
+        with pytest.raises(OSError, match="Input/output error"):
+            charts.write_charts(card, "charts", lang="es")  # other bytes, had any stayed
+    assert before == {p.name: p.read_bytes() for p in Path("charts").iterdir()}

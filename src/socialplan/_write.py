@@ -11,7 +11,7 @@ Python API, comes here; this is the one place that decides where an output may g
   replacing them; not into a socket, a block device or a folder;
 - into a regular file through a temporary file in the same folder, put in its place at
   once, so that a reader sees the old file or the new one, and a failed write leaves the
-  old one as it was.
+  old one as it was. :class:`Batch` writes several files all or none.
 """
 
 from __future__ import annotations
@@ -21,13 +21,20 @@ import os
 import stat
 import sys
 from pathlib import Path
+from types import TracebackType
 
 from . import _inputs
 
-__all__ = ["FileChangedError", "write_atomic"]
+__all__ = ["Batch", "FileChangedError", "write_atomic"]
 
 #: The kinds of document that may be written over a file read as the same kind.
 _REWRITABLE = (_inputs.PLAN, _inputs.OBSERVATIONS)
+
+#: Why :class:`Batch` does not write into a stream.
+_NOT_INTO_A_STREAM = (
+    "files written all or none are not written into a FIFO, a device or a stream, which "
+    "cannot take back what it was given"
+)
 
 #: Names of the process's own open streams, by file descriptor.
 _STANDARD = {"/dev/stdout": 1, "/dev/stderr": 2}
@@ -73,6 +80,120 @@ def write_atomic(
         raise
     if read is not None:  # what is there now is what a later write compares with
         _inputs.remember(real, read.kind, data)
+
+
+class Batch:
+    """Files written all or none.
+
+    Each file :meth:`add` is given is written at once to a temporary file beside it; when
+    the ``with`` block ends without an error, they are all put in place. An error anywhere
+    (making a file's content, writing it, putting one in place) leaves everything as it
+    was: the temporary files are removed, the files already put in place get their old
+    content back, and the folders :meth:`folder` made are removed. A FIFO or a device
+    cannot take back what it was given, so a batch does not write into one.
+    """
+
+    def __init__(self, kind: str | None = None) -> None:
+        self._kind = kind
+        self._pending: list[tuple[str, Path]] = []  # (temporary file, where it goes)
+        self._made: list[Path] = []  # the folders made, outermost first
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        try:
+            if kind is None:
+                self._commit()
+        finally:
+            self._discard()
+
+    def folder(self, path: str | os.PathLike[str]) -> None:
+        """Make the folder *path* (and the folders above it) if it is missing."""
+        real = _followed(Path(path))
+        missing = []
+        while not real.exists() and real != real.parent:
+            missing.append(real)
+            real = real.parent
+        for folder in reversed(missing):
+            folder.mkdir()
+            self._made.append(folder)
+        if not Path(path).is_dir():
+            raise NotADirectoryError(f"{os.fspath(path)} is not a folder")
+
+    def add(self, target: str | os.PathLike[str], content: str | bytes) -> None:
+        """Write *content* to a temporary file beside *target*, to be put there at the end."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        target = Path(target)
+        if _standard_stream(target) is not None:
+            raise OSError(f"{os.fspath(target)} is a stream: {_NOT_INTO_A_STREAM}")
+        real = _followed(target)
+        if _is_stream(target, real):
+            what = "a FIFO" if stat.S_ISFIFO(os.stat(real).st_mode) else "a device"
+            raise OSError(f"{os.fspath(target)} is {what}: {_NOT_INTO_A_STREAM}")
+        _may_replace(target, real, self._kind, force=False)
+        self._pending.append((_temporary(real, data), real))
+
+    def _commit(self) -> None:
+        done: list[tuple[Path, str | bytes | None]] = []  # (file, its old content)
+        try:
+            for temporary, real in self._pending:
+                old = _keep(real)
+                try:
+                    os.replace(temporary, real)
+                except BaseException:
+                    if isinstance(old, str):
+                        os.unlink(old)
+                    raise
+                done.append((real, old))
+        except BaseException:
+            for real, old in reversed(done):
+                with contextlib.suppress(OSError):
+                    if old is None:
+                        real.unlink()
+                    elif isinstance(old, str):
+                        os.replace(old, real)
+                    else:
+                        os.replace(_temporary(real, old), real)
+            raise
+        self._pending.clear()
+        self._made.clear()
+        for _, old in done:
+            if isinstance(old, str):
+                with contextlib.suppress(OSError):
+                    os.unlink(old)
+
+    def _discard(self) -> None:
+        for temporary, _ in self._pending:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        self._pending.clear()
+        for folder in reversed(self._made):
+            with contextlib.suppress(OSError):  # not empty: someone else's files are there
+                folder.rmdir()
+        self._made.clear()
+
+
+def _keep(real: Path) -> str | bytes | None:
+    """The old file at *real*, kept to be put back: a hard link to it beside it, or (on a
+    file system without hard links) its bytes; None when there is none."""
+    if not real.exists():
+        return None
+    for _ in range(100):
+        kept = real.with_name(f".{real.name}.{os.urandom(4).hex()}.old")
+        try:
+            os.link(real, kept)
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here
+            return real.read_bytes()
+        return os.fspath(kept)
+    return real.read_bytes()
 
 
 def _standard_stream(target: Path) -> int | None:
