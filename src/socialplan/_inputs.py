@@ -3,7 +3,8 @@
 Every reader of a file remembers it here: :func:`socialplan.load` (plan files),
 :func:`socialplan.observations.load` (observations) and the command line's reading of
 ``pyproject.toml`` (settings). The writers in :mod:`socialplan._write` ask :func:`read_as`
-whether the file they would replace is one of them.
+whether the file they would replace is one of them, and raise :class:`FileChangedError` when
+one they may rewrite changed since it was read.
 """
 
 from __future__ import annotations
@@ -11,10 +12,23 @@ from __future__ import annotations
 import os
 from typing import NamedTuple
 
-__all__ = ["OBSERVATIONS", "PLAN", "SETTINGS", "Read", "read_as", "remember"]
+__all__ = [
+    "OBSERVATIONS",
+    "PLAN",
+    "SETTINGS",
+    "FileChangedError",
+    "Read",
+    "read_as",
+    "remember",
+]
 
 #: The kinds of file read; a writer names the kind it writes (None for any other output).
 PLAN, OBSERVATIONS, SETTINGS = "plan file", "observations file", "settings file"
+
+
+class FileChangedError(OSError):
+    """:func:`socialplan.dump` or :func:`socialplan.observations.dump` was asked to write over a
+    file that changed since it was loaded: nothing was written, so that the change is kept."""
 
 
 class Read(NamedTuple):

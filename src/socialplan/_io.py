@@ -21,12 +21,12 @@ from ._diagnostics import (
     LoadError,
 )
 from ._gc import paused_collector
-from ._inputs import PLAN, remember
+from ._inputs import PLAN, FileChangedError, remember
 from ._limits import DEFAULT_LIMITS, Limits, size_problem
 from ._locate import locate, parse_path
 from ._model import Plan
 from ._parse import decode, parse
-from ._write import FileChangedError, write_atomic
+from ._write import write_atomic
 
 __all__ = ["FileChangedError", "dump", "dumps", "format_of", "load", "loads"]
 

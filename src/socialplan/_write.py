@@ -25,7 +25,7 @@ from types import TracebackType
 
 from . import _inputs
 
-__all__ = ["Batch", "FileChangedError", "write_atomic"]
+__all__ = ["Batch", "write_atomic"]
 
 #: The kinds of document that may be written over a file read as the same kind.
 _REWRITABLE = (_inputs.PLAN, _inputs.OBSERVATIONS)
@@ -40,11 +40,6 @@ _NOT_INTO_A_STREAM = (
 _STANDARD = {"/dev/stdout": 1, "/dev/stderr": 2}
 
 
-class FileChangedError(OSError):
-    """:func:`socialplan.dump` or :func:`socialplan.observations.dump` was asked to write over a
-    file that changed since it was loaded: nothing was written, so that the change is kept."""
-
-
 def write_atomic(
     target: str | os.PathLike[str],
     text: str | bytes,
@@ -57,8 +52,9 @@ def write_atomic(
     *kind* is the kind of document written (``_inputs.PLAN``, ``_inputs.OBSERVATIONS``, or
     None for any other output): only a document of the kind of a file read may be written
     over it, and only if that file is unchanged since it was read, unless *force*.
-    Raises :class:`PermissionError` for an output refused, :class:`FileChangedError` for a
-    change that would be lost, and :class:`OSError` for a write that failed.
+    Raises :class:`PermissionError` for an output refused,
+    :class:`~socialplan.FileChangedError` for a change that would be lost, and
+    :class:`OSError` for a write that failed.
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
     target = Path(target)
@@ -305,7 +301,8 @@ def _stream(target: Path, real: Path, data: bytes) -> None:
 
 def _may_replace(target: Path, real: Path, kind: str | None, force: bool) -> _inputs.Read | None:
     """The file read in this run that a write of a *kind* would replace at *real*, if it may;
-    :class:`PermissionError` if it may not, :class:`FileChangedError` if it changed since."""
+    :class:`PermissionError` if it may not, :class:`~socialplan.FileChangedError` if it
+    changed since."""
     read = _inputs.read_as(real)
     if read is None:
         return None
@@ -321,7 +318,7 @@ def _may_replace(target: Path, real: Path, kind: str | None, force: bool) -> _in
         except FileNotFoundError:  # gone: writing it loses nothing
             return read
         if hash(now) != read.digest:
-            raise FileChangedError(
+            raise _inputs.FileChangedError(
                 f"{os.fspath(target)} changed since it was loaded: nothing was written, so "
                 "that those changes are not lost; load it again, or pass force=True "
                 "(--force) to overwrite them"

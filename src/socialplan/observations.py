@@ -72,7 +72,6 @@ from ._diagnostics import (
     Severity,
     format_path,
 )
-from ._inputs import OBSERVATIONS, remember
 from ._locate import locate
 from ._model import Plan
 from ._parse import parse
@@ -731,6 +730,8 @@ def load(
     :class:`~socialplan.LoadError` for anything wrong in the file and
     :class:`OSError` when it cannot be read.
     """
+    from ._inputs import OBSERVATIONS, remember
+
     fmt = format or format_of(path)
     data = Path(path).read_bytes()
     remember(path, OBSERVATIONS, data)
@@ -841,5 +842,7 @@ def dump(
     (:class:`PermissionError`), nor is one beyond a symbolic link that leads out of its
     folder; a FIFO or a device is written into, not replaced.
     """
+    from ._inputs import OBSERVATIONS
+
     fmt = format or format_of(path)
     write_atomic(Path(path), dumps(observations, fmt), kind=OBSERVATIONS, force=force)
