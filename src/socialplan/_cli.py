@@ -243,6 +243,7 @@ def _read_settings(path: str) -> Selection | None:
     from cattrs.errors import BaseValidationError
 
     from ._convert import _converter, transform_error
+    from ._inputs import SETTINGS, remember
     from ._model import CheckSettings
     from ._parse import toml_loads
     from .rules import Selection
@@ -250,7 +251,9 @@ def _read_settings(path: str) -> Selection | None:
     parse, decode_error = toml_loads()
     try:
         with open(path, encoding="utf-8") as file:
-            tool = parse(file.read()).get("tool")
+            text = file.read()
+        remember(path, SETTINGS, None)  # no output may go over it
+        tool = parse(text).get("tool")
     except (OSError, UnicodeDecodeError, decode_error) as exc:
         raise _UsageError(f"cannot read the settings in {path}: {exc}") from None
     table = tool.get("socialplan") if isinstance(tool, dict) else None  # `tool = 1`: not ours

@@ -29,17 +29,19 @@ def _output(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _emit(args: argparse.Namespace, out: TextIO, text: str) -> int:
+def _emit(args: argparse.Namespace, out: TextIO, text: str, kind: str | None = None) -> int:
+    """Write *text* to ``-o FILE`` or to *out*; *kind* is the kind of document it is, when it
+    may be written over a file of that kind that the run read (a plan: ``export --to toml``).
+    """
     if args.output:
         from pathlib import Path
 
-        from ._io import _unchanged_since_load
         from ._write import write_atomic
 
         try:
-            if not getattr(args, "force", True):  # the commands that read and may write a plan
-                _unchanged_since_load(Path(args.output))
-            write_atomic(Path(args.output), text)
+            write_atomic(Path(args.output), text, kind=kind, force=getattr(args, "force", False))
+        except BrokenPipeError:  # -o /dev/stdout, and its reader went away: as for stdout
+            raise
         except OSError as exc:
             raise _UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     elif "\r\n" in text and hasattr(out, "buffer"):
@@ -177,9 +179,10 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     plan = _load_for_command(args.file, args.limits)
     if args.to in ("json", "toml"):
+        from ._inputs import PLAN
         from ._io import dumps
 
-        return _emit(args, out, dumps(plan, args.to))
+        return _emit(args, out, dumps(plan, args.to), kind=PLAN)
     from . import export
 
     if args.to == "csv":
@@ -211,6 +214,7 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 def _new(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
+    from ._inputs import PLAN
     from ._starter import starter
     from ._write import write_atomic
 
@@ -220,7 +224,7 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
     if target.exists() and not args.force:
         raise _UsageError(f"{args.file} exists; add --force to replace it")
     try:
-        write_atomic(target, starter(args.name))
+        write_atomic(target, starter(args.name), kind=PLAN, force=args.force)
     except OSError as exc:
         raise _UsageError(f"cannot write {args.file}: {exc.strerror or exc}") from None
     out.write(f"wrote {args.file}: fill in the TODOs, then run `socialplan check {args.file}`\n")

@@ -17,6 +17,7 @@ import attrs
 from ._convert import Format, from_data, to_data
 from ._diagnostics import LoadError, file_order
 from ._gc import paused_collector
+from ._inputs import PLAN, FileChangedError, remember
 from ._limits import DEFAULT_LIMITS, Limits, size_problem
 from ._model import Plan
 from ._parse import decode, looks_like, parse
@@ -107,9 +108,8 @@ def load(
     fmt = format or format_of(path)
     name = os.fspath(path)
     data = read_limited(name, limits or DEFAULT_LIMITS)
-    plan = loads(data, fmt, file=name, limits=limits)
-    _READ[os.path.realpath(name)] = hash(data)
-    return plan
+    remember(name, PLAN, data)
+    return loads(data, fmt, file=name, limits=limits)
 
 
 def read_limited(path: str, limits: Limits) -> bytes:
@@ -119,32 +119,6 @@ def read_limited(path: str, limits: Limits) -> bytes:
         if too_big is not None:
             raise LoadError([attrs.evolve(too_big, file=path)], file=path)
         return stream.read(limits.max_bytes + 1)  # a file that grew is caught by loads
-
-
-class FileChangedError(OSError):
-    """:func:`dump` was asked to overwrite a file that changed since :func:`load` read it."""
-
-
-#: A hash of the bytes :func:`load` read from each file (by real path), to tell at
-#: :func:`dump` whether someone changed the file in between.
-_READ: dict[str, int] = {}
-
-
-def _unchanged_since_load(target: Path) -> None:
-    """Raise :class:`FileChangedError` if *target* changed since :func:`load` read it."""
-    read = _READ.get(os.path.realpath(target))
-    if read is None:
-        return
-    try:
-        now = target.read_bytes()
-    except FileNotFoundError:  # gone: writing it loses nothing
-        return
-    if hash(now) != read:
-        raise FileChangedError(
-            f"{os.fspath(target)} changed since it was loaded: nothing was written, so that "
-            "those changes are not lost; load it again, or pass force=True (--force) to "
-            "overwrite them"
-        )
 
 
 def dumps(plan: Plan, format: Format = "toml") -> str:  # noqa: A002
@@ -170,15 +144,10 @@ def dump(
 
     The format comes from the suffix unless *format* is given. If the file was
     read by :func:`load` and has changed since, nothing is written and
-    :class:`FileChangedError` is raised, unless *force*. A symbolic link is
-    written through only to a file in its own folder (see :func:`write_atomic`).
+    :class:`FileChangedError` is raised, unless *force*. A file read in this
+    run as anything but a plan (observations) is not written over
+    (:class:`PermissionError`), nor is a file beyond a symbolic link that
+    leads out of its folder; a FIFO or a device is written into, not replaced.
     """
     fmt = format or format_of(path)
-    target = Path(path)
-    if not force:
-        _unchanged_since_load(target)
-    text = dumps(plan, fmt)
-    write_atomic(target, text)
-    read = os.path.realpath(target)
-    if read in _READ:  # what is on disk now is what a later dump compares with
-        _READ[read] = hash(text.encode("utf-8"))
+    write_atomic(Path(path), dumps(plan, fmt), kind=PLAN, force=force)

@@ -31,7 +31,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._write import write_atomic
+from ._write import Batch
 from .export import MissingExtra
 
 if TYPE_CHECKING:
@@ -201,8 +201,12 @@ def write_charts(
     """Write the chart of every objective with observations into *folder*, one file each.
 
     Files are named after the objective's id (``awareness_reach.svg``) and
-    written atomically; the folder is created if needed. Returns the paths
-    written, in the plan's order of objectives.
+    written all or none: each to a temporary file first, all put in place
+    once every chart is drawn and written; a failure leaves the folder as it
+    was (one that had to be made is removed). The folder is created if
+    needed. A chart is not written over a file read in this run, into a FIFO
+    or a device, or beyond a symbolic link that leads out of its folder.
+    Returns the paths written, in the plan's order of objectives.
     """
     if format not in FORMATS:
         raise ValueError(f"no chart format {format!r}; expected one of {', '.join(FORMATS)}")
@@ -215,10 +219,11 @@ def write_charts(
             ".",
         ):
             raise ValueError(f"objective id {objective.objective!r} cannot name a file")
-    target.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for objective in charted:
-        path = target / f"{objective.objective}.{format}"
-        write_atomic(path, objective_chart(card, objective.objective, format=format, lang=lang))
-        written.append(path)
+    with Batch() as batch:  # all or none
+        batch.folder(target)
+        for objective in charted:
+            path = target / f"{objective.objective}.{format}"
+            batch.add(path, objective_chart(card, objective.objective, format=format, lang=lang))
+            written.append(path)
     return written

@@ -672,8 +672,12 @@ def load(
     :class:`~socialplan.LoadError` for anything wrong in the file and
     :class:`OSError` when it cannot be read.
     """
+    from ._inputs import OBSERVATIONS, remember
+
     fmt = format or format_of(path)
-    return loads(Path(path).read_bytes(), plan, fmt, file=os.fspath(path))
+    data = Path(path).read_bytes()
+    remember(path, OBSERVATIONS, data)
+    return loads(data, plan, fmt, file=os.fspath(path))
 
 
 def from_records(records: Iterable[Mapping[str, object]], plan: Plan) -> tuple[Observation, ...]:
@@ -769,7 +773,18 @@ def dump(
     observations: Iterable[Observation],
     path: str | os.PathLike[str],
     format: ObservationFormat | None = None,  # noqa: A002
+    *,
+    force: bool = False,
 ) -> None:
-    """Write observations to a file, atomically; the format comes from the suffix."""
+    """Write observations to a file, atomically; the format comes from the suffix.
+
+    As :func:`socialplan.dump` does for plans: if the file was read by :func:`load` and has
+    changed since, nothing is written and :class:`~socialplan.FileChangedError` is raised,
+    unless *force*; a file read in this run as anything else (a plan) is not written over
+    (:class:`PermissionError`), nor is one beyond a symbolic link that leads out of its
+    folder; a FIFO or a device is written into, not replaced.
+    """
+    from ._inputs import OBSERVATIONS
+
     fmt = format or format_of(path)
-    write_atomic(Path(path), dumps(observations, fmt))
+    write_atomic(Path(path), dumps(observations, fmt), kind=OBSERVATIONS, force=force)
