@@ -194,7 +194,7 @@ def test_a_message_length_of_zero_is_an_invalid_value() -> None:
 def test_a_long_value_is_cut_short_but_keeps_its_closing_quote() -> None:
     found = only(HEAD + f"[engagement.fb]\nresponse_time = '{'x' * 200}'\n")
     shown = found.message.split(" is not ")[0]
-    assert '"' + "x" * 57 + '…"' == shown
+    assert '"' + "x" * 57 + '…" (200 characters)' == shown
 
 
 def test_a_table_written_inside_plan_says_to_move_it() -> None:

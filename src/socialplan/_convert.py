@@ -40,6 +40,7 @@ from ._diagnostics import (
     format_path,
 )
 from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
+from ._escape import visible_controls
 from ._limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
 from ._model import HEADER_FIELDS, Plan
 from ._vocab import MessageLength, ascii_fold, did_you_mean
@@ -67,12 +68,22 @@ class _KeyNote(IterableValidationNote):
 
 
 def show(value: object, limit: int = 60) -> str:
-    """Show a value the way its author wrote it, cut short if long."""
+    """Show a value the way its author wrote it, cut short if long: every message quotes so.
+
+    Control characters are written as ``\\uXXXX`` (a terminal would act on them);
+    a value longer than *limit* is cut, with an ellipsis and its length.
+
+    >>> show('Say "hi"\\x1b[2J')
+    '"Say \\\\"hi\\\\"\\\\u001b[2J"'
+    >>> show("x" * 200_000)
+    '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (200,000 characters)'
+    """
     if isinstance(value, str):
-        inner = value.replace("\\", "\\\\").replace('"', '\\"')
-        if len(inner) > limit - 2:
-            inner = inner[: limit - 3] + "…"
-        return f'"{inner}"'
+        # Cut before escaping: the value may be megabytes long.
+        inner = visible_controls(value[:limit].replace("\\", "\\\\").replace('"', '\\"'))
+        if len(inner) <= limit - 2:
+            return f'"{inner}"'
+        return f'"{inner[: limit - 3]}…" ({len(value):,} characters)'
     if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, Mapping):

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from ._escape import visible_controls
+
 __all__ = ["Diagnostic", "FieldError", "LoadError", "Severity", "format_path"]
 
 # Load-error codes. Group SP0 is the file itself; later groups are rules.
@@ -69,7 +71,8 @@ class Diagnostic:
         parts.append(self.message)
         if self.hint:
             parts.append(f" ({self.hint})")
-        return "".join(parts)
+        # One line a terminal shows as it is: plan text in it cannot move the cursor.
+        return visible_controls("".join(parts))
 
     def to_dict(self) -> dict[str, object]:
         """The diagnostic as plain JSON-ready data."""

@@ -155,14 +155,21 @@ def _unchanged_since_load(target: Path) -> None:
 
 
 def dumps(plan: Plan, format: Format = "toml") -> str:  # noqa: A002
-    """Write a plan as TOML or JSON text; the same plan gives the same text."""
+    """Write a plan as TOML or JSON text; the same plan gives the same text.
+
+    Control characters and bidi overrides in strings are written as escapes
+    (``\\u202e``), which read back as the same characters: a terminal or an
+    editor showing the file cannot be made to act on them.
+    """
+    from ._escape import escaped_controls
+
     data = to_data(plan, format)
     if format == "toml":
         import tomli_w
 
-        return tomli_w.dumps(data)
+        return escaped_controls(tomli_w.dumps(data))
     if format == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return escaped_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
     raise ValueError(f"unknown format {format!r}; expected 'toml' or 'json'")
 
 

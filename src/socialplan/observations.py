@@ -798,15 +798,19 @@ def dumps(
             }
             lines.append(",".join(cells[c] for c in columns))
         return "\n".join(lines) + "\n"
+    from ._escape import escaped_controls
+
     records = [_record(o, format) for o in ordered]
     if format == "json":
-        return json.dumps({"observations": records}, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps({"observations": records}, indent=2, ensure_ascii=False)
+        return escaped_controls(text) + "\n"
     if format == "toml":
         import tomli_w
 
         if not records:
             return "observations = []\n"
-        return "\n".join(f"[[observations]]\n{tomli_w.dumps(record)}" for record in records)
+        text = "\n".join(f"[[observations]]\n{tomli_w.dumps(record)}" for record in records)
+        return escaped_controls(text)
     raise ValueError(f"unknown format {format!r}; expected 'csv', 'json' or 'toml'")
 
 
