@@ -140,12 +140,31 @@ def test_csv_header_comes_first_even_for_an_empty_calendar() -> None:
         "-2",
         "@SUM(A1)",
         "\t=1",
+        "\n=1",
         "＝1+1",
     ],
 )
 def test_csv_neutralises_formulas_with_a_quote(payload: str) -> None:
     (row,) = rows(to_csv(calendar_with(payload)))
     assert "'" + payload == row["title"]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [" ", "  \t ", "\n", "\r\n", "\u00a0", "\u200b", "\ufeff", "\u2060", "\u3000", " \u200b\n"],
+)
+@pytest.mark.parametrize("formula", ["=1+1", "+1", "-1", "@SUM(A1)", "＝1"])
+def test_csv_neutralises_a_formula_after_blank_or_invisible_characters(
+    before: str, formula: str
+) -> None:
+    (row,) = rows(to_csv(calendar_with(before + formula)))
+    assert "'" == row["title"][:1]
+
+
+@pytest.mark.parametrize("text", ["  spaced", "\u200bhidden", "a=b", "\n\nfine"])
+def test_csv_leaves_text_that_is_no_formula_after_blanks_alone(text: str) -> None:
+    (row,) = rows(to_csv(calendar_with(text)))
+    assert in_document(text) == row["title"]
 
 
 def test_csv_writes_a_carriage_return_as_a_line_feed() -> None:

@@ -490,7 +490,15 @@ def test_dumps_keeps_notes_from_running_as_spreadsheet_formulas() -> None:
     assert expected == written
 
 
-@pytest.mark.parametrize("note", ["=1+1", "'=1+1", "''-2", "'quoted'", "-"])
+@pytest.mark.parametrize("note", [" =1", "\u200b+1", "\ufeff@x", "\n-2"])
+def test_dumps_keeps_notes_with_blanks_before_a_formula_from_running(note: str) -> None:
+    (row,) = csv.DictReader(io.StringIO(obs.dumps([seen("leads", 1, 4, note=note)])))
+    assert "'" == row["note"][:1]
+
+
+@pytest.mark.parametrize(
+    "note", ["=1+1", "'=1+1", "''-2", "'quoted'", "-", "\u200b+1", "'\ufeff@x", "\n-2"]
+)
 def test_escaped_notes_load_back_as_written(note: str) -> None:
     written = obs.dumps([seen("leads", 1, 4, note=note)])
     assert note == obs.loads(written, PLAN)[0].note

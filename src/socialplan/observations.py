@@ -393,13 +393,11 @@ def _number_hint(text: str) -> str:
 
 # --- Spreadsheet-safe notes -------------------------------------------------------------------
 
-# The first characters that make a spreadsheet read a cell as a formula (as in export.py).
-_FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
-
 
 def _needs_quote(text: str) -> bool:
-    rest = text.lstrip("'")
-    return bool(rest) and rest[0] in _FORMULA_STARTS
+    from .export import _is_formula
+
+    return _is_formula(text.lstrip("'"))
 
 
 def _escape(note: str) -> str:
