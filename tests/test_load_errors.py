@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import socialplan
@@ -189,6 +191,14 @@ def test_a_message_length_of_zero_is_an_invalid_value() -> None:
     assert [("SP006", "engagement.fb.message_length")] == problems(
         HEAD + "[engagement.fb]\nmessage_length = 0\n"
     )
+
+
+@pytest.mark.parametrize("text", ["20270110", "2027-W02-7", "2027-010", "2027-01-10T00:00"])
+def test_a_date_in_json_is_written_yyyy_mm_dd_only(text: str) -> None:
+    document = {"format": "socialplan/1", "plan": {"name": "x", "start": text}}
+    found = only(json.dumps(document), "json")
+    expected = ("SP006", "plan.start", f'"{text}" is not a date such as 2027-06-30')
+    assert expected == (found.code, found.path, found.message)
 
 
 def test_a_long_value_is_cut_short_but_keeps_its_closing_quote() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from pathlib import Path
 from random import Random
 
@@ -207,6 +208,20 @@ def test_a_date_in_another_shape_asks_for_iso_dates() -> None:
     assert [("SP006", 2, "observations[0].date", "write dates as YYYY-MM-DD")] == problems(
         HEADER + "leads,01/03/2027,4,\n"
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["20270301", "2027-W09-1", "2027-060", "2027-03-01T00:00", "２０２７-03-01"]
+)
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_only_yyyy_mm_dd_is_a_date(text: str, fmt: obs.ObservationFormat) -> None:
+    if fmt == "csv":
+        document = HEADER + f"leads,{text},4,\n"
+    else:
+        document = json.dumps({"observations": [{"metric": "leads", "date": text, "value": 4}]})
+    found = only(document, fmt)
+    expected = ("SP006", "observations[0].date", "write dates as YYYY-MM-DD")
+    assert expected == (found.code, found.path, found.hint)
 
 
 def test_a_value_that_is_not_a_number_is_a_wrong_type() -> None:

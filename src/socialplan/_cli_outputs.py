@@ -53,8 +53,10 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str) -> int:
 
 
 def _date(text: str) -> dt.date:
+    from ._convert import iso_date
+
     try:
-        return dt.date.fromisoformat(text)
+        return iso_date(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 

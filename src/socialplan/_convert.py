@@ -183,6 +183,28 @@ def _check_number(value: Any, _: Any) -> int | float:
     return value
 
 
+#: How a date is written as text: YYYY-MM-DD, in ASCII digits, and no other way.
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_date(text: str) -> dt.date:
+    """The date *text* writes as YYYY-MM-DD; ``ValueError`` for any other text.
+
+    ``date.fromisoformat`` also reads ``20270630``, ``2027-W26-3`` and ``2027-181``,
+    which nobody means as a date in a plan or a spreadsheet.
+
+    >>> iso_date("2027-06-30")
+    datetime.date(2027, 6, 30)
+    >>> iso_date("20270630")
+    Traceback (most recent call last):
+    ...
+    ValueError: '20270630' is not a date written YYYY-MM-DD
+    """
+    if DATE_PATTERN.fullmatch(text):
+        return dt.date.fromisoformat(text)  # ValueError for a day that does not exist
+    raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
+
+
 def _check_date(value: Any, _: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         raise FieldError(value, "a date without a time, such as 2027-06-30")
@@ -190,7 +212,7 @@ def _check_date(value: Any, _: Any) -> dt.date:
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            return iso_date(value)
         except ValueError:
             pass
         raise FieldError(value, "a date such as 2027-06-30")

@@ -56,7 +56,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._convert import _check_date, _unknown, show
+from ._convert import DATE_PATTERN, _check_date, _unknown, show
 from ._diagnostics import (
     DUPLICATE_OBSERVATION,
     INVALID_VALUE,
@@ -236,7 +236,7 @@ class _Checker:
         except FieldError as exc:
             hint = None
             if isinstance(given, str):
-                shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", given)
+                shaped = DATE_PATTERN.fullmatch(given)
                 hint = "there is no such day" if shaped else "write dates as YYYY-MM-DD"
             message = f"{show(given)} is not {exc.expected}"
             self.report(exc.code, (index, "date"), message, hint)

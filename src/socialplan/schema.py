@@ -238,8 +238,7 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (2020-12) of a ``socialplan/1`` document, generated from the model.
 
     A plan that ``socialplan`` writes validates against it, and a document it
-    rejects does not load, save for dates written in another ISO 8601 form
-    than ``YYYY-MM-DD``. Some mistakes only loading finds (a duration that
+    rejects does not load. Some mistakes only loading finds (a duration that
     does not parse): ``docs/schema.md`` lists what the schema cannot express.
     """
     builder = _Builder()
