@@ -261,6 +261,34 @@ def test_a_value_that_is_not_finite_is_an_invalid_value(value: str) -> None:
     assert ("SP006", f'"{value}" is not a finite number') == (found.code, found.message)
 
 
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_a_huge_value_is_located_and_the_other_problems_are_reported_too(digits: int) -> None:
+    text = HEADER + f"leads,2027-03-01,{'9' * digits},\nleeds,2027-03-02,4,\n"
+    found = problems(text)
+    hint = "the numbers of a plan and its observations are at most 1e15 in size"
+    assert [
+        ("SP006", 2, "observations[0].value", hint),
+        ("SP009", 3, "observations[1].metric", 'did you mean "leads"?'),
+    ] == found
+
+
+@pytest.mark.parametrize("value", ["1.7e308", "-1e16", "1e-300", "1e400"])
+def test_a_value_beyond_the_range_of_a_plan_is_an_invalid_value(value: str) -> None:
+    found = only(HEADER + f"leads,2027-03-01,{value},\n")
+    assert ("SP006", "observations[0].value", True) == (
+        found.code,
+        found.path,
+        found.message.startswith(f'"{value}" is not 0, or a number of at least 1e-15')
+        or found.message.startswith(f'"{value}" is not a number of at most 1e15'),
+    )
+
+
+@pytest.mark.parametrize("value", ["1.7e308", "1e-300", str(10**400)])
+def test_a_json_value_beyond_the_range_of_a_plan_is_an_invalid_value(value: str) -> None:
+    text = f'{{"observations": [{{"metric": "leads", "date": "2027-03-01", "value": {value}}}]}}'
+    assert ["SP006"] == [code for code, *_ in problems(text, "json")]
+
+
 def test_an_empty_required_value_is_missing() -> None:
     assert [("SP004", 3, "observations[1].value", "expected a number")] == problems(
         HEADER + "leads,2027-03-01,4,\nleads,2027-03-02,,\n"

@@ -39,7 +39,7 @@ from ._diagnostics import (
     Severity,
     format_path,
 )
-from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
+from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency, OutOfRange
 from ._escape import visible_controls
 from ._limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
 from ._model import HEADER_FIELDS, Plan
@@ -92,9 +92,11 @@ def show(value: object, limit: int = 60) -> str:
         text = "a list"
     elif value is None:
         text = "null"
+    elif isinstance(value, int) and value.bit_length() > 14_000:  # str() refuses 4,300+ digits
+        return f"a whole number of about {value.bit_length() * 0.30103:,.0f} digits"
     else:
         text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
 def _slug_hint(key: str) -> str | None:
@@ -163,9 +165,36 @@ def _string_hook(limits: Limits) -> Callable[[Any, Any], str]:
     return structure
 
 
+#: The largest size of any number of a plan or of an observation, and the smallest but 0.
+#: Past 2**53 (9e15) a float cannot hold every whole number, so a score computed from such
+#: numbers would be silently wrong; and a ratio of numbers within both bounds stays finite
+#: (the scorecard divides by differences of targets and baselines). Counts, money and rates
+#: of any plan fit.
+LARGEST = 10**15
+SMALLEST = 1e-15
+EXPECTED_LARGEST = "a number of at most 1e15 in size"
+EXPECTED_SMALLEST = "0, or a number of at least 1e-15 in size"
+
+
+def out_of_range(number: int | float) -> str | None:
+    """What *number* is not, when it is a finite number beyond the range of a plan's numbers.
+
+    >>> out_of_range(10**16), out_of_range(1e-300), out_of_range(0.0), out_of_range(-1e15)
+    ('a number of at most 1e15 in size', '0, or a number of at least 1e-15 in size', None, None)
+    """
+    size = abs(number)
+    if size > LARGEST:
+        return EXPECTED_LARGEST
+    if size < SMALLEST and number != 0:
+        return EXPECTED_SMALLEST
+    return None
+
+
 def _check_int(value: Any, _: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise FieldError(value, "a whole number", code=WRONG_TYPE)
+    if value > LARGEST or value < -LARGEST:
+        raise FieldError(value, EXPECTED_LARGEST)
     return value
 
 
@@ -180,6 +209,9 @@ def _check_number(value: Any, _: Any) -> int | float:
         raise FieldError(value, "a number", code=WRONG_TYPE)
     if value != value or value in (float("inf"), float("-inf")):
         raise FieldError(value, "a finite number")
+    beyond = out_of_range(value)
+    if beyond is not None:
+        raise FieldError(value, beyond)
     return value
 
 
@@ -232,7 +264,9 @@ def _parser(parse: Callable[[str], Any], expected: str) -> Callable[[Any, Any], 
             return found
         try:
             found = parse(value)
-        except ValueError:
+        except OutOfRange as exc:
+            raise FieldError(value, exc.expected) from None
+        except ValueError:  # int() of an ISO 8601 duration of more than 4,300 digits too
             raise FieldError(value, expected) from None
         if len(parsed) < 4096:
             parsed[value] = found
@@ -252,9 +286,9 @@ def _check_length(value: Any, _: Any) -> MessageLength | int | None:
             hint = did_you_mean(value, [m.value for m in MessageLength])
             raise FieldError(value, expected, suggestion=hint) from None
     if isinstance(value, int) and not isinstance(value, bool):
-        if value > 0:
+        if 0 < value <= LARGEST:
             return value
-        raise FieldError(value, expected)
+        raise FieldError(value, expected if value <= 0 else EXPECTED_LARGEST)
     raise FieldError(value, expected, code=WRONG_TYPE)
 
 

@@ -56,7 +56,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._convert import DATE_PATTERN, _check_date, _unknown, show
+from ._convert import DATE_PATTERN, EXPECTED_LARGEST, _check_date, _unknown, out_of_range, show
 from ._diagnostics import (
     DUPLICATE_OBSERVATION,
     INVALID_VALUE,
@@ -264,7 +264,16 @@ class _Checker:
         if not _finite(number):
             self.report(INVALID_VALUE, (index, "value"), f"{show(given)} is not a finite number")
             return None
-        return number
+        return self._in_range(index, given, number)
+
+    def _in_range(self, index: int, given: object, number: int | float) -> int | float | None:
+        """*number*, or None after reporting it beyond the range of a plan's numbers."""
+        beyond = out_of_range(number)
+        if beyond is None:
+            return number
+        hint = _RANGE_HINT if beyond == EXPECTED_LARGEST else None
+        self.report(INVALID_VALUE, (index, "value"), f"{show(given)} is not {beyond}", hint)
+        return None
 
     def _parse_number(self, index: int, text: str) -> int | float | None:
         number = _number(text)
@@ -272,10 +281,10 @@ class _Checker:
             message = f"{show(text)} is not a number"
             self.report(WRONG_TYPE, (index, "value"), message, _number_hint(text))
             return None
-        if not _finite(number):
+        if _NOT_FINITE.fullmatch(text):
             self.report(INVALID_VALUE, (index, "value"), f"{show(text)} is not a finite number")
             return None
-        return number
+        return self._in_range(index, text, number)
 
     def channel(
         self, index: int, record: Mapping[str, object], metric: str | None
@@ -362,10 +371,16 @@ _THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]*,[0-9]+")
 
 
+_RANGE_HINT = "the numbers of a plan and its observations are at most 1e15 in size"
+
+
 def _number(text: str) -> int | float | None:
-    """The number *text* writes with a dot decimal and no separators, else None."""
+    """The number *text* writes with a dot decimal and no separators, else None.
+
+    Too many digits for ``int()`` (4,300) make an infinite float: too big either way.
+    """
     if _INTEGER.fullmatch(text):
-        return int(text)
+        return int(text) if len(text) < 4000 else float(text)
     if _DECIMAL.fullmatch(text) or _NOT_FINITE.fullmatch(text):
         return float(text)
     return None
