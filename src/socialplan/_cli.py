@@ -247,6 +247,10 @@ def _read_settings(path: str) -> Selection | None:
             tool = parse(file.read()).get("tool")
     except (OSError, UnicodeDecodeError, decode_error) as exc:
         raise _UsageError(f"cannot read the settings in {path}: {exc}") from None
+    except RecursionError:  # the parser's own limit on nesting
+        raise _UsageError(f"{path}: tables and lists nest too deep to read") from None
+    except ValueError:  # int() refuses a number of more than 4,300 digits
+        raise _UsageError(f"{path}: a number of more than 4,300 digits") from None
     table = tool.get("socialplan") if isinstance(tool, dict) else None  # `tool = 1`: not ours
     if table is None:
         return None
@@ -605,7 +609,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "maturity": _maturity,
             **_HANDLERS,
         }[args.command]
-        return command(args, sys.stdout)
+        code = command(args, sys.stdout)
+        sys.stdout.flush()  # a full disk fails here, not when the interpreter exits
+        return code
     except _PlanError as exc:
         _error(str(exc))
         return FAILED
@@ -613,8 +619,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(f"socialplan: error: {exc}")
         return USAGE
     except BrokenPipeError:  # the reader went away (`socialplan rules | head`): not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_output()
         return OK
+    except OSError as exc:  # a full disk, an output device gone: what was read is fine
+        _discard_output()
+        _error(f"socialplan: error: cannot write the output: {exc.strerror or exc}")
+        return USAGE
     except Exception as exc:
         if os.environ.get("SOCIALPLAN_DEBUG"):
             raise
@@ -624,6 +634,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "for the traceback and please report it."
         )
         return INTERNAL
+
+
+def _discard_output() -> None:
+    """Send what is left to write of stdout to the null device: it cannot be written."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's): nothing to do
+        return
+    os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
 
 
 def _no_nul(args: argparse.Namespace) -> None:

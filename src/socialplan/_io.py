@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
@@ -125,7 +126,10 @@ def read_limited(path: str, limits: Limits) -> bytes:
         too_big = size_problem(os.fstat(stream.fileno()).st_size, limits)
         if too_big is not None:
             raise LoadError([attrs.evolve(too_big, file=path)], file=path)
-        return stream.read(limits.max_bytes + 1)  # a file that grew is caught by loads
+        # One byte more than the limit, so that loads catches a file that grew meanwhile; a
+        # limit larger than any file (--limit max_bytes=10**30) reads the file to its end.
+        most = limits.max_bytes + 1
+        return stream.read(most if most < sys.maxsize else -1)
 
 
 class FileChangedError(OSError):
