@@ -56,7 +56,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._convert import DATE_PATTERN, EXPECTED_LARGEST, _check_date, _unknown, out_of_range, show
+from ._convert import DATE_PATTERN, _check_date, _unknown, out_of_range, show
 from ._diagnostics import (
     DUPLICATE_OBSERVATION,
     INVALID_VALUE,
@@ -271,8 +271,7 @@ class _Checker:
         beyond = out_of_range(number)
         if beyond is None:
             return number
-        hint = _RANGE_HINT if beyond == EXPECTED_LARGEST else None
-        self.report(INVALID_VALUE, (index, "value"), f"{show(given)} is not {beyond}", hint)
+        self.report(INVALID_VALUE, (index, "value"), f"{show(given)} is not {beyond}")
         return None
 
     def _parse_number(self, index: int, text: str) -> int | float | None:
@@ -369,9 +368,6 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)
 _NOT_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
 _THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]*,[0-9]+")
-
-
-_RANGE_HINT = "the numbers of a plan and its observations are at most 1e15 in size"
 
 
 def _number(text: str) -> int | float | None:
