@@ -11,6 +11,7 @@ return the cursor to overwrite a line with a fake "OK", or show words reversed (
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import attrs
@@ -19,12 +20,14 @@ import pytest
 import socialplan
 from every_command import commands, raw_controls, run
 from socialplan import observations
+from socialplan._escape import visible_controls
 from test_escaping import plan_with
 
 CONTROLS = "".join(map(chr, [*range(0x20), 0x7F, *range(0x80, 0xA0)]))
 BIDI = "\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 TEXT = f"Sale{CONTROLS}{BIDI} \x1b]0;pwned\x07\x1b[2J\x1b[31m\rOK \u202eevil"
 CARTOON = "examples/cartoon/plan.toml"
+CATEGORIES = ("Cc", "Cf", "Zl", "Zp")
 
 
 @pytest.fixture(scope="module")
@@ -112,6 +115,13 @@ def test_the_problems_of_observations_are_shown_without_raw_controls(tmp_path: P
 def test_a_file_name_with_controls_is_shown_without_them(tmp_path: Path) -> None:
     code, out, err = run(["check", str(tmp_path / f"{TEXT}.toml".replace("/", ""))])
     assert (2, set(), set()) == (code, raw_controls(out), raw_controls(err))
+
+
+def test_every_control_format_and_separator_character_of_unicode_is_shown() -> None:
+    # The escaping looks only at the characters of these categories, listed by hand for speed.
+    every = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) in CATEGORIES]
+    missed = [f"U+{ord(c):04X}" for c in every if visible_controls(c) == c and c != "\u200d"]
+    assert [] == missed
 
 
 def test_the_controls_are_shown_as_escapes_where_the_text_was() -> None:

@@ -62,8 +62,15 @@ def dot_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-# Any character but printable ASCII may be a control: each such one is looked at.
-_MAYBE_CONTROL = re.compile(r"[^\x20-\x7e]")
+# The characters of the categories Cc, Cf, Zl and Zp (Unicode 14): only they are looked at,
+# so that text in any script is scanned at the regular expression's speed. A test checks
+# the list against the unicodedata of the Python running it.
+_MAYBE_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029]")
 # The bidi embeddings, overrides and isolates: they reorder the text after them.
 _REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
