@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -163,3 +164,38 @@ def test_every_objective_with_data_gets_a_well_formed_chart(data: st.DataObject)
     with_data = [o.objective for o in card.objectives if any(m.series for m in o.metrics)]
     svgs = [ET.fromstring(charts.objective_chart(card, key)).tag for key in with_data]
     assert [SVG] * len(with_data) == svgs
+
+
+def _at_the_ends(start: dt.date, deadline: dt.date, days: list[dt.date], value: float) -> bytes:
+    """The chart of the cartoon's first objective with its dates and values moved to extremes."""
+    objective = PLAN.objectives["awareness_reach"]
+    target = attrs.evolve(objective.target, deadline=deadline, value=value, baseline=-value)
+    plan = PLAN.with_objective("awareness_reach", attrs.evolve(objective, target=target))
+    plan = plan.evolve(start=start, horizons=None)
+    seen = [
+        obs.Observation(metric="community_size", date=day, value=value * (i % 2), channel=None)
+        for i, day in enumerate(days)
+    ]
+    card = socialplan.score(plan, seen, as_of=max(days))
+    return charts.objective_chart(card, "awareness_reach", format="svg")
+
+
+FIRST, LAST = dt.date.min, dt.date.max
+
+
+@pytest.mark.parametrize(
+    ("start", "deadline", "days"),
+    [
+        (FIRST, FIRST, [FIRST]),
+        (FIRST, dt.date(1, 1, 2), [FIRST, dt.date(2027, 3, 1)]),
+        (LAST, LAST, [LAST]),
+        (dt.date(2027, 1, 1), LAST, [dt.date(2027, 3, 1), LAST]),
+        (FIRST, LAST, [FIRST, LAST]),
+        (FIRST, LAST, [dt.date(5000, 1, 1)]),
+    ],
+)
+@pytest.mark.parametrize("value", [1e15, 1e-15, 0.0])
+def test_dates_at_the_ends_of_the_calendar_and_numbers_at_their_bounds_chart(
+    start: dt.date, deadline: dt.date, days: list[dt.date], value: float
+) -> None:
+    assert SVG == ET.fromstring(_at_the_ends(start, deadline, days, value)).tag

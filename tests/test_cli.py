@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,6 +132,66 @@ def test_bad_pyproject_settings_are_a_usage_error_naming_the_key(
     code = main(["check", write("plan.toml", GOOD)])
     err = capsys.readouterr().err
     assert (2, True, True) == (code, "tool.socialplan.selct" in err, '"select"' in err)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "pyproject.toml: tables and lists nest too deep to read"),
+        ("9" * 5_000, "pyproject.toml: a number of more than 4,300 digits"),
+    ],
+)
+def test_pyproject_settings_beyond_the_parser_are_a_usage_error(
+    value: str, message: str, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pyproject.toml", f"[tool.socialplan]\nselect = {value}\n")
+    code = main(["check", write("plan.toml", GOOD)])
+    err = capsys.readouterr().err
+    assert (2, True) == (code, message in err)
+
+
+class _FullDisk(io.RawIOBase):
+    """A stream on a full disk: every write fails, until *full* is set false."""
+
+    full = True
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if self.full:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return len(data)
+
+
+@pytest.mark.parametrize("args", [["check"], ["export", "--to", "csv"], ["report"], ["trace"]])
+def test_a_full_disk_on_stdout_is_an_error_exit_2_not_a_bug(
+    args: list[str],
+    write: Write,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    disk = _FullDisk()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(disk), "utf-8"))
+    code = main([args[0], write("plan.toml", GOOD), *args[1:]])
+    disk.full = False
+    expected = "socialplan: error: cannot write the output: No space left on device\n"
+    assert (2, expected) == (code, capsys.readouterr().err)
+
+
+def test_check_into_dev_full_is_an_error_exit_2(write: Write) -> None:
+    # What the shell does with `socialplan check plan.toml > /dev/full`.
+    path = write("plan.toml", GOOD)
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "socialplan", "check", path],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    expected = "socialplan: error: cannot write the output: No space left on device\n"
+    assert (2, expected) == (done.returncode, done.stderr)
 
 
 def test_check_of_a_missing_file_exits_2(

@@ -206,6 +206,16 @@ def test_score_with_a_date_that_is_not_one_is_a_usage_error(
     assert (2, True) == (exit_.value.code, "'June' is not a date" in capsys.readouterr().err)
 
 
+@pytest.mark.parametrize("date", ["20270430", "2027-W17-5"])
+def test_score_as_of_a_date_not_written_yyyy_mm_dd_is_a_usage_error(
+    date: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["score", CARTOON, OBSERVED, "--as-of", date])
+    expected = f"'{date}' is not a date (YYYY-MM-DD)"
+    assert (2, True) == (exit_.value.code, expected in capsys.readouterr().err)
+
+
 def test_score_of_bad_observations_lists_every_problem_and_exits_1(
     write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 
 import socialplan
 from html_page import Page, page
+from shown import in_document
 from socialplan import graphs
 from socialplan._diagnostics import format_path
 from socialplan.export import to_csv, to_ics
@@ -269,9 +270,8 @@ def _dot_label(quoted: str) -> str:
 
 
 def _shown(text: str) -> str:
-    """What a DOT label can show of *text*: line breaks as \\n, no other control character."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+    """What a DOT label shows of *text*: line breaks as \\n, other controls as \\uXXXX."""
+    return in_document(text)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -302,16 +302,16 @@ def test_every_csv_cell_is_neutralised_and_keeps_its_text(payload: str) -> None:
     cells = [cell for row in rows[1:] for cell in row]
     formulas = [cell for cell in cells if cell.startswith(_FORMULA)]
     titles = [row[3].removeprefix("'") if payload.startswith(_FORMULA) else row[3] for row in rows]
-    assert ([], {12}, {payload}) == (formulas, {len(row) for row in rows}, set(titles[1:]))
+    expected = {in_document(payload)}
+    assert ([], {12}, expected) == (formulas, {len(row) for row in rows}, set(titles[1:]))
 
 
 # iCalendar -----------------------------------------------------------------------------------
 
 
 def _ical_shown(text: str) -> str:
-    """What iCalendar TEXT can hold of *text*: line breaks as LF, no control character."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u2028\u2029]", "", text)
+    """What iCalendar TEXT shows of *text*: line breaks as LF, other controls as \\uXXXX."""
+    return in_document(text)
 
 
 def _ics_texts(text: str, name: str) -> list[str]:

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import socialplan
+from shown import BIDI, in_document
 from socialplan.export import MissingExtra, safe_cell, to_csv, to_ics
 from socialplan.testing import loadable_plans, plans
 
@@ -139,13 +140,41 @@ def test_csv_header_comes_first_even_for_an_empty_calendar() -> None:
         "-2",
         "@SUM(A1)",
         "\t=1",
-        "\r=1",
+        "\n=1",
         "＝1+1",
     ],
 )
 def test_csv_neutralises_formulas_with_a_quote(payload: str) -> None:
     (row,) = rows(to_csv(calendar_with(payload)))
     assert "'" + payload == row["title"]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [" ", "  \t ", "\n", "\r\n", "\u00a0", "\u200b", "\ufeff", "\u2060", "\u3000", " \u200b\n"],
+)
+@pytest.mark.parametrize("formula", ["=1+1", "+1", "-1", "@SUM(A1)", "＝1"])
+def test_csv_neutralises_a_formula_after_blank_or_invisible_characters(
+    before: str, formula: str
+) -> None:
+    (row,) = rows(to_csv(calendar_with(before + formula)))
+    assert "'" == row["title"][:1]
+
+
+@pytest.mark.parametrize("text", ["  spaced", "\u200bhidden", "a=b", "\n\nfine"])
+def test_csv_leaves_text_that_is_no_formula_after_blanks_alone(text: str) -> None:
+    (row,) = rows(to_csv(calendar_with(text)))
+    assert in_document(text) == row["title"]
+
+
+def test_csv_writes_a_carriage_return_as_a_line_feed() -> None:
+    (row,) = rows(to_csv(calendar_with("\r=1\r\nsecond\rthird")))
+    assert "'\n=1\nsecond\nthird" == row["title"]
+
+
+def test_csv_shows_control_characters_and_bidi_overrides_as_escapes() -> None:
+    (row,) = rows(to_csv(calendar_with("Sale\x1b]0;pwned\x07 \x9b2J\u202eevil\ttab")))
+    assert "Sale\\u001b]0;pwned\\u0007 \\u009b2J\\u202eevil\ttab" == row["title"]
 
 
 def test_safe_cell_leaves_ordinary_text_alone() -> None:
@@ -172,7 +201,7 @@ def test_csv_keeps_every_title_runs_no_formula_and_is_the_same_for_the_same_plan
     changed = [
         (entry.title, row["title"])
         for entry, row in zip(by_date, rows(text), strict=True)
-        if row["title"] not in (entry.title, "'" + entry.title)
+        if row["title"] not in (in_document(entry.title), "'" + in_document(entry.title))
     ]
     again = to_csv(socialplan.loads(socialplan.dumps(plan)))
     assert (len(plan.calendar) + 1, [], [], text) == (len(table), risky, changed, again)
@@ -317,7 +346,11 @@ def test_ics_without_icalendar_names_the_extra(monkeypatch: pytest.MonkeyPatch) 
     assert ("ics", True) == (info.value.extra, isinstance(info.value, ImportError))
 
 
-printable = st.text(st.characters(exclude_categories=["Cs", "Cc", "Zl", "Zp"]), max_size=60)
+#: Text with no control character, line separator or bidi override (shown as \uXXXX).
+printable = st.text(
+    st.characters(exclude_categories=["Cs", "Cc", "Zl", "Zp"], exclude_characters=BIDI),
+    max_size=60,
+)
 
 
 @settings(max_examples=50)

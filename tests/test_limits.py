@@ -131,3 +131,27 @@ def test_the_command_line_suggests_a_limits_name(capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit) as exited:
         main(["check", "plan.toml", "--limit", "max_strin=5"])
     assert (2, True) == (exited.value.code, 'did you mean "max_string"?' in capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("how", ["loads", "load"])
+def test_a_document_over_max_bytes_is_placed_on_line_1(how: str, tmp_path: Path) -> None:
+    text = HEAD + "# a comment that makes it longer\n"
+    path = tmp_path / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+    load = socialplan.loads if how == "loads" else socialplan.load
+    with pytest.raises(socialplan.LoadError) as caught:
+        load(text if how == "loads" else path, limits=Limits(max_bytes=40))  # type: ignore[operator]
+    (found,) = caught.value.diagnostics
+    assert ("SP008", "", 1) == (found.code, found.path, found.line)
+
+
+def test_a_limit_larger_than_any_file_reads_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text(HEAD, encoding="utf-8")
+    huge = "9" * 30
+    codes = [main([cmd, str(plan), "--limit", f"{name}={huge}"]) for cmd, name in
+             [("check", "max_bytes"), ("status", "max_bytes"), ("check", "max_items"),
+              ("check", "max_string"), ("check", "max_depth")]]  # fmt: skip
+    assert ([0] * 5, "") == (codes, capsys.readouterr().err)

@@ -198,10 +198,18 @@ def test_a_message_length_of_zero_is_an_invalid_value() -> None:
     )
 
 
+@pytest.mark.parametrize("text", ["20270110", "2027-W02-7", "2027-010", "2027-01-10T00:00"])
+def test_a_date_in_json_is_written_yyyy_mm_dd_only(text: str) -> None:
+    document = {"format": "socialplan/1", "plan": {"name": "x", "start": text}}
+    found = only(json.dumps(document), "json")
+    expected = ("SP006", "plan.start", f'"{text}" is not a date such as 2027-06-30')
+    assert expected == (found.code, found.path, found.message)
+
+
 def test_a_long_value_is_cut_short_but_keeps_its_closing_quote() -> None:
     found = only(HEAD + f"[engagement.fb]\nresponse_time = '{'x' * 200}'\n")
     shown = found.message.split(" is not ")[0]
-    assert '"' + "x" * 57 + '…"' == shown
+    assert '"' + "x" * 57 + '…" (200 characters)' == shown
 
 
 def test_a_table_written_inside_plan_says_to_move_it() -> None:
@@ -300,3 +308,93 @@ def test_every_independent_mistake_of_a_document_is_reported(
         expected += reported
     text = tomli_w.dumps(document) if fmt == "toml" else json.dumps(document)
     assert sorted(expected) == sorted(problems(text, fmt))
+
+
+# Numbers and durations beyond what a plan means --------------------------------------------
+
+TARGET = HEAD + "[objectives.o]\ntitle = 'x'\ntarget = {{ value = {value}, unit = 'u' }}\n"
+TOO_BIG = "a number of at most 1e15 in size"
+TOO_SMALL = "0, or a number of at least 1e-15 in size"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("9" * 400, TOO_BIG),
+        ("-" + "9" * 400, TOO_BIG),
+        ("1.7e308", TOO_BIG),
+        ("-1.7e308", TOO_BIG),
+        ("1_000_000_000_000_001", TOO_BIG),
+        ("1e-300", TOO_SMALL),
+        ("-5e-324", TOO_SMALL),
+    ],
+)
+def test_a_number_beyond_the_range_of_a_plan_is_an_invalid_value(value: str, expected: str) -> None:
+    found = only(TARGET.format(value=value))
+    assert ("SP006", "objectives.o.target.value", 6, True) == (
+        found.code,
+        found.path,
+        found.line,
+        found.message.endswith(f" is not {expected}"),
+    )
+
+
+@pytest.mark.parametrize("value", ["0", "-0.0", "1e15", "-1_000_000_000_000_000", "1e-15", "0.5"])
+def test_a_number_within_the_range_loads(value: str) -> None:
+    plan = socialplan.loads(TARGET.format(value=value))
+    assert float(value.replace("_", "")) == plan.objectives["o"].target.value
+
+
+def test_a_huge_number_is_shown_cut_with_its_length() -> None:
+    found = only(TARGET.format(value="9" * 400))
+    assert f"{'9' * 59}… (400 characters) is not {TOO_BIG}" == found.message
+
+
+def test_every_number_out_of_range_is_reported_at_once() -> None:
+    text = HEAD + "[objectives.o]\ntitle = 'x'\n"
+    text += f"target = {{ value = 1e300, unit = 'u', baseline = {'9' * 30} }}\n"
+    text += "[influencers.i]\nname = 'x'\nfollowers = 10_000_000_000_000_000\n"
+    text += "[resources.r]\nkind = 'budget'\nname = 'x'\ncost = 1e16\n"
+    text += "[engagement.fb]\nmessage_length = 10_000_000_000_000_000\n"
+    assert [
+        ("SP006", "objectives.o.target.value"),
+        ("SP006", "objectives.o.target.baseline"),
+        ("SP006", "influencers.i.followers"),
+        ("SP006", "resources.r.cost"),
+        ("SP006", "engagement.fb.message_length"),
+    ] == problems(text)
+
+
+def test_a_huge_number_in_json_is_an_invalid_value() -> None:
+    document = {"format": "socialplan/1", "plan": {"name": "x"}, "metrics": {"m": {"name": "M"}}}
+    document["metrics"]["m"]["unit_value"] = 10**400
+    assert [("SP006", "metrics.m.unit_value")] == problems(json.dumps(document), "json")
+
+
+LONGEST = "a duration of at most 100 years"
+
+
+@pytest.mark.parametrize(
+    "duration", ["1000000000 weeks", "101 years", "99999999999 weeks", "9" * 400 + " weeks",
+                 "P" + "9" * 400 + "W", "36501 days"],
+)  # fmt: skip
+def test_a_duration_longer_than_a_plan_means_is_an_invalid_value(duration: str) -> None:
+    found = only(HEAD + f"[metrics.m]\nname = 'M'\ncadence = '{duration}'\n")
+    assert ("SP006", "metrics.m.cadence", 6, True) == (
+        found.code,
+        found.path,
+        found.line,
+        found.message.endswith(f" is not {LONGEST}"),
+    )
+
+
+@pytest.mark.parametrize("duration", ["100 years", "36500 days", "P5214W", "5214 weeks"])
+def test_a_duration_of_up_to_100_years_loads(duration: str) -> None:
+    plan = socialplan.loads(HEAD + f"[metrics.m]\nname = 'M'\ncadence = '{duration}'\n")
+    assert duration == str(plan.metrics["m"].cadence)
+
+
+@pytest.mark.parametrize("frequency", ["9" * 400 + " per day", "3 per 1000 years"])
+def test_a_frequency_beyond_a_plan_is_an_invalid_value(frequency: str) -> None:
+    found = only(HEAD + f"[engagement.fb]\nposting_frequency = '{frequency}'\n")
+    assert ("SP006", "engagement.fb.posting_frequency") == (found.code, found.path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from pathlib import Path
 from random import Random
 
@@ -209,6 +210,20 @@ def test_a_date_in_another_shape_asks_for_iso_dates() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text", ["20270301", "2027-W09-1", "2027-060", "2027-03-01T00:00", "２０２７-03-01"]
+)
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_only_yyyy_mm_dd_is_a_date(text: str, fmt: obs.ObservationFormat) -> None:
+    if fmt == "csv":
+        document = HEADER + f"leads,{text},4,\n"
+    else:
+        document = json.dumps({"observations": [{"metric": "leads", "date": text, "value": 4}]})
+    found = only(document, fmt)
+    expected = ("SP006", "observations[0].date", "write dates as YYYY-MM-DD")
+    assert expected == (found.code, found.path, found.hint)
+
+
 def test_a_value_that_is_not_a_number_is_a_wrong_type() -> None:
     found = only(HEADER + "leads,2027-03-01,four,\n")
     expected = (
@@ -244,6 +259,33 @@ def test_a_unit_after_the_number_is_refused_with_a_hint() -> None:
 def test_a_value_that_is_not_finite_is_an_invalid_value(value: str) -> None:
     found = only(HEADER + f"leads,2027-03-01,{value},\n")
     assert ("SP006", f'"{value}" is not a finite number') == (found.code, found.message)
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_a_huge_value_is_located_and_the_other_problems_are_reported_too(digits: int) -> None:
+    text = HEADER + f"leads,2027-03-01,{'9' * digits},\nleeds,2027-03-02,4,\n"
+    found = problems(text)
+    assert [
+        ("SP006", 2, "observations[0].value", None),
+        ("SP009", 3, "observations[1].metric", 'did you mean "leads"?'),
+    ] == found
+
+
+@pytest.mark.parametrize("value", ["1.7e308", "-1e16", "1e-300", "1e400"])
+def test_a_value_beyond_the_range_of_a_plan_is_an_invalid_value(value: str) -> None:
+    found = only(HEADER + f"leads,2027-03-01,{value},\n")
+    assert ("SP006", "observations[0].value", True) == (
+        found.code,
+        found.path,
+        found.message.startswith(f'"{value}" is not 0, or a number of at least 1e-15')
+        or found.message.startswith(f'"{value}" is not a number of at most 1e15'),
+    )
+
+
+@pytest.mark.parametrize("value", ["1.7e308", "1e-300", str(10**400)])
+def test_a_json_value_beyond_the_range_of_a_plan_is_an_invalid_value(value: str) -> None:
+    text = f'{{"observations": [{{"metric": "leads", "date": "2027-03-01", "value": {value}}}]}}'
+    assert ["SP006"] == [code for code, *_ in problems(text, "json")]
 
 
 def test_an_empty_required_value_is_missing() -> None:
@@ -490,7 +532,15 @@ def test_dumps_keeps_notes_from_running_as_spreadsheet_formulas() -> None:
     assert expected == written
 
 
-@pytest.mark.parametrize("note", ["=1+1", "'=1+1", "''-2", "'quoted'", "-"])
+@pytest.mark.parametrize("note", [" =1", "\u200b+1", "\ufeff@x", "\n-2"])
+def test_dumps_keeps_notes_with_blanks_before_a_formula_from_running(note: str) -> None:
+    (row,) = csv.DictReader(io.StringIO(obs.dumps([seen("leads", 1, 4, note=note)])))
+    assert "'" == row["note"][:1]
+
+
+@pytest.mark.parametrize(
+    "note", ["=1+1", "'=1+1", "''-2", "'quoted'", "-", "\u200b+1", "'\ufeff@x", "\n-2"]
+)
 def test_escaped_notes_load_back_as_written(note: str) -> None:
     written = obs.dumps([seen("leads", 1, 4, note=note)])
     assert note == obs.loads(written, PLAN)[0].note

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import socialplan
 from html_page import page
+from shown import in_document
 from socialplan import Channel, Duration, KpiLevel, Metric, Objective, Resource, Target
 from socialplan import observations as obs
 from socialplan.render import scorecard
@@ -212,7 +213,7 @@ def test_html_shows_every_objective_with_its_verdict(data: st.DataObject) -> Non
     card = socialplan.score(plan, data.draw(observations(plan)))
     tables = page(scorecard(card, format="html")).tables
     rows = [row[:2] for row in tables[0][1:]] if card.objectives else []
-    assert [[o.title, str(o.verdict)] for o in card.objectives] == rows
+    assert [[in_document(o.title), str(o.verdict)] for o in card.objectives] == rows
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -222,7 +223,8 @@ def test_markdown_shows_every_objective_with_its_verdict(data: st.DataObject) ->
     card = socialplan.score(plan, data.draw(observations(plan)))
     table = section(scorecard(card, format="markdown"), "Objectives").strip().splitlines()
     rows = [markdown_cells(line)[:2] for line in table[2:]] if card.objectives else []
-    assert [[" ".join(o.title.split()), str(o.verdict)] for o in card.objectives] == rows
+    titles = [in_document(" ".join(o.title.split())) for o in card.objectives]
+    assert [[t, str(o.verdict)] for t, o in zip(titles, card.objectives, strict=True)] == rows
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

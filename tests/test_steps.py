@@ -315,6 +315,17 @@ def test_the_gantt_chart_ends_dated_steps_on_their_due_date() -> None:
     assert line.endswith(", s_objectives, 2027-01-22, 2027-02-01")
 
 
+@pytest.mark.parametrize(("due", "duration"), [("0001-01-02", None), ("0001-06-01", "100 years")])
+def test_a_step_due_near_the_first_day_starts_on_the_first_day(
+    due: str, duration: str | None
+) -> None:
+    record = f"[steps.objectives]\ndue = {due}\n"
+    plan = plan_of(record + (f'duration = "{duration}"\n' if duration else ""))
+    text = to_gantt(socialplan.progress(plan))
+    line = next(line for line in text.splitlines() if "s_objectives," in line)
+    assert line.endswith(f", s_objectives, 0001-01-01, {due}")
+
+
 def test_the_gantt_chart_needs_something_to_anchor_it() -> None:
     with pytest.raises(ValueError, match="start date or a step with a due date"):
         to_gantt(socialplan.progress(socialplan.Plan(name="x")))

@@ -214,6 +214,15 @@ def _limits_of(args: argparse.Namespace) -> Limits | None:
         raise _UsageError(f"--limit: {exc}") from None
 
 
+def json_text(document: object) -> str:
+    """*document* as indented JSON text, with no control character a terminal would act on."""
+    import json
+
+    from ._escape import escaped_controls
+
+    return escaped_controls(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+
+
 def _summary(plan: Plan) -> list[tuple[str, int]]:
     from ._display import summary
 
@@ -256,6 +265,10 @@ def _read_settings(path: str) -> Selection | None:
         tool = parse(text).get("tool")
     except (OSError, UnicodeDecodeError, decode_error) as exc:
         raise _UsageError(f"cannot read the settings in {path}: {exc}") from None
+    except RecursionError:  # the parser's own limit on nesting
+        raise _UsageError(f"{path}: tables and lists nest too deep to read") from None
+    except ValueError:  # int() refuses a number of more than 4,300 digits
+        raise _UsageError(f"{path}: a number of more than 4,300 digits") from None
     table = tool.get("socialplan") if isinstance(tool, dict) else None  # `tool = 1`: not ours
     if table is None:
         return None
@@ -324,11 +337,12 @@ _HEADINGS = {"error": "errors", "warning": "warnings", "info": "info"}
 
 
 def _report_text(result: _Result, out: TextIO) -> None:
+    from ._escape import visible_controls
     from ._plural import counted
 
     plan = result.plan
     title = f"{result.path}: {plan.name}" if plan else f"{result.path}: could not be loaded"
-    out.write(title + "\n")
+    out.write(visible_controls(title) + "\n")
     if plan is not None:
         parts = [counted(count, name) for name, count in _parts(plan) if count]
         if parts:
@@ -471,13 +485,11 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     _check_codes(args)
     results = [_check_one(path, args) for path in args.files]
     if args.format in ("json", "sarif"):
-        import json
-
         if args.format == "json":
             document: object = _json(results)
         else:
             document = _sarif(results)
-        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(document))
     else:
         for result in results:
             _report_text(result, out)
@@ -485,8 +497,6 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
-    import json
-
     from ._vocab import did_you_mean
     from .rules import RULES, all_rules
 
@@ -501,7 +511,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
         if args.format == "json":
             rows = [{"code": r.code, "name": r.name, "severity": str(r.severity),
                      "summary": r.summary} for r in catalog]  # fmt: skip
-            out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+            out.write(json_text(rows))
         else:
             out.writelines(
                 f"{r.code}  {r.name:<34} {r.severity!s:<8} {r.summary}\n" for r in catalog
@@ -526,7 +536,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
             "fix": found.fix,
             "example": found.example,
         }
-        out.write(json.dumps(page, indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(page))
         return OK
     out.write(f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n")
     out.write(f"Why: {found.why}\n\nHow to fix: {found.fix}\n")
@@ -568,7 +578,7 @@ def _progress_of(args: argparse.Namespace) -> Any:
 
 
 def _status(args: argparse.Namespace, out: TextIO) -> int:
-    import json
+    from ._escape import visible_controls
 
     plan, current = _progress_of(args)
     if args.format == "json":
@@ -582,9 +592,9 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
                 for row in current.to_records()
             ],
         }
-        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(document))
         return OK
-    rows = [("#", "step", "state", "owner", "due", "what is missing")]
+    rows: list[list[str]] = [["#", "step", "state", "owner", "due", "what is missing"]]
     for step in current:
         missing = step.missing[0] if step.missing and step.state != "done" else ""
         if len(step.missing) > 1 and step.state != "done":
@@ -593,11 +603,10 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
             missing = "needs " + ", ".join(step.blocked_by)
         if step.state == "skipped":
             missing = step.note or ""
-        rows.append(
-            (step.label, step.id, str(step.state), step.owner or "", str(step.due or ""), missing)
-        )
+        cells = [step.label, step.id, str(step.state), step.owner or "", str(step.due or "")]
+        rows.append([visible_controls(cell) for cell in (*cells, missing)])
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    out.write(f"{args.file}: {plan.name} — {current.methodology.title}\n")
+    out.write(visible_controls(f"{args.file}: {plan.name} — {current.methodology.title}") + "\n")
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         out.write("  " + "  ".join([*cells, row[5]]).rstrip() + "\n")
@@ -609,8 +618,7 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _maturity(args: argparse.Namespace, out: TextIO) -> int:
-    import json
-
+    from ._escape import visible_controls
     from .steps import maturity
 
     plan = _load_for_command(args.file, args.limits)
@@ -631,15 +639,16 @@ def _maturity(args: argparse.Namespace, out: TextIO) -> int:
                 for s in assessed.stages
             ],
         }
-        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(document))
         return OK
-    out.write(f"{args.file}: stage {assessed.stage} of 10 — {assessed.name}\n")
+    title = f"{args.file}: stage {assessed.stage} of 10 — {assessed.name}"
+    out.write(visible_controls(title) + "\n")
     for stage in assessed.stages:
         mark = "x" if stage.reached else " "
         detail = (
             "; ".join(stage.evidence) if stage.reached else "missing: " + "; ".join(stage.missing)
         )
-        out.write(f"  [{mark}] {stage.number:>2}. {stage.name}: {detail}\n")
+        out.write(visible_controls(f"  [{mark}] {stage.number:>2}. {stage.name}: {detail}") + "\n")
     return OK
 
 
@@ -656,6 +665,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return USAGE
     try:
+        _no_nul(args)
         args.limits = _limits_of(args)
         command = {
             "check": _check,
@@ -664,26 +674,55 @@ def main(argv: Sequence[str] | None = None) -> int:
             "maturity": _maturity,
             **_HANDLERS,
         }[args.command]
-        return command(args, sys.stdout)
+        code = command(args, sys.stdout)
+        sys.stdout.flush()  # a full disk fails here, not when the interpreter exits
+        return code
     except _PlanError as exc:
-        print(exc, file=sys.stderr)
+        _error(str(exc))
         return FAILED
     except _UsageError as exc:
-        print(f"socialplan: error: {exc}", file=sys.stderr)
+        _error(f"socialplan: error: {exc}")
         return USAGE
     except BrokenPipeError:  # the reader went away (`socialplan rules | head`): not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_output()
         return OK
+    except OSError as exc:  # a full disk, an output device gone: what was read is fine
+        _discard_output()
+        _error(f"socialplan: error: cannot write the output: {exc.strerror or exc}")
+        return USAGE
     except Exception as exc:
         if os.environ.get("SOCIALPLAN_DEBUG"):
             raise
-        print(
+        _error(
             f"socialplan: internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug in socialplan; run again with SOCIALPLAN_DEBUG=1 "
-            "for the traceback and please report it.",
-            file=sys.stderr,
+            "for the traceback and please report it."
         )
         return INTERNAL
+
+
+def _discard_output() -> None:
+    """Send what is left to write of stdout to the null device: it cannot be written."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's): nothing to do
+        return
+    os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
+
+
+def _no_nul(args: argparse.Namespace) -> None:
+    """A usage error for an argument holding a NUL character, which no file name can hold."""
+    for name, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and "\0" in text:
+                raise _UsageError(f"{name} {text!r} holds a NUL character, which no name can")
+
+
+def _error(message: str) -> None:
+    """Print *message* to stderr; what it quotes from a plan or a path cannot move the cursor."""
+    from ._escape import visible_controls
+
+    print("\n".join(map(visible_controls, message.split("\n"))), file=sys.stderr)
 
 
 def run() -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ._cli import FAILED, OK, _load_for_command, _PlanError, _progress_of, _UsageError
+from ._cli import FAILED, OK, _load_for_command, _PlanError, _progress_of, _UsageError, json_text
 
 if TYPE_CHECKING:
     from ._model import Plan
@@ -55,8 +55,10 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str, kind: str | None = N
 
 
 def _date(text: str) -> dt.date:
+    from ._convert import iso_date
+
     try:
-        return dt.date.fromisoformat(text)
+        return iso_date(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
@@ -120,14 +122,11 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _trace(args: argparse.Namespace, out: TextIO) -> int:
-    import json
-
     from ._trace import trace
 
     matrix = trace(_load_for_command(args.file, args.limits))
     if args.format == "json":
-        text = json.dumps({"file": args.file, **matrix.to_dict()}, indent=2, ensure_ascii=False)
-        _emit(args, out, text + "\n")
+        _emit(args, out, json_text({"file": args.file, **matrix.to_dict()}))
     elif args.format == "markdown":
         _emit(args, out, matrix._repr_markdown_())
     else:
@@ -196,8 +195,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
-    import json
-
     from ._diff import diff
 
     changes = diff(
@@ -205,7 +202,7 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     )
     if args.format == "json":
         document = {"old": args.old, "new": args.new, **changes.to_dict()}
-        _emit(args, out, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        _emit(args, out, json_text(document))
     else:
         _emit(args, out, changes.to_text() if changes else "no changes\n")
     return FAILED if changes and args.exit_code else OK

@@ -40,7 +40,8 @@ from ._diagnostics import (
     Severity,
     format_path,
 )
-from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
+from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency, OutOfRange
+from ._escape import visible_controls
 from ._limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
 from ._model import HEADER_FIELDS, CheckSettings, Plan
 from ._vocab import MessageLength, ascii_fold, did_you_mean
@@ -68,12 +69,22 @@ class _KeyNote(IterableValidationNote):
 
 
 def show(value: object, limit: int = 60) -> str:
-    """Show a value the way its author wrote it, cut short if long."""
+    """Show a value the way its author wrote it, cut short if long: every message quotes so.
+
+    Control characters are written as ``\\uXXXX`` (a terminal would act on them);
+    a value longer than *limit* is cut, with an ellipsis and its length.
+
+    >>> show('Say "hi"\\x1b[2J')
+    '"Say \\\\"hi\\\\"\\\\u001b[2J"'
+    >>> show("x" * 200_000)
+    '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (200,000 characters)'
+    """
     if isinstance(value, str):
-        inner = value.replace("\\", "\\\\").replace('"', '\\"')
-        if len(inner) > limit - 2:
-            inner = inner[: limit - 3] + "…"
-        return f'"{inner}"'
+        # Cut before escaping: the value may be megabytes long.
+        inner = visible_controls(value[:limit].replace("\\", "\\\\").replace('"', '\\"'))
+        if len(inner) <= limit - 2:
+            return f'"{inner}"'
+        return f'"{inner[: limit - 3]}…" ({len(value):,} characters)'
     if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, Mapping):
@@ -82,9 +93,11 @@ def show(value: object, limit: int = 60) -> str:
         text = "a list"
     elif value is None:
         text = "null"
+    elif isinstance(value, int) and value.bit_length() > 14_000:  # str() refuses 4,300+ digits
+        return f"a whole number of about {value.bit_length() * 0.30103:,.0f} digits"
     else:
         text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
 def _slug_hint(key: str) -> str | None:
@@ -155,9 +168,36 @@ def _string_hook(limits: Limits) -> Callable[[Any, Any], str]:
     return structure
 
 
+#: The largest size of any number of a plan or of an observation, and the smallest but 0.
+#: Past 2**53 (9e15) a float cannot hold every whole number, so a score computed from such
+#: numbers would be silently wrong; and a ratio of numbers within both bounds stays finite
+#: (the scorecard divides by differences of targets and baselines). Counts, money and rates
+#: of any plan fit.
+LARGEST = 10**15
+SMALLEST = 1e-15
+EXPECTED_LARGEST = "a number of at most 1e15 in size"
+EXPECTED_SMALLEST = "0, or a number of at least 1e-15 in size"
+
+
+def out_of_range(number: int | float) -> str | None:
+    """What *number* is not, when it is a finite number beyond the range of a plan's numbers.
+
+    >>> out_of_range(10**16), out_of_range(1e-300), out_of_range(0.0), out_of_range(-1e15)
+    ('a number of at most 1e15 in size', '0, or a number of at least 1e-15 in size', None, None)
+    """
+    size = abs(number)
+    if size > LARGEST:
+        return EXPECTED_LARGEST
+    if size < SMALLEST and number != 0:
+        return EXPECTED_SMALLEST
+    return None
+
+
 def _check_int(value: Any, _: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise FieldError(value, "a whole number", code=WRONG_TYPE)
+    if value > LARGEST or value < -LARGEST:
+        raise FieldError(value, EXPECTED_LARGEST)
     return value
 
 
@@ -172,7 +212,32 @@ def _check_number(value: Any, _: Any) -> int | float:
         raise FieldError(value, "a number", code=WRONG_TYPE)
     if value != value or value in (float("inf"), float("-inf")):
         raise FieldError(value, "a finite number")
+    beyond = out_of_range(value)
+    if beyond is not None:
+        raise FieldError(value, beyond)
     return value
+
+
+#: How a date is written as text: YYYY-MM-DD, in ASCII digits, and no other way.
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_date(text: str) -> dt.date:
+    """The date *text* writes as YYYY-MM-DD; ``ValueError`` for any other text.
+
+    ``date.fromisoformat`` also reads ``20270630``, ``2027-W26-3`` and ``2027-181``,
+    which nobody means as a date in a plan or a spreadsheet.
+
+    >>> iso_date("2027-06-30")
+    datetime.date(2027, 6, 30)
+    >>> iso_date("20270630")
+    Traceback (most recent call last):
+    ...
+    ValueError: '20270630' is not a date written YYYY-MM-DD
+    """
+    if DATE_PATTERN.fullmatch(text):
+        return dt.date.fromisoformat(text)  # ValueError for a day that does not exist
+    raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
 
 
 def _check_date(value: Any, _: Any) -> dt.date:
@@ -182,7 +247,7 @@ def _check_date(value: Any, _: Any) -> dt.date:
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            return iso_date(value)
         except ValueError:
             pass
         raise FieldError(value, "a date such as 2027-06-30")
@@ -202,7 +267,9 @@ def _parser(parse: Callable[[str], Any], expected: str) -> Callable[[Any, Any], 
             return found
         try:
             found = parse(value)
-        except ValueError:
+        except OutOfRange as exc:
+            raise FieldError(value, exc.expected) from None
+        except ValueError:  # int() of an ISO 8601 duration of more than 4,300 digits too
             raise FieldError(value, expected) from None
         if len(parsed) < 4096:
             parsed[value] = found
@@ -222,9 +289,9 @@ def _check_length(value: Any, _: Any) -> MessageLength | int | None:
             hint = did_you_mean(value, [m.value for m in MessageLength])
             raise FieldError(value, expected, suggestion=hint) from None
     if isinstance(value, int) and not isinstance(value, bool):
-        if value > 0:
+        if 0 < value <= LARGEST:
             return value
-        raise FieldError(value, expected)
+        raise FieldError(value, expected if value <= 0 else EXPECTED_LARGEST)
     raise FieldError(value, expected, code=WRONG_TYPE)
 
 

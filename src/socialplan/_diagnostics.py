@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from ._escape import visible_controls
 from ._plural import counted
 
 __all__ = [
@@ -79,7 +80,8 @@ class Diagnostic:
         parts.append(self.message)
         if self.hint:
             parts.append(f" ({self.hint})")
-        return "".join(parts)
+        # One line a terminal shows as it is: plan text in it cannot move the cursor.
+        return visible_controls("".join(parts))
 
     def to_dict(self) -> dict[str, object]:
         """The diagnostic as plain JSON-ready data."""

@@ -6,7 +6,6 @@ Everything from the plan's own text is escaped for where it lands.
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -45,11 +44,17 @@ def _table_md(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return table(head, [["" if c is None else str(c) for c in row] for row in rows])
 
 
+def _html_text(value: str) -> str:
+    from .render._html import _e
+
+    return _e(value)
+
+
 def _table_html(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    header = "".join(f"<th>{html.escape(h)}</th>" for h in head)
+    header = "".join(f"<th>{_html_text(h)}</th>" for h in head)
     body = "".join(
         "<tr>"
-        + "".join(f"<td>{html.escape('' if c is None else str(c))}</td>" for c in row)
+        + "".join(f"<td>{_html_text('' if c is None else str(c))}</td>" for c in row)
         + "</tr>"
         for row in rows
     )
@@ -165,9 +170,9 @@ def plan_markdown(plan: Plan) -> str:
 
 def plan_html(plan: Plan) -> str:
     """The plan as HTML, the same sections as :func:`plan_markdown`."""
-    out = [f"<h3>{html.escape(plan.name)}</h3>"]
+    out = [f"<h3>{_html_text(plan.name)}</h3>"]
     if plan.organization:
-        out.append(f"<p>{html.escape(plan.organization)}</p>")
+        out.append(f"<p>{_html_text(plan.organization)}</p>")
     out.append(_table_html(["part", "count"], _counts(plan)))
     for title, head, rows in _plan_sections(plan):
         if rows:

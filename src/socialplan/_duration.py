@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-__all__ = ["Duration", "Frequency"]
+__all__ = ["Duration", "Frequency", "OutOfRange"]
 
 _MINUTE = 60
 _HOUR = 60 * _MINUTE
@@ -58,8 +58,26 @@ _CANONICAL = ((_WEEK, "w"), (_DAY, "d"), (_HOUR, "h"), (_MINUTE, "min"), (1, "s"
 EXPECTED_DURATION = 'a duration such as "2h", "30 min", "1 day" or "weekly"'
 EXPECTED_FREQUENCY = 'a frequency such as "daily", "3 per week" or "2/day"'
 
+#: The longest a duration may be: 100 years. Nothing in a plan takes longer (a cadence, a
+#: response time, a review cycle, a step), and added to a date a longer one could pass the
+#: last day a date can be.
+LONGEST = 100 * _YEAR
+EXPECTED_LONGEST = "a duration of at most 100 years"
+#: The most times a frequency may count in its period: as many as any number of a plan.
+MOST_TIMES = 10**15
+EXPECTED_TIMES = "a frequency of at most 1e15 times per period of at most 100 years"
 
-def _seconds_of(text: str) -> int | None:
+
+class OutOfRange(ValueError):
+    """A duration or frequency that parses, but beyond what a plan means; *expected* says so."""
+
+    def __init__(self, text: str, expected: str) -> None:
+        super().__init__(f"{text!r} is not {expected}")
+        self.expected = expected
+
+
+def _seconds_of(text: str) -> int | float | None:
+    """The seconds *text* writes; more than :data:`LONGEST` (a float, maybe inf) when too long."""
     folded = text.strip().casefold()
     if folded in _WORDS:
         return _WORDS[folded]
@@ -79,7 +97,10 @@ def _seconds_of(text: str) -> int | None:
     unit = _UNITS.get(match.group(2))
     if unit is None:
         return None
-    seconds = round(float(match.group(1).replace(",", ".")) * unit)
+    amount = float(match.group(1).replace(",", ".")) * unit  # inf for 400 digits
+    if amount > LONGEST:
+        return amount  # too long: the callers refuse it
+    seconds = round(amount)
     return seconds if seconds > 0 else None
 
 
@@ -109,6 +130,8 @@ class Duration:
     def _positive(self, _attribute: attrs.Attribute[int], value: int) -> None:
         if value <= 0:
             raise ValueError(f"a duration must be positive, not {value} seconds")
+        if value > LONGEST:
+            raise OutOfRange(f"{value} seconds", EXPECTED_LONGEST)
 
     def __attrs_post_init__(self) -> None:
         if not self.text:
@@ -116,11 +139,16 @@ class Duration:
 
     @classmethod
     def parse(cls, text: str) -> Duration:
-        """Parse a duration; raise ``ValueError`` naming what was expected."""
+        """Parse a duration; raise ``ValueError`` naming what was expected.
+
+        A duration longer than 100 years raises :class:`OutOfRange`, a ``ValueError``.
+        """
         seconds = _seconds_of(text)
         if seconds is None:
             raise ValueError(f"{text!r} is not {EXPECTED_DURATION}")
-        return cls(seconds=seconds, text=text)
+        if seconds > LONGEST:
+            raise OutOfRange(text, EXPECTED_LONGEST)
+        return cls(seconds=int(seconds), text=text)
 
     @property
     def hours(self) -> float:
@@ -155,7 +183,7 @@ class Frequency:
     7.0
     """
 
-    count: int = attrs.field(validator=attrs.validators.gt(0))
+    count: int = attrs.field(validator=[attrs.validators.gt(0), attrs.validators.le(MOST_TIMES)])
     period: Duration
     text: str = attrs.field(eq=False, default="")
 
@@ -173,6 +201,7 @@ class Frequency:
                 folded = f"{count} {folded[len(word) + 1 :]}"
                 break
         match = _PER.match(folded) or _SLASH.match(folded)
+        seconds: int | float | None
         if match:
             count, rest = int(match.group(1)), match.group(2)
             seconds = _UNITS.get(rest) or _seconds_of(rest)
@@ -180,7 +209,9 @@ class Frequency:
             count, seconds = 1, _WORDS.get(folded)
         if seconds is None or count <= 0:
             raise ValueError(f"{text!r} is not {EXPECTED_FREQUENCY}")
-        return cls(count=count, period=Duration(seconds=seconds), text=text)
+        if count > MOST_TIMES or seconds > LONGEST:
+            raise OutOfRange(text, EXPECTED_TIMES)
+        return cls(count=count, period=Duration(seconds=int(seconds)), text=text)
 
     @property
     def per_week(self) -> float:

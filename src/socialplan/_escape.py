@@ -1,26 +1,31 @@
-"""Plan text made safe where it lands: Mermaid and Graphviz DOT labels, one terminal line."""
+"""Plan text made safe where it lands: Mermaid and Graphviz DOT labels, terminal lines, JSON.
+
+Every output that shows plan text shows its control characters as ``\\uXXXX``
+(:func:`visible_controls`): a terminal would obey them (retitle the window, clear
+the screen, return the cursor to overwrite a line) and a bidi override would show
+words reversed. JSON and TOML escape them instead (:func:`escaped_controls`).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-__all__ = ["dot_text", "mermaid_text", "visible_controls"]
+__all__ = ["dot_text", "escaped_controls", "mermaid_text", "visible_controls"]
 
-# Control characters and the line and paragraph separators: any of them can end a
-# Mermaid statement (its parser reads line by line) or upset a renderer.
-_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-# The control characters XML 1.0 forbids, and DEL: Graphviz copies them into SVG.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Line breaks and the line and paragraph separators: any of them would end a Mermaid
+# statement (its parser reads line by line). Tabs are spaces too.
+_BREAKS = re.compile(r"\r\n|[\t\r\n\u2028\u2029]")
 
 
 def mermaid_text(text: str) -> str:
     """Text made safe inside a quoted Mermaid label: quotes and markup as entities.
 
     Mermaid turns ``#name;`` and ``#35;`` back into the characters they stand
-    for; line breaks and other control characters become spaces. ``%`` is
-    written ``#37;``: Mermaid reads a ``%%{...}%%`` directive anywhere in a
-    diagram, inside a label too, and would take its settings from the plan.
+    for; line breaks and tabs become spaces, other control characters ``\\uXXXX``
+    (:func:`visible_controls`). ``%`` is written ``#37;``: Mermaid reads a
+    ``%%{...}%%`` directive anywhere in a diagram, inside a label too, and
+    would take its settings from the plan.
 
     >>> mermaid_text('Say "hi" <b>')
     'Say #quot;hi#quot; #lt;b#gt;'
@@ -38,39 +43,99 @@ def mermaid_text(text: str) -> str:
         .replace("`", "#96;")
         .replace("%", "#37;")
     )
-    return _BREAKS.sub(" ", replaced)
+    return visible_controls(_BREAKS.sub(" ", replaced), invisible=False)
 
 
 def dot_text(text: str) -> str:
     """Text made safe inside a double-quoted DOT string.
 
-    Line breaks (``\\n``, ``\\r\\n``, ``\\r``) become DOT's ``\\n``; other control
+    Line breaks (``\\n``, ``\\r\\n``, ``\\r``) become DOT's ``\\n``, tabs stay; other control
     characters, which Graphviz rejects (NUL) or copies into SVG where XML forbids
-    them, become spaces.
+    them, are written ``\\uXXXX`` (:func:`visible_controls`).
 
     >>> dot_text('a "b" \\\\ c')
     'a \\\\"b\\\\" \\\\\\\\ c'
     >>> dot_text("one\\r\\ntwo\\x00")
-    'one\\\\ntwo '
+    'one\\\\ntwo\\\\\\\\u0000'
     """
-    text = _CONTROLS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = visible_controls(text, keep="\n\t", invisible=False)
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-def visible_controls(text: str) -> str:
+# The characters of the categories Cc, Cf, Zl and Zp (Unicode 14): only they are looked at,
+# so that text in any script is scanned at the regular expression's speed. A test checks
+# the list against the unicodedata of the Python running it.
+_MAYBE_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+_LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029]")
+# The bidi embeddings, overrides and isolates: they reorder the text after them.
+_REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ZWJ = "\u200d"  # joins emoji sequences: shown as the emoji it makes
+
+
+def _is_control(char: str, invisible: bool) -> bool:
+    """Whether a terminal or a renderer would act on *char*, or (*invisible*) not show it."""
+    category = unicodedata.category(char)
+    if category == "Cf":
+        return char in _REORDERING or (invisible and char != _ZWJ)
+    return category in ("Cc", "Zl", "Zp")
+
+
+def _escape_code(code: int) -> str:
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def visible_controls(text: str, keep: str = "", *, invisible: bool = True) -> str:
     """*text* with control, format and line-separator characters written as ``\\uXXXX``.
 
-    What a terminal would act on (an escape sequence, a bidi override, a line
-    break) is shown instead; the zero-width joiner of emoji sequences is kept.
+    What a terminal would act on (an escape sequence, a bell, a carriage return,
+    a line break) or a renderer would reorder the text for (a bidi override) is
+    shown instead. So are, unless *invisible* is false, the format characters
+    that only do not show (a zero-width space, a soft hyphen): a line of a
+    terminal shows them, a document (a report, a spreadsheet) keeps them as the
+    author typed them. The zero-width joiner of emoji sequences, and the
+    characters in *keep*, are kept. Keeping ``"\\n"`` keeps line breaks, for
+    text that may span lines (an HTML paragraph, a CSV cell): a carriage
+    return, alone or before a line feed, and the line and paragraph separators
+    are then line feeds.
 
     >>> visible_controls("Sale\\x1b[31m now\\u202e")
     'Sale\\\\u001b[31m now\\\\u202e'
+    >>> visible_controls("one\\r\\ntwo\\rthree\\u2028four\\x07", keep="\\n")
+    'one\\ntwo\\nthree\\nfour\\\\u0007'
+    >>> visible_controls("soft\\xadhyphen\\u202e", invisible=False)
+    'soft\\xadhyphen\\\\u202e'
     """
-    out: list[str] = []
-    for char in text:
-        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") and char != "\u200d":
-            code = ord(char)
-            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    if "\n" in keep:
+        text = _LINE_BREAK.sub("\n", text)
+    return _escaped(text, keep, invisible)
+
+
+def _escaped(text: str, keep: str, invisible: bool) -> str:
+    def shown(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep or not _is_control(char, invisible):
+            return char
+        return _escape_code(ord(char))
+
+    return _MAYBE_CONTROL.sub(shown, text)
+
+
+def escaped_controls(document: str) -> str:
+    """JSON or TOML text with the controls its writer left raw written as escapes.
+
+    ``json.dumps(..., ensure_ascii=False)`` and tomli_w escape the C0 controls
+    only; DEL, the C1 controls, the line separators and the bidi overrides stay
+    raw, and a terminal showing the document would act on them. In both
+    formats they can only stand inside a string, where ``\\uXXXX`` is the same
+    character: the document reads back as the same data. The line breaks and
+    tabs between values are left alone.
+
+    >>> escaped_controls('{"name": "Sale\\u202e\\x9b\\u2028"}')
+    '{"name": "Sale\\\\u202e\\\\u009b\\\\u2028"}'
+    """
+    return _escaped(document, "\n\t\r", invisible=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
@@ -118,18 +119,28 @@ def read_limited(path: str, limits: Limits) -> bytes:
         too_big = size_problem(os.fstat(stream.fileno()).st_size, limits)
         if too_big is not None:
             raise LoadError([attrs.evolve(too_big, file=path)], file=path)
-        return stream.read(limits.max_bytes + 1)  # a file that grew is caught by loads
+        # One byte more than the limit, so that loads catches a file that grew meanwhile; a
+        # limit larger than any file (--limit max_bytes=10**30) reads the file to its end.
+        most = limits.max_bytes + 1
+        return stream.read(most if most < sys.maxsize else -1)
 
 
 def dumps(plan: Plan, format: Format = "toml") -> str:  # noqa: A002
-    """Write a plan as TOML or JSON text; the same plan gives the same text."""
+    """Write a plan as TOML or JSON text; the same plan gives the same text.
+
+    Control characters and bidi overrides in strings are written as escapes
+    (``\\u202e``), which read back as the same characters: a terminal or an
+    editor showing the file cannot be made to act on them.
+    """
+    from ._escape import escaped_controls
+
     data = to_data(plan, format)
     if format == "toml":
         import tomli_w
 
-        return tomli_w.dumps(data)
+        return escaped_controls(tomli_w.dumps(data))
     if format == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return escaped_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
     raise ValueError(f"unknown format {format!r}; expected 'toml' or 'json'")
 
 

@@ -66,18 +66,23 @@ def _hint(name: str, value: int) -> str:
     )
 
 
-def _over(path: str, message: str, name: str, value: int) -> Diagnostic:
+def _over(path: str, message: str, name: str, value: int, line: int | None = None) -> Diagnostic:
     return Diagnostic(
         code=LIMIT,
         severity=Severity.ERROR,
         message=message,
         path=path,
         hint=_hint(name, value),
+        line=line,
     )
 
 
 def size_problem(size: int, limits: Limits, unit: str = "bytes") -> Diagnostic | None:
-    """SP008 for a document of *size* bytes (or characters) over ``max_bytes``."""
+    """SP008 for a document of *size* bytes (or characters) over ``max_bytes``, on line 1.
+
+    A problem of the whole document has no dotted path; like the others, it is placed
+    on line 1.
+    """
     if size <= limits.max_bytes:
         return None
     return _over(
@@ -85,6 +90,7 @@ def size_problem(size: int, limits: Limits, unit: str = "bytes") -> Diagnostic |
         f"the document is {size:,} {unit}, more than the limit of {limits.max_bytes:,}",
         "max_bytes",
         size,
+        line=1,
     )
 
 

@@ -120,9 +120,15 @@ class Trace:
         ]
 
     def to_text(self) -> str:
-        """The matrix as aligned plain text, one chain per line, gaps last."""
+        """The matrix as aligned plain text, one chain per line, gaps last.
+
+        Control characters in the plan's names are written ``\\uXXXX``: a terminal
+        would obey them.
+        """
+        from ._escape import visible_controls
+
         head = ["goal", "objective", "metric", "channel", "audience", "gap"]
-        rows = [head] + [self.cells(row) for row in self.rows]
+        rows = [head] + [[visible_controls(c) for c in self.cells(row)] for row in self.rows]
         widths = [max(len(r[i]) for r in rows) for i in range(5)]
         lines = [
             "  ".join([*(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)), r[5]]).rstrip()

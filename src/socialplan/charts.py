@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import textwrap
@@ -139,6 +140,7 @@ def _draw(card: Scorecard, objective: ObjectiveScore, metrics: list[MetricScore]
     if first.target is not None and first.deadline is not None:
         handles.append(axes.axvline(first.deadline, color="tab:red", linestyle="-.", linewidth=1.2))
         labels.append(f"{w['col_deadline']}: {first.deadline.isoformat()}")
+    _keep_within_the_calendar(axes, metrics)
     locator = AutoDateLocator()  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
@@ -155,6 +157,31 @@ def _draw(card: Scorecard, objective: ObjectiveScore, metrics: list[MetricScore]
     for entry in legend.get_texts():
         entry.set_parse_math(False)
     return figure
+
+
+# matplotlib's margin around the data, and the span it gives a single day (DateLocator).
+_MARGIN = 0.05
+_SINGLE_DAY_SPAN = 2 * 365
+
+
+def _keep_within_the_calendar(axes: Any, metrics: list[MetricScore]) -> None:
+    """Limit the x axis to 0001-01-01 .. 9999-12-31 when its margins would go past them.
+
+    matplotlib cannot draw a date outside those years, and its margins around dates
+    near either end (a deadline of 9999-12-31) would be.
+    """
+    days = [day for metric in metrics for day, _ in metric.series]
+    days += [d for metric in metrics for d in (metric.deadline, metric.latest_date) if d]
+    if not days:
+        return
+    low, high = min(days).toordinal(), max(days).toordinal()
+    margin = _MARGIN * (high - low) if high > low else _SINGLE_DAY_SPAN
+    first, last = dt.date.min.toordinal(), dt.date.max.toordinal()
+    if low - margin >= first and high + margin <= last:
+        return  # matplotlib's own limits
+    start = dt.date.fromordinal(max(first, round(low - margin)))
+    end = dt.date.fromordinal(min(last, round(high + margin)))
+    axes.set_xlim(start, end)
 
 
 def objective_chart(

@@ -39,6 +39,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ._duration import _AMOUNT, _DAY, _MONTH, _UNITS, _WEEK, _WORDS, _YEAR, Duration
+from ._escape import visible_controls
 from ._model import CalendarEntry, Plan
 from ._vocab import CalendarStatus
 
@@ -68,6 +69,25 @@ PRODID = "-//socialplan//socialplan//EN"
 _FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 
 
+def _is_formula(text: str) -> bool:
+    """Whether a spreadsheet may run *text* as a formula.
+
+    It may when the first character that shows is a formula start, whatever white
+    space (line breaks, no-break and ideographic spaces) and invisible format
+    characters (zero-width spaces, a byte order mark) stand before it: some
+    spreadsheets skip them. A leading tab or carriage return counts by itself.
+
+    >>> [_is_formula(t) for t in ("=1", "\\n\\u200b =1", "\\t", "a=b", "  ")]
+    [True, True, True, False, False]
+    """
+    for char in text:
+        if char in _FORMULA_STARTS:
+            return True
+        if not (char.isspace() or unicodedata.category(char) == "Cf"):
+            return False
+    return False
+
+
 class MissingExtra(ImportError):
     """An optional dependency is not installed; the message names the extra that installs it.
 
@@ -84,11 +104,14 @@ class MissingExtra(ImportError):
 
 
 def safe_cell(text: str) -> str:
-    """A cell's text that no spreadsheet runs as a formula.
+    """A cell's text that no spreadsheet runs as a formula and no terminal acts on.
 
     Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
-    (or the full-width ``＝ ＋ － ＠``) gets a leading single quote, which
-    spreadsheets show as text; anything else is left as it is.
+    (or the full-width ``＝ ＋ － ＠``), white space or invisible characters
+    before them included (:func:`_is_formula`), gets a leading single quote,
+    which spreadsheets show as text. Line breaks (a carriage return too) are line
+    feeds and tabs stay; other control characters and bidi overrides are
+    written ``\\uXXXX``.
 
     >>> safe_cell('=HYPERLINK("http://evil.example", "click")')
     '\\'=HYPERLINK("http://evil.example", "click")'
@@ -96,10 +119,12 @@ def safe_cell(text: str) -> str:
     "'-20% on Fridays"
     >>> safe_cell("Friday story")
     'Friday story'
+    >>> safe_cell("Done\\r\\x1b[32mOK")
+    'Done\\n\\\\u001b[32mOK'
     """
-    if text and text[0] in _FORMULA_STARTS:
-        return "'" + text
-    return text
+    if _is_formula(text):
+        text = "'" + text
+    return visible_controls(text, keep="\n\t", invisible=False)
 
 
 def _in_order(plan: Plan) -> list[CalendarEntry]:
@@ -182,14 +207,11 @@ def _recurrence(repeat: Duration) -> tuple[str, int] | None:
 
 
 def _ical_text(text: str) -> str:
-    """Text with line breaks as LF and no control characters, which RFC 5545 forbids.
+    """Text with line breaks as LF and other controls, which RFC 5545 forbids, as ``\\uXXXX``.
 
     Commas, semicolons, backslashes and newlines are escaped when written.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(
-        c for c in text if c in "\t\n" or unicodedata.category(c) not in ("Cc", "Zl", "Zp")
-    )
+    return visible_controls(text, keep="\n\t", invisible=False)
 
 
 def _epoch_stamp() -> dt.datetime | None:

@@ -55,7 +55,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._convert import _check_date, _unknown, show
+from ._convert import DATE_PATTERN, _check_date, _unknown, out_of_range, show
 from ._diagnostics import (
     DUPLICATE_OBSERVATION,
     INVALID_VALUE,
@@ -237,7 +237,7 @@ class _Checker:
         except FieldError as exc:
             hint = None
             if isinstance(given, str):
-                shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", given)
+                shaped = DATE_PATTERN.fullmatch(given)
                 hint = "there is no such day" if shaped else "write dates as YYYY-MM-DD"
             message = f"{show(given)} is not {exc.expected}"
             self.report(exc.code, (index, "date"), message, hint)
@@ -265,7 +265,15 @@ class _Checker:
         if not _finite(number):
             self.report(INVALID_VALUE, (index, "value"), f"{show(given)} is not a finite number")
             return None
-        return number
+        return self._in_range(index, given, number)
+
+    def _in_range(self, index: int, given: object, number: int | float) -> int | float | None:
+        """*number*, or None after reporting it beyond the range of a plan's numbers."""
+        beyond = out_of_range(number)
+        if beyond is None:
+            return number
+        self.report(INVALID_VALUE, (index, "value"), f"{show(given)} is not {beyond}")
+        return None
 
     def _parse_number(self, index: int, text: str) -> int | float | None:
         number = _number(text)
@@ -273,10 +281,10 @@ class _Checker:
             message = f"{show(text)} is not a number"
             self.report(WRONG_TYPE, (index, "value"), message, _number_hint(text))
             return None
-        if not _finite(number):
+        if _NOT_FINITE.fullmatch(text):
             self.report(INVALID_VALUE, (index, "value"), f"{show(text)} is not a finite number")
             return None
-        return number
+        return self._in_range(index, text, number)
 
     def channel(
         self, index: int, record: Mapping[str, object], metric: str | None
@@ -364,9 +372,12 @@ _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]*,[0-9]+")
 
 
 def _number(text: str) -> int | float | None:
-    """The number *text* writes with a dot decimal and no separators, else None."""
+    """The number *text* writes with a dot decimal and no separators, else None.
+
+    Too many digits for ``int()`` (4,300) make an infinite float: too big either way.
+    """
     if _INTEGER.fullmatch(text):
-        return int(text)
+        return int(text) if len(text) < 4000 else float(text)
     if _DECIMAL.fullmatch(text) or _NOT_FINITE.fullmatch(text):
         return float(text)
     return None
@@ -394,13 +405,11 @@ def _number_hint(text: str) -> str:
 
 # --- Spreadsheet-safe notes -------------------------------------------------------------------
 
-# The first characters that make a spreadsheet read a cell as a formula (as in export.py).
-_FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
-
 
 def _needs_quote(text: str) -> bool:
-    rest = text.lstrip("'")
-    return bool(rest) and rest[0] in _FORMULA_STARTS
+    from .export import _is_formula
+
+    return _is_formula(text.lstrip("'"))
 
 
 def _escape(note: str) -> str:
@@ -744,15 +753,19 @@ def dumps(
             }
             lines.append(",".join(cells[c] for c in columns))
         return "\n".join(lines) + "\n"
+    from ._escape import escaped_controls
+
     records = [_record(o, format) for o in ordered]
     if format == "json":
-        return json.dumps({"observations": records}, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps({"observations": records}, indent=2, ensure_ascii=False)
+        return escaped_controls(text) + "\n"
     if format == "toml":
         import tomli_w
 
         if not records:
             return "observations = []\n"
-        return "\n".join(f"[[observations]]\n{tomli_w.dumps(record)}" for record in records)
+        text = "\n".join(f"[[observations]]\n{tomli_w.dumps(record)}" for record in records)
+        return escaped_controls(text)
     raise ValueError(f"unknown format {format!r}; expected 'csv', 'json' or 'toml'")
 
 

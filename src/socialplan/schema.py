@@ -38,7 +38,7 @@ from typing import Any, Final, get_args, get_origin
 
 import attrs
 
-from ._convert import CODE_PATTERN, FORMAT, ID_PATTERN
+from ._convert import CODE_PATTERN, FORMAT, ID_PATTERN, LARGEST
 from ._diagnostics import Severity
 from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
 from ._model import HEADER_FIELDS, Plan, _message_length, _within
@@ -147,9 +147,10 @@ class _Builder:
         if tp is bool:
             return {"type": "boolean"}
         if tp is int:
-            return {"type": "integer"}
+            return {"type": "integer", "minimum": -LARGEST, "maximum": LARGEST}
         if set(args) == {int, float}:
-            return {"type": "number"}
+            # Nor may one but 0 be smaller than 1e-15 in size: not said, for editors' sake.
+            return {"type": "number", "minimum": -LARGEST, "maximum": LARGEST}
         if tp is dt.date:
             return {
                 "description": "A date such as 2027-06-30.",
@@ -164,7 +165,10 @@ class _Builder:
         if set(args) == {MessageLength, int}:
             return {
                 "description": 'A length: "short", "medium", "long" or a number of characters.',
-                "anyOf": [self.ref(MessageLength), {"type": "integer", "minimum": 1}],
+                "anyOf": [
+                    self.ref(MessageLength),
+                    {"type": "integer", "minimum": 1, "maximum": LARGEST},
+                ],
             }
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.ref(tp)
@@ -238,8 +242,7 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (2020-12) of a ``socialplan/1`` document, generated from the model.
 
     A plan that ``socialplan`` writes validates against it, and a document it
-    rejects does not load, save for dates written in another ISO 8601 form
-    than ``YYYY-MM-DD``. Some mistakes only loading finds (a duration that
+    rejects does not load. Some mistakes only loading finds (a duration that
     does not parse): ``docs/schema.md`` lists what the schema cannot express.
     """
     builder = _Builder()

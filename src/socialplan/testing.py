@@ -30,7 +30,8 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "socialplan.testing needs hypothesis: pip install 'socialplan[testing]'"
     ) from exc
 
-from ._duration import _CANONICAL, _UNITS, _WORDS, Duration, Frequency
+from ._convert import LARGEST, SMALLEST
+from ._duration import _CANONICAL, _UNITS, _WORDS, LONGEST, Duration, Frequency, _seconds_of
 from ._model import (
     Advocacy,
     Analysis,
@@ -100,8 +101,6 @@ __all__ = [
     "texts",
 ]
 
-_INT64 = 2**63 - 1
-
 
 def ids() -> st.SearchStrategy[str]:
     """Ids as the file format accepts them: short lowercase slugs."""
@@ -113,11 +112,21 @@ def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     return st.text(st.characters(exclude_categories=["Cs"]), max_size=max_size)
 
 
+def _in_range(number: float) -> bool:
+    """Whether loading accepts *number*: 0, or at least 1e-15 in size (the largest are drawn)."""
+    return number == 0 or abs(number) >= SMALLEST
+
+
 def numbers() -> st.SearchStrategy[int | float]:
-    """Finite numbers: whole numbers where an author writes them, else floats."""
+    """Numbers a plan can hold: whole numbers where an author writes them, else floats.
+
+    Within ±1e15, and 0 or at least 1e-15 in size (the range loading accepts), the
+    bounds included.
+    """
     return st.one_of(
-        st.integers(-_INT64, _INT64),
-        st.floats(allow_nan=False, allow_infinity=False),
+        st.integers(-LARGEST, LARGEST),
+        st.floats(-LARGEST, LARGEST).filter(_in_range),
+        st.sampled_from([LARGEST, -LARGEST, SMALLEST, -SMALLEST, 0.0, -0.0]),
     )
 
 
@@ -127,7 +136,7 @@ def dates() -> st.SearchStrategy[dt.date]:
 
 
 def durations() -> st.SearchStrategy[Duration]:
-    """Durations written in each accepted spelling."""
+    """Durations written in each accepted spelling, of at most 100 years."""
     amounts = st.integers(1, 500)
     written = st.one_of(
         st.builds(lambda n, u: f"{n} {u}", amounts, st.sampled_from(sorted(_UNITS))),
@@ -135,7 +144,7 @@ def durations() -> st.SearchStrategy[Duration]:
         st.sampled_from(sorted(_WORDS)),
         st.builds(lambda h: f"PT{h}H", amounts),
     )
-    return written.map(Duration.parse)
+    return written.filter(lambda text: (_seconds_of(text) or 0) <= LONGEST).map(Duration.parse)
 
 
 def frequencies() -> st.SearchStrategy[Frequency]:
@@ -423,7 +432,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     kind=st.sampled_from(ResourceKind),
                     name=t,
                     horizon=_opt(st.sampled_from(Horizon)),
-                    cost=_opt(st.integers(0, 10**9) | st.floats(0, 1e9)),
+                    cost=_opt(st.integers(0, 10**9) | st.floats(0, 1e9).filter(_in_range)),
                     channel=_ref(channel_ids),
                 ),
                 max_size=3,
@@ -673,7 +682,8 @@ def observations(draw: st.DrawFn, plan: Plan, max_size: int = 20) -> tuple[Obser
     Each names a metric of the plan, a date within the plan's period when it
     has one, and no channel (the total) or one the metric is taken on (any of
     the plan's when the metric names none); no two share metric, date and
-    channel. Values are whole numbers or floats within ±10¹²; notes, when
+    channel. Values are whole numbers or floats within ±10¹² (0 or at least
+    1e-15 in size); notes, when
     given, have no surrounding white space (CSV does not keep it). At most
     *max_size* of them, in no particular order (loading sorts them).
     """
@@ -687,7 +697,7 @@ def observations(draw: st.DrawFn, plan: Plan, max_size: int = 20) -> tuple[Obser
     when = st.dates(plan.start, last) if plan.start and last and plan.start <= last else dates()
     values = st.one_of(
         st.integers(-(10**12), 10**12),
-        st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False),
+        st.floats(-1e12, 1e12).filter(_in_range),
     )
     notes = _opt(texts().map(str.strip).filter(bool))
     seen: set[tuple[str, dt.date, str | None]] = set()

@@ -34,7 +34,16 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def _e(value: str) -> str:
-    return html.escape(value, quote=True)
+    """*value* as HTML text: markup escaped, controls and bidi overrides as ``\\uXXXX``.
+
+    A bidi override (U+202E) would show the words after it reversed, in the value
+    and, to the end of its paragraph, past it: it is shown instead, as the terminal
+    outputs show it (isolating the value in ``<bdi>`` would stop the spill, not the
+    reversal inside it). Line breaks and tabs, which HTML shows as spaces, stay.
+    """
+    from .._escape import visible_controls
+
+    return html.escape(visible_controls(value, keep="\n\t", invisible=False), quote=True)
 
 
 def _block(block: Block) -> str:

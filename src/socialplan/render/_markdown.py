@@ -17,6 +17,10 @@ _LINE_START = re.compile(r"^(\d*)([-=+#>.)])")
 def markdown_text(value: str, *, starts_line: bool = False) -> str:
     """Plan text made inert in Markdown: one line, markup and HTML shown as typed.
 
+    Control characters and bidi overrides are written ``\\uXXXX``
+    (:func:`~socialplan._escape.visible_controls`): a terminal showing the text
+    would obey them.
+
     Text that *starts_line* (a paragraph, a list item) also has a leading
     ``-``, ``+``, ``=``, ``#``, ``>`` or ``1.`` escaped, so that it stays text.
 
@@ -29,7 +33,9 @@ def markdown_text(value: str, *, starts_line: bool = False) -> str:
     >>> markdown_text("0.84")
     '0.84'
     """
-    flat = " ".join(value.split())
+    from .._escape import visible_controls
+
+    flat = visible_controls(" ".join(value.split()), invisible=False)
     escaped = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", flat))
     return _LINE_START.sub(r"\1\\\2", escaped) if starts_line else escaped
 

@@ -362,7 +362,10 @@ def scorecard(
     if format == "json":
         import json
 
-        return json.dumps(card.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        from .._escape import escaped_controls
+
+        text = json.dumps(card.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
+        return escaped_controls(text) + "\n"
     if format == "text":
         return to_text(card, lang=lang)
     document = blocks(card, lang, level=1)

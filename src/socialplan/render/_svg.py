@@ -94,12 +94,14 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(text: str) -> str:
-    """*text* with what XML cannot hold removed and line ends made ``\\n``.
+    """*text* with line ends made ``\\n``, controls ``\\uXXXX`` and what XML cannot hold left out.
 
-    >>> _clean("a\\x00b\\r\\nc\\rd")
-    'ab\\nc\\nd'
+    >>> _clean("a\\x00b\\r\\nc\\rd\\u202e\\ufffe")
+    'a\\\\u0000b\\nc\\nd\\\\u202e'
     """
-    return _NOT_XML.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    from .._escape import visible_controls
+
+    return _NOT_XML.sub("", visible_controls(text, keep="\n\t", invisible=False))
 
 
 def _e(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from .._convert import show
 from .._model import CalendarEntry
 from .._plural import counted
 from ._context import Context
@@ -123,12 +124,12 @@ def calendar_outside_plan(context: Context) -> Iterator[Finding]:
         if plan.start is not None and entry.date < plan.start:
             yield Finding(
                 f"calendar[{position}].date",
-                f'"{entry.title}" is dated {entry.date}, before the plan starts ({plan.start})',
+                f"{show(entry.title)} is dated {entry.date}, before the plan starts ({plan.start})",
             )
         elif end is not None and entry.date > end:
             yield Finding(
                 f"calendar[{position}].date",
-                f'"{entry.title}" is dated {entry.date}, after the long-term horizon ({end})',
+                f"{show(entry.title)} is dated {entry.date}, after the long-term horizon ({end})",
             )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._convert import show
 from .._model import Plan
 from .._vocab import MessageKind, ascii_fold
 from ._context import Context
@@ -156,7 +157,7 @@ def off_limits_content(context: Context) -> Iterator[Finding]:
                 topic = topics[min(found)]
                 yield Finding(
                     head if tail is None else f"{head}[{position}]{tail}",
-                    f'"{text}" touches "{topic}", which the policy puts off limits',
+                    f"{show(text)} touches {show(topic)}, which the policy puts off limits",
                 )
 
 

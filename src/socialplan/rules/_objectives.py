@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._convert import show
 from .._model import Objective, Plan
 from .._vocab import Direction, FunnelStage, KpiLevel, Measure
 from ._context import Context
@@ -158,10 +159,10 @@ def target_unit_unmeasured(context: Context) -> Iterator[Finding]:
             continue
         units = _measured(context, key).quantitative_units - {None}
         if units and target.unit not in units:
-            listed = ", ".join(f'"{u}"' for u in sorted(u for u in units if u))
+            listed = ", ".join(show(u) for u in sorted(u for u in units if u))
             yield Finding(
                 f"objectives.{key}.target.unit",
-                f'the target of "{key}" is in "{target.unit}" but its metrics measure {listed}',
+                f'the target of "{key}" is in {show(target.unit)} but its metrics measure {listed}',
                 "use the unit of a metric that measures it, or add one in this unit",
             )
 

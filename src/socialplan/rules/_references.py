@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from .._convert import EXPECTED_ID, ID_PATTERN, show
 from .._vocab import (
     CONTENT_FORMATS,
     INFLUENCER_KINDS,
@@ -50,8 +51,13 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
             suggest = suggesters[reference.kind] = Suggester(known)
         near = suggest(reference.target)
         table = _TABLE.get(reference.kind, reference.kind)
-        hint = f'did you mean "{near}"?' if near else f"add [{table}.{reference.target}]"
-        yield Finding(reference.path, f'{noun} "{reference.target}" does not exist', hint)
+        if near:
+            hint = f'did you mean "{near}"?'
+        elif ID_PATTERN.fullmatch(reference.target):
+            hint = f"add [{table}.{reference.target}]"
+        else:
+            hint = f"name the {noun} by its id: {EXPECTED_ID}"
+        yield Finding(reference.path, f"{noun} {show(reference.target)} does not exist", hint)
 
 
 @rule(
@@ -151,7 +157,7 @@ def duplicate_name(context: Context) -> Iterator[Finding]:
                 how = "the same name" if names[first] == name else "nearly the same name"
                 yield Finding(
                     f"{table}.{key}",
-                    f'"{key}" has {how} as "{first}": "{name}"',
+                    f'"{key}" has {how} as "{first}": {show(name)}',
                     "merge the two or tell them apart by name",
                 )
             else:
@@ -194,4 +200,4 @@ def near_miss_value(context: Context) -> Iterator[Finding]:
             continue
         near = did_you_mean(value, known)
         if near is not None:
-            yield Finding(path, f'"{value}" is not a known value', f'did you mean "{near}"?')
+            yield Finding(path, f"{show(value)} is not a known value", f'did you mean "{near}"?')

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._convert import show
 from .._diagnostics import Diagnostic, Severity
 from .._model import MethodologySpec, Plan
 from .._vocab import did_you_mean
@@ -90,7 +91,7 @@ class Methodology:
                     yield Diagnostic(
                         code="SP802",
                         severity=Severity.ERROR,
-                        message=f'step "{step.id}" needs "{need}", which is not a step',
+                        message=f'step "{step.id}" needs {show(need)}, which is not a step',
                         path=f"{path}.{step.id}.needs[{position}]",
                         hint=f'did you mean "{near}"?'
                         if near
@@ -101,7 +102,8 @@ class Methodology:
                 yield Diagnostic(
                     code="SP803",
                     severity=Severity.ERROR,
-                    message=f'step "{step.id}" uses the check "{step.check}", which does not exist',
+                    message=f'step "{step.id}" uses the check {show(step.check)}, which does not '
+                    "exist",
                     path=f"{path}.{step.id}.check",
                     hint=f'did you mean "{near}"?'
                     if near
@@ -276,7 +278,7 @@ def from_spec(spec: MethodologySpec) -> Methodology:
                     Diagnostic(
                         code="SP804",
                         severity=Severity.ERROR,
-                        message=f'"{name}" is not a built-in methodology and declares no steps',
+                        message=f"{show(name)} is not a built-in methodology and declares no steps",
                         path="methodology.name",
                         hint=f'did you mean "{near}"?'
                         if near

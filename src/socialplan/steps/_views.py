@@ -68,8 +68,9 @@ def to_gantt(progress: Progress, start: dt.date | None = None) -> str:
     """The steps as a Mermaid Gantt chart, each ending on its due date when it has one.
 
     A step without a due date follows the steps it needs; a step without a
-    duration takes a week. Raises ``ValueError`` when nothing anchors the
-    chart in time (no *start* and no due date).
+    duration takes a week; a step that would start before 0001-01-01, the
+    first day a date can be, starts then. Raises ``ValueError`` when nothing
+    anchors the chart in time (no *start* and no due date).
     """
     dues = [s.due for s in progress if s.due is not None]
     anchor = start or (min(dues) if dues else None)
@@ -86,7 +87,7 @@ def to_gantt(progress: Progress, start: dt.date | None = None) -> str:
         tag = _GANTT_TAG[step.state]
         name = mermaid_text(step.title).replace(":", "#58;")
         if step.due is not None:
-            begin = step.due - dt.timedelta(days=days)
+            begin = dt.date.fromordinal(max(step.due.toordinal() - days, 1))
             lines.append(f"    {name} :{tag}, {_node_id(step.id)}, {begin}, {step.due}")
         elif step.needs:
             after = " ".join(_node_id(n) for n in step.needs)
