@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -165,3 +166,18 @@ def test_observation_records_bring_every_verdict() -> None:
     card = socialplan.score(plan, from_records(observation_records(data, 10), plan))
     expected = {str(verdict) for verdict in socialplan.Verdict}
     assert expected == {str(metric.verdict) for metric in card.metrics}
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.integers(1, 1200), channels=st.integers(2, 12))
+def test_plan_with_few_channels_validates_clean(items: int, channels: int) -> None:
+    data = plan_data(items, channels=channels)
+    assert (channels, ()) == (
+        len(data["channels"]),
+        socialplan.validate(load_json(data)).diagnostics,
+    )
+
+
+def test_a_plan_needs_two_channels() -> None:
+    with pytest.raises(ValueError, match="at least two channels, not 1"):
+        plan_data(10, channels=1)

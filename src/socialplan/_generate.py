@@ -114,9 +114,9 @@ def _ids(prefix: str, count: int) -> list[str]:
     return [f"{prefix}-{i:0{width}d}" for i in range(count)]
 
 
-def _sizes(items: int) -> dict[str, int]:
-    """How many of each part a plan with *items* metrics has."""
-    channels = min(40, max(4, items // 25))
+def _sizes(items: int, channels: int | None = None) -> dict[str, int]:
+    """How many of each part a plan with *items* metrics (and *channels*, if given) has."""
+    channels = min(40, max(4, items // 25)) if channels is None else channels
     return {
         "metrics": items,
         "objectives": max(1, items // 10),
@@ -146,16 +146,19 @@ def _frequency(count: int, first: dt.date, last: dt.date) -> str:
     return f"{max(1, round(per_week * 365 / 7))} per year"
 
 
-def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
+def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict[str, Any]:
     """The JSON-form data of an aligned plan with *items* metrics.
 
     Every other part is in proportion: an objective for every ten metrics, a
     calendar entry for every two, an influencer for every twenty, a business
     goal, a role, a content pillar and a content source for every hundred,
-    an audience and a resource for every fifty; between 4 and 40 channels,
-    each with its engagement rule, its four routes and its RACI entry. Ids
-    look like ``"metric-00042"``. The plan validates with no diagnostics at
-    all. *seed* varies the words, numbers and dates, not the shape.
+    an audience and a resource for every fifty; between 4 and 40 channels
+    (one for every 25 metrics), each with its engagement rule, its four
+    routes and its RACI entry. Ids look like ``"metric-00042"``. The plan
+    validates with no diagnostics at all. *seed* varies the words, numbers
+    and dates, not the shape. *channels* fixes the number of channels (at
+    least 2): with few, each channel reaches a share of the audiences that
+    grows with the plan, as in a plan of 100,000 metrics on 40 channels.
 
     >>> data = plan_data(1000, seed=1)
     >>> sorted(data["metrics"])[:2]
@@ -165,10 +168,12 @@ def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
     """
     if items < 1:
         raise ValueError(f"a plan needs at least one metric, not {items}")
+    if channels is not None and channels < 2:
+        raise ValueError(f"a generated plan needs at least two channels, not {channels}")
     from .steps import FOURTEEN_STEPS
 
     rng = random.Random(f"socialplan-{seed}-{items}")
-    size = _sizes(items)
+    size = _sizes(items, channels)
     goal_ids = _ids("goal", size["business_goals"])
     objective_ids = _ids("objective", size["objectives"])
     audience_ids = _ids("audience", size["audiences"])
@@ -218,7 +223,7 @@ def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
             "channels": where,
         }
 
-    channels: dict[str, Any] = {}
+    channel_table: dict[str, Any] = {}
     for i, key in enumerate(channel_ids):
         platform = _PLATFORMS[i % len(_PLATFORMS)]
         channel: dict[str, Any] = {
@@ -235,7 +240,7 @@ def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
             "url": f"https://{platform}.example/brand{i}",
         }
         channel["customizations"] = ["Pinned post with the next launch", "Header image"]
-        channels[key] = channel
+        channel_table[key] = channel
     reaches = {key: set(audience["channels"]) for key, audience in audiences.items()}
 
     goals = {
@@ -373,7 +378,7 @@ def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
             "title": f"Post {i}: {_TOPICS[rng.randrange(len(_TOPICS))]} idea of the week",
             "pillar": pillar_ids[i % n_pillars],
             "format": _FORMATS[i % len(_FORMATS)],
-            "owner": channels[channel_id]["owner"],
+            "owner": channel_table[channel_id]["owner"],
         }
         if i % len(_STATUSES):  # "idea", the default, goes without saying
             entry["status"] = _STATUSES[i % len(_STATUSES)]
@@ -473,7 +478,7 @@ def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
             for i, key in enumerate(_ids("input", size["stakeholder_input"]))
         },
         "audiences": audiences,
-        "channels": channels,
+        "channels": channel_table,
         "influencers": influencers,
         "roles": roles,
         "routing": routing,
