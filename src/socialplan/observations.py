@@ -42,6 +42,7 @@ same observations in any order load the same.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import io
@@ -568,21 +569,55 @@ def _listed(
     return out
 
 
+_TABLE = re.compile(r"^[ \t]*\[\[[ \t]*observations[ \t]*\]\]", re.MULTILINE)
+
+
 def _toml_lines(text: str) -> Callable[[int | None, str | None], int | None]:
+    """Lines of a TOML observations document's keys and records.
+
+    The ``[[observations]]`` tables are found once; a record's key is looked for in its own
+    table only, so each line costs the length of one record, not of the whole text.
+    """
+
     @cache
-    def tables() -> int:
-        return len(re.findall(r"^[ \t]*\[\[[ \t]*observations[ \t]*\]\]", text, re.MULTILINE))
+    def tables() -> tuple[list[int], list[int]]:
+        """Where each record's table starts (after its header) and ends in *text*."""
+        headers = list(_TABLE.finditer(text))
+        ends = [header.start() for header in headers[1:]]
+        return [header.end() for header in headers], [*ends, len(text)]
+
+    @cache
+    def top(key: str) -> int | None:
+        return locate(text, key, "toml")
+
+    lines = _Lines(text)
 
     def line_of(index: int | None, key: str | None) -> int | None:
         if index is None:
-            return locate(text, key or "observations", "toml")
-        if index >= tables():  # records in an inline array: the array's line is the best guess
-            return locate(text, "observations", "toml")
-        segments: list[str | int] = ["observations", index]
-        path = format_path([*segments, key] if key else segments)
-        return locate(text, path, "toml")
+            return top(key or "observations")
+        starts, ends = tables()
+        if index >= len(starts):  # records in an inline array: the array's line is the best guess
+            return top("observations")
+        line = lines.of(starts[index])
+        if key is None:
+            return line
+        found = locate(text[starts[index] : ends[index]], key, "toml")
+        return line if found is None else line + found - 1
 
     return line_of
+
+
+class _Lines:
+    """The line of any offset in a text, by bisection over where its lines start."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] | None = None
+
+    def of(self, offset: int) -> int:
+        if self.starts is None:  # counted on the first use: a file without problems needs none
+            self.starts = [match.end() for match in re.finditer("\n", self.text)]
+        return bisect.bisect_right(self.starts, offset) + 1
 
 
 def _json_lines(text: str) -> Callable[[int | None, str | None], int | None]:
@@ -605,6 +640,8 @@ def _json_lines(text: str) -> Callable[[int | None, str | None], int | None]:
                 ]
         return top, records
 
+    lines = _Lines(text)
+
     def line_of(index: int | None, key: str | None) -> int | None:
         top, records = positions()
         if index is None:
@@ -614,7 +651,7 @@ def _json_lines(text: str) -> Callable[[int | None, str | None], int | None]:
             at = members.get(key, element) if key else element
         else:
             at = None
-        return None if at is None else text.count("\n", 0, at) + 1
+        return None if at is None else lines.of(at)
 
     return line_of
 
