@@ -433,3 +433,23 @@ def test_locating_the_findings_of_check_grows_linearly() -> None:
         return work(lambda: found.located(text, "toml", "plan.toml"))
 
     assert_linear("locating the findings of a TOML plan", measure)
+
+
+def colliding(items: int) -> Any:
+    """A graph of *items* roles whose ids differ only in ``-`` against ``_``: one Mermaid id."""
+    import networkx as nx
+
+    graph: Any = nx.DiGraph(name="routing")
+    width = max(1, (items - 1).bit_length())
+    for number in range(items):
+        ident = "r" + "".join("-_"[number >> bit & 1] for bit in range(width))
+        graph.add_node(f"role:{ident}", kind="role", label=ident, id=ident)
+    return graph
+
+
+def test_mermaid_ids_of_keys_alike_grow_linearly() -> None:
+    """Keys that come out alike in Mermaid's letters get numbers: finding one is not a search."""
+    assert_linear(
+        "Mermaid ids of keys alike",
+        lambda items: work(functools.partial(graphs.to_mermaid, colliding(items))),
+    )

@@ -363,12 +363,15 @@ def _mermaid_ids(keys: Iterable[str]) -> dict[str, str]:
     """A Mermaid id per node key: letters, digits and ``_`` only, distinct for distinct keys."""
     ids: dict[str, str] = {}
     taken: set[str] = set()
+    tried: dict[str, int] = {}  # the last number given for a base: every one below is taken
     for key in keys:
         base = "n_" + re.sub(r"[^A-Za-z0-9_]", "_", key)
-        candidate, index = base, 1
+        index = tried.get(base, 1)
+        candidate = base if index == 1 else f"{base}_{index}"
         while candidate in taken:
             index += 1
             candidate = f"{base}_{index}"
+        tried[base] = index
         taken.add(candidate)
         ids[key] = candidate
     return ids
