@@ -139,7 +139,7 @@ def validation_work(kind: str, items: int, code: str) -> int:
     return alone - work(lambda: socialplan.validate(chosen, select=["NONE"]))
 
 
-@pytest.mark.parametrize("kind", ["aligned", "broken", "few-channels"])
+@pytest.mark.parametrize("kind", PLANS)
 @pytest.mark.parametrize("code", [each.code for each in all_rules()])
 def test_rule_work_grows_linearly(code: str, kind: str) -> None:
     assert_linear(f"rule {code} ({kind} plan)", lambda items: validation_work(kind, items, code))
@@ -163,7 +163,7 @@ def test_broken_references_get_their_suggestions() -> None:
     assert expected == actual
 
 
-@pytest.mark.parametrize("kind", ["aligned", "broken"])
+@pytest.mark.parametrize("kind", PLANS)
 @pytest.mark.parametrize("fmt", ["json", "toml"])
 def test_loading_work_grows_linearly(fmt: socialplan.Format, kind: str) -> None:
     def text(items: int) -> str:
