@@ -21,6 +21,7 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from types import FrameType
@@ -453,3 +454,60 @@ def test_mermaid_ids_of_keys_alike_grow_linearly() -> None:
         "Mermaid ids of keys alike",
         lambda items: work(functools.partial(graphs.to_mermaid, colliding(items))),
     )
+
+
+def collections_while(run: Callable[[], object]) -> list[int]:
+    """The generation of each collection that starts while socialplan's code runs *run*.
+
+    A collection that starts in ``socialplan._gc`` is the one the allocations made while
+    the collector was paused set off as it is restored: it is not counted.
+    """
+    import gc
+
+    package = os.path.dirname(socialplan.__file__) + os.sep
+    found: list[int] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        frame: FrameType | None = sys._getframe(1)
+        while frame is not None and not frame.f_code.co_filename.startswith(package):
+            frame = frame.f_back
+        if (
+            phase == "start"
+            and frame is not None
+            and not frame.f_code.co_filename.endswith("_gc.py")
+        ):
+            found.append(info["generation"])
+
+    gc.callbacks.append(watch)
+    try:
+        run()
+    finally:
+        gc.callbacks.remove(watch)
+    return found
+
+
+def builds(name: str) -> Callable[[], object]:
+    """What builds a big output of the plan of 300 metrics with a finding for every fourth."""
+    from socialplan.render import report, scorecard
+    from socialplan.render._svg import to_svg
+
+    chosen, card = plan("misaligned", 300), scored("misaligned", 300)
+    graph = graphs.alignment(chosen)
+    return {
+        "score": lambda: socialplan.score(chosen, observed("misaligned", 300)),
+        "scorecard": lambda: scorecard(card, format="text"),
+        "report": lambda: report(chosen, format="markdown"),
+        "graph": lambda: graphs.alignment(chosen),
+        "svg": lambda: to_svg(graph),
+    }[name]
+
+
+@pytest.mark.parametrize("name", ["score", "scorecard", "report", "graph", "svg"])
+def test_big_outputs_are_built_with_the_collector_paused(name: str) -> None:
+    """Building a scorecard, a report, a graph or its SVG makes hundreds of thousands of
+    objects for a big plan: every collection they set off would walk the plan again (scoring
+    100,000 observations spent half its time collecting), as loading and validation once did.
+    Mermaid and DOT are strings, which set off no collection."""
+    import gc
+
+    assert ([], True) == (collections_while(builds(name)), gc.isenabled())

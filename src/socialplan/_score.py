@@ -90,6 +90,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._gc import collector_paused
 from ._vocab import Direction, KpiLevel
 
 if TYPE_CHECKING:
@@ -680,6 +681,7 @@ def _measured_by(plan: Plan) -> dict[str, list[str]]:
     return measured_by
 
 
+@collector_paused  # a scorecard makes no cycles: collections would only walk the plan again
 def score(
     plan: Plan,
     observations: Iterable[Observation],
@@ -710,15 +712,6 @@ def score(
     """
     if not 0 <= at_risk <= 1:
         raise ValueError(f"at_risk must be between 0 and 1, not {at_risk!r}")
-    from ._gc import paused_collector
-
-    with paused_collector():  # a scorecard makes no cycles: nothing for collections to find
-        return _score(plan, observations, as_of, at_risk)
-
-
-def _score(
-    plan: Plan, observations: Iterable[Observation], as_of: dt.date | None, at_risk: float
-) -> Scorecard:
     everything = _arrange(plan, observations)
     if as_of is None:
         days = [day for channels in everything.values() for d in channels.values() for day in d]
