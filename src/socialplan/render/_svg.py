@@ -35,8 +35,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._gc import collector_paused
-
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -315,7 +313,6 @@ def _marker_id(title: str, boxes: list[_Box], edges: list[tuple[str, str, str]])
     return "arrow-" + digest.hexdigest()[:12]
 
 
-@collector_paused
 def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
     """*graph* drawn left to right as one ``<svg>`` element, ready to be inlined in HTML.
 
