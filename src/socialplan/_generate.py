@@ -589,12 +589,13 @@ def observation_records(
 
     A metric taken on channels is observed on each of them in turn, a week
     apart for each round, from the week after the plan starts; a metric with
-    no channel is observed in total. Values run from the metric's baseline
-    toward its target at a pace of its own (seeded: some ahead of it, some
-    behind, one in twenty past it already), split between its channels, so that every verdict of
-    :func:`socialplan.score` comes up. Records are ``{"metric", "date" (ISO),
-    "value", "channel"}`` (no ``"channel"`` for a total), in the plan's order
-    of metrics: ``len(data["metrics"]) * per_metric`` of them.
+    no channel is observed in total. Values run from the baseline toward the
+    target that :func:`socialplan.score` judges the metric against, at a pace
+    of its own (seeded: some ahead, some behind, one in twenty past the
+    target already), split between its channels, so that every verdict comes
+    up. Records are ``{"metric", "date" (ISO), "value", "channel"}`` (no
+    ``"channel"`` for a total), in the plan's order of metrics:
+    ``len(data["metrics"]) * per_metric`` of them.
 
     >>> records = observation_records(plan_data(100), 4)
     >>> len(records)
