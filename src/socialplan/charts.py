@@ -177,13 +177,6 @@ def objective_chart(
     metrics = _charted(objective)
     if not metrics:
         raise ValueError(f"objective {objective_id!r} has no observations to chart")
-    return _chart(card, objective, metrics, format, lang)
-
-
-def _chart(
-    card: Scorecard, objective: ObjectiveScore, metrics: list[MetricScore], fmt: str, lang: str
-) -> bytes:
-    """The chart of *card*'s *objective*, drawing *metrics* (see :func:`objective_chart`)."""
     matplotlib = _matplotlib()
     buffer = io.BytesIO()
     with (
@@ -194,7 +187,7 @@ def _chart(
         # A title in a script the bundled font lacks draws boxes, not an error.
         warnings.filterwarnings("ignore", message=".*missing from font", category=UserWarning)
         figure = _draw(card, objective, metrics, lang)
-        figure.savefig(buffer, format=fmt, dpi=_DPI, metadata=_METADATA[fmt])
+        figure.savefig(buffer, format=format, dpi=_DPI, metadata=_METADATA[format])
     return buffer.getvalue()
 
 
@@ -215,9 +208,8 @@ def write_charts(
         raise ValueError(f"no chart format {format!r}; expected one of {', '.join(FORMATS)}")
     _matplotlib()
     target = Path(folder)
-    # Each objective and what it draws, found once (not looked up by id for each chart).
-    charted = [(o, drawn) for o in card.objectives if (drawn := _charted(o))]
-    for objective, _ in charted:
+    charted = [o for o in card.objectives if _charted(o)]
+    for objective in charted:
         if Path(objective.objective).name != objective.objective or objective.objective in (
             "",
             ".",
@@ -225,8 +217,8 @@ def write_charts(
             raise ValueError(f"objective id {objective.objective!r} cannot name a file")
     target.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for objective, drawn in charted:
+    for objective in charted:
         path = target / f"{objective.objective}.{format}"
-        write_atomic(path, _chart(card, objective, drawn, format, lang))
+        write_atomic(path, objective_chart(card, objective.objective, format=format, lang=lang))
         written.append(path)
     return written
