@@ -1,13 +1,15 @@
-"""Benchmark socialplan against the targets of issue #8, as ratios to baselines.
+"""Benchmark socialplan against the targets of issues #8 and #15, as ratios to baselines.
 
 Every target is a ratio between socialplan's time (or memory) and a baseline
 measured in the same run on the same machine, so that the numbers mean the
-same on a laptop and on the 2-core CI machine. Times are medians of repeats;
-memory is the tracemalloc peak. Plans are generated (``socialplan._generate``)
-with 100, 1,000, 10,000 and 100,000 metrics and every other part in
-proportion.
+same on a laptop and on the 2-core CI machine. Times are medians of repeats,
+with their spread; memory is the tracemalloc peak. Plans are generated
+(``socialplan._generate``) with 100, 1,000, 10,000 and 100,000 metrics and
+every other part in proportion. Target 8 times what users run on big plans:
+``check`` of a plan with a finding for every fourth metric, ``score``, the
+report and every graph, each against itself at a smaller size.
 
-    python benchmarks/bench.py                 # every target, about 5 minutes
+    python benchmarks/bench.py                 # every target, about 10 minutes
     python benchmarks/bench.py --quick         # sizes up to 10,000, fewer repeats
     python benchmarks/bench.py --json out.json --repeat 7
 
@@ -20,7 +22,9 @@ this script.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import io
 import json
 import os
 import platform
@@ -39,7 +43,12 @@ from typing import Any
 import tomli_w
 
 import socialplan
-from socialplan._generate import broken_plan_data, plan_data
+from socialplan._generate import (
+    broken_plan_data,
+    misaligned_plan_data,
+    observation_records,
+    plan_data,
+)
 
 SIZES = (100, 1_000, 10_000, 100_000)
 QUICK_SIZES = (100, 1_000, 10_000)
@@ -50,10 +59,10 @@ QUICK_SIZES = (100, 1_000, 10_000)
 # ---------------------------------------------------------------------------
 
 
-def median_time(
+def samples_of(
     call: Callable[[], object], repeat: int, min_time: float = 0.05, budget: float = 30.0
-) -> float:
-    """The median time of one *call*, over *repeat* samples of at least *min_time* each.
+) -> list[float]:
+    """The time of one *call* in each of *repeat* samples of at least *min_time*.
 
     A call faster than *min_time* is looped within a sample; garbage is
     collected before each sample, and the collector stays on while timing.
@@ -71,7 +80,7 @@ def median_time(
             start = time.perf_counter()
             call()
             samples.append(time.perf_counter() - start)
-        return statistics.median(samples)
+        return samples
     loops = max(1, int(min_time / max(first, 1e-7))) if first < min_time else 1
     samples = []
     for _ in range(repeat):
@@ -80,7 +89,19 @@ def median_time(
         for _ in range(loops):
             call()
         samples.append((time.perf_counter() - start) / loops)
-    return statistics.median(samples)
+    return samples
+
+
+def median_time(
+    call: Callable[[], object], repeat: int, min_time: float = 0.05, budget: float = 30.0
+) -> float:
+    """The median of :func:`samples_of`."""
+    return statistics.median(samples_of(call, repeat, min_time, budget))
+
+
+def spread(samples: list[float]) -> float:
+    """Half the range of *samples* as a share of their median: 0.05 is "± 5 %"."""
+    return (max(samples) - min(samples)) / 2 / statistics.median(samples)
 
 
 def compare(
@@ -352,61 +373,259 @@ def dump_targets(plan: Texts, repeat: int) -> list[Row]:
     return rows
 
 
-#: What target 5 times at every size: (key, description, the call on a plan of that size).
-GROWING: list[tuple[str, str, Callable[[Texts], Callable[[], object]]]] = [
-    ("load_toml", "TOML load", lambda p: lambda: socialplan.loads(p.toml)),
-    ("load_json", "JSON load", lambda p: lambda: socialplan.loads(p.json, "json")),
-    ("validate", "validation", lambda p: lambda: socialplan.validate(p.plan)),
-    (
-        "validate_broken",
-        "validation with 10 % near-miss references (did-you-mean)",
-        lambda p: lambda: socialplan.validate(p.broken),
-    ),
-]
+class Growing:
+    """An operation timed at several plan sizes, for its time per item (targets 5 and 8).
 
-#: Seconds one call may be expected to take before target 5 stops timing an operation
-#: whose time per item has already grown past the goal.
+    *make* gives, for a plan size in metrics, the call to time and how many
+    items it handles (metrics, findings, observations: *unit* says which).
+    It is timed at *sizes* (``None``: every size of the run) and compared
+    with itself at the plan size *small*.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        what: str,
+        make: Callable[[int], tuple[Callable[[], object], int]],
+        *,
+        unit: str = "item",
+        units: str | None = None,
+        sizes: tuple[int, ...] | None = None,
+        small: int = 1_000,
+    ) -> None:
+        self.key = key
+        self.what = what
+        self.make = make
+        self.unit = unit
+        self.units = units or unit + "s"
+        self.sizes = sizes
+        self.small = small
+
+
+def target_5(plans: dict[int, Texts]) -> list[Growing]:
+    """What target 5 times at every size: loading and validating."""
+
+    def on(call: Callable[[Texts], Callable[[], object]]) -> Callable[[int], Any]:
+        return lambda items: (call(plans[items]), items)
+
+    return [
+        Growing("load_toml", "TOML load", on(lambda p: lambda: socialplan.loads(p.toml))),
+        Growing("load_json", "JSON load", on(lambda p: lambda: socialplan.loads(p.json, "json"))),
+        Growing("validate", "validation", on(lambda p: lambda: socialplan.validate(p.plan))),
+        Growing(
+            "validate_broken",
+            "validation with 10 % near-miss references (did-you-mean)",
+            on(lambda p: lambda: socialplan.validate(p.broken)),
+        ),
+    ]
+
+
+#: Seconds one call may be expected to take before a growth target stops timing an
+#: operation whose time per item has already grown past the goal.
 GIVE_UP = 60.0
 
 
+class Growth:
+    """What the growth targets measured: per operation and plan size, seconds per item."""
+
+    def __init__(self) -> None:
+        self.per_item: dict[str, dict[int, float]] = {}
+        self.spread: dict[str, dict[int, float]] = {}
+        self.items: dict[str, dict[int, int]] = {}
+        self.names: dict[str, str] = {}
+
+
 def growth_targets(
-    plans: dict[int, Texts], small: int, repeat: int, log: Callable[[str], None]
-) -> tuple[list[Row], dict[str, dict[int, float]]]:
-    """Target 5: time per item at the largest size against *small*, for each operation."""
-    per_item: dict[str, dict[int, float]] = {key: {} for key, _, _ in GROWING}
+    target: str,
+    operations: list[Growing],
+    sizes: list[int],
+    repeat: int,
+    log: Callable[[str], None],
+    growth: Growth,
+) -> list[Row]:
+    """Time per item at the largest size against the small one, for each operation."""
     rows = []
-    for letter, (key, what, make) in zip("abcd", GROWING, strict=True):
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for letter, op in zip(letters, operations, strict=False):
+        key, small = op.key, op.small
+        per_item = growth.per_item.setdefault(key, {})
+        spreads = growth.spread.setdefault(key, {})
+        counts = growth.items.setdefault(key, {})
+        growth.names[key] = f"{op.what} (per {op.unit})"
         stopped = None
-        for items in sorted(plans):
-            if items > small and small in per_item[key]:
-                last = max(per_item[key])
-                grown = per_item[key][last] / per_item[key][small]
+        for size in sorted(set(sizes if op.sizes is None else op.sizes)):
+            if size > small and small in per_item:
+                last = max(per_item)
+                grown = per_item[last] / per_item[small]
                 # Already past the goal, and quadratic from here would take too long.
-                if grown > 1.5 and per_item[key][last] * items * items / last > GIVE_UP:
+                expected = per_item[last] * (size / last) * counts[last] * size / last
+                if grown > 1.5 and expected > GIVE_UP:
                     stopped = last
-                    log(f"  {what}: {grown:.1f}× the time per item at {last:,}; not timing more")
+                    log(f"  {op.what}: {grown:.1f}× the time per {op.unit} at {last:,}; stopped")
                     break
-            seconds = median_time(make(plans[items]), repeat)
-            per_item[key][items] = seconds / items
-            log(f"  {what}, {items:,} items: {ms(seconds)} ({seconds / items * 1e6:.2f} µs/item)")
-        reached = max(per_item[key])
-        if small not in per_item[key] or reached <= small:
+            call, count = op.make(size)
+            samples = samples_of(call, repeat)
+            seconds = statistics.median(samples)
+            per_item[size], spreads[size], counts[size] = seconds / count, spread(samples), count
+            log(
+                f"  {op.what}, {size:,} metrics ({count:,} {op.units}): {ms(seconds)} "
+                f"± {spreads[size]:.0%} ({seconds / count * 1e6:.2f} µs/{op.unit})"
+            )
+        if small not in per_item or max(per_item) <= small:
             continue
-        ratio = per_item[key][reached] / per_item[key][small]
-        note = ""
-        if stopped is not None:
-            note = f"not timed beyond {stopped:,} items: it grows too fast"
+        reached = max(per_item)
+        note = f"not timed beyond {stopped:,} metrics: it grows too fast" if stopped else ""
+        if counts[reached] != reached:
+            sizes_said = f" ({reached:,} vs {small:,} metrics)"
+            at = f"{counts[reached]:,} vs {counts[small]:,} {op.units}{sizes_said}"
+        else:
+            at = f"{reached:,} vs {small:,}"
         rows.append(
             Row(
-                f"5{letter}",
-                f"{what}: time per item at {reached:,} vs {small:,}",
-                ratio,
+                f"{target}{letter}",
+                f"{op.what}: time per {op.unit} at {at}",
+                per_item[reached] / per_item[small],
                 1.5,
-                f"{per_item[key][reached] * 1e6:.2f} vs {per_item[key][small] * 1e6:.2f} µs/item",
+                f"{per_item[reached] * 1e6:.2f} ± {spreads[reached]:.0%} vs "
+                f"{per_item[small] * 1e6:.2f} ± {spreads[small]:.0%} µs/{op.unit}",
                 note,
             )
         )
-    return rows, per_item
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Target 8: what users run on big plans
+# ---------------------------------------------------------------------------
+
+#: The plan sizes ``check`` of a plan with many findings is timed at, and ``score``.
+CHECK_SIZES = (1_000, 2_000, 10_000)
+SCORE_SIZES = (100, 1_000, 10_000)
+#: Observations of each metric that ``score`` is timed with.
+PER_METRIC = 10
+
+
+class Users:
+    """The plans of target 8, made once per size: a finding for every fourth metric."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.plans: dict[int, socialplan.Plan] = {}
+        self.files: dict[int, tuple[Path, int]] = {}
+        self.scored: dict[int, tuple[socialplan.Plan, tuple[Any, ...]]] = {}
+
+    def plan(self, items: int) -> socialplan.Plan:
+        """The misaligned plan of *items* metrics."""
+        if items not in self.plans:
+            self.plans[items] = socialplan.from_data(misaligned_plan_data(items))
+        return self.plans[items]
+
+    def file(self, items: int) -> tuple[Path, int]:
+        """The misaligned plan written as TOML, and how many findings `check` reports in it."""
+        if items not in self.files:
+            plan = self.plan(items)
+            path = self.folder / f"misaligned-{items}.toml"
+            path.write_text(socialplan.dumps(plan), encoding="utf-8")
+            self.files[items] = path, len(socialplan.validate(plan))
+        return self.files[items]
+
+    def observed(self, items: int) -> tuple[socialplan.Plan, tuple[Any, ...]]:
+        """An aligned plan and :data:`PER_METRIC` observations of each of its metrics."""
+        if items not in self.scored:
+            from socialplan.observations import from_records
+
+            data = plan_data(items)
+            plan = socialplan.from_data(data)
+            found = from_records(observation_records(data, PER_METRIC), plan)
+            self.scored[items] = plan, found
+        return self.scored[items]
+
+
+def check_call(path: Path) -> Callable[[], object]:
+    """``socialplan check PATH`` as the command line runs it, its output kept in memory."""
+    from socialplan._cli import main
+
+    def check() -> int:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return main(["check", str(path)])
+
+    return check
+
+
+def drawing(plan: socialplan.Plan, what: str, fmt: str) -> str:
+    """What ``socialplan graph --what WHAT --format FMT`` writes for *plan*."""
+    from socialplan import graphs, steps
+    from socialplan.render._svg import to_svg
+
+    if what == "steps" and fmt != "svg":
+        current = steps.progress(plan)
+        return steps.to_mermaid(current) if fmt == "mermaid" else steps.to_dot(current)
+    graph = graphs.build(plan, what)
+    if fmt == "mermaid":
+        return graphs.to_mermaid(graph)
+    if fmt == "dot":
+        return graphs.to_dot(graph)
+    return to_svg(graph, title=what)
+
+
+def target_8(users: Users, largest: int) -> list[Growing]:
+    """What target 8 times: check with many findings, score, the report, every graph."""
+    from socialplan import graphs
+    from socialplan.render import report
+
+    def checking(items: int) -> tuple[Callable[[], object], int]:
+        path, findings = users.file(items)
+        return check_call(path), findings
+
+    def scoring(items: int) -> tuple[Callable[[], object], int]:
+        plan, found = users.observed(items)
+        return (lambda: socialplan.score(plan, found)), len(found)
+
+    def reporting(fmt: Any) -> Callable[[int], tuple[Callable[[], object], int]]:
+        return lambda items: ((lambda: report(users.plan(items), format=fmt)), items)
+
+    def graphing(what: str, fmt: str) -> Callable[[int], tuple[Callable[[], object], int]]:
+        def make(items: int) -> tuple[Callable[[], object], int]:
+            plan = users.plan(items)
+            if what == "steps":  # the same 14 steps at any size: the work is reading the plan
+                return (lambda: drawing(plan, what, fmt)), items
+            graph = graphs.build(plan, what)
+            return (lambda: drawing(plan, what, fmt)), graph.number_of_nodes() + len(graph.edges)
+
+        return make
+
+    within = tuple(size for size in CHECK_SIZES if size <= largest)
+    operations = [
+        Growing(
+            "check_findings",
+            "`socialplan check` of a TOML plan with a finding for every fourth metric",
+            checking,
+            unit="finding",
+            sizes=within,
+        ),
+        Growing(
+            "score",
+            f"`score` with {PER_METRIC} observations of each metric",
+            scoring,
+            unit="observation",
+            sizes=tuple(size for size in SCORE_SIZES if size <= largest),
+            small=SCORE_SIZES[0],
+        ),
+        Growing("report_markdown", "the Markdown report", reporting("markdown"), unit="metric"),
+        Growing("report_html", "the HTML report", reporting("html"), unit="metric"),
+    ]
+    operations += [
+        Growing(
+            f"graph_{what}_{fmt}",
+            f"`graph --what {what} --format {fmt}`",
+            graphing(what, fmt),
+            unit="metric" if what == "steps" else "node or edge",
+            units="metrics" if what == "steps" else "nodes and edges",
+        )
+        for what in graphs.WHAT
+        for fmt in ("mermaid", "dot", "svg")
+    ]
+    return operations
 
 
 def memory_targets(plan: Texts) -> list[Row]:
@@ -458,16 +677,17 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def per_item_table(per_item: dict[str, dict[int, float]]) -> str:
-    sizes = sorted({size for times in per_item.values() for size in times})
-    names = {key: what for key, what, _ in GROWING}
+def per_item_table(growth: Growth, keys: list[str]) -> str:
+    """The time per item of the operations *keys* at each plan size, in microseconds."""
+    sizes = sorted({size for key in keys for size in growth.per_item[key]})
     lines = [
-        "| µs per item | " + " | ".join(f"{s:,}" for s in sizes) + " |",
+        "| µs per item, by plan size in metrics | " + " | ".join(f"{s:,}" for s in sizes) + " |",
         "|---|" + "--:|" * len(sizes),
     ]
-    for key, times in per_item.items():
+    for key in keys:
+        times = growth.per_item[key]
         cells = [f"{times[s] * 1e6:.2f}" if s in times else "–" for s in sizes]
-        lines.append(f"| {names[key]} | " + " | ".join(cells) + " |")
+        lines.append(f"| {growth.names[key]} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -513,6 +733,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--fail", action="store_true", help="exit with status 1 when a target is missed"
     )
+    parser.add_argument(
+        "--targets",
+        type=lambda text: {t.strip() for t in text.split(",") if t.strip()},
+        default=set("12345678"),
+        metavar="LIST",
+        help="comma-separated target numbers to measure (default: all, 1 to 8)",
+    )
     args = parser.parse_args(argv)
     if args.sizes is None:
         args.sizes = list(QUICK_SIZES if args.quick else SIZES)
@@ -537,28 +764,55 @@ def main(argv: list[str] | None = None) -> int:
     startup_size = 100 if 100 in plans else smallest
     middle = 10_000 if 10_000 in plans else max(s for s in sizes if s <= 10_000 or s == smallest)
     small = 1_000 if 1_000 in plans else smallest
+    chosen: set[str] = args.targets
 
     rows: list[Row] = []
-    log("target 1: start-up")
-    row, imports = startup(plans[startup_size], max(10, args.repeat * 4), log)
-    rows.append(row)
-    log("targets 2-4: load and validate")
-    rows += load_targets(plans[middle], args.repeat)
-    log("target 5: growth")
-    growth, per_item = growth_targets(plans, small, args.repeat, log)
-    rows += growth or [Row("5", "growth: needs a size above 1,000", None, 1.5, "")]
-    log("target 6: dump")
-    rows += dump_targets(plans[middle], args.repeat)
-    log("target 7: memory")
-    rows += memory_targets(plans[largest])
-    rows.sort(key=lambda r: r.target)
+    imports: list[Any] = []
+    growth = Growth()
+    if "1" in chosen:
+        log("target 1: start-up")
+        row, imports = startup(plans[startup_size], max(10, args.repeat * 4), log)
+        rows.append(row)
+    if chosen & {"2", "3", "4"}:
+        log("targets 2-4: load and validate")
+        rows += [r for r in load_targets(plans[middle], args.repeat) if r.target in chosen]
+    basics = target_5(plans)
+    if "5" in chosen:
+        log("target 5: growth")
+        for op in basics:
+            op.small = small
+        found = growth_targets("5", basics, sizes, args.repeat, log, growth)
+        rows += found or [Row("5", "growth: needs a size above 1,000", None, 1.5, "")]
+    if "6" in chosen:
+        log("target 6: dump")
+        rows += dump_targets(plans[middle], args.repeat)
+    if "7" in chosen:
+        log("target 7: memory")
+        rows += memory_targets(plans[largest])
+    commands: list[Growing] = []
+    if "8" in chosen:
+        log("target 8: what users run on big plans")
+        folder = Path(tempfile.mkdtemp(prefix="socialplan-bench-"))
+        try:
+            commands = target_8(Users(folder), largest)
+            for op in commands:
+                op.small = small if op.sizes is None else op.small
+            found = growth_targets("8", commands, sizes, args.repeat, log, growth)
+            rows += found or [Row("8", "users' paths: needs a size above 1,000", None, 1.5, "")]
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    rows.sort(key=lambda r: (r.target[0], len(r.target), r.target))
     log("done")
 
     print(table(rows))
-    print()
-    print(per_item_table(per_item))
-    print()
-    print("Heaviest imports of `socialplan check` (cumulative, python -X importtime):")
+    for group in (basics, commands):
+        keys = [op.key for op in group if growth.per_item.get(op.key)]
+        if keys:
+            print()
+            print(per_item_table(growth, keys))
+    if imports:
+        print()
+        print("Heaviest imports of `socialplan check` (cumulative, python -X importtime):")
     for entry in imports:
         print(f"  {entry['cumulative_us'] / 1000:8.1f} ms  {entry['module']}")
     if args.json:
@@ -567,7 +821,13 @@ def main(argv: list[str] | None = None) -> int:
             "sizes": sizes,
             "repeat": args.repeat,
             "targets": [r.as_json() for r in rows],
-            "per_item_seconds": {k: {str(s): t for s, t in v.items()} for k, v in per_item.items()},
+            "per_item_seconds": {
+                k: {str(s): t for s, t in v.items()} for k, v in growth.per_item.items()
+            },
+            "per_item_spread": {
+                k: {str(s): round(t, 4) for s, t in v.items()} for k, v in growth.spread.items()
+            },
+            "items": {k: {str(s): n for s, n in v.items()} for k, v in growth.items.items()},
             "startup_imports": imports,
             "duration_seconds": round(time.perf_counter() - started, 1),
         }

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import socialplan
-from socialplan._generate import broken_plan_data, plan_data
+from socialplan._generate import (
+    broken_plan_data,
+    misaligned_plan_data,
+    observation_records,
+    plan_data,
+)
+from socialplan.observations import from_records
 
 
 def load_json(data: dict[str, object]) -> socialplan.Plan:
@@ -106,3 +113,71 @@ def test_every_broken_reference_gets_a_suggestion(items: int) -> None:
     hints = [d.hint for d in socialplan.validate(plan, select=["SP101"])]
     assert hints
     assert all(hint is not None and hint.startswith("did you mean") for hint in hints)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.integers(125, 1500), seed=st.integers(0, 2**16))
+def test_misaligned_plan_has_an_off_audience_metric_in_four(items: int, seed: int) -> None:
+    plan = load_json(misaligned_plan_data(items, seed=seed))
+    expected = [f"metrics.metric-{i:05d}.channels[0]" for i in range(3, items, 4)]
+    actual = [d.path for d in socialplan.validate(plan) if d.code == "SP706"]
+    assert expected == actual
+
+
+def test_misaligned_plan_has_no_other_finding() -> None:
+    plan = load_json(misaligned_plan_data(2000))
+    assert ["SP706"] * 500 == socialplan.validate(plan).codes()
+
+
+def test_misaligned_plan_changes_only_the_channels_of_every_fourth_metric() -> None:
+    aligned, misaligned = plan_data(400), misaligned_plan_data(400)
+    changed = {
+        key
+        for key, metric in aligned["metrics"].items()
+        if metric["channels"] != misaligned["metrics"][key]["channels"]
+    }
+    aligned["metrics"] = {k: v for k, v in aligned["metrics"].items() if k not in changed}
+    misaligned["metrics"] = {k: v for k, v in misaligned["metrics"].items() if k not in changed}
+    assert ({f"metric-{i:05d}" for i in range(3, 400, 4)}, aligned) == (changed, misaligned)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.integers(1, 300), per_metric=st.integers(0, 12), seed=st.integers(0, 2**16))
+def test_observation_records_are_valid_observations_of_the_plan(
+    items: int, per_metric: int, seed: int
+) -> None:
+    data = plan_data(items)
+    records = observation_records(data, per_metric, seed=seed)
+    found = from_records(records, load_json(data))
+    assert items * per_metric == len(found)
+
+
+@settings(max_examples=10, deadline=None)
+@given(items=st.integers(1, 200), per_metric=st.integers(0, 12), seed=st.integers(0, 2**16))
+def test_observation_records_are_deterministic(items: int, per_metric: int, seed: int) -> None:
+    data = plan_data(items)
+    first = observation_records(data, per_metric, seed=seed)
+    assert json.dumps(first) == json.dumps(observation_records(data, per_metric, seed=seed))
+
+
+def test_observation_records_bring_every_verdict() -> None:
+    data = plan_data(1000)
+    plan = load_json(data)
+    card = socialplan.score(plan, from_records(observation_records(data, 10), plan))
+    expected = {str(verdict) for verdict in socialplan.Verdict}
+    assert expected == {str(metric.verdict) for metric in card.metrics}
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.integers(1, 1200), channels=st.integers(2, 12))
+def test_plan_with_few_channels_validates_clean(items: int, channels: int) -> None:
+    data = plan_data(items, channels=channels)
+    assert (channels, ()) == (
+        len(data["channels"]),
+        socialplan.validate(load_json(data)).diagnostics,
+    )
+
+
+def test_a_plan_needs_two_channels() -> None:
+    with pytest.raises(ValueError, match="at least two channels, not 1"):
+        plan_data(10, channels=1)

@@ -396,6 +396,27 @@ def test_mermaid_ids_of_keys_alike_once_made_safe_stay_distinct() -> None:
     assert [("n_audience_a_b", "1"), ("n_audience_a_b_2", "2")] == [n[:2] for n in nodes]
 
 
+def _mermaid_ids_by_definition(keys: list[str]) -> list[str]:
+    """Each key made safe, with the first number from 2 up that no key before it has taken."""
+    given: list[str] = []
+    for key in keys:
+        base = "n_" + re.sub(r"[^A-Za-z0-9_]", "_", key)
+        candidates = [base, *(f"{base}_{number}" for number in range(2, len(keys) + 2))]
+        given.append(next(c for c in candidates if c not in given))
+    return given
+
+
+@FAST
+@given(st.lists(st.text("a_-.2", min_size=1, max_size=5), unique=True, max_size=30))
+def test_mermaid_ids_are_the_first_free_number_of_each_key(idents: list[str]) -> None:
+    """Keys such as "a-b", "a_b", "a.b" and "a_b_2" share ids in Mermaid's letters."""
+    graph: nx.DiGraph[str] = nx.DiGraph(name="x")
+    for ident in idents:
+        graph.add_node(ident, kind="role", label=ident, id=ident)
+    nodes, _, _ = mermaid_parts(graphs.to_mermaid(graph))
+    assert _mermaid_ids_by_definition(idents) == [node[0] for node in nodes]
+
+
 def test_mermaid_writes_entities_for_quotes_markup_and_line_breaks() -> None:
     plan = Plan(name="x", audiences={"a": Audience(name='The "best" <b>fans</b>\nof `#1`')})
     nodes, _, _ = mermaid_parts(graphs.to_mermaid(graphs.influence(plan)))

@@ -1,4 +1,6 @@
-"""No rule, no load step and no did-you-mean suggestion does more than linear work (issue #8).
+"""No rule, no load step, no did-you-mean suggestion and no command's own work is more than
+linear (issues #8 and #15): scoring, the report, the graphs, the trace, diff, status, maturity,
+the exports, reading observations, and locating the findings of ``check`` in the plan's text.
 
 Work is counted, not timed, so the check is deterministic: every event Python's
 tracer sees (a call, a line, a return) while the code runs. Strings inside C
@@ -7,6 +9,10 @@ strings are a ``str`` subclass that compares, hashes and orders in Python:
 ``key in some_tuple`` or ``set(channel.audiences)`` inside a loop shows up as
 work too. On a generated plan four times as large, the work must be at most
 about four times as much; a quadratic step makes it sixteen.
+
+What a tracer cannot see is a scan inside one C call: ``text.count("\\n", 0, at)`` or a
+regular expression searched from the start of the text, once per finding, costs one event
+whatever the text's length. The benchmark (``benchmarks/bench.py``) times those paths too.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from types import FrameType
@@ -24,8 +31,14 @@ import attrs
 import pytest
 
 import socialplan
-from socialplan._generate import broken_plan_data, plan_data
-from socialplan.observations import from_records
+from socialplan import graphs
+from socialplan._generate import (
+    broken_plan_data,
+    misaligned_plan_data,
+    observation_records,
+    plan_data,
+)
+from socialplan.observations import Observation, from_records
 from socialplan.rules import RULES, Context, Finding, all_rules, rule
 
 #: The sizes compared: the number of metrics of the smaller and of the larger plan.
@@ -38,7 +51,15 @@ SLACK = 500
 PLANS: dict[str, Callable[[int], dict[str, Any]]] = {
     "aligned": plan_data,
     "broken": broken_plan_data,  # one reference in ten is a near miss: did-you-mean at work
+    "misaligned": misaligned_plan_data,  # a metric in four off its audiences: many findings
+    # Four channels whatever the size: each reaches more audiences as the plan grows, as the
+    # 40 channels of a plan of 100,000 metrics do (up to 1,000 metrics, channels grow too).
+    "few-channels": functools.partial(plan_data, channels=4),
 }
+#: The observations of each metric that the scoring tests measure.
+PER_METRIC = 10
+#: The plans the commands are measured on: many findings, and channels that reach many.
+COMMANDS_ON = ["misaligned", "few-channels"]
 
 
 class Counted(str):
@@ -220,3 +241,271 @@ def test_a_linear_rule_passes_the_check() -> None:
 
     with registered("ZZ902", linear):
         assert_linear("rule ZZ902 (aligned plan)", lambda n: validation_work("aligned", n, "ZZ902"))
+
+
+# ---------------------------------------------------------------------------
+# What the commands do with a plan once it is loaded (issue #15).
+# ---------------------------------------------------------------------------
+
+
+@functools.cache
+def observed(kind: str, items: int) -> tuple[Observation, ...]:
+    """:data:`PER_METRIC` observations of every metric of the plan, their strings counted."""
+    records = observation_records(data(kind, items), PER_METRIC)
+    return counted(from_records(records, plan(kind, items)))  # type: ignore[no-any-return]
+
+
+@functools.cache
+def scored(kind: str, items: int) -> socialplan.Scorecard:
+    return socialplan.score(plan(kind, items), observed(kind, items))
+
+
+@pytest.mark.parametrize("kind", COMMANDS_ON)
+def test_scoring_work_grows_linearly(kind: str) -> None:
+    def measure(items: int) -> int:
+        chosen, seen = plan(kind, items), observed(kind, items)
+        return work(lambda: socialplan.score(chosen, seen))
+
+    assert_linear(f"scoring {PER_METRIC} observations of each metric ({kind} plan)", measure)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_writing_the_scorecard_grows_linearly(fmt: Any) -> None:
+    from socialplan.render import scorecard
+
+    def measure(items: int) -> int:
+        card = scored("misaligned", items)
+        return work(lambda: scorecard(card, format=fmt))
+
+    assert_linear(f"writing the scorecard as {fmt}", measure)
+
+
+@pytest.mark.parametrize("kind", COMMANDS_ON)
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_report_work_grows_linearly(fmt: Any, kind: str) -> None:
+    """The whole report of a plan and its scorecard, findings and diagrams included."""
+
+    def measure(items: int) -> int:
+        chosen, card = plan(kind, items), scored(kind, items)
+        return work(lambda: socialplan.render.report(chosen, format=fmt, scorecard=card))
+
+    assert_linear(f"the {fmt} report with a scorecard ({kind} plan)", measure)
+
+
+def drawing(chosen: socialplan.Plan, what: str, fmt: str) -> str:
+    """The text ``socialplan graph --what WHAT --format FMT`` writes for *chosen*."""
+    from socialplan import steps
+    from socialplan.render._svg import to_svg
+
+    if what == "steps":
+        current = steps.progress(chosen)
+        if fmt == "mermaid":
+            return steps.to_mermaid(current)
+        if fmt == "dot":
+            return steps.to_dot(current)
+        if fmt == "gantt":
+            return steps.to_gantt(current, chosen.start)
+    graph = graphs.build(chosen, what)
+    if fmt == "mermaid":
+        return graphs.to_mermaid(graph)
+    if fmt == "dot":
+        return graphs.to_dot(graph)
+    return to_svg(graph, title=what)
+
+
+@pytest.mark.parametrize(
+    ("what", "fmt"),
+    [(w, f) for w in graphs.WHAT for f in ("mermaid", "dot", "svg")] + [("steps", "gantt")],
+)
+@pytest.mark.parametrize("kind", COMMANDS_ON)
+def test_graph_work_grows_linearly(what: str, fmt: str, kind: str) -> None:
+    def measure(items: int) -> int:
+        chosen = plan(kind, items)
+        return work(lambda: drawing(chosen, what, fmt))
+
+    assert_linear(f"graph --what {what} --format {fmt} ({kind} plan)", measure)
+
+
+@pytest.mark.parametrize("kind", COMMANDS_ON)
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_trace_work_grows_linearly(fmt: str, kind: str) -> None:
+    write: dict[str, Callable[[socialplan.Trace], object]] = {
+        "text": socialplan.Trace.to_text,
+        "markdown": socialplan.Trace._repr_markdown_,
+        "json": lambda matrix: json.dumps(matrix.to_dict()),
+    }
+
+    def measure(items: int) -> int:
+        chosen = plan(kind, items)
+        return work(lambda: write[fmt](socialplan.trace(chosen)))
+
+    assert_linear(f"trace --format {fmt} ({kind} plan)", measure)
+
+
+@functools.cache
+def reworded(items: int) -> socialplan.Plan:
+    """The aligned plan with other words, numbers and dates: a change in most of its parts."""
+    return counted(socialplan.from_data(plan_data(items, seed=1)))  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_diff_work_grows_linearly(fmt: str) -> None:
+    def measure(items: int) -> int:
+        old, new = plan("aligned", items), reworded(items)
+
+        def compare() -> object:
+            changes = socialplan.diff(old, new)
+            return changes.to_text() if fmt == "text" else json.dumps(changes.to_dict())
+
+        return work(compare)
+
+    assert_linear(f"diff --format {fmt} of two versions of a plan", measure)
+
+
+@pytest.mark.parametrize("kind", COMMANDS_ON)
+def test_status_and_maturity_work_grow_linearly(kind: str) -> None:
+    def measure(items: int) -> int:
+        chosen = plan(kind, items)
+
+        def assess() -> object:
+            current = socialplan.progress(chosen)
+            return current.to_records(), current.next(), socialplan.maturity(chosen)
+
+        return work(assess)
+
+    assert_linear(f"status and maturity ({kind} plan)", measure)
+
+
+@pytest.mark.parametrize("to", ["csv", "ics"])
+def test_exporting_the_calendar_grows_linearly(to: str) -> None:
+    from socialplan import export
+
+    write = export.to_csv if to == "csv" else export.to_ics
+
+    def measure(items: int) -> int:
+        chosen = plan("aligned", items)
+        return work(lambda: write(chosen))
+
+    assert_linear(f"export --to {to}", measure)
+
+
+def observations_text(items: int, fmt: str, *, broken: bool) -> str:
+    """The observations of the aligned plan as *fmt* text; *broken*: one in ten misnamed."""
+    import socialplan.observations as obs
+
+    records = observation_records(data("aligned", items), 2)
+    found = from_records(records, socialplan.from_data(data("aligned", items)))
+    if broken:
+        found = tuple(
+            attrs.evolve(o, metric=o.metric + "x") if i % 10 == 9 else o
+            for i, o in enumerate(found)
+        )
+    return obs.dumps(found, fmt)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["clean", "misnamed"])
+@pytest.mark.parametrize("fmt", ["csv", "json", "toml"])
+def test_reading_observations_grows_linearly(fmt: Any, broken: bool) -> None:
+    """Reading an observations file, and with one metric in ten misnamed, locating each error."""
+    import socialplan.observations as obs
+
+    def measure(items: int) -> int:
+        text, chosen = observations_text(items, fmt, broken=broken), plan("aligned", items)
+
+        def read() -> None:
+            if not broken:
+                obs.loads(text, chosen, fmt, file=f"observations.{fmt}")
+                return
+            with pytest.raises(socialplan.LoadError):
+                obs.loads(text, chosen, fmt, file=f"observations.{fmt}")
+
+        return work(read)
+
+    assert_linear(f"reading {'misnamed ' if broken else ''}observations from {fmt}", measure)
+
+
+def test_locating_the_findings_of_check_grows_linearly() -> None:
+    """`socialplan check` finds the line of each finding in the plan's text: a quarter of the
+    metrics off their audiences, each an SP706 warning to place in the TOML file."""
+
+    def measure(items: int) -> int:
+        loaded = socialplan.from_data(data("misaligned", items))
+        text, found = socialplan.dumps(loaded, "toml"), socialplan.validate(loaded)
+        assert items // 4 == len(found)
+        return work(lambda: found.located(text, "toml", "plan.toml"))
+
+    assert_linear("locating the findings of a TOML plan", measure)
+
+
+def colliding(items: int) -> Any:
+    """A graph of *items* roles whose ids differ only in ``-`` against ``_``: one Mermaid id."""
+    import networkx as nx
+
+    graph: Any = nx.DiGraph(name="routing")
+    width = max(1, (items - 1).bit_length())
+    for number in range(items):
+        ident = "r" + "".join("-_"[number >> bit & 1] for bit in range(width))
+        graph.add_node(f"role:{ident}", kind="role", label=ident, id=ident)
+    return graph
+
+
+def test_mermaid_ids_of_keys_alike_grow_linearly() -> None:
+    """Keys that come out alike in Mermaid's letters get numbers: finding one is not a search."""
+    assert_linear(
+        "Mermaid ids of keys alike",
+        lambda items: work(functools.partial(graphs.to_mermaid, colliding(items))),
+    )
+
+
+def collections_while(run: Callable[[], object]) -> list[int]:
+    """The generation of each collection that starts while socialplan's code runs *run*.
+
+    A collection that starts in ``socialplan._gc`` is the one the allocations made while
+    the collector was paused set off as it is restored: it is not counted.
+    """
+    import gc
+
+    package = os.path.dirname(socialplan.__file__) + os.sep
+    found: list[int] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        frame: FrameType | None = sys._getframe(1)
+        while frame is not None and not frame.f_code.co_filename.startswith(package):
+            frame = frame.f_back
+        if (
+            phase == "start"
+            and frame is not None
+            and not frame.f_code.co_filename.endswith("_gc.py")
+        ):
+            found.append(info["generation"])
+
+    gc.callbacks.append(watch)
+    try:
+        run()
+    finally:
+        gc.callbacks.remove(watch)
+    return found
+
+
+def builds(name: str) -> Callable[[], object]:
+    """What builds a big output of the plan of 300 metrics with a finding for every fourth."""
+    from socialplan.render import report, scorecard
+
+    chosen, card = plan("misaligned", 300), scored("misaligned", 300)
+    return {
+        "score": lambda: socialplan.score(chosen, observed("misaligned", 300)),
+        "scorecard": lambda: scorecard(card, format="text"),
+        "report": lambda: report(chosen, format="markdown"),
+        "graph": lambda: graphs.alignment(chosen),
+    }[name]
+
+
+@pytest.mark.parametrize("name", ["score", "scorecard", "report", "graph"])
+def test_big_outputs_are_built_with_the_collector_paused(name: str) -> None:
+    """Building a scorecard, a report or a graph makes hundreds of thousands of objects for a
+    big plan: every collection they set off would walk the plan again (scoring 100,000
+    observations spent half its time collecting), as loading and validation once did.
+    Mermaid and DOT are strings, which set off no collection."""
+    import gc
+
+    assert ([], True) == (collections_while(builds(name)), gc.isenabled())

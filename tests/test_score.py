@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,7 +14,7 @@ import socialplan
 from socialplan import Direction, Plan
 from socialplan._score import RANK, MetricScore, Scorecard, Verdict, score
 from socialplan.observations import Observation
-from socialplan.testing import observations, plans
+from socialplan.testing import loadable_plans, observations, plans
 
 D = dt.date
 
@@ -807,3 +808,123 @@ def test_without_unit_values_the_level_3_metrics_are_the_results() -> None:
     ig = next(row for row in score(plan, ROI_OBSERVED).returns if row.channel == "ig")
     # 25 leads and 4 sales, none valued: 29 results and no value.
     assert (29.0, None, None) == (ig.results, ig.value, ig.roi)
+
+
+# The scorecard against plain definitions: what score() indexes once, said the long way.
+
+
+def _latest_at(dates: dict[dt.date, float], day: dt.date) -> float | None:
+    """The value observed last at or before *day*, or None."""
+    before = [d for d in dates if d <= day]
+    return dates[max(before)] if before else None
+
+
+def _series_by_definition(
+    observed: tuple[Observation, ...], key: str, as_of: dt.date, mean: bool
+) -> tuple[tuple[dt.date, float], ...]:
+    """The total series of the module's documentation: one point per date observed, the
+    channel-less value on that date, else the sum (mean) of each channel's latest value."""
+    on: dict[str | None, dict[dt.date, float]] = {}
+    for o in observed:
+        if o.metric == key and o.date <= as_of:
+            on.setdefault(o.channel, {})[o.date] = o.value
+    series = []
+    for day in sorted({d for dates in on.values() for d in dates}):
+        if day in on.get(None, {}):
+            series.append((day, on[None][day]))
+            continue
+        latest = [_latest_at(on[c], day) for c in sorted(c for c in on if c is not None)]
+        values = [value for value in latest if value is not None]
+        series.append((day, sum(values) / len(values) if mean else sum(values)))
+    return tuple(series)
+
+
+@st.composite
+def _many_channels(draw: st.DrawFn) -> tuple[Plan, tuple[Observation, ...]]:
+    """A metric on up to eight channels, observed on each at dates of its own, and in total."""
+    channels = [f"c{i}" for i in range(draw(st.integers(1, 8)))]
+    unit = draw(st.sampled_from(["followers", "%", "share %"]))
+    plan = socialplan.Plan(
+        name="Many",
+        channels={key: socialplan.Channel(platform="blog") for key in channels},
+        metrics={"m": socialplan.Metric(name="M", unit=unit, channels=tuple(channels))},
+    )
+    values = st.integers(-(10**6), 10**6) | st.floats(-1e6, 1e6, allow_nan=False)
+    found = []
+    for channel in [None, *channels]:
+        days = draw(st.sets(st.integers(0, 40), max_size=6 if channel else 2))
+        found += [
+            seen("m", D(2027, 1, 4) + dt.timedelta(days=d), draw(values), channel) for d in days
+        ]
+    return plan, tuple(found)
+
+
+@SETTINGS
+@given(case=_many_channels())
+def test_the_total_series_is_its_definition(case: tuple[Plan, tuple[Observation, ...]]) -> None:
+    plan, observed = case
+    card = score(plan, observed)
+    mean = plan.metrics["m"].unit != "followers"
+    expected = _series_by_definition(observed, "m", card.as_of, mean)
+    assert expected == card.metrics[0].series
+
+
+def _measuring_twice(data: st.DataObject, plan: Plan) -> Plan:
+    """*plan* with some of its metrics naming each objective they measure twice."""
+    twice = data.draw(st.sets(st.sampled_from(sorted(plan.metrics)))) if plan.metrics else set()
+    metrics = {
+        key: attrs.evolve(metric, measures=metric.measures * 2) if key in twice else metric
+        for key, metric in plan.metrics.items()
+    }
+    return attrs.evolve(plan, metrics=metrics)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_each_objective_lists_the_metrics_that_measure_it_in_plan_order(
+    data: st.DataObject,
+) -> None:
+    plan = _measuring_twice(data, data.draw(loadable_plans(max_items=4)))
+    card = score(plan, data.draw(observations(plan, max_size=8)))
+    expected = {
+        key: [k for k, metric in plan.metrics.items() if key in metric.measures]
+        for key in plan.objectives
+    }
+    actual = {o.objective: [m.metric for m in o.metrics] for o in card.objectives}
+    assert expected == actual
+
+
+@SETTINGS
+@given(data=st.data())
+def test_a_metric_of_an_objective_is_judged_against_it_when_it_can_be(
+    data: st.DataObject,
+) -> None:
+    """In an objective's card, a metric is judged against that objective's target when it is in
+    the metric's unit, else as in the list of metrics (its first such objective, or its own)."""
+    plan = _measuring_twice(data, data.draw(loadable_plans(max_items=4)))
+    card = score(plan, data.draw(observations(plan, max_size=8)))
+    alone = {m.metric: m for m in card.metrics}
+    for objective in card.objectives:
+        target = plan.objectives[objective.objective].target
+        for metric in objective.metrics:
+            unit = plan.metrics[metric.metric].unit
+            fits = target is not None and (
+                unit is None or unit.casefold() == target.unit.casefold()
+            )
+            expected = objective.objective if fits else alone[metric.metric].objective
+            assert (expected, metric.series) == (metric.objective, alone[metric.metric].series)
+
+
+def test_scoring_restores_the_garbage_collector_after_an_error() -> None:
+    import gc
+
+    gc.disable()
+    try:
+        with pytest.raises(ValueError, match="not a metric of the plan"):
+            score(shop(), [seen("nothing", D(2027, 3, 1), 1)])
+        disabled = not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError, match="not a metric of the plan"):
+        score(shop(), [seen("nothing", D(2027, 3, 1), 1)])
+    assert (True, True) == (disabled, gc.isenabled())

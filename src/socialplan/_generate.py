@@ -6,9 +6,15 @@ with a given number of metrics and every other part in proportion, so that
 each rule has work that grows with the plan. :func:`broken_plan_data` is the
 same plan with one part in ten naming a near miss of an id that exists
 (``"objective-00042x"``), so that loading and validation exercise the
-did-you-mean suggestions.
+did-you-mean suggestions. :func:`misaligned_plan_data` is the same plan with
+a quarter of its metrics taken on a channel that reaches none of their
+objective's audiences, so that a big plan has many findings (an SP706
+warning each) and ``socialplan check`` pays for reporting and locating them.
+:func:`observation_records` measures a plan: a number of observations of
+each metric, as the records :func:`socialplan.observations.from_records`
+reads.
 
-Both are deterministic: the same arguments give the same data.
+All are deterministic: the same arguments give the same data.
 
 >>> import json, socialplan
 >>> data = plan_data(100)
@@ -25,7 +31,7 @@ import datetime as dt
 import random
 from typing import Any
 
-__all__ = ["broken_plan_data", "plan_data"]
+__all__ = ["broken_plan_data", "misaligned_plan_data", "observation_records", "plan_data"]
 
 _START = dt.date(2027, 1, 4)
 _SHORT = _START + dt.timedelta(days=119)
@@ -108,9 +114,9 @@ def _ids(prefix: str, count: int) -> list[str]:
     return [f"{prefix}-{i:0{width}d}" for i in range(count)]
 
 
-def _sizes(items: int) -> dict[str, int]:
-    """How many of each part a plan with *items* metrics has."""
-    channels = min(40, max(4, items // 25))
+def _sizes(items: int, channels: int | None = None) -> dict[str, int]:
+    """How many of each part a plan with *items* metrics (and *channels*, if given) has."""
+    channels = min(40, max(4, items // 25)) if channels is None else channels
     return {
         "metrics": items,
         "objectives": max(1, items // 10),
@@ -140,16 +146,19 @@ def _frequency(count: int, first: dt.date, last: dt.date) -> str:
     return f"{max(1, round(per_week * 365 / 7))} per year"
 
 
-def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
+def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict[str, Any]:
     """The JSON-form data of an aligned plan with *items* metrics.
 
     Every other part is in proportion: an objective for every ten metrics, a
     calendar entry for every two, an influencer for every twenty, a business
     goal, a role, a content pillar and a content source for every hundred,
-    an audience and a resource for every fifty; between 4 and 40 channels,
-    each with its engagement rule, its four routes and its RACI entry. Ids
-    look like ``"metric-00042"``. The plan validates with no diagnostics at
-    all. *seed* varies the words, numbers and dates, not the shape.
+    an audience and a resource for every fifty; between 4 and 40 channels
+    (one for every 25 metrics), each with its engagement rule, its four
+    routes and its RACI entry. Ids look like ``"metric-00042"``. The plan
+    validates with no diagnostics at all. *seed* varies the words, numbers
+    and dates, not the shape. *channels* fixes the number of channels (at
+    least 2): with few, each channel reaches a share of the audiences that
+    grows with the plan, as in a plan of 100,000 metrics on 40 channels.
 
     >>> data = plan_data(1000, seed=1)
     >>> sorted(data["metrics"])[:2]
@@ -159,10 +168,12 @@ def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
     """
     if items < 1:
         raise ValueError(f"a plan needs at least one metric, not {items}")
+    if channels is not None and channels < 2:
+        raise ValueError(f"a generated plan needs at least two channels, not {channels}")
     from .steps import FOURTEEN_STEPS
 
     rng = random.Random(f"socialplan-{seed}-{items}")
-    size = _sizes(items)
+    size = _sizes(items, channels)
     goal_ids = _ids("goal", size["business_goals"])
     objective_ids = _ids("objective", size["objectives"])
     audience_ids = _ids("audience", size["audiences"])
@@ -212,7 +223,7 @@ def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
             "channels": where,
         }
 
-    channels: dict[str, Any] = {}
+    channel_table: dict[str, Any] = {}
     for i, key in enumerate(channel_ids):
         platform = _PLATFORMS[i % len(_PLATFORMS)]
         channel: dict[str, Any] = {
@@ -229,7 +240,7 @@ def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
             "url": f"https://{platform}.example/brand{i}",
         }
         channel["customizations"] = ["Pinned post with the next launch", "Header image"]
-        channels[key] = channel
+        channel_table[key] = channel
     reaches = {key: set(audience["channels"]) for key, audience in audiences.items()}
 
     goals = {
@@ -367,7 +378,7 @@ def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
             "title": f"Post {i}: {_TOPICS[rng.randrange(len(_TOPICS))]} idea of the week",
             "pillar": pillar_ids[i % n_pillars],
             "format": _FORMATS[i % len(_FORMATS)],
-            "owner": channels[channel_id]["owner"],
+            "owner": channel_table[channel_id]["owner"],
         }
         if i % len(_STATUSES):  # "idea", the default, goes without saying
             entry["status"] = _STATUSES[i % len(_STATUSES)]
@@ -467,7 +478,7 @@ def plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
             for i, key in enumerate(_ids("input", size["stakeholder_input"]))
         },
         "audiences": audiences,
-        "channels": channels,
+        "channels": channel_table,
         "influencers": influencers,
         "roles": roles,
         "routing": routing,
@@ -539,3 +550,87 @@ def broken_plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
             else:
                 part["influences"] = [part["influences"][0] + "x"]
     return data
+
+
+def misaligned_plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
+    """:func:`plan_data` with a quarter of the metrics measured where their audiences are not.
+
+    Every fourth metric (positions 3, 7, 11…) is taken on one channel only:
+    the first channel, counting on from the metric's position, that reaches
+    none of the audiences of the objective it measures. Each is an SP706
+    warning, and the plan has no other finding: ``items // 4`` in all from
+    125 metrics on (five channels or more). In smaller plans an objective's
+    audiences may be on every channel, and such a metric is left as it was.
+
+    >>> plan_data(1000)["metrics"]["metric-00003"]["channels"]
+    ['channel-00003', 'channel-00010']
+    >>> misaligned_plan_data(1000)["metrics"]["metric-00003"]["channels"]
+    ['channel-00004']
+    """
+    data = plan_data(items, seed=seed)
+    channel_ids = list(data["channels"])
+    reaches = {key: set(channel["audiences"]) for key, channel in data["channels"].items()}
+    for position, metric in enumerate(data["metrics"].values()):
+        if position % 4 != 3:
+            continue
+        audiences = set(data["objectives"][metric["measures"][0]]["audiences"])
+        for step in range(len(channel_ids)):
+            channel_id = channel_ids[(position + step) % len(channel_ids)]
+            if reaches[channel_id].isdisjoint(audiences):
+                metric["channels"] = [channel_id]
+                break
+    return data
+
+
+def observation_records(
+    data: dict[str, Any], per_metric: int = 10, *, seed: int = 0
+) -> list[dict[str, Any]]:
+    """*per_metric* observations of every metric of the plan *data*, as plain records.
+
+    A metric taken on channels is observed on each of them in turn, a week
+    apart for each round, from the week after the plan starts; a metric with
+    no channel is observed in total. Values run from the baseline toward the
+    target that :func:`socialplan.score` judges the metric against, at a pace
+    of its own (seeded: some ahead, some behind, one in twenty past the
+    target already), split between its channels, so that every verdict comes
+    up. Records are ``{"metric", "date" (ISO), "value", "channel"}`` (no
+    ``"channel"`` for a total), in the plan's order of metrics:
+    ``len(data["metrics"]) * per_metric`` of them.
+
+    >>> records = observation_records(plan_data(100), 4)
+    >>> len(records)
+    400
+    >>> records[0]
+    {'metric': 'metric-00000', 'date': '2027-01-11', 'value': 33950, 'channel': 'channel-00001'}
+    """
+    rng = random.Random(f"socialplan-observations-{seed}-{per_metric}")
+    start = dt.date.fromisoformat(data["plan"]["start"])
+    long_end = dt.date.fromisoformat(data["plan"]["horizons"]["long"])
+    records: list[dict[str, Any]] = []
+    for key, metric in data["metrics"].items():
+        slots: list[str | None] = list(metric.get("channels") or [None])
+        # What score() judges the metric against: its objective's target, else its own.
+        goal = data["objectives"].get(metric["measures"][0], {}).get("target")
+        if goal is not None:
+            baseline, target = goal["baseline"], goal["value"]
+            deadline = dt.date.fromisoformat(goal["deadline"])
+        else:
+            baseline, target = metric.get("baseline", 3), metric.get("target", 5)
+            deadline = long_end
+        needed = (target - baseline) / max((deadline - start).days / 7, 1)  # per week
+        pace = needed * rng.uniform(0.0, 1.6)
+        if rng.random() < 0.05:  # one in twenty is there already by its last observation
+            pace = (target - baseline) * 1.2 / max(1, -(-per_metric // len(slots)))
+        for number in range(per_metric):
+            week = 1 + number // len(slots)
+            value = baseline + pace * week * rng.uniform(0.9, 1.1)
+            record: dict[str, Any] = {
+                "metric": key,
+                "date": (start + dt.timedelta(weeks=week)).isoformat(),
+                "value": max(0, round(value / len(slots))),
+            }
+            channel = slots[number % len(slots)]
+            if channel is not None:
+                record["channel"] = channel
+            records.append(record)
+    return records

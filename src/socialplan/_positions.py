@@ -485,16 +485,20 @@ _START = Span(1, 1, 1, 1)
 
 
 def place(
-    diagnostics: Iterable[Diagnostic], text: str, fmt: str, file: str | None
+    diagnostics: Iterable[Diagnostic],
+    text: str,
+    fmt: str,
+    file: str | None,
+    index: PositionIndex | None = None,
 ) -> list[Diagnostic]:
     """*diagnostics* with the range of what each names in *text* (a *fmt* document) and *file*.
 
-    The text is indexed once, on the first diagnostic that needs it. One that already has a
-    line (a syntax error the parser placed) keeps it; one about the whole document (no path)
-    is placed at its start. A leading byte-order mark is not a column.
+    The text is indexed once, on the first diagnostic that needs it, unless its *index* is
+    given. One that already has a line (a syntax error the parser placed) keeps it; one about
+    the whole document (no path) is placed at its start. A leading byte-order mark is not a
+    column.
     """
     text = text.removeprefix("\ufeff")
-    index: PositionIndex | None = None
     placed: list[Diagnostic] = []
     for diagnostic in diagnostics:
         if diagnostic.line is not None:

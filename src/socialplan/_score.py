@@ -90,6 +90,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._gc import collector_paused
 from ._vocab import Direction, KpiLevel
 
 if TYPE_CHECKING:
@@ -380,20 +381,32 @@ def _is_percent(unit: str | None) -> bool:
 def _total(
     channels: Mapping[str | None, Mapping[dt.date, Number]], mean: bool
 ) -> tuple[tuple[dt.date, Number], ...]:
-    """One point per date observed: the channel-less value, else the channels' sum (or mean)."""
+    """One point per date observed: the channel-less value, else the channels' sum (or mean).
+
+    Each observation is read once, on its date. Whole numbers are summed as they come (the
+    sum is exact); with a float among them, the sum is taken again in the channels' order at
+    each date, so that it rounds as the definition's sum does.
+    """
     named = sorted(channel for channel in channels if channel is not None)
     totals = channels.get(None, {})
+    on_day: dict[dt.date, list[tuple[str, Number]]] = {day: [] for day in totals}
+    for channel in named:
+        for day, value in channels[channel].items():
+            on_day.setdefault(day, []).append((channel, value))
+    whole = all(type(value) is int for channel in named for value in channels[channel].values())
     latest: dict[str, Number] = {}
+    running: Number = 0
     series: list[tuple[dt.date, Number]] = []
-    for day in sorted({day for dates in channels.values() for day in dates}):
-        for channel in named:
-            if day in channels[channel]:
-                latest[channel] = channels[channel][day]
+    for day in sorted(on_day):
+        for channel, value in on_day[day]:
+            if whole:
+                running += value - latest.get(channel, 0)
+            latest[channel] = value
         if day in totals:
             series.append((day, totals[day]))
             continue
-        values = [latest[channel] for channel in named if channel in latest]
-        series.append((day, sum(values) / len(values) if mean else sum(values)))
+        total = running if whole else sum(latest[c] for c in named if c in latest)
+        series.append((day, total / len(latest) if mean else total))
     return tuple(series)
 
 
@@ -466,16 +479,14 @@ def _score_metric(
 ) -> MetricScore:
     metric = plan.metrics[key]
     series = _total(channels, _is_percent(goal.unit))
+    place: dict[str, int] = {}
+    for index, channel_key in enumerate(metric.channels):
+        place.setdefault(channel_key, index)
     by_channel = {
         channel: dates[max(dates)]
         for channel, dates in sorted(
             ((c, d) for c, d in channels.items() if c is not None and d),
-            key=lambda item: (
-                metric.channels.index(item[0])
-                if item[0] in metric.channels
-                else len(metric.channels),
-                item[0],
-            ),
+            key=lambda item: (place.get(item[0], len(metric.channels)), item[0]),
         )
     }
     latest_date, latest = series[-1] if series else (None, None)
@@ -650,7 +661,8 @@ def _returns(plan: Plan, points: _Points) -> tuple[tuple[ChannelReturn, ...], Ch
             owner = metric.channels[0] if len(metric.channels) == 1 else None
             gains[owner] = sign * (totals[max(totals)] - totals[min(totals)])
         attributed.update(gains)
-        on = [*dict.fromkeys(metric.channels), *(c for c in gains if c not in metric.channels)]
+        on: dict[str | None, None] = dict.fromkeys(metric.channels)
+        on.update(dict.fromkeys(gains))  # after the metric's own, in the order gained
         for channel in on:
             gain = gains.get(channel, 0.0)
             results[channel] = results.get(channel, 0.0) + gain
@@ -658,7 +670,7 @@ def _returns(plan: Plan, points: _Points) -> tuple[tuple[ChannelReturn, ...], Ch
                 values.setdefault(channel, None)
             else:
                 values[channel] = (values.get(channel) or 0.0) + gain * metric.unit_value
-    named = [c for c in {**dict.fromkeys(costs), **dict.fromkeys(attributed)} if c is not None]
+    named = {c for c in (*costs, *attributed) if c is not None}
     order = [c for c in plan.channels if c in named] + sorted(
         c for c in named if c not in plan.channels
     )
@@ -684,6 +696,16 @@ def _returns(plan: Plan, points: _Points) -> tuple[tuple[ChannelReturn, ...], Ch
 # ---------------------------------------------------------------------------
 
 
+def _measured_by(plan: Plan) -> dict[str, list[str]]:
+    """The metrics that measure each objective, in plan order, once each: one pass over them."""
+    measured_by: dict[str, list[str]] = {}
+    for key, metric in plan.metrics.items():
+        for objective in dict.fromkeys(metric.measures):
+            measured_by.setdefault(objective, []).append(key)
+    return measured_by
+
+
+@collector_paused  # a scorecard makes no cycles: collections would only walk the plan again
 def score(
     plan: Plan,
     observations: Iterable[Observation],
@@ -719,6 +741,7 @@ def score(
         days = [day for channels in everything.values() for d in channels.values() for day in d]
         as_of = max(days) if days else (plan.start or _EPOCH)
     points = _until(everything, as_of)
+    measured_by = _measured_by(plan)
 
     def scored(key: str, goal: _Goal) -> MetricScore:
         return _score_metric(plan, key, goal, points.get(key, {}), as_of, at_risk)
@@ -727,9 +750,8 @@ def score(
     objectives = []
     for key, objective in plan.objectives.items():
         measuring = []
-        for metric_key, metric in plan.metrics.items():
-            if key not in metric.measures:
-                continue
+        for metric_key in measured_by.get(key, ()):
+            metric = plan.metrics[metric_key]
             default = metrics[metric_key]
             goal = _objective_goal(plan, metric, key)
             if goal is None or default.objective == key:

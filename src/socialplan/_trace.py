@@ -176,6 +176,8 @@ def trace(plan: Plan) -> Trace:
     supported: set[str] = set()
     measured_channels: set[str] = set()
     reached: set[str] = {a for c in plan.channels.values() for a in c.audiences}
+    # Each channel's audiences as a set, built once: a channel may reach thousands.
+    reach = {key: frozenset(channel.audiences) for key, channel in plan.channels.items()}
     rows: list[TraceRow] = []
     for key, objective in plan.objectives.items():
         goals = tuple(g for g in objective.supports if g in plan.business_goals)
@@ -197,7 +199,7 @@ def trace(plan: Plan) -> Trace:
                 )
             for channel_key in channels:
                 measured_channels.add(channel_key)
-                reaches = plan.channels[channel_key].audiences
+                reaches = reach[channel_key]
                 audiences = tuple(a for a in objective.audiences if a in reaches)
                 gaps = base
                 if objective.audiences and not audiences:

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._escape import dot_text, mermaid_text
+from ._gc import collector_paused
 from ._model import Plan
 
 if TYPE_CHECKING:
@@ -117,11 +118,12 @@ class _Builder:
 
     def edge(self, source: str, target: str, label: str = "", **extra: Any) -> None:
         """Add an edge; a second edge between the same nodes adds its label to the first's."""
-        labels = self._labels.setdefault((source, target), [])
-        if label and label not in labels:
-            labels.append(label)
         self.graph.add_edge(source, target, **extra)
-        if labels:
+        if not label:  # nothing to add: an unlabelled edge keeps no list of labels
+            return
+        labels = self._labels.setdefault((source, target), [])
+        if label not in labels:
+            labels.append(label)
             self.graph.edges[source, target]["label"] = "; ".join(labels)
 
 
@@ -148,6 +150,7 @@ def _unique(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+@collector_paused
 def influence(plan: Plan) -> nx.DiGraph[str]:
     """The influence map (step 3): influencer → audience, for each audience it sways.
 
@@ -180,6 +183,7 @@ def influence(plan: Plan) -> nx.DiGraph[str]:
     return builder.graph
 
 
+@collector_paused
 def channels(plan: Plan) -> nx.DiGraph[str]:
     """The cross-posting graph (steps 5 and 8): channel → channel it cross-posts to.
 
@@ -229,6 +233,7 @@ def cross_posting(plan: Plan, channel_id: str) -> tuple[str, ...]:
     return tuple(reached)
 
 
+@collector_paused
 def routing(plan: Plan) -> nx.DiGraph[str]:
     """The routing of messages (step 4): message kind → role, role → role it escalates to.
 
@@ -264,6 +269,7 @@ def routing(plan: Plan) -> nx.DiGraph[str]:
     return builder.graph
 
 
+@collector_paused
 def alignment(plan: Plan) -> nx.DiGraph[str]:
     """How the plan lines up (steps 1, 2, 5 and 7): goals, objectives, metrics, channels, audiences.
 
@@ -299,6 +305,7 @@ def alignment(plan: Plan) -> nx.DiGraph[str]:
     return builder.graph
 
 
+@collector_paused
 def steps(progress: Progress) -> nx.DiGraph[str]:
     """The steps of a methodology (every step): need → step, each step with its ``state``.
 
@@ -363,12 +370,15 @@ def _mermaid_ids(keys: Iterable[str]) -> dict[str, str]:
     """A Mermaid id per node key: letters, digits and ``_`` only, distinct for distinct keys."""
     ids: dict[str, str] = {}
     taken: set[str] = set()
+    tried: dict[str, int] = {}  # the last number given for a base: every one below is taken
     for key in keys:
         base = "n_" + re.sub(r"[^A-Za-z0-9_]", "_", key)
-        candidate, index = base, 1
+        index = tried.get(base, 1)
+        candidate = base if index == 1 else f"{base}_{index}"
         while candidate in taken:
             index += 1
             candidate = f"{base}_{index}"
+        tried[base] = index
         taken.add(candidate)
         ids[key] = candidate
     return ids

@@ -535,13 +535,12 @@ def _read_document(
     text: str, fmt: Literal["json", "toml"], checker: _Checker, file: str | None
 ) -> list[Observation]:
     data = parse(text, fmt, file)
-    line_of = _document_lines(text, fmt)
+    document = _Document(text, fmt)
     kind = "an object" if fmt == "json" else "a table"
     records = _top_level(data, kind, checker)
-    found = checker.records(records, line_of)
+    found = checker.records(records, document.line_of)
     if checker.problems:
-        placed = place((d for d, _ in checker.problems), text, fmt, file)
-        raise LoadError(sorted(placed, key=file_order), file=file)
+        raise document.error((d for d, _ in checker.problems), file)
     return found
 
 
@@ -582,19 +581,29 @@ def _listed(
     return out
 
 
-def _document_lines(text: str, fmt: str) -> Callable[[int | None, str | None], int | None]:
-    """The line of each record (and key) of a JSON or TOML observations document."""
-    index: list[PositionIndex] = []
+class _Document:
+    """Where each record (and key) of a JSON or TOML observations document is, indexed once
+    on the first question."""
 
-    def line_of(record: int | None, key: str | None) -> int | None:
-        if not index:
-            index.append(PositionIndex.of(text, fmt))
+    def __init__(self, text: str, fmt: str) -> None:
+        self.text, self.fmt = text, fmt
+        self._index: PositionIndex | None = None
+
+    @property
+    def index(self) -> PositionIndex:
+        if self._index is None:
+            self._index = PositionIndex.of(self.text, self.fmt)
+        return self._index
+
+    def line_of(self, record: int | None, key: str | None) -> int | None:
         segments: list[str | int] = ["observations"] if record is None else ["observations", record]
         if key is not None:
             segments = [key] if record is None else [*segments, key]
-        return index[0].span(segments).line
+        return self.index.span(segments).line
 
-    return line_of
+    def error(self, problems: Iterable[Diagnostic], file: str | None) -> LoadError:
+        placed = place(problems, self.text, self.fmt, file, self.index)
+        return LoadError(sorted(placed, key=file_order), file=file)
 
 
 # --- Public functions -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from .._gc import collector_paused
 from ._i18n import LANGUAGES
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ __all__ = ["FORMATS", "LANGUAGES", "report", "scorecard"]
 FORMATS = ("markdown", "html")
 
 
+@collector_paused
 def report(
     plan: Plan,
     *,
@@ -62,6 +64,7 @@ def report(
     return write_markdown(blocks, contents)
 
 
+@collector_paused
 def scorecard(
     card: Scorecard,
     *,
