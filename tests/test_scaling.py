@@ -490,6 +490,7 @@ def collections_while(run: Callable[[], object]) -> list[int]:
 def builds(name: str) -> Callable[[], object]:
     """What builds a big output of the plan of 300 metrics with a finding for every fourth."""
     from socialplan.render import report, scorecard
+    from socialplan.render._svg import to_svg
 
     chosen, card = plan("misaligned", 300), scored("misaligned", 300)
     return {
@@ -497,10 +498,11 @@ def builds(name: str) -> Callable[[], object]:
         "scorecard": lambda: scorecard(card, format="text"),
         "report": lambda: report(chosen, format="markdown"),
         "graph": lambda: graphs.alignment(chosen),
+        "svg": lambda: to_svg(graphs.alignment(chosen)),
     }[name]
 
 
-@pytest.mark.parametrize("name", ["score", "scorecard", "report", "graph"])
+@pytest.mark.parametrize("name", ["score", "scorecard", "report", "graph", "svg"])
 def test_big_outputs_are_built_with_the_collector_paused(name: str) -> None:
     """Building a scorecard, a report or a graph makes hundreds of thousands of objects for a
     big plan: every collection they set off would walk the plan again (scoring 100,000

@@ -200,10 +200,16 @@ def objective_chart(
     """
     if format not in FORMATS:
         raise ValueError(f"no chart format {format!r}; expected one of {', '.join(FORMATS)}")
-    objective = _objective(card, objective_id)
+    return _chart(card, _objective(card, objective_id), format, lang)
+
+
+def _chart(
+    card: Scorecard, objective: ObjectiveScore, format: str, lang: Literal["en", "es"]
+) -> bytes:
+    """The chart of *objective*, one of *card*'s: :func:`objective_chart` once it is found."""
     metrics = _charted(objective)
     if not metrics:
-        raise ValueError(f"objective {objective_id!r} has no observations to chart")
+        raise ValueError(f"objective {objective.objective!r} has no observations to chart")
     matplotlib = _matplotlib()
     buffer = io.BytesIO()
     with (
@@ -251,6 +257,6 @@ def write_charts(
         batch.folder(target)
         for objective in charted:
             path = target / f"{objective.objective}.{format}"
-            batch.add(path, objective_chart(card, objective.objective, format=format, lang=lang))
+            batch.add(path, _chart(card, objective, format, lang))
             written.append(path)
     return written

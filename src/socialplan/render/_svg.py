@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._gc import collector_paused
 from .._plural import counted
 
 if TYPE_CHECKING:
@@ -401,6 +402,7 @@ def _marker_id(title: str, boxes: list[_Box], edges: list[tuple[str, str, str]])
     return "arrow-" + digest.hexdigest()[:12]
 
 
+@collector_paused
 def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
     """*graph* drawn left to right as one ``<svg>`` element, ready to be inlined in HTML.
 
