@@ -204,7 +204,7 @@ def objective_chart(
 
 
 def _chart(
-    card: Scorecard, objective: ObjectiveScore, format: str, lang: Literal["en", "es"]
+    card: Scorecard, objective: ObjectiveScore, kind: str, lang: Literal["en", "es"]
 ) -> bytes:
     """The chart of *objective*, one of *card*'s: :func:`objective_chart` once it is found."""
     metrics = _charted(objective)
@@ -220,7 +220,7 @@ def _chart(
         # A title in a script the bundled font lacks draws boxes, not an error.
         warnings.filterwarnings("ignore", message=".*missing from font", category=UserWarning)
         figure = _draw(card, objective, metrics, lang)
-        figure.savefig(buffer, format=format, dpi=_DPI, metadata=_METADATA[format])
+        figure.savefig(buffer, format=kind, dpi=_DPI, metadata=_METADATA[kind])
     return buffer.getvalue()
 
 
