@@ -323,16 +323,17 @@ def test_an_absolute_path_elsewhere_may_go_through_linked_folders(
 
 
 def fail_on_third_chart(monkeypatch: pytest.MonkeyPatch) -> None:
-    drawn = charts.objective_chart
+    """The disk fills up while the third chart is drawn (each chart is drawn by _chart)."""
+    drawn = charts._chart
     calls: list[str] = []
 
-    def draw(card: socialplan.Scorecard, objective_id: str, **options: str) -> bytes:
-        calls.append(objective_id)
+    def draw(card: socialplan.Scorecard, objective: socialplan.ObjectiveScore, *rest: str) -> bytes:
+        calls.append(objective.objective)
         if len(calls) == 3:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return drawn(card, objective_id, **options)  # type: ignore[arg-type]
+        return drawn(card, objective, *rest)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(charts, "objective_chart", draw)
+    monkeypatch.setattr(charts, "_chart", draw)
 
 
 def test_charts_failing_part_way_leave_no_folder_behind(
