@@ -20,9 +20,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from socialplan._diagnostics import Severity
-from socialplan._duration import Duration, Frequency
-from socialplan._vocab import (
+from socialplan._core.diagnostics import Severity
+from socialplan._core.duration import Duration, Frequency
+from socialplan._core.vocab import (
     CalendarStatus,
     Direction,
     FunnelStage,

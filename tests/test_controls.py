@@ -20,7 +20,7 @@ import pytest
 import socialplan
 from every_command import commands, raw_controls, run
 from socialplan import observations
-from socialplan._escape import visible_controls
+from socialplan._core.escape import visible_controls
 from test_escaping import plan_with
 
 CONTROLS = "".join(map(chr, [*range(0x20), 0x7F, *range(0x80, 0xA0)]))

@@ -29,7 +29,7 @@ import socialplan
 from html_page import Page, page
 from shown import in_document
 from socialplan import graphs
-from socialplan._diagnostics import format_path
+from socialplan._core.diagnostics import format_path
 from socialplan.export import to_csv, to_ics
 from socialplan.render import report, scorecard
 from socialplan.render._svg import to_svg

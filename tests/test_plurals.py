@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import socialplan
 from socialplan import Limits, Metric, Objective, Plan
 from socialplan import observations as obs
-from socialplan._plural import counted, plural
+from socialplan._core.text import counted, plural
 from socialplan.render import report, scorecard
 from socialplan.render._svg import to_svg
 from socialplan.steps import Methodology, Step

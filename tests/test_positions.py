@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import socialplan
 from layouts import Written, line_column, write
 from socialplan._cli import main
-from socialplan._diagnostics import format_path, parse_path
+from socialplan._core.diagnostics import format_path, parse_path
 from socialplan.rules import Context
 from socialplan.testing import loadable_plans
 

@@ -460,7 +460,7 @@ def test_mermaid_ids_of_keys_alike_grow_linearly() -> None:
 def collections_while(run: Callable[[], object]) -> list[int]:
     """The generation of each collection that starts while socialplan's code runs *run*.
 
-    A collection that starts in ``socialplan._gc`` is the one the allocations made while
+    A collection that starts in ``socialplan._core.gc`` is the one the allocations made while
     the collector was paused set off as it is restored: it is not counted.
     """
     import gc
@@ -475,7 +475,7 @@ def collections_while(run: Callable[[], object]) -> list[int]:
         if (
             phase == "start"
             and frame is not None
-            and not frame.f_code.co_filename.endswith("_gc.py")
+            and not frame.f_code.co_filename.endswith(os.path.join("_core", "gc.py"))
         ):
             found.append(info["generation"])
 

@@ -39,7 +39,7 @@ def _replace(node: object, segments: list[str | int], value: str) -> object:
 def test_breaking_any_one_reference_is_caught_at_its_path(
     plan: socialplan.Plan, data: st.DataObject
 ) -> None:
-    from socialplan._diagnostics import parse_path
+    from socialplan._core.diagnostics import parse_path
     from socialplan.rules import Context
 
     references = list(Context(plan).references())
@@ -61,7 +61,7 @@ def test_breaking_any_one_reference_is_caught_at_its_path(
 def test_unresolved_references_are_exactly_those_naming_nothing(
     plan: socialplan.Plan, data: st.DataObject
 ) -> None:
-    from socialplan._diagnostics import parse_path
+    from socialplan._core.diagnostics import parse_path
     from socialplan.rules import Context
 
     references = list(Context(plan).references())

@@ -68,15 +68,15 @@ def test_a_file_only_touched_since_it_was_loaded_is_not_a_change(plan_file: Path
 def test_export_to_the_file_it_read_refuses_a_change_made_meanwhile(
     plan_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import socialplan._io
+    import socialplan._io.files
 
-    dumps = socialplan._io.dumps
+    dumps = socialplan._io.files.dumps
 
     def edited_meanwhile(plan: socialplan.Plan, fmt: socialplan.Format = "toml") -> str:
         plan_file.write_text(EDITED, encoding="utf-8")  # someone saves in an editor
         return dumps(plan, fmt)
 
-    monkeypatch.setattr(socialplan._io, "dumps", edited_meanwhile)
+    monkeypatch.setattr(socialplan._io.files, "dumps", edited_meanwhile)
     argv = ["export", str(plan_file), "--to", "toml", "-o", str(plan_file)]
     refused = main(argv)
     kept = plan_file.read_text(encoding="utf-8")

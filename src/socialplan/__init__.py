@@ -10,8 +10,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._diagnostics import Diagnostic, FieldError, LoadError, Severity
-from ._duration import Duration, Frequency
+from ._core.diagnostics import Diagnostic, FieldError, LoadError, Severity
+from ._core.duration import Duration, Frequency
+from ._core.vocab import (
+    CalendarStatus,
+    Direction,
+    FunnelStage,
+    Horizon,
+    KpiLevel,
+    Measure,
+    MessageKind,
+    MessageLength,
+    MetricFamily,
+    Reach,
+    ResourceKind,
+    StepStatus,
+)
 from ._model import (
     Advocacy,
     Analysis,
@@ -45,26 +59,12 @@ from ._model import (
     StepSpec,
     Target,
 )
-from ._vocab import (
-    CalendarStatus,
-    Direction,
-    FunnelStage,
-    Horizon,
-    KpiLevel,
-    Measure,
-    MessageKind,
-    MessageLength,
-    MetricFamily,
-    Reach,
-    ResourceKind,
-    StepStatus,
-)
 
 if TYPE_CHECKING:
-    from ._convert import FORMAT, Format, from_data, to_data
+    from ._core.limits import Limits
     from ._diff import Change, Diff, diff
-    from ._io import FileChangedError, dump, dumps, load, loads
-    from ._limits import Limits
+    from ._io.convert import FORMAT, Format, from_data, to_data
+    from ._io.files import FileChangedError, dump, dumps, load, loads
     from ._score import ChannelReturn, MetricScore, ObjectiveScore, Scorecard, Verdict, score
     from ._trace import Trace, TraceRow, trace
     from .rules import Report, validate
@@ -150,16 +150,16 @@ __all__ = [
 
 # Loaded on first use, so that importing socialplan stays fast.
 _LAZY = {
-    "FORMAT": "._convert",
-    "Format": "._convert",
-    "from_data": "._convert",
-    "to_data": "._convert",
-    "FileChangedError": "._io",
-    "Limits": "._limits",
-    "dump": "._io",
-    "dumps": "._io",
-    "load": "._io",
-    "loads": "._io",
+    "FORMAT": "._io.convert",
+    "Format": "._io.convert",
+    "from_data": "._io.convert",
+    "to_data": "._io.convert",
+    "FileChangedError": "._io.files",
+    "Limits": "._core.limits",
+    "dump": "._io.files",
+    "dumps": "._io.files",
+    "load": "._io.files",
+    "loads": "._io.files",
     "Change": "._diff",
     "Diff": "._diff",
     "diff": "._diff",

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 # json and pathlib are imported where they are used: `socialplan check` starts fast.
 if TYPE_CHECKING:
-    from ._diagnostics import Diagnostic
-    from ._limits import Limits
+    from ._core.diagnostics import Diagnostic
+    from ._core.limits import Limits
     from ._model import Plan
     from .rules import Selection
 
@@ -179,7 +179,7 @@ def _limit_names() -> list[str]:
     """The names ``--limit`` takes: the fields of :class:`socialplan.Limits`."""
     import attrs
 
-    from ._limits import Limits
+    from ._core.limits import Limits
 
     return [field.name for field in attrs.fields(Limits)]
 
@@ -190,7 +190,7 @@ def _limit(text: str) -> tuple[str, int]:
     name = name.strip()
     names = _limit_names()
     if name not in names:
-        from ._vocab import did_you_mean
+        from ._core.vocab import did_you_mean
 
         near = did_you_mean(name, names)
         hint = f'did you mean "{near}"?' if near else "expected " + ", ".join(names)
@@ -206,7 +206,7 @@ def _limits_of(args: argparse.Namespace) -> Limits | None:
     pairs = getattr(args, "limit", None)
     if not pairs:
         return None
-    from ._limits import Limits
+    from ._core.limits import Limits
 
     try:
         return Limits(**dict(pairs))
@@ -218,7 +218,7 @@ def json_text(document: object) -> str:
     """*document* as indented JSON text, with no control character a terminal would act on."""
     import json
 
-    from ._escape import escaped_controls
+    from ._core.escape import escaped_controls
 
     return escaped_controls(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
@@ -251,10 +251,10 @@ def _project_settings(plan_path: str | os.PathLike[str]) -> Selection | None:
 def _read_settings(path: str) -> Selection | None:
     from cattrs.errors import BaseValidationError
 
-    from ._convert import _converter, transform_error
-    from ._inputs import SETTINGS, remember
+    from ._io.convert import _converter, transform_error
+    from ._io.inputs import SETTINGS, remember
+    from ._io.parse import toml_loads
     from ._model import CheckSettings
-    from ._parse import toml_loads
     from .rules import Selection
 
     parse, decode_error = toml_loads()
@@ -288,7 +288,7 @@ class _Result:
     """One file's outcome: the plan (if it loaded) and its diagnostics, in the file's order."""
 
     def __init__(self, path: str, plan: Plan | None, diagnostics: list[Diagnostic]) -> None:
-        from ._diagnostics import file_order
+        from ._core.diagnostics import file_order
 
         self.path = path
         self.plan = plan
@@ -307,9 +307,9 @@ class _Result:
 
 
 def _check_one(path: str, args: argparse.Namespace) -> _Result:
-    from ._diagnostics import LoadError
-    from ._io import format_of, loads, read_limited
-    from ._limits import DEFAULT_LIMITS
+    from ._core.diagnostics import LoadError
+    from ._core.limits import DEFAULT_LIMITS
+    from ._io.files import format_of, loads, read_limited
     from .rules import validate
 
     try:
@@ -337,8 +337,8 @@ _HEADINGS = {"error": "errors", "warning": "warnings", "info": "info"}
 
 
 def _report_text(result: _Result, out: TextIO) -> None:
-    from ._escape import visible_controls
-    from ._plural import counted
+    from ._core.escape import visible_controls
+    from ._core.text import counted
 
     plan = result.plan
     title = f"{result.path}: {plan.name}" if plan else f"{result.path}: could not be loaded"
@@ -497,7 +497,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
-    from ._vocab import did_you_mean
+    from ._core.vocab import did_you_mean
     from .rules import RULES, all_rules
 
     catalog = all_rules()
@@ -548,8 +548,8 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
 
 def _load_for_command(path: str, limits: Limits | None) -> Plan:
     """Load a plan for a command that needs one whole: problems end the command (exit 1)."""
-    from ._diagnostics import LoadError
-    from ._io import format_of, load
+    from ._core.diagnostics import LoadError
+    from ._io.files import format_of, load
 
     try:
         format_of(path)
@@ -578,7 +578,7 @@ def _progress_of(args: argparse.Namespace) -> Any:
 
 
 def _status(args: argparse.Namespace, out: TextIO) -> int:
-    from ._escape import visible_controls
+    from ._core.escape import visible_controls
 
     plan, current = _progress_of(args)
     if args.format == "json":
@@ -618,7 +618,7 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _maturity(args: argparse.Namespace, out: TextIO) -> int:
-    from ._escape import visible_controls
+    from ._core.escape import visible_controls
     from .steps import maturity
 
     plan = _load_for_command(args.file, args.limits)
@@ -720,7 +720,7 @@ def _no_nul(args: argparse.Namespace) -> None:
 
 def _error(message: str) -> None:
     """Print *message* to stderr; what it quotes from a plan or a path cannot move the cursor."""
-    from ._escape import visible_controls
+    from ._core.escape import visible_controls
 
     print("\n".join(map(visible_controls, message.split("\n"))), file=sys.stderr)
 

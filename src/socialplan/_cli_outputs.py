@@ -36,7 +36,7 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str, kind: str | None = N
     if args.output:
         from pathlib import Path
 
-        from ._write import write_atomic
+        from ._io.write import write_atomic
 
         try:
             write_atomic(Path(args.output), text, kind=kind, force=getattr(args, "force", False))
@@ -55,7 +55,7 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str, kind: str | None = N
 
 
 def _date(text: str) -> dt.date:
-    from ._convert import iso_date
+    from ._io.convert import iso_date
 
     try:
         return iso_date(text)
@@ -66,7 +66,7 @@ def _date(text: str) -> dt.date:
 def _scorecard(plan: Plan, path: str, as_of: dt.date | None) -> Scorecard:
     """The scorecard of the observations in *path*; their problems end the command (exit 1)."""
     from . import observations
-    from ._diagnostics import LoadError
+    from ._core.diagnostics import LoadError
     from ._score import score
 
     try:
@@ -178,8 +178,8 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     plan = _load_for_command(args.file, args.limits)
     if args.to in ("json", "toml"):
-        from ._inputs import PLAN
-        from ._io import dumps
+        from ._io.files import dumps
+        from ._io.inputs import PLAN
 
         return _emit(args, out, dumps(plan, args.to), kind=PLAN)
     from . import export
@@ -211,9 +211,9 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 def _new(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from ._inputs import PLAN
+    from ._io.inputs import PLAN
+    from ._io.write import write_atomic
     from ._starter import starter
-    from ._write import write_atomic
 
     target = Path(args.file)
     if target.suffix != ".toml":

@@ -31,8 +31,9 @@ from typing import Any, Literal
 
 import attrs
 
-from ._convert import _converter
-from ._duration import Duration, Frequency
+from ._core.duration import Duration, Frequency
+from ._core.vocab import MessageKind
+from ._io.convert import _converter
 from ._model import (
     HEADER_FIELDS,
     CalendarEntry,
@@ -44,7 +45,6 @@ from ._model import (
     RoutingRule,
     Target,
 )
-from ._vocab import MessageKind
 
 __all__ = ["Change", "Diff", "diff"]
 
@@ -131,8 +131,8 @@ class Diff:
         }
 
     def _repr_markdown_(self) -> str:
+        from ._core.text import counted
         from ._display import _table_md
-        from ._plural import counted
 
         if not self.changes:
             return "**No changes**\n"
@@ -242,7 +242,7 @@ _SHOWN = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\t", "\\t"), ("\r", "\\
 
 def _escape(text: str) -> str:
     """*text* with backslashes, quotes and every control or line-breaking character escaped."""
-    from ._escape import visible_controls
+    from ._core.escape import visible_controls
 
     for char, escaped in (
         ("\\", "\\\\"),

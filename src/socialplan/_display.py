@@ -75,7 +75,7 @@ def records(plan: Plan, table: str) -> list[dict[str, Any]]:
     """One flat dict per part of *table* (``"objectives"``, ``"calendar"``…), for DataFrames."""
     import attrs
 
-    from ._convert import _converter
+    from ._io.convert import _converter
 
     if table not in {a.name for a in attrs.fields(type(plan))}:
         raise ValueError(f"a plan has no table {table!r}")
@@ -145,7 +145,7 @@ def parts(plan: Plan) -> list[tuple[str, int]]:
 
 def summary(plan: Plan) -> list[tuple[str, int]]:
     """How many of each part the plan has, by the plural of its name ("business goals")."""
-    from ._plural import plural
+    from ._core.text import plural
 
     return [(plural(name), count) for name, count in parts(plan)]
 
@@ -196,7 +196,7 @@ def _grouped(report: Report) -> list[tuple[str, list[list[object]]]]:
 
 def _tally(report: Report) -> str:
     """ "1 error, 2 warnings, 0 info": the diagnostics counted by severity."""
-    from ._plural import counted
+    from ._core.text import counted
 
     return ", ".join(counted(count, severity) for severity, count in report.counts.items())
 
@@ -341,7 +341,7 @@ def scorecard_records(card: Scorecard, table: str) -> list[dict[str, Any]]:
         ]
     if table == "returns":
         return [row.to_dict() for row in card.returns]
-    from ._vocab import did_you_mean
+    from ._core.vocab import did_you_mean
 
     near = did_you_mean(table, SCORECARD_TABLES)
     hint = f"did you mean {near!r}?" if near else "expected " + ", ".join(SCORECARD_TABLES)

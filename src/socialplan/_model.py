@@ -14,9 +14,9 @@ from typing import Any
 
 import attrs
 
-from ._diagnostics import FieldError, Severity
-from ._duration import Duration, Frequency
-from ._vocab import (
+from ._core.diagnostics import FieldError, Severity
+from ._core.duration import Duration, Frequency
+from ._core.vocab import (
     CalendarStatus,
     Direction,
     FunnelStage,

@@ -25,7 +25,7 @@ from typing import Any, Final
 
 import attrs
 
-from ._duration import Duration, Frequency
+from ._core.duration import Duration, Frequency
 from ._model import HEADER_FIELDS, Plan
 
 __all__ = ["PAGES", "cli_markdown", "keys_markdown", "write_pages"]

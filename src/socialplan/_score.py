@@ -90,8 +90,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._gc import collector_paused
-from ._vocab import Direction, KpiLevel
+from ._core.gc import collector_paused
+from ._core.vocab import Direction, KpiLevel
 
 if TYPE_CHECKING:
     from ._model import Metric, Plan, Target

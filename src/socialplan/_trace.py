@@ -125,7 +125,7 @@ class Trace:
         Control characters in the plan's names are written ``\\uXXXX``: a terminal
         would obey them.
         """
-        from ._escape import visible_controls
+        from ._core.escape import visible_controls
 
         head = ["goal", "objective", "metric", "channel", "audience", "gap"]
         rows = [head] + [[visible_controls(c) for c in self.cells(row)] for row in self.rows]
@@ -134,7 +134,7 @@ class Trace:
             "  ".join([*(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)), r[5]]).rstrip()
             for r in rows
         ]
-        from ._plural import counted
+        from ._core.text import counted
 
         status = "every chain is whole" if self.ok else f"{len(self.gaps)} of {len(self)} with gaps"
         return "\n".join([*lines, f"{counted(len(self), 'chain')}, {status}"]) + "\n"

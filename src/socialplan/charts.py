@@ -32,7 +32,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._write import Batch
+from ._io.write import Batch
 from .export import MissingExtra
 
 if TYPE_CHECKING:

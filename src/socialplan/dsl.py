@@ -31,8 +31,8 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from ._diagnostics import LoadError
-from ._duration import Duration, Frequency
+from ._core.diagnostics import LoadError
+from ._core.duration import Duration, Frequency
 from ._model import (
     Audience,
     BusinessGoal,
@@ -89,7 +89,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Duration | Frequency):
         return str(value)
     if attrs.has(type(value)):
-        from ._convert import _converter
+        from ._io.convert import _converter
 
         return _converter("toml").unstructure(value)
     if isinstance(value, Mapping):
@@ -151,7 +151,7 @@ class PlanBuilder:
 
         Raises ``KeyError`` (with a suggestion) if there is no such part.
         """
-        from ._vocab import did_you_mean
+        from ._core.vocab import did_you_mean
 
         table = self._document
         for part in _TABLES[kind]:
@@ -598,7 +598,7 @@ class PlanBuilder:
         dotted path, as for a file; references to parts that do not exist
         are errors here too, found even when other parts have load errors.
         """
-        from ._convert import from_data
+        from ._io.convert import from_data
         from .rules import validate
 
         document = self._with_audience_channels()
@@ -635,7 +635,7 @@ class PlanBuilder:
     @classmethod
     def from_plan(cls, plan: Plan) -> PlanBuilder:
         """A builder holding *plan*, to edit in Python; ``build()`` gives it back unchanged."""
-        from ._convert import to_data
+        from ._io.convert import to_data
 
         builder = cls.__new__(cls)
         builder._document = to_data(plan, "toml")

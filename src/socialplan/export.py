@@ -38,10 +38,10 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ._duration import _AMOUNT, _DAY, _MONTH, _UNITS, _WEEK, _WORDS, _YEAR, Duration
-from ._escape import visible_controls
+from ._core.duration import _AMOUNT, _DAY, _MONTH, _UNITS, _WEEK, _WORDS, _YEAR, Duration
+from ._core.escape import visible_controls
+from ._core.vocab import CalendarStatus
 from ._model import CalendarEntry, Plan
-from ._vocab import CalendarStatus
 
 __all__ = ["CSV_COLUMNS", "MissingExtra", "PRODID", "safe_cell", "to_csv", "to_ics"]
 

@@ -33,8 +33,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._escape import dot_text, mermaid_text
-from ._gc import collector_paused
+from ._core.escape import dot_text, mermaid_text
+from ._core.gc import collector_paused
 from ._model import Plan
 
 if TYPE_CHECKING:

@@ -55,8 +55,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._convert import DATE_PATTERN, _check_date, _unknown, out_of_range, show
-from ._diagnostics import (
+from ._core.diagnostics import (
     DUPLICATE_OBSERVATION,
     INVALID_VALUE,
     MISSING_KEY,
@@ -72,12 +71,13 @@ from ._diagnostics import (
     file_order,
     format_path,
 )
+from ._core.text import counted
+from ._core.vocab import Suggester, did_you_mean
+from ._io.convert import DATE_PATTERN, _check_date, _unknown, out_of_range, show
+from ._io.parse import parse
+from ._io.positions import PositionIndex, place
+from ._io.write import write_atomic
 from ._model import Plan
-from ._parse import parse
-from ._plural import counted
-from ._positions import PositionIndex, place
-from ._vocab import Suggester, did_you_mean
-from ._write import write_atomic
 
 __all__ = [
     "COLUMNS",
@@ -610,7 +610,7 @@ class _Document:
 
 
 def _decode(raw: bytes, file: str | None) -> str:
-    from ._parse import decode
+    from ._io.parse import decode
 
     return decode(raw, file, hint="save the file as UTF-8 (in a spreadsheet: CSV UTF-8)")
 
@@ -650,7 +650,7 @@ def loads(
     2 SP006 observations[0].date there is no such day
     2 SP005 observations[0].value write 1200: no thousands separators, and a dot for decimals
     """
-    from ._parse import looks_like, wrong_format_hint
+    from ._io.parse import looks_like, wrong_format_hint
 
     if format not in (None, "csv", "json", "toml"):
         raise ValueError(f"unknown format {format!r}; expected 'csv', 'json' or 'toml'")
@@ -674,7 +674,7 @@ def loads(
 
 def format_of(path: str | os.PathLike[str]) -> ObservationFormat:
     """The format a file's suffix names; ``ValueError`` for any other suffix."""
-    from ._io import format_from_suffix
+    from ._io.files import format_from_suffix
 
     return format_from_suffix(path, _SUFFIXES)
 
@@ -690,7 +690,7 @@ def load(
     :class:`~socialplan.LoadError` for anything wrong in the file and
     :class:`OSError` when it cannot be read.
     """
-    from ._inputs import OBSERVATIONS, remember
+    from ._io.inputs import OBSERVATIONS, remember
 
     fmt = format or format_of(path)
     data = Path(path).read_bytes()
@@ -762,7 +762,7 @@ def dumps(
             }
             lines.append(",".join(cells[c] for c in columns))
         return "\n".join(lines) + "\n"
-    from ._escape import escaped_controls
+    from ._core.escape import escaped_controls
 
     records = [_record(o, format) for o in ordered]
     if format == "json":
@@ -806,7 +806,7 @@ def dump(
     (:class:`PermissionError`), nor is one beyond a symbolic link that leads out of its
     folder; a FIFO or a device is written into, not replaced.
     """
-    from ._inputs import OBSERVATIONS
+    from ._io.inputs import OBSERVATIONS
 
     fmt = format or format_of(path)
     write_atomic(Path(path), dumps(observations, fmt), kind=OBSERVATIONS, force=force)

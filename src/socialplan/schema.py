@@ -38,11 +38,11 @@ from typing import Any, Final, get_args, get_origin
 
 import attrs
 
-from ._convert import CODE_PATTERN, FORMAT, ID_PATTERN, LARGEST
-from ._diagnostics import Severity
-from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
+from ._core.diagnostics import Severity
+from ._core.duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
+from ._core.vocab import MessageLength
+from ._io.convert import CODE_PATTERN, FORMAT, ID_PATTERN, LARGEST
 from ._model import HEADER_FIELDS, Plan, _message_length, _within
-from ._vocab import MessageLength
 
 __all__ = ["SCHEMA_FILE", "SCHEMA_ID", "json_schema", "load_shipped", "schema_text"]
 

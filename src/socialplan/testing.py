@@ -30,8 +30,27 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "socialplan.testing needs hypothesis: pip install 'socialplan[testing]'"
     ) from exc
 
-from ._convert import LARGEST, SMALLEST
-from ._duration import _CANONICAL, _UNITS, _WORDS, LONGEST, Duration, Frequency, _seconds_of
+from ._core.duration import _CANONICAL, _UNITS, _WORDS, LONGEST, Duration, Frequency, _seconds_of
+from ._core.vocab import (
+    CONTENT_FORMATS,
+    INFLUENCER_KINDS,
+    OBJECTIVE_KINDS,
+    PLATFORMS,
+    ROLE_FUNCTIONS,
+    CalendarStatus,
+    Direction,
+    FunnelStage,
+    Horizon,
+    KpiLevel,
+    Measure,
+    MessageKind,
+    MessageLength,
+    MetricFamily,
+    Reach,
+    ResourceKind,
+    StepStatus,
+)
+from ._io.convert import LARGEST, SMALLEST
 from ._model import (
     Advocacy,
     Analysis,
@@ -61,25 +80,6 @@ from ._model import (
     StakeholderInput,
     StepRecord,
     Target,
-)
-from ._vocab import (
-    CONTENT_FORMATS,
-    INFLUENCER_KINDS,
-    OBJECTIVE_KINDS,
-    PLATFORMS,
-    ROLE_FUNCTIONS,
-    CalendarStatus,
-    Direction,
-    FunnelStage,
-    Horizon,
-    KpiLevel,
-    Measure,
-    MessageKind,
-    MessageLength,
-    MetricFamily,
-    Reach,
-    ResourceKind,
-    StepStatus,
 )
 from .steps import FOURTEEN_STEPS
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from ._escape import visible_controls
-from ._plural import counted
+from .escape import visible_controls
+from .text import counted
 
 __all__ = [
     "Diagnostic",

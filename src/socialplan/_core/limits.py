@@ -13,8 +13,8 @@ from typing import Any
 
 import attrs
 
-from ._diagnostics import LIMIT, Diagnostic, FieldError, Severity, format_path
-from ._plural import counted
+from .diagnostics import LIMIT, Diagnostic, FieldError, Severity, format_path
+from .text import counted
 
 __all__ = ["DEFAULT_LIMITS", "Limits"]
 

@@ -26,8 +26,8 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from . import _vocab
-from ._diagnostics import (
+from .._core import vocab as _vocab
+from .._core.diagnostics import (
     FORMAT_KEY,
     INVALID_ID,
     INVALID_VALUE,
@@ -40,11 +40,11 @@ from ._diagnostics import (
     Severity,
     format_path,
 )
-from ._duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency, OutOfRange
-from ._escape import visible_controls
-from ._limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
-from ._model import HEADER_FIELDS, CheckSettings, Plan
-from ._vocab import MessageLength, ascii_fold, did_you_mean
+from .._core.duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency, OutOfRange
+from .._core.escape import visible_controls
+from .._core.limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
+from .._core.vocab import MessageLength, ascii_fold, did_you_mean
+from .._model import HEADER_FIELDS, CheckSettings, Plan
 
 __all__ = [
     "FORMAT",
@@ -147,7 +147,7 @@ def _union(types: list[Any]) -> Any:
 
 
 def _plural(text: str) -> str:
-    from ._plural import plural
+    from .._core.text import plural
 
     for article in ("a ", "an "):
         if text.startswith(article):
@@ -468,7 +468,7 @@ def _code_problems(value: Mapping[str, Any]) -> list[Exception]:
     codes = {name: value.get(name) for name in ("select", "ignore", "severity")}
     if not any(codes.values()):
         return []  # most tables: the rule catalog need not be loaded to check nothing
-    from .rules._engine import selection_problems
+    from ..rules._engine import selection_problems
 
     found: list[Exception] = []
     for (name, where), problem in selection_problems(**codes):

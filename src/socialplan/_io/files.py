@@ -15,15 +15,15 @@ from typing import TypeVar
 
 import attrs
 
-from ._convert import Format, from_data, to_data
-from ._diagnostics import LoadError, file_order
-from ._gc import paused_collector
-from ._inputs import PLAN, FileChangedError, remember
-from ._limits import DEFAULT_LIMITS, Limits, size_problem
-from ._model import Plan
-from ._parse import decode, looks_like, parse
-from ._positions import place
-from ._write import write_atomic
+from .._core.diagnostics import LoadError, file_order
+from .._core.gc import paused_collector
+from .._core.limits import DEFAULT_LIMITS, Limits, size_problem
+from .._model import Plan
+from .convert import Format, from_data, to_data
+from .inputs import PLAN, FileChangedError, remember
+from .parse import decode, looks_like, parse
+from .positions import place
+from .write import write_atomic
 
 __all__ = ["FileChangedError", "dump", "dumps", "format_of", "load", "loads"]
 
@@ -132,7 +132,7 @@ def dumps(plan: Plan, format: Format = "toml") -> str:  # noqa: A002
     (``\\u202e``), which read back as the same characters: a terminal or an
     editor showing the file cannot be made to act on them.
     """
-    from ._escape import escaped_controls
+    from .._core.escape import escaped_controls
 
     data = to_data(plan, format)
     if format == "toml":

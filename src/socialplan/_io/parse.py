@@ -13,8 +13,16 @@ from typing import Any
 
 import attrs
 
-from ._diagnostics import INVALID_VALUE, LIMIT, SYNTAX, Diagnostic, LoadError, Severity, format_path
-from ._positions import PositionIndex, Span, place
+from .._core.diagnostics import (
+    INVALID_VALUE,
+    LIMIT,
+    SYNTAX,
+    Diagnostic,
+    LoadError,
+    Severity,
+    format_path,
+)
+from .positions import PositionIndex, Span, place
 
 __all__ = ["decode", "looks_like", "parse", "toml_loads"]
 

@@ -28,8 +28,8 @@ from typing import NamedTuple
 
 import attrs
 
-from ._diagnostics import INVALID_ID, UNKNOWN_KEY, Diagnostic, parse_path
-from ._gc import paused_collector
+from .._core.diagnostics import INVALID_ID, UNKNOWN_KEY, Diagnostic, parse_path
+from .._core.gc import paused_collector
 
 __all__ = ["PositionIndex", "Span", "place"]
 

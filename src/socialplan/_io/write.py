@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from . import _inputs
+from . import inputs as _inputs
 
 __all__ = ["Batch", "write_atomic"]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from .._gc import collector_paused
+from .._core.gc import collector_paused
 from ._i18n import LANGUAGES
 
 if TYPE_CHECKING:

@@ -41,7 +41,7 @@ def _e(value: str) -> str:
     outputs show it (isolating the value in ``<bdi>`` would stop the spill, not the
     reversal inside it). Line breaks and tabs, which HTML shows as spaces, stay.
     """
-    from .._escape import visible_controls
+    from .._core.escape import visible_controls
 
     return html.escape(visible_controls(value, keep="\n\t", invisible=False), quote=True)
 

@@ -33,7 +33,7 @@ def markdown_text(value: str, *, starts_line: bool = False) -> str:
     >>> markdown_text("0.84")
     '0.84'
     """
-    from .._escape import visible_controls
+    from .._core.escape import visible_controls
 
     flat = visible_controls(" ".join(value.split()), invisible=False)
     escaped = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", flat))

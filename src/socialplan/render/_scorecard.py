@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from .._plural import counted
+from .._core.text import counted
 from ._document import Block, Bullets, Fields, Heading, Note, Paragraph, Table
 from ._i18n import LANGUAGES, words
 from ._report import target_text, text
@@ -265,7 +265,7 @@ def _plain(value: str) -> str:
     >>> _plain("Sale\\n\\x1b[31mnow")
     'Sale \\\\u001b[31mnow'
     """
-    from .._escape import visible_controls
+    from .._core.escape import visible_controls
 
     return visible_controls(" ".join(value.split()))
 
@@ -362,7 +362,7 @@ def scorecard(
     if format == "json":
         import json
 
-        from .._escape import escaped_controls
+        from .._core.escape import escaped_controls
 
         text = json.dumps(card.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
         return escaped_controls(text) + "\n"

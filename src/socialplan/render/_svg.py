@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._gc import collector_paused
-from .._plural import counted
+from .._core.gc import collector_paused
+from .._core.text import counted
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -100,7 +100,7 @@ def _clean(text: str) -> str:
     >>> _clean("a\\x00b\\r\\nc\\rd\\u202e\\ufffe")
     'a\\\\u0000b\\nc\\nd\\\\u202e'
     """
-    from .._escape import visible_controls
+    from .._core.escape import visible_controls
 
     return _NOT_XML.sub("", visible_controls(text, keep="\n\t", invisible=False))
 

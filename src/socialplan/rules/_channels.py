@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._core.graph import cycles
 from ._context import Context
 from ._engine import Finding, rule
-from ._graph import cycles
 
 
 @rule(

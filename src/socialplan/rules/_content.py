@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .._convert import show
+from .._core.text import counted
+from .._io.convert import show
 from .._model import CalendarEntry
-from .._plural import counted
 from ._context import Context
 from ._engine import Finding, rule
 

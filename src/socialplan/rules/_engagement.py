@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._convert import show
+from .._core.vocab import MessageKind, ascii_fold
+from .._io.convert import show
 from .._model import Plan
-from .._vocab import MessageKind, ascii_fold
 from ._context import Context
 from ._engine import Finding, rule
 from ._responsibility import routes_by_channel

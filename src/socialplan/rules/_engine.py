@@ -9,8 +9,8 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from .._diagnostics import Diagnostic, FieldError, Severity
-from .._gc import paused_collector
+from .._core.diagnostics import Diagnostic, FieldError, Severity
+from .._core.gc import paused_collector
 from .._model import CheckSettings, Plan
 from ._context import Context
 
@@ -242,7 +242,7 @@ def _near_code(code: str, load_errors: frozenset[str]) -> str | None:
     The typos of codes first: a letter for a digit (``SP2O5``: ``SP205``), two characters
     swapped (``SP250``); then :func:`~socialplan._vocab.did_you_mean`.
     """
-    from .._vocab import did_you_mean
+    from .._core.vocab import did_you_mean
 
     codes = set(RULES) - load_errors
     known = codes | {c[:i] for c in codes for i in range(2, len(c)) if not c[i - 1].isalpha()}
@@ -295,7 +295,7 @@ def selection_problems(
 
 def _said(problem: FieldError) -> tuple[str, str | None]:
     """*problem*'s message (the value and what was expected) and hint, as load errors say them."""
-    from .._convert import show
+    from .._io.convert import show
 
     hint = f'did you mean "{problem.suggestion}"?' if problem.suggestion else problem.hint
     return f"{show(problem.value)} is not {problem.expected}", hint
@@ -439,8 +439,8 @@ class Report:
         however many diagnostics there are. *format* is ``"toml"`` or ``"json"``; without
         it, it is told from the text as :func:`socialplan.loads` tells it.
         """
-        from .._parse import looks_like
-        from .._positions import place
+        from .._io.parse import looks_like
+        from .._io.positions import place
 
         if format is None:
             format = "json" if looks_like(text.removeprefix("\ufeff")) == "json" else "toml"  # noqa: A001
@@ -520,7 +520,7 @@ def validate(
             )
         ]
     if problems:
-        from .._diagnostics import format_path
+        from .._core.diagnostics import format_path
 
         raise ValueError("\n".join(f"{format_path(p)}: {explain(e)}" for p, e in problems))
     explicit = Selection(
@@ -540,7 +540,7 @@ def validate(
 
 def _severity_problems(severity: Mapping[str, object] | None) -> list[tuple[Place, FieldError]]:
     """The values of *severity* that are not a severity."""
-    from .._vocab import did_you_mean
+    from .._core.vocab import did_you_mean
 
     names = [str(s) for s in Severity]
     return [
@@ -561,7 +561,7 @@ def _check_table_problems(check: CheckSettings | None) -> list[Diagnostic]:
     """SP006 for each code of a ``[check]`` table that names no rule (loading refuses them)."""
     if check is None or not (check.select or check.ignore or check.severity):
         return []
-    from .._diagnostics import INVALID_VALUE, format_path
+    from .._core.diagnostics import INVALID_VALUE, format_path
 
     found = []
     for place, problem in selection_problems(check.select, check.ignore, check.severity):

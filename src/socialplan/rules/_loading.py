@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._diagnostics import (
+from .._core.diagnostics import (
     DUPLICATE_OBSERVATION,
     FORMAT_KEY,
     INVALID_ID,

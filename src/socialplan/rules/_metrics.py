@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._vocab import Measure
+from .._core.vocab import Measure
 from ._context import Context
 from ._engine import Finding, rule
 

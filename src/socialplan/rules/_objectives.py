@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._convert import show
+from .._core.vocab import Direction, FunnelStage, KpiLevel, Measure
+from .._io.convert import show
 from .._model import Objective, Plan
-from .._vocab import Direction, FunnelStage, KpiLevel, Measure
 from ._context import Context
 from ._engine import Finding, rule
 

@@ -6,8 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from .._convert import EXPECTED_ID, ID_PATTERN, show
-from .._vocab import (
+from .._core.vocab import (
     CONTENT_FORMATS,
     INFLUENCER_KINDS,
     OBJECTIVE_KINDS,
@@ -17,6 +16,7 @@ from .._vocab import (
     ascii_fold,
     did_you_mean,
 )
+from .._io.convert import EXPECTED_ID, ID_PATTERN, show
 from ._context import Context
 from ._engine import Finding, rule
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._vocab import MessageKind
+from .._core.graph import cycles
+from .._core.vocab import MessageKind
 from ._context import Context
 from ._engine import Finding, rule
-from ._graph import cycles
 
 
 @rule(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .._diagnostics import Diagnostic
-from .._vocab import StepStatus
+from .._core.diagnostics import Diagnostic
+from .._core.vocab import StepStatus
 from ._context import Context
 from ._engine import Finding, rule
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import attrs
 
-from .._convert import show
-from .._diagnostics import format_path
-from .._duration import Duration, Frequency
+from .._core.diagnostics import format_path
+from .._core.duration import Duration, Frequency
+from .._io.convert import show
 from .._model import HEADER_FIELDS, Plan
 from ._context import Context
 from ._engine import Finding, rule

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
+from .._core.vocab import Horizon, MessageKind, MetricFamily, ResourceKind
 from .._model import Plan
-from .._vocab import Horizon, MessageKind, MetricFamily, ResourceKind
 
 __all__ = ["CHECKS", "Check", "check"]
 

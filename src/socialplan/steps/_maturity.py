@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import attrs
 
+from .._core.vocab import KpiLevel
 from .._model import Plan
-from .._vocab import KpiLevel
 
 __all__ = ["STAGES", "Maturity", "StageEvidence", "maturity"]
 

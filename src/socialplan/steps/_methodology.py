@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .._convert import show
-from .._diagnostics import Diagnostic, Severity
+from .._core.diagnostics import Diagnostic, Severity
+from .._core.vocab import did_you_mean
+from .._io.convert import show
 from .._model import MethodologySpec, Plan
-from .._vocab import did_you_mean
 from ._checks import CHECKS
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class Methodology:
                     if near
                     else "socialplan.steps.CHECKS lists the built-in checks",
                 )
-        from ..rules._graph import cycles
+        from .._core.graph import cycles
 
         edges = [(need, s.id) for s in self.steps for need in s.needs if need in ids]
         for cycle in cycles(edges):

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from .._core.vocab import StepStatus
 from .._model import Plan
-from .._vocab import StepStatus
 from ._checks import CHECKS
 from ._methodology import Methodology, methodology_of
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .._escape import dot_text, mermaid_text
+from .._core.escape import dot_text, mermaid_text
 from ._progress import Progress, StepState
 
 __all__ = ["to_dot", "to_gantt", "to_mermaid"]
