@@ -398,3 +398,53 @@ def test_a_duration_of_up_to_100_years_loads(duration: str) -> None:
 def test_a_frequency_beyond_a_plan_is_an_invalid_value(frequency: str) -> None:
     found = only(HEAD + f"[engagement.fb]\nposting_frequency = '{frequency}'\n")
     assert ("SP006", "engagement.fb.posting_frequency") == (found.code, found.path)
+
+
+# Problems the parser finds but reads past: the rest of the document is still checked ------
+
+JSON_HEAD = '{"format": "socialplan/1", "plan": {"name": "Demo"'
+BAD_TITLE = '"objectives": {"o": {"title": 3}}'
+
+
+def test_a_json_key_written_twice_does_not_hide_the_documents_other_problems() -> None:
+    text = JSON_HEAD + ', "name": "Again"}, ' + BAD_TITLE + "}"
+    assert [("SP001", "plan.name"), ("SP005", "objectives.o.title")] == problems(text, "json")
+
+
+def test_a_lone_surrogate_does_not_hide_the_documents_other_problems() -> None:
+    text = '{"format": "socialplan/1", "plan": {"name": "\\ud800"}, ' + BAD_TITLE + "}"
+    assert [("SP006", "plan.name"), ("SP005", "objectives.o.title")] == problems(text, "json")
+
+
+LONG = "9" * 5_000
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        ("toml", HEAD + f"[objectives.o]\ntitle = 3\ntarget = {{ value = {LONG}, unit = 'u' }}\n"),
+        ("json", JSON_HEAD + "}, " + f'"objectives": {{"o": {{"title": 3, "target": '
+         f'{{"value": {LONG}, "unit": "u"}}}}}}}}'),
+    ],
+)  # fmt: skip
+def test_a_number_too_long_for_python_is_placed_on_it_beside_the_other_problems(
+    fmt: socialplan.Format, text: str
+) -> None:
+    with pytest.raises(socialplan.LoadError) as caught:
+        socialplan.loads(text, fmt)
+    title, value = caught.value.diagnostics
+    start = text.index(LONG)
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    assert [
+        ("SP005", "objectives.o.title"),
+        ("SP006", "objectives.o.target.value", line, column, column + 5_000),
+    ] == [
+        (title.code, title.path),
+        (value.code, value.path, value.line, value.column, value.end_column),
+    ]
+
+
+def test_a_string_of_many_digits_is_a_string() -> None:
+    plan = socialplan.loads(HEAD.replace('"Demo"', f'"{LONG}"'))
+    assert LONG == plan.name

@@ -21,7 +21,7 @@ from .._core.limits import DEFAULT_LIMITS, Limits, size_problem
 from .._model import Plan
 from .convert import Format, from_data, to_data
 from .inputs import PLAN, FileChangedError, remember
-from .parse import decode, looks_like, parse
+from .parse import decode, looks_like, parse_all
 from .positions import place
 from .write import write_atomic
 
@@ -84,13 +84,17 @@ def loads(
     if format is None:
         format = "json" if looks_like(text) == "json" else "toml"  # noqa: A001
     with paused_collector():
-        data = parse(text, format, file)
+        data, early = parse_all(text, format, file)
         try:
-            return from_data(data, limits=limits)
+            plan = from_data(data, limits=limits)
         except LoadError as exc:
-            placed = place(exc, text, format, file)
-            placed.sort(key=file_order)
-            raise LoadError(placed, file=file) from None
+            reported = {d.path for d in early}  # a value the parser could not take as written
+            later = place((d for d in exc if d.path not in reported), text, format, file)
+        else:
+            if not early:
+                return plan
+            later = []
+        raise LoadError(sorted([*early, *later], key=file_order), file=file) from None
 
 
 def load(

@@ -24,7 +24,7 @@ from .._core.diagnostics import (
 )
 from .positions import PositionIndex, Span, place
 
-__all__ = ["decode", "looks_like", "parse", "toml_loads"]
+__all__ = ["decode", "looks_like", "parse", "parse_all", "toml_loads"]
 
 
 def toml_loads() -> Any:
@@ -111,6 +111,21 @@ def parse(text: str, fmt: str, file: str | None) -> object:
 
     A syntax error of text that looks like the other format says so.
     """
+    data, problems = parse_all(text, fmt, file)
+    if problems:
+        raise LoadError(problems, file=file)
+    return data
+
+
+def parse_all(text: str, fmt: str, file: str | None) -> tuple[object, list[Diagnostic]]:
+    """*text* parsed as *fmt*, and the problems found that still let it be read.
+
+    A key written twice in a JSON object, a string holding half of a surrogate pair and a
+    number of more digits than Python reads are each a problem of their own place; the rest
+    of the document is read past them, so that loading reports them with every other
+    problem. Those problems come back placed. Text that cannot be read at all raises
+    :class:`LoadError`.
+    """
     try:
         return _parse_format(text, fmt, file)
     except RecursionError:  # the parser's own limit on nesting (TOML 400 levels, JSON ~1,000)
@@ -120,12 +135,14 @@ def parse(text: str, fmt: str, file: str | None) -> object:
             message=f"tables and lists nest deeper than the {fmt.upper()} parser reads",
             hint="a plan nests 5 levels deep: this document was not written as a plan",
             line=1,
+            column=1,
+            end_line=1,
+            end_column=1,
             file=file,
         )
         raise LoadError([diagnostic], file=file) from None
 
 
-_LONG_NUMBER = re.compile(r"\d{4000,}")
 # JSON's escape of a UTF-16 surrogate: paired ones make one character, a lone one stays.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -137,34 +154,77 @@ def _placed(diagnostic: Diagnostic, span: Span) -> Diagnostic:
     )
 
 
-def _too_long_a_number(text: str, fmt: str, file: str | None) -> LoadError:
-    match = _LONG_NUMBER.search(text)
-    line = text.count("\n", 0, match.start()) + 1 if match else None
+#: An integer of more digits than Python turns into a number (``sys.get_int_max_str_digits``).
+_DIGITS = re.compile(r"[+-]?[0-9][0-9_]*")
+
+
+class _TooLong(str):
+    """The text of a whole number too long for Python, kept where the number was."""
+
+
+def _too_long(path: list[str | int], digits: str, file: str | None) -> Diagnostic:
     limit = sys.get_int_max_str_digits()
-    return _syntax_error(f"not valid {fmt}: a number of more than {limit:,} digits", line, file)
+    return Diagnostic(
+        code=INVALID_VALUE,
+        severity=Severity.ERROR,
+        message=f"a number of {len(digits.lstrip('+-')):,} digits is not a number a plan can "
+        f"hold (Python reads whole numbers of up to {limit:,} digits)",
+        path=format_path(path),
+        file=file,
+    )
 
 
-def _lone_surrogates(data: object, text: str, file: str | None) -> list[Diagnostic]:
-    """A problem for each string or key of *data* holding a lone surrogate (``"\\ud800"``).
+def _json_int(digits: str) -> int | _TooLong:
+    try:
+        return int(digits)
+    except ValueError:  # more digits than Python reads
+        return _TooLong(digits)
 
-    No UTF-8 file can hold one: the plan could not be written back.
-    """
+
+def _toml_without_long_numbers(
+    text: str, parse: Any, file: str | None
+) -> tuple[object, list[Diagnostic]]:
+    """TOML text whose too-long whole numbers (values, not strings) are read as 0, and a
+    problem at the place of each. Their places come from the position index: only values
+    are replaced, never digits inside a string."""
+    index = PositionIndex.of(text, "toml")
+    problems: list[Diagnostic] = []
+    pieces: list[str] = []
+    done = 0
+    for path, (start, end) in index.values():
+        digits = text[start:end]
+        if end - start > 4000 and _DIGITS.fullmatch(digits):
+            problems.append(_too_long(list(path), digits, file))
+            pieces += [text[done:start], "0" + " " * (end - start - 1)]
+            done = end
+    if not problems:  # not a number that is too long: some other ValueError
+        raise _syntax_error("not valid TOML: a number Python cannot read", None, file)
+    data = parse("".join([*pieces, text[done:]]))
+    return data, place(problems, text, "toml", file, index)
+
+
+def _odd_values(data: object, file: str | None, *, surrogates: bool) -> list[Diagnostic]:
+    """A problem for each number too long for Python in *data* (a parsed JSON document) and,
+    with *surrogates*, for each string or key holding a lone surrogate (``"\\ud800"``), which
+    no UTF-8 file can hold: the plan could not be written back."""
     problems: list[Diagnostic] = []
     stack: list[tuple[list[str | int], object]] = [([], data)]
     while stack:
         path, node = stack.pop()
         children: list[tuple[str | int, object]] = []
         texts: list[tuple[list[str | int], str]] = []
+        if isinstance(node, _TooLong):
+            problems.append(_too_long(path, node, file))
+            continue
         if isinstance(node, dict):
             children = list(node.items())
-            texts = [([*path, key], key) for key in node]
+            texts = [([*path, key], key) for key in node] if surrogates else []
         elif isinstance(node, list):
             children = list(enumerate(node))
-        elif isinstance(node, str):
+        elif isinstance(node, str) and surrogates:
             texts = [(path, node)]
         for where, value in texts:
             if not value.isascii() and _SURROGATE.search(value):
-                dotted = format_path(where)
                 problems.append(
                     Diagnostic(
                         code=INVALID_VALUE,
@@ -172,7 +232,7 @@ def _lone_surrogates(data: object, text: str, file: str | None) -> list[Diagnost
                         message=f"{json.dumps(value)} holds half of a UTF-16 surrogate pair, "
                         "which no UTF-8 text can",
                         hint="write the character itself, or both halves of its pair",
-                        path=dotted,
+                        path=format_path(where),
                         file=file,
                     )
                 )
@@ -183,11 +243,11 @@ def _lone_surrogates(data: object, text: str, file: str | None) -> list[Diagnost
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _parse_format(text: str, fmt: str, file: str | None) -> object:
+def _parse_format(text: str, fmt: str, file: str | None) -> tuple[object, list[Diagnostic]]:
     if fmt == "toml":
         parse, decode_error = toml_loads()
         try:
-            return parse(text)
+            return parse(text), []
         except decode_error as exc:
             message = str(exc)
             match = _AT_LINE.search(message)
@@ -202,7 +262,7 @@ def _parse_format(text: str, fmt: str, file: str | None) -> object:
             message = f"not valid TOML: {message}"
             raise _syntax_error(message, line, file, hint, column=column) from None
         except ValueError:  # int() refuses a number of more than 4,300 digits
-            raise _too_long_a_number(text, "TOML", file) from None
+            return _toml_without_long_numbers(text, parse, file)
     if fmt == "json":
         duplicates: list[str] = []
 
@@ -217,15 +277,16 @@ def _parse_format(text: str, fmt: str, file: str | None) -> object:
             return seen
 
         try:
-            data = json.loads(text, object_pairs_hook=pairs)
+            data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int)
         except json.JSONDecodeError as exc:
             hint = wrong_format_hint(text, fmt, file)
             message = f"not valid JSON: {exc.msg}"
             raise _syntax_error(message, exc.lineno, file, hint, column=exc.colno) from None
-        except ValueError:  # int() refuses a number of more than 4,300 digits
-            raise _too_long_a_number(text, "JSON", file) from None
+        problems: list[Diagnostic] = []
+        index: PositionIndex | None = None
         if duplicates:
-            problems = [
+            index = PositionIndex.of(text, "json")
+            problems += [
                 _placed(
                     Diagnostic(
                         code=SYNTAX,
@@ -237,14 +298,12 @@ def _parse_format(text: str, fmt: str, file: str | None) -> object:
                     ),
                     span,
                 )
-                for path, span in PositionIndex.of(text, "json").repeated_keys()
+                for path, span in index.repeated_keys()
             ]
-            raise LoadError(problems, file=file)
-        if _SURROGATE_ESCAPE.search(text):
-            surrogates = _lone_surrogates(data, text, file)
-            if surrogates:
-                raise LoadError(place(surrogates, text, "json", file), file=file)
-        return data
+        odd = _odd_values(data, file, surrogates=_SURROGATE_ESCAPE.search(text) is not None)
+        if odd:
+            problems += place(odd, text, "json", file, index)
+        return data, problems
     raise ValueError(f"unknown format {fmt!r}; expected 'toml' or 'json'")
 
 

@@ -81,6 +81,13 @@ class PositionIndex:
             return []
         return [(path, self._span(*offsets)) for path, offsets in self._json.repeated()]
 
+    def values(self) -> list[tuple[Segments, tuple[int, int]]]:
+        """Every path of a TOML document with the offsets of its value, in the text's order.
+
+        (A JSON document is read a container at a time: it has none to list.)
+        """
+        return sorted(self._values.items(), key=lambda item: item[1])
+
     def offsets(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int] | None:
         """The offsets of *path*'s value (its key's with *key*), or None if it is not written.
 
@@ -397,7 +404,8 @@ class _JsonIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.decoder = json.JSONDecoder()
+        # Whole numbers are skipped, not made: one of more digits than Python reads is no error.
+        self.decoder = json.JSONDecoder(parse_int=len)
         self.members: dict[Segments, _Members] = {}
         self.twice: list[tuple[Segments, tuple[int, int]]] = []
         start = _JSON_SPACE.match(text).end()  # type: ignore[union-attr]
