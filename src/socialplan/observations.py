@@ -71,6 +71,7 @@ from ._core.diagnostics import (
     file_order,
     format_path,
 )
+from ._core.escape import is_formula
 from ._core.text import counted
 from ._core.vocab import Suggester, did_you_mean
 from ._io.convert import DATE_PATTERN, _check_date, _unknown, out_of_range, show
@@ -407,9 +408,7 @@ def _number_hint(text: str) -> str:
 
 
 def _needs_quote(text: str) -> bool:
-    from .export import _is_formula
-
-    return _is_formula(text.lstrip("'"))
+    return is_formula(text.lstrip("'"))
 
 
 def _escape(note: str) -> str:
