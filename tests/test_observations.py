@@ -6,6 +6,8 @@ import csv
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 from random import Random
 
@@ -544,6 +546,54 @@ def test_dumps_keeps_notes_with_blanks_before_a_formula_from_running(note: str) 
 def test_escaped_notes_load_back_as_written(note: str) -> None:
     written = obs.dumps([seen("leads", 1, 4, note=note)])
     assert note == obs.loads(written, PLAN)[0].note
+
+
+def test_the_public_names_are_those_documented() -> None:
+    expected = [
+        "COLUMNS",
+        "Observation",
+        "ObservationFormat",
+        "dump",
+        "dumps",
+        "format_of",
+        "from_records",
+        "load",
+        "loads",
+    ]
+    assert (expected, []) == (obs.__all__, [n for n in expected if not hasattr(obs, n)])
+
+
+@given(
+    st.text(alphabet="=+-@\t\r\n '\u00a0\u200b\ufeff\uff1d\uff20ax1", min_size=1).filter(
+        lambda note: not note.startswith("'")
+    )
+)
+def test_a_note_is_quoted_exactly_when_the_calendar_export_quotes_the_same_text(
+    note: str,
+) -> None:
+    """The two CSV writers agree on which text a spreadsheet would run as a formula."""
+    from socialplan.export import safe_cell
+
+    (row,) = csv.DictReader(io.StringIO(obs.dumps([seen("leads", 1, 4, note=note)])))
+    assert safe_cell(note).startswith("'") == row["note"].startswith("'")
+
+
+def test_reading_and_writing_observations_loads_only_the_layers_below() -> None:
+    """Observations are input and output: they need the core, the model and io, nothing above."""
+    code = (
+        "import datetime as dt, sys, socialplan\n"
+        "plan = socialplan.Plan(name='D', metrics={'leads': socialplan.Metric(name='Leads')})\n"
+        "before = set(sys.modules)\n"
+        "from socialplan import observations as obs\n"
+        "seen = obs.Observation(metric='leads', date=dt.date(2027, 3, 1), value=4, note='=1')\n"
+        "for fmt in ('csv', 'json', 'toml'):\n"
+        "    assert obs.loads(obs.dumps([seen], fmt), plan, fmt) == (seen,)\n"
+        "below = ('socialplan._core', 'socialplan._model', 'socialplan._io', obs.__name__)\n"
+        "print(sorted(m for m in set(sys.modules) - before\n"
+        "    if m.startswith('socialplan.') and not m.startswith(below)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert ("[]\n", "") == (done.stdout, done.stderr)
 
 
 def test_dump_writes_the_format_of_the_suffix(tmp_path: Path) -> None:

@@ -34,12 +34,11 @@ import hashlib
 import io
 import json
 import os
-import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ._core.duration import _AMOUNT, _DAY, _MONTH, _UNITS, _WEEK, _WORDS, _YEAR, Duration
-from ._core.escape import visible_controls
+from ._core.escape import is_formula, visible_controls
 from ._core.vocab import CalendarStatus
 from ._model import CalendarEntry, Plan
 
@@ -64,29 +63,6 @@ CSV_COLUMNS = (
 #: The product identifier of the calendars :func:`to_ics` writes.
 PRODID = "-//socialplan//socialplan//EN"
 
-# The first characters that make a spreadsheet read a cell as a formula (OWASP's list),
-# and their full-width forms, which some spreadsheets fold into the ASCII ones.
-_FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
-
-
-def _is_formula(text: str) -> bool:
-    """Whether a spreadsheet may run *text* as a formula.
-
-    It may when the first character that shows is a formula start, whatever white
-    space (line breaks, no-break and ideographic spaces) and invisible format
-    characters (zero-width spaces, a byte order mark) stand before it: some
-    spreadsheets skip them. A leading tab or carriage return counts by itself.
-
-    >>> [_is_formula(t) for t in ("=1", "\\n\\u200b =1", "\\t", "a=b", "  ")]
-    [True, True, True, False, False]
-    """
-    for char in text:
-        if char in _FORMULA_STARTS:
-            return True
-        if not (char.isspace() or unicodedata.category(char) == "Cf"):
-            return False
-    return False
-
 
 class MissingExtra(ImportError):
     """An optional dependency is not installed; the message names the extra that installs it.
@@ -108,10 +84,10 @@ def safe_cell(text: str) -> str:
 
     Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
     (or the full-width ``＝ ＋ － ＠``), white space or invisible characters
-    before them included (:func:`_is_formula`), gets a leading single quote,
-    which spreadsheets show as text. Line breaks (a carriage return too) are line
-    feeds and tabs stay; other control characters and bidi overrides are
-    written ``\\uXXXX``.
+    before them included (:func:`~socialplan._core.escape.is_formula`), gets a
+    leading single quote, which spreadsheets show as text. Line breaks (a
+    carriage return too) are line feeds and tabs stay; other control characters
+    and bidi overrides are written ``\\uXXXX``.
 
     >>> safe_cell('=HYPERLINK("http://evil.example", "click")')
     '\\'=HYPERLINK("http://evil.example", "click")'
@@ -122,7 +98,7 @@ def safe_cell(text: str) -> str:
     >>> safe_cell("Done\\r\\x1b[32mOK")
     'Done\\n\\\\u001b[32mOK'
     """
-    if _is_formula(text):
+    if is_formula(text):
         text = "'" + text
     return visible_controls(text, keep="\n\t", invisible=False)
 

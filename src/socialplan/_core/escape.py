@@ -3,7 +3,9 @@
 Every output that shows plan text shows its control characters as ``\\uXXXX``
 (:func:`visible_controls`): a terminal would obey them (retitle the window, clear
 the screen, return the cursor to overwrite a line) and a bidi override would show
-words reversed. JSON and TOML escape them instead (:func:`escaped_controls`).
+words reversed. JSON and TOML escape them instead (:func:`escaped_controls`). A
+spreadsheet would run a cell as a formula where :func:`is_formula` says so: the CSV
+writers (the calendar export, observations) quote those cells.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["dot_text", "escaped_controls", "mermaid_text", "visible_controls"]
+__all__ = ["dot_text", "escaped_controls", "is_formula", "mermaid_text", "visible_controls"]
 
 # Line breaks and the line and paragraph separators: any of them would end a Mermaid
 # statement (its parser reads line by line). Tabs are spaces too.
@@ -139,3 +141,28 @@ def escaped_controls(document: str) -> str:
     '{"name": "Sale\\\\u202e\\\\u009b\\\\u2028"}'
     """
     return _escaped(document, "\n\t\r", invisible=False)
+
+
+# The first characters that make a spreadsheet read a cell as a formula (OWASP's list),
+# and their full-width forms, which some spreadsheets fold into the ASCII ones.
+_FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+
+
+def is_formula(text: str) -> bool:
+    """Whether a spreadsheet may run *text* as a formula.
+
+    It may when the first character that shows is a formula start, whatever white
+    space (line breaks, no-break and ideographic spaces) and invisible format
+    characters (zero-width spaces, a byte order mark) stand before it: some
+    spreadsheets skip them. A leading tab or carriage return counts by itself. A
+    writer puts a single quote before such text, which spreadsheets show as text.
+
+    >>> [is_formula(t) for t in ("=1", "\\n\\u200b =1", "\\t", "a=b", "  ")]
+    [True, True, True, False, False]
+    """
+    for char in text:
+        if char in _FORMULA_STARTS:
+            return True
+        if not (char.isspace() or unicodedata.category(char) == "Cf"):
+            return False
+    return False

@@ -1,0 +1,270 @@
+"""Checking raw records against the plan: every problem kept, with where it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import numbers
+from collections.abc import Callable, Iterable, Mapping
+
+import attrs
+
+from .._core.diagnostics import (
+    DUPLICATE_OBSERVATION,
+    INVALID_VALUE,
+    MISSING_KEY,
+    UNKNOWN_CHANNEL,
+    UNKNOWN_METRIC,
+    WRONG_TYPE,
+    Diagnostic,
+    FieldError,
+    LoadError,
+    Severity,
+    format_path,
+)
+from .._core.vocab import Suggester
+from .._io.convert import DATE_PATTERN, _check_date, _unknown, out_of_range, show
+from .._model import Plan
+from ._notes import unquote_note
+from ._numbers import NOT_FINITE, is_finite, number_hint, number_of, plain
+from ._record import COLUMNS, Observation
+
+_EXPECTED = {
+    "metric": "a metric id of the plan",
+    "date": "a date such as 2027-06-30",
+    "value": "a number",
+}
+_LIST_LIMIT = 10
+
+
+#: Where a problem is: a record's index (None: the file or its header) and a key or column.
+Where = tuple[int | None, str | None]
+
+
+@attrs.define
+class Checker:
+    """Turns raw records into observations, keeping every problem with where it is."""
+
+    plan: Plan
+    textual: bool  # CSV: every value is text, numbers are parsed from it
+    absent: set[str] = attrs.field(factory=set)  # required columns already reported missing
+    problems: list[tuple[Diagnostic, Where]] = attrs.field(factory=list)
+    # built on the first unknown metric or channel: a file may name thousands
+    suggesters: dict[str, Suggester] = attrs.field(factory=dict)
+
+    def suggest(self, table: str, value: str) -> str | None:
+        """The id of the plan's *table* (``metrics``, ``channels``) nearest to *value*."""
+        suggest = self.suggesters.get(table)
+        if suggest is None:
+            suggest = self.suggesters[table] = Suggester(getattr(self.plan, table))
+        return suggest(value)
+
+    def report(
+        self, code: str, where: Where, message: str, hint: str | None = None, path: str = ""
+    ) -> None:
+        if not path and where[0] is not None:
+            segments: list[str | int] = ["observations", where[0]]
+            if where[1] is not None:
+                segments.append(where[1])
+            path = format_path(segments)
+        diagnostic = Diagnostic(
+            code=code, severity=Severity.ERROR, message=message, path=path, hint=hint
+        )
+        self.problems.append((diagnostic, where))
+
+    def records(
+        self,
+        rows: Iterable[tuple[int, Mapping[str, object]]],
+        line_of: Callable[[int | None, str | None], int | None],
+    ) -> list[Observation]:
+        """Check each (index, record); records hold only the keys given, unknown ones included."""
+        found: list[Observation] = []
+        first: dict[tuple[str, dt.date, str | None], int] = {}
+        for index, record in rows:
+            unknown = [key for key in record if key not in COLUMNS]
+            for key in unknown:
+                diagnostic = _unknown(["observations", index, key], COLUMNS)
+                self.problems.append((diagnostic, (index, key)))
+            metric = self.metric(index, record)
+            when = self.date(index, record)
+            value = self.value(index, record)
+            channel_ok, channel = self.channel(index, record, metric)
+            note = self.note(index, record)
+            if metric is None or when is None or not channel_ok:
+                continue
+            identity = (metric, when, channel)
+            if identity in first:
+                self.duplicate(index, first[identity], identity, line_of)
+                continue
+            first[identity] = index
+            if value is not None:
+                found.append(
+                    Observation(metric=metric, date=when, value=value, channel=channel, note=note)
+                )
+        return found
+
+    def _given(self, index: int, record: Mapping[str, object], key: str) -> object | None:
+        """The value of a required key, or None after reporting it missing."""
+        value = record.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if key not in self.absent:
+                given = key in record or self.textual
+                message = "required value missing" if given else "required key missing"
+                path = format_path(["observations", index, key])
+                hint = f"expected {_EXPECTED[key]}"
+                self.report(MISSING_KEY, (index, None), message, hint, path)
+            return None
+        return value
+
+    def _text(self, index: int, key: str, value: object) -> str | None:
+        if isinstance(value, str):
+            return value.strip() if self.textual else value
+        self.report(WRONG_TYPE, (index, key), f"{show(value)} is not a string")
+        return None
+
+    def metric(self, index: int, record: Mapping[str, object]) -> str | None:
+        given = self._given(index, record, "metric")
+        metric = None if given is None else self._text(index, "metric", given)
+        if metric is None:
+            return None
+        if metric not in self.plan.metrics:
+            near = self.suggest("metrics", metric)
+            hint = f'did you mean "{near}"?' if near else _listing("metrics", self.plan.metrics)
+            message = f"{show(metric)} is not a metric of the plan"
+            self.report(UNKNOWN_METRIC, (index, "metric"), message, hint)
+            return None
+        return metric
+
+    def date(self, index: int, record: Mapping[str, object]) -> dt.date | None:
+        given = self._given(index, record, "date")
+        if given is None:
+            return None
+        if isinstance(given, str) and self.textual:
+            given = given.strip()
+        try:
+            return _check_date(given, dt.date)
+        except FieldError as exc:
+            hint = None
+            if isinstance(given, str):
+                shaped = DATE_PATTERN.fullmatch(given)
+                hint = "there is no such day" if shaped else "write dates as YYYY-MM-DD"
+            message = f"{show(given)} is not {exc.expected}"
+            self.report(exc.code, (index, "date"), message, hint)
+            return None
+
+    def value(self, index: int, record: Mapping[str, object]) -> int | float | None:
+        given = self._given(index, record, "value")
+        if given is None:
+            return None
+        if isinstance(given, str):
+            if self.textual:
+                return self._parse_number(index, given.strip())
+            number = number_of(given.strip())
+            hint = (
+                f"a number, not text: write {given.strip()} without quotes"
+                if number is not None and is_finite(number)
+                else number_hint(given.strip())
+            )
+            self.report(WRONG_TYPE, (index, "value"), f"{show(given)} is not a number", hint)
+            return None
+        if isinstance(given, bool) or not isinstance(given, numbers.Real):
+            self.report(WRONG_TYPE, (index, "value"), f"{show(given)} is not a number")
+            return None
+        number = given if isinstance(given, int) else plain(given)
+        if not is_finite(number):
+            self.report(INVALID_VALUE, (index, "value"), f"{show(given)} is not a finite number")
+            return None
+        return self._in_range(index, given, number)
+
+    def _in_range(self, index: int, given: object, number: int | float) -> int | float | None:
+        """*number*, or None after reporting it beyond the range of a plan's numbers."""
+        beyond = out_of_range(number)
+        if beyond is None:
+            return number
+        self.report(INVALID_VALUE, (index, "value"), f"{show(given)} is not {beyond}")
+        return None
+
+    def _parse_number(self, index: int, text: str) -> int | float | None:
+        number = number_of(text)
+        if number is None:
+            message = f"{show(text)} is not a number"
+            self.report(WRONG_TYPE, (index, "value"), message, number_hint(text))
+            return None
+        if NOT_FINITE.fullmatch(text):
+            self.report(INVALID_VALUE, (index, "value"), f"{show(text)} is not a finite number")
+            return None
+        return self._in_range(index, text, number)
+
+    def channel(
+        self, index: int, record: Mapping[str, object], metric: str | None
+    ) -> tuple[bool, str | None]:
+        """Whether the channel is fine, and the channel (None: the metric's total)."""
+        given = record.get("channel")
+        if given is None or (isinstance(given, str) and not given.strip()):
+            return True, None
+        channel = self._text(index, "channel", given)
+        if channel is None:
+            return False, None
+        where = (index, "channel")
+        if channel not in self.plan.channels:
+            near = self.suggest("channels", channel)
+            hint = f'did you mean "{near}"?' if near else _listing("channels", self.plan.channels)
+            message = f"{show(channel)} is not a channel of the plan"
+            self.report(UNKNOWN_CHANNEL, where, message, hint)
+            return False, None
+        if metric is None:
+            return True, channel
+        taken_on = self.plan.metrics[metric].channels
+        if taken_on and channel not in taken_on:
+            message = f"the metric {show(metric)} is not taken on {show(channel)}"
+            listed = ", ".join(taken_on)
+            hint = (
+                f"{show(metric)} is taken on {listed}; correct the channel, "
+                f"or add {show(channel)} to the metric's channels in the plan"
+            )
+            self.report(UNKNOWN_CHANNEL, where, message, hint)
+            return False, None
+        return True, channel
+
+    def note(self, index: int, record: Mapping[str, object]) -> str | None:
+        given = record.get("note")
+        if given is None:
+            return None
+        note = self._text(index, "note", given)
+        if note is None or not note:
+            return None
+        return unquote_note(note) if self.textual else note
+
+    def duplicate(
+        self,
+        index: int,
+        earlier: int,
+        identity: tuple[str, dt.date, str | None],
+        line_of: Callable[[int | None, str | None], int | None],
+    ) -> None:
+        metric, when, channel = identity
+        on = f" on {show(channel)}" if channel else " (no channel)"
+        line = line_of(earlier, None)
+        first = f"at line {line}" if line is not None else f"in observations[{earlier}]"
+        message = (
+            f"a second value for {show(metric)} on {when.isoformat()}{on}; the first is {first}"
+        )
+        hint = "keep one: a metric has one value per date and channel"
+        self.report(DUPLICATE_OBSERVATION, (index, None), message, hint)
+
+    def error(
+        self, line_of: Callable[[int | None, str | None], int | None], file: str | None
+    ) -> LoadError:
+        placed = [
+            attrs.evolve(diagnostic, line=line_of(*where), file=file)
+            for diagnostic, where in self.problems
+        ]
+        placed.sort(key=lambda d: d.line if d.line is not None else 0)
+        return LoadError(placed, file=file)
+
+
+def _listing(what: str, known: Iterable[str]) -> str:
+    names = list(known)
+    if not names:
+        return f"the plan has no {what}"
+    shown = ", ".join(names[:_LIST_LIMIT]) + (", …" if len(names) > _LIST_LIMIT else "")
+    return f"the plan's {what}: {shown}"
