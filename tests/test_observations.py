@@ -444,9 +444,11 @@ def test_a_json_document_that_is_not_an_object_says_what_is_expected() -> None:
     )
 
 
-def test_a_repeated_json_key_is_a_syntax_error() -> None:
+def test_a_repeated_json_key_is_a_syntax_error_reported_with_the_records_other_problems() -> None:
     text = '{"observations": [{"metric": "leads", "metric": "x", "date": "2027-03-01"}]}'
-    assert "SP001" == only(text, "json").code
+    assert [("SP004", "observations[0].value"), ("SP001", "observations[0].metric")] == [
+        (code, path) for code, _, path, _ in problems(text, "json")
+    ]
 
 
 def test_invalid_toml_is_a_syntax_error_at_its_line() -> None:
@@ -713,3 +715,21 @@ def test_json_loaded_as_csv_says_it_looks_like_json() -> None:
 
 def test_toml_loaded_as_csv_says_it_looks_like_toml() -> None:
     assert 'this looks like TOML; pass format="toml"' == only(TOML_OBSERVATIONS, "csv").hint
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        ("json", '{"observations": [{"metric": "leads", "date": "2027-03-01", "value": '
+         + "9" * 5_000 + '}, {"metric": "lead", "date": "2027-03-02", "value": 1}]}'),
+        ("toml", '[[observations]]\nmetric = "leads"\ndate = 2027-03-01\nvalue = '
+         + "9" * 5_000 + '\n[[observations]]\nmetric = "lead"\ndate = 2027-03-02\nvalue = 1\n'),
+    ],
+)  # fmt: skip
+def test_a_number_too_long_for_python_does_not_hide_a_documents_other_problems(
+    fmt: obs.ObservationFormat, text: str
+) -> None:
+    assert [
+        ("SP006", "observations[0].value"),
+        ("SP009", "observations[1].metric"),
+    ] == [(code, path) for code, _, path, _ in problems(text, fmt)]

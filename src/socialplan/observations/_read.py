@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -22,7 +22,7 @@ from .._core.diagnostics import (
 from .._core.text import counted
 from .._core.vocab import did_you_mean
 from .._io.convert import _unknown, show
-from .._io.parse import parse
+from .._io.parse import parse_all
 from .._io.positions import PositionIndex, place
 from .._model import Plan
 from ._check import Checker
@@ -137,13 +137,15 @@ def _located(
 def _read_document(
     text: str, fmt: Literal["json", "toml"], checker: Checker, file: str | None
 ) -> list[Observation]:
-    data = parse(text, fmt, file)
+    data, early = parse_all(text, fmt, file)
     document = _Document(text, fmt)
     kind = "an object" if fmt == "json" else "a table"
     records = _top_level(data, kind, checker)
     found = checker.records(records, document.line_of)
-    if checker.problems:
-        raise document.error((d for d, _ in checker.problems), file)
+    if checker.problems or early:
+        reported = {d.path for d in early}  # a value the parser could not take as written
+        later = (d for d, _ in checker.problems if d.path not in reported)
+        raise document.error(later, file, early)
     return found
 
 
@@ -200,9 +202,12 @@ class _Document:
             segments = [key] if record is None else [*segments, key]
         return self.index.span(segments).line
 
-    def error(self, problems: Iterable[Diagnostic], file: str | None) -> LoadError:
-        placed = place(problems, self.text, self.fmt, file, self.index)
-        return LoadError(sorted(placed, key=file_order), file=file)
+    def error(
+        self, problems: Iterable[Diagnostic], file: str | None, placed: Sequence[Diagnostic] = ()
+    ) -> LoadError:
+        """Every problem of the document, with those *placed* already (the parser's)."""
+        found = [*placed, *place(problems, self.text, self.fmt, file, self.index)]
+        return LoadError(sorted(found, key=file_order), file=file)
 
 
 # --- Public functions -------------------------------------------------------------------------
