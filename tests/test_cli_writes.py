@@ -308,13 +308,32 @@ def test_a_folder_linked_further_down_is_written_through(work: Path) -> None:
     assert (0, True) == (code, Path("build", "reports", "report.md").is_file())
 
 
-def test_an_absolute_path_elsewhere_may_go_through_linked_folders(
-    work: Path, tmp_path: Path
+def test_an_absolute_path_elsewhere_through_a_folder_linked_outside_is_refused(
+    work: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # A home or a temporary folder that is itself a link (/var -> /private/var on macOS).
+    # Somebody else's folder (an upload folder, a clone) whose sub-folder links elsewhere.
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "theirs").mkdir()
+    (tmp_path / "theirs" / "sub").symlink_to(tmp_path / "outside")
+    code = main(["report", "plan.toml", "-o", str(tmp_path / "theirs" / "sub" / "report.md")])
+    printed = capsys.readouterr().err
+    assert (2, [], True) == (
+        code,
+        list((tmp_path / "outside").iterdir()),
+        "is a symbolic link to" in printed and "name the real path" in printed,
+    )
+
+
+def test_a_linked_folder_above_the_current_one_may_be_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A home or a temporary folder that is itself a link (/var -> /private/var on macOS),
+    # named by the absolute path of the folder the user works in.
     (tmp_path / "real-home").mkdir()
     (tmp_path / "home").mkdir()
     (tmp_path / "home" / "me").symlink_to(tmp_path / "real-home")
+    shutil.copy(EXAMPLE / "plan.toml", tmp_path / "real-home" / "plan.toml")
+    monkeypatch.chdir(tmp_path / "home" / "me")
     code = main(["report", "plan.toml", "-o", str(tmp_path / "home" / "me" / "report.md")])
     assert (0, True) == (code, (tmp_path / "real-home" / "report.md").is_file())
 

@@ -226,12 +226,11 @@ def _write_all(descriptor: int, data: bytes) -> None:
 def _followed(target: Path) -> Path:
     """The real path a write to *target* goes to, after the symbolic links on the way.
 
-    Every component below the current folder is checked (all of a relative path; of an
-    absolute path, the part below the current folder when it goes through it, else its
-    last component only): one that is a symbolic link must lead to its own folder or below
-    it, or :class:`PermissionError` is raised. What is above the current folder, or on an
-    absolute path elsewhere, is the system's and the user's own: ``/tmp`` and ``/var`` on
-    macOS, a home folder that is a link.
+    Every component of the path is checked, except those that lead to the current folder
+    or to a folder above it (the user is working there: a home folder that is a link, or
+    ``/tmp`` on macOS, is theirs): one that is a symbolic link must lead to its own folder
+    or below it, or :class:`PermissionError` is raised, naming the real path to write to
+    instead. ``/tmp`` and ``/var`` on macOS lead below ``/``, their own folder.
     """
     parts = target.parts
     first = _first_checked(target)
@@ -243,25 +242,39 @@ def _followed(target: Path) -> Path:
             if not leads.is_relative_to(os.path.realpath(folder)):
                 raise PermissionError(
                     f"{os.fspath(step)} is a symbolic link to {os.fspath(leads)}, outside its "
-                    "folder: not written through it"
+                    "folder: not written through it (name the real path, if that is where you "
+                    "mean to write)"
                 )
         folder = step
     return Path(os.path.realpath(target))
 
 
 def _first_checked(target: Path) -> int:
-    """The index in ``target.parts`` of the first component :func:`_followed` checks."""
-    last = len(target.parts) - 1
+    """The index in ``target.parts`` of the first component :func:`_followed` checks: past
+    the longest beginning of an absolute path that is the current folder or one above it."""
     if not target.is_absolute():
         return 0
     try:
-        here = os.stat(".")
-        for index in range(1, last + 1):
-            if os.path.samestat(os.stat(Path(*target.parts[:index])), here):
-                return index
-    except OSError:  # no current folder, or a folder on the way is missing
-        pass
-    return last
+        folder = os.path.realpath(".")
+    except OSError:  # no current folder
+        return 1
+    above: set[tuple[int, int]] = set()
+    while True:
+        status = os.stat(folder)
+        above.add((status.st_dev, status.st_ino))
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    first = 1
+    for index in range(1, len(target.parts)):
+        try:
+            status = os.stat(Path(*target.parts[:index]))
+        except OSError:  # a folder on the way is missing: nothing below it is the user's yet
+            break
+        if (status.st_dev, status.st_ino) in above:
+            first = index
+    return first
 
 
 def _is_stream(target: Path, real: Path) -> bool:
