@@ -733,3 +733,19 @@ def test_a_number_too_long_for_python_does_not_hide_a_documents_other_problems(
         ("SP006", "observations[0].value"),
         ("SP009", "observations[1].metric"),
     ] == [(code, path) for code, _, path, _ in problems(text, fmt)]
+
+
+def test_an_observations_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "observations.csv"
+    path.write_text(HEADER + "leads,2027-03-01,4,\n" * 100, encoding="utf-8")
+    with pytest.raises(socialplan.LoadError) as caught:
+        obs.load(path, PLAN, limits=socialplan.Limits(max_bytes=1_000))
+    (found,) = caught.value.diagnostics
+    assert ("SP008", 1, 1, str(path)) == (found.code, found.line, found.column, found.file)
+
+
+def test_observations_text_over_the_size_limit_is_refused() -> None:
+    text = HEADER + "leads,2027-03-01,4,\n" * 100
+    with pytest.raises(socialplan.LoadError) as caught:
+        obs.loads(text, PLAN, limits=socialplan.Limits(max_bytes=1_000))
+    assert ["SP008"] == [d.code for d in caught.value.diagnostics]

@@ -344,3 +344,36 @@ def test_write_charts_puts_back_what_it_moved_when_a_move_fails(
         with pytest.raises(OSError, match="Input/output error"):
             charts.write_charts(card, "charts", lang="es")  # other bytes, had any stayed
     assert before == {p.name: p.read_bytes() for p in Path("charts").iterdir()}
+
+
+@pytest.mark.parametrize(("name", "other"), [("plan.toml", "json"), ("plan.json", "toml")])
+def test_dump_refuses_the_other_format_over_the_plan_it_read(
+    tmp_path: Path, name: str, other: socialplan.Format
+) -> None:
+    path = tmp_path / name
+    socialplan.dump(socialplan.loads(TEXT), path)
+    before = path.read_bytes()
+    plan = socialplan.load(path)
+    with pytest.raises(PermissionError, match=f"would not load by its name; name a .{other} file"):
+        socialplan.dump(plan, path, other)
+    assert before == path.read_bytes()
+
+
+def test_dump_writes_the_format_it_read_back_over_the_plan(tmp_path: Path) -> None:
+    path = tmp_path / "plan.json"
+    socialplan.dump(socialplan.loads(TEXT), path)
+    plan = socialplan.load(path)
+    socialplan.dump(attrs.evolve(plan, name="Renamed"), path, "json")
+    assert "Renamed" == socialplan.load(path).name
+
+
+def test_observations_dump_refuses_another_format_over_the_file_it_read(tmp_path: Path) -> None:
+    from socialplan import observations
+
+    plan = socialplan.loads(TEXT + '[metrics.leads]\nname = "Leads"\n')
+    path = tmp_path / "observations.csv"
+    path.write_text("metric,date,value\nleads,2027-03-01,4\n", encoding="utf-8")
+    found = observations.load(path, plan)
+    with pytest.raises(PermissionError, match="would not load by its name"):
+        observations.dump(found, path, "json")
+    assert "metric,date,value\nleads,2027-03-01,4\n" == path.read_text(encoding="utf-8")

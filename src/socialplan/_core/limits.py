@@ -67,6 +67,7 @@ def _hint(name: str, value: int) -> str:
 
 
 def _over(path: str, message: str, name: str, value: int, line: int | None = None) -> Diagnostic:
+    start = None if line is None else 1  # a problem of the whole document: at its start
     return Diagnostic(
         code=LIMIT,
         severity=Severity.ERROR,
@@ -74,6 +75,9 @@ def _over(path: str, message: str, name: str, value: int, line: int | None = Non
         path=path,
         hint=_hint(name, value),
         line=line,
+        column=start,
+        end_line=line,
+        end_column=start,
     )
 
 

@@ -113,7 +113,7 @@ def load(
     fmt = format or format_of(path)
     name = os.fspath(path)
     data = read_limited(name, limits or DEFAULT_LIMITS)
-    remember(name, PLAN, data)
+    remember(name, PLAN, data, fmt)
     return loads(data, fmt, file=name, limits=limits)
 
 
@@ -165,4 +165,4 @@ def dump(
     leads out of its folder; a FIFO or a device is written into, not replaced.
     """
     fmt = format or format_of(path)
-    write_atomic(Path(path), dumps(plan, fmt), kind=PLAN, force=force)
+    write_atomic(Path(path), dumps(plan, fmt), kind=PLAN, format=fmt, force=force)

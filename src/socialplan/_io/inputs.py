@@ -32,11 +32,13 @@ class FileChangedError(OSError):
 
 
 class Read(NamedTuple):
-    """A file read: its real path, its kind, and a hash of the bytes read (None: not kept)."""
+    """A file read: its real path, its kind, a hash of the bytes read (None: not kept), and
+    the format it was read in (None: not a document format)."""
 
     path: str
     kind: str
     digest: int | None
+    format: str | None = None
 
 
 #: The files read, by real path.
@@ -45,10 +47,16 @@ _BY_PATH: dict[str, Read] = {}
 _BY_FILE: dict[tuple[int, int], set[str]] = {}
 
 
-def remember(path: str | os.PathLike[str], kind: str, data: bytes | None) -> None:
-    """Note that the file at *path* was read as a *kind*, and what it held (*data*)."""
+def remember(
+    path: str | os.PathLike[str],
+    kind: str,
+    data: bytes | None,
+    format: str | None = None,  # noqa: A002
+) -> None:
+    """Note that the file at *path* was read as a *kind*, what it held (*data*) and in which
+    *format*."""
     real = os.path.realpath(path)
-    _BY_PATH[real] = Read(real, kind, None if data is None else hash(data))
+    _BY_PATH[real] = Read(real, kind, None if data is None else hash(data), format)
     try:
         status = os.stat(real)
     except OSError:  # gone already: its path is still known

@@ -45,13 +45,16 @@ def write_atomic(
     text: str | bytes,
     *,
     kind: str | None = None,
+    format: str | None = None,  # noqa: A002
     force: bool = False,
 ) -> None:
     """Write *text* (UTF-8, lines as given) or bytes to *target*, by the rules of this module.
 
     *kind* is the kind of document written (``_inputs.PLAN``, ``_inputs.OBSERVATIONS``, or
-    None for any other output): only a document of the kind of a file read may be written
-    over it, and only if that file is unchanged since it was read, unless *force*.
+    None for any other output) and *format* its format (``"toml"``, ``"json"``, ``"csv"``):
+    only a document of the kind and the format of a file read may be written over it (a
+    JSON plan over the TOML one read would not load by its name), and only if that file is
+    unchanged since it was read, unless *force*.
     Raises :class:`PermissionError` for an output refused,
     :class:`~socialplan.FileChangedError` for a change that would be lost, and
     :class:`OSError` for a write that failed.
@@ -67,7 +70,7 @@ def write_atomic(
     if _is_stream(target, real):
         _stream(target, real, data)
         return
-    read = _may_replace(target, real, kind, force)
+    read = _may_replace(target, real, kind, format, force)
     temporary = _temporary(real, data)
     try:
         os.replace(temporary, real)
@@ -75,7 +78,7 @@ def write_atomic(
         Path(temporary).unlink(missing_ok=True)
         raise
     if read is not None:  # what is there now is what a later write compares with
-        _inputs.remember(real, read.kind, data)
+        _inputs.remember(real, read.kind, data, read.format)
 
 
 class Batch:
@@ -132,7 +135,7 @@ class Batch:
         if _is_stream(target, real):
             what = "a FIFO" if stat.S_ISFIFO(os.stat(real).st_mode) else "a device"
             raise OSError(f"{os.fspath(target)} is {what}: {_NOT_INTO_A_STREAM}")
-        _may_replace(target, real, self._kind, force=False)
+        _may_replace(target, real, self._kind, None, force=False)
         self._pending.append((_temporary(real, data), real))
 
     def _commit(self) -> None:
@@ -312,18 +315,26 @@ def _stream(target: Path, real: Path, data: bytes) -> None:
         os.close(descriptor)
 
 
-def _may_replace(target: Path, real: Path, kind: str | None, force: bool) -> _inputs.Read | None:
-    """The file read in this run that a write of a *kind* would replace at *real*, if it may;
-    :class:`PermissionError` if it may not, :class:`~socialplan.FileChangedError` if it
-    changed since."""
+def _may_replace(
+    target: Path, real: Path, kind: str | None, fmt: str | None, force: bool
+) -> _inputs.Read | None:
+    """The file read in this run that a write of a *kind* in *fmt* would replace at *real*, if
+    it may; :class:`PermissionError` if it may not, :class:`~socialplan.FileChangedError` if
+    it changed since."""
     read = _inputs.read_as(real)
     if read is None:
         return None
+    also = "" if os.path.abspath(target) == read.path else f" ({read.path})"
     if kind != read.kind or kind not in _REWRITABLE:
-        also = "" if os.path.abspath(target) == read.path else f" ({read.path})"
         raise PermissionError(
             f"{os.fspath(target)} is the {read.kind} read in this run{also}: not written "
             "over, so that it is not lost; name another file"
+        )
+    if fmt is not None and read.format is not None and fmt != read.format:
+        raise PermissionError(
+            f"{os.fspath(target)} is the {read.kind} read in this run{also}, in "
+            f"{read.format.upper()}: {fmt.upper()} written over it would not load by its "
+            f"name; name a .{fmt} file"
         )
     if not force and read.digest is not None:
         try:

@@ -6,8 +6,9 @@ import csv
 import io
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Literal
+
+import attrs
 
 from .._core.diagnostics import (
     MISSING_KEY,
@@ -19,6 +20,7 @@ from .._core.diagnostics import (
     Severity,
     file_order,
 )
+from .._core.limits import DEFAULT_LIMITS, Limits, size_problem
 from .._core.text import counted
 from .._core.vocab import did_you_mean
 from .._io.convert import _unknown, show
@@ -225,6 +227,7 @@ def loads(
     format: ObservationFormat | None = None,  # noqa: A002
     *,
     file: str | None = None,
+    limits: Limits | None = None,
 ) -> tuple[Observation, ...]:
     """Load observations of *plan* from CSV, JSON or TOML text.
 
@@ -234,8 +237,9 @@ def loads(
     saying so.
 
     Raises :class:`~socialplan.LoadError` with every problem found, each with
-    its line and path; *file* names the source in those messages. The result
-    is sorted by metric, date and channel.
+    its line and path; *file* names the source in those messages. Text over the
+    ``max_bytes`` of *limits* (by default :class:`~socialplan.Limits`') is refused
+    with SP008 before it is read. The result is sorted by metric, date and channel.
 
     >>> import socialplan
     >>> plan = socialplan.loads('''
@@ -258,6 +262,10 @@ def loads(
 
     if format not in (None, "csv", "json", "toml"):
         raise ValueError(f"unknown format {format!r}; expected 'csv', 'json' or 'toml'")
+    unit = "bytes" if isinstance(text, bytes) else "characters"
+    too_big = size_problem(len(text), limits or DEFAULT_LIMITS, unit)
+    if too_big is not None:
+        raise LoadError([attrs.evolve(too_big, file=file)], file=file)
     if isinstance(text, bytes):
         text = _decode(text, file)
     text = text.removeprefix("\ufeff")
@@ -280,19 +288,23 @@ def load(
     path: str | os.PathLike[str],
     plan: Plan,
     format: ObservationFormat | None = None,  # noqa: A002
+    *,
+    limits: Limits | None = None,
 ) -> tuple[Observation, ...]:
     """Load observations of *plan* from a ``.csv``, ``.json`` or ``.toml`` file.
 
     The format comes from the suffix unless *format* is given. Raises
-    :class:`~socialplan.LoadError` for anything wrong in the file and
-    :class:`OSError` when it cannot be read.
+    :class:`~socialplan.LoadError` for anything wrong in the file (a file over the
+    ``max_bytes`` of *limits* is not read at all: a year of a big plan's measurements is a
+    few megabytes) and :class:`OSError` when it cannot be read.
     """
+    from .._io.files import read_limited
     from .._io.inputs import OBSERVATIONS, remember
 
     fmt = format or format_of(path)
-    data = Path(path).read_bytes()
-    remember(path, OBSERVATIONS, data)
-    return loads(data, plan, fmt, file=os.fspath(path))
+    data = read_limited(os.fspath(path), limits or DEFAULT_LIMITS)
+    remember(path, OBSERVATIONS, data, fmt)
+    return loads(data, plan, fmt, file=os.fspath(path), limits=limits)
 
 
 def from_records(records: Iterable[Mapping[str, object]], plan: Plan) -> tuple[Observation, ...]:

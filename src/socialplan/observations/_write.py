@@ -103,4 +103,4 @@ def dump(
     from .._io.inputs import OBSERVATIONS
 
     fmt = format or format_of(path)
-    write_atomic(Path(path), dumps(observations, fmt), kind=OBSERVATIONS, force=force)
+    write_atomic(Path(path), dumps(observations, fmt), kind=OBSERVATIONS, format=fmt, force=force)
