@@ -76,7 +76,7 @@ class Diagnostic:
         where = ":".join(str(p) for p in (self.file, self.line, column) if p is not None)
         parts = [f"{where}: " if where else "", f"{self.code} "]
         if self.path:
-            parts.append(f"{self.path}: ")
+            parts.append(f"{shown_path(self.path)}: ")
         parts.append(self.message)
         if self.hint:
             parts.append(f" ({self.hint})")
@@ -204,3 +204,35 @@ def parse_path(path: str) -> list[str | int]:
         else:
             segments.append(_ESCAPED.sub(r"\1", quoted))
     return segments
+
+
+#: How long a key of a path is shown whole; a longer one is cut, with its length.
+_SHOWN_KEY = 60
+
+
+def shown_path(path: str) -> str:
+    """*path* as a message shows it: a key longer than 60 characters cut, with its length.
+
+    A key is the author's text, and may be a megabyte long; the path in data
+    (:attr:`Diagnostic.path`, ``to_dict()``) is kept whole.
+
+    >>> shown = shown_path('objectives.' + 'x' * 100 + '.title')
+    >>> shown.startswith('objectives."xxxxx'), shown.endswith('xxx…" (100 characters).title')
+    (True, True)
+    >>> shown_path("calendar[0].date")
+    'calendar[0].date'
+    """
+    if len(path) <= _SHOWN_KEY:
+        return path
+    out: list[str] = []
+    for segment in parse_path(path):
+        if isinstance(segment, int):
+            out.append(f"[{segment}]")
+            continue
+        if len(segment) > _SHOWN_KEY:
+            cut = segment[: _SHOWN_KEY - 1].replace("\\", "\\\\").replace('"', '\\"')
+            piece = f'"{cut}…" ({len(segment):,} characters)'
+        else:
+            piece = format_path([segment])
+        out.append(f".{piece}" if out else piece)
+    return "".join(out)
