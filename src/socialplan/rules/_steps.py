@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .._core.diagnostics import Diagnostic
 from .._core.vocab import StepStatus
 from ._context import Context
-from ._engine import Finding, rule
+from ._registry import Finding, rule
 
 if TYPE_CHECKING:
     from .._model import Plan
