@@ -7,7 +7,6 @@ needs them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeAlias
 
@@ -38,10 +37,6 @@ def _specificity(code: str, prefixes: Iterable[str]) -> int:
     return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
 
 
-#: The shape of what names rules: letters, then digits or none (any case: ``"sp2"`` is ``"SP2"``).
-_PREFIX = re.compile(r"^[A-Za-z]+[0-9]*$")
-
-
 def _load_error_codes() -> frozenset[str]:
     """The codes of the load errors (SP001-SP011): pages of the catalog, not rules that run."""
     from ._loading import _found_while_loading
@@ -57,9 +52,11 @@ def code_problem(code: str) -> FieldError | None:
     pages of the catalog, not rules that run: a file that does not load gets every one of
     them, whatever is selected, so ``"SP0"`` and ``"SP003"`` are refused, saying so.
     """
+    from .._io.convert import CODE_PATTERN, EXPECTED_CODE
+
     _load_builtin_and_plugins()
     upper = code.upper()
-    shaped = code.isascii() and _PREFIX.fullmatch(code) is not None
+    shaped = code.isascii() and CODE_PATTERN.fullmatch(code) is not None
     load_errors = _load_error_codes()
     named = [each for each in RULES if each.startswith(upper)] if shaped else []
     if named and not all(each in load_errors for each in named):
@@ -73,7 +70,7 @@ def code_problem(code: str) -> FieldError | None:
         )
     near = _near_code(upper, load_errors)
     if not shaped:
-        return FieldError(code, 'a rule code or prefix such as "SP205" or "SP2"', suggestion=near)
+        return FieldError(code, EXPECTED_CODE, suggestion=near)
     hint = None if near else "`socialplan rules` lists them"
     return FieldError(code, "the code or prefix of any rule", suggestion=near, hint=hint)
 
@@ -112,27 +109,9 @@ def selection_problems(
     (or a table keyed by strings, for *severity*) is left to whoever checks their types.
     A *severity* key written twice in two cases (``sp2`` and ``SP2``) is a problem too.
     """
-    found: list[tuple[Place, FieldError]] = []
-    for name, codes in (("select", select), ("ignore", ignore)):
-        if isinstance(codes, list | tuple):
-            for index, code in enumerate(codes):
-                problem = code_problem(code) if isinstance(code, str) else None
-                if problem is not None:
-                    found.append(([name, index], problem))
-    if isinstance(severity, Mapping):
-        first: dict[str, str] = {}
-        for key in severity:
-            if not isinstance(key, str):
-                continue
-            problem = code_problem(key)
-            written = first.setdefault(key.upper(), key)
-            if problem is None and written != key:
-                problem = FieldError(
-                    key, "a code given once", hint=f'the table has "{written}" too: keep one'
-                )
-            if problem is not None:
-                found.append((["severity", key], problem))
-    return found
+    from .._io.convert import code_problems
+
+    return code_problems(select, ignore, severity, judge=code_problem)
 
 
 def _said(problem: FieldError) -> tuple[str, str | None]:
@@ -344,8 +323,10 @@ def validate(
     names no rule (with the nearest that does) and every severity that is not one,
     and ``TypeError`` for a string where a list of codes belongs or a code that is
     not a string: a typo must not select nothing. Such codes in the plan's own
-    ``[check]`` table are refused when the plan is loaded; in a plan made in
-    Python, they are reported as SP006 errors.
+    ``[check]`` table are reported instead, each an SP006 error at its place
+    (``check.select[0]``): loading checks only that they are shaped as codes, as
+    it cannot know the rules, so a plan written for a plugin's rules loads, and is
+    checked by the other rules, where the plugin is not installed.
     """
     for name, codes in (("select", select), ("ignore", ignore), ("severity", severity)):
         if isinstance(codes, str):
@@ -400,7 +381,8 @@ def _severity_problems(severity: Mapping[str, object] | None) -> list[tuple[Plac
 
 
 def _check_table_problems(check: CheckSettings | None) -> list[Diagnostic]:
-    """SP006 for each code of a ``[check]`` table that names no rule (loading refuses them)."""
+    """SP006 for each code of a ``[check]`` table that names no rule (loading checks only
+    that each is shaped as a code)."""
     if check is None or not (check.select or check.ignore or check.severity):
         return []
     from .._core.diagnostics import INVALID_VALUE, format_path
