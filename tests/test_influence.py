@@ -152,3 +152,17 @@ def test_with_equal_weights_the_score_is_bipartite_degree_centrality(plan: Plan)
 @given(loadable_plans())
 def test_the_ranking_is_the_same_every_time(plan: Plan) -> None:
     assert rank(plan) == rank(socialplan.loads(socialplan.dumps(plan)))
+
+
+@FAST
+@given(loadable_plans())
+def test_the_score_is_the_weighted_out_degree_in_the_influence_graph(plan: Plan) -> None:
+    from socialplan import graphs
+
+    graph = graphs.influence(plan)
+    total = sum(targets(plan).values())
+    expected = {
+        key: graph.out_degree(f"influencer:{key}", weight="weight") / total if total else 0.0
+        for key in plan.influencers
+    }
+    assert pytest.approx(expected) == {r.id: r.score for r in rank(plan)}

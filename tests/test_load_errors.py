@@ -280,9 +280,9 @@ MISTAKES: list[Mistake] = [
         "influencers", f"j{i}", {"name": 3, "followers": -1},
         [("SP005", f"influencers.j{i}.name"), ("SP006", f"influencers.j{i}.followers")],
     ),
-    # A code that names no rule, added to [check]'s select or ignore (placed when added).
-    lambda i: ("check", "select" if i % 2 else "ignore", f"XX{i}", [("SP006", "")]),
-    lambda i: ("check", "severity", f"sp99{i:02}", [("SP006", f"check.severity.sp99{i:02}")]),
+    # A code not shaped as one, added to [check]'s select or ignore (placed when added).
+    lambda i: ("check", "select" if i % 2 else "ignore", f"XX-{i}", [("SP006", "")]),
+    lambda i: ("check", "severity", f"sp-99{i:02}", [("SP006", f"check.severity.sp-99{i:02}")]),
 ]  # fmt: skip
 
 

@@ -10,7 +10,7 @@ import pytest
 
 import socialplan
 from socialplan.rules import RULES
-from socialplan.rules._engine import _load_plugins
+from socialplan.rules._registry import _load_plugins
 
 PLUGIN = """
 from socialplan.rules import Finding, rule

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import tomli_w
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -55,6 +56,12 @@ def load_problems(text: str) -> list[tuple[str, str, str | None]]:
     with pytest.raises(socialplan.LoadError) as info:
         socialplan.loads(text)
     return [(d.code, d.path, d.hint) for d in info.value.diagnostics]
+
+
+def check_problems(text: str) -> list[tuple[str, str, str | None]]:
+    """The problems of the plan *text*'s own [check] table: it loads, and validation says."""
+    report = socialplan.validate(socialplan.loads(text))
+    return [(d.code, d.path, d.hint) for d in report if d.path.startswith("check")]
 
 
 # The command line.
@@ -137,6 +144,21 @@ def test_lower_case_codes_in_pyproject_select_as_upper_case_ones(
     assert {"SP101"} == codes_found(["check", write("plan.toml", MISALIGNED)], capsys)
 
 
+def test_pyproject_settings_name_a_code_of_no_rule_with_their_other_problems(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pyproject.toml", '[tool.socialplan]\nselect = ["SP250", "S P"]\nstrict = "yes"\n')
+    code, _, err = run(["check", write("plan.toml", MISALIGNED)], capsys)
+    assert (2, [True, True, True]) == (
+        code,
+        [
+            'tool.socialplan.select[0]: "SP250" is not the code or prefix of any rule' in err,
+            'tool.socialplan.select[1]: "S P" is not a rule code or prefix' in err,
+            'tool.socialplan.strict: "yes" is not true or false' in err,
+        ],
+    )
+
+
 def test_the_markdown_page_of_an_unknown_code_is_a_usage_error(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -155,9 +177,9 @@ def test_an_unknown_code_in_check_is_a_load_error_with_the_others() -> None:
     ] == [(c, p, h if p.startswith("check") else None) for c, p, h in load_problems(text)]
 
 
-def test_an_unknown_code_to_ignore_in_check_is_a_load_error() -> None:
+def test_an_unknown_code_to_ignore_in_check_is_a_validation_error() -> None:
     assert [("SP006", "check.ignore[0]")] == [
-        (c, p) for c, p, _ in load_problems(HEAD + '[check]\nignore = ["nonsense"]\n')
+        (c, p) for c, p, _ in check_problems(HEAD + '[check]\nignore = ["nonsense"]\n')
     ]
 
 
@@ -167,9 +189,70 @@ def test_an_unknown_severity_key_in_check_is_a_load_error() -> None:
     )
 
 
-def test_a_load_error_code_in_check_is_a_load_error_saying_why() -> None:
-    ((code, path, hint),) = load_problems(HEAD + '[check]\nignore = ["SP003"]\n')
+def test_a_load_error_code_in_check_is_a_validation_error_saying_why() -> None:
+    ((code, path, hint),) = check_problems(HEAD + '[check]\nignore = ["SP003"]\n')
     assert ("SP006", "check.ignore[0]", True) == (code, path, "load errors" in (hint or ""))
+
+
+def test_a_code_shaped_as_one_that_names_no_rule_loads_and_is_a_validation_error() -> None:
+    plan = socialplan.loads(HEAD + '[check]\nselect = ["SP101", "SP250"]\n')
+    assert [
+        (
+            "SP006",
+            "error",
+            "check.select[1]",
+            '"SP250" is not the code or prefix of any rule',
+            'did you mean "SP205"?',
+        )
+    ] == [(d.code, str(d.severity), d.path, d.message, d.hint) for d in socialplan.validate(plan)]
+
+
+def test_every_unknown_code_of_check_is_reported_with_the_other_rules_findings() -> None:
+    text = MISALIGNED + '[check]\nignore = ["ACME101", "SP7"]\n[check.severity]\nACME = "info"\n'
+    found = socialplan.validate(socialplan.loads(text))
+    assert (
+        [("SP006", "check.ignore[0]"), ("SP006", "check.severity.ACME")],
+        True,
+    ) == (
+        [(d.code, d.path) for d in found if d.code == "SP006"],
+        "SP101" in found.codes(),
+    )
+
+
+def test_check_shows_an_unknown_code_of_check_at_its_place_and_exits_1(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", HEAD + '[check]\nselect = ["SP101", "SP250"]\n')
+    code, out, _ = run(["check", path], capsys)
+    expected = (
+        f'{path}:5:20: SP006 check.select[1]: "SP250" is not the code or prefix of any rule '
+        '(did you mean "SP205"?)'
+    )
+    assert (1, True) == (code, expected in out)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ACME101", "XX", "SP250", "SP003", "sp999", "nonsense"]),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from(["select", "ignore", "severity"]),
+    st.sampled_from(["toml", "json"]),
+)
+def test_a_plan_naming_rules_that_do_not_exist_loads_and_validation_names_each(
+    codes: list[str], key: str, fmt: socialplan.Format
+) -> None:
+    codes = list(dict.fromkeys(codes))
+    table: object = dict.fromkeys(codes, "info") if key == "severity" else codes
+    document = {"format": "socialplan/1", "plan": {"name": "Demo"}, "check": {key: table}}
+    text = json.dumps(document) if fmt == "json" else tomli_w.dumps(document)
+    places = [
+        f"check.{key}.{c}" if key == "severity" else f"check.{key}[{i}]"
+        for i, c in enumerate(codes)
+    ]
+    found = socialplan.validate(socialplan.loads(text, fmt))
+    assert sorted(places) == sorted(d.path for d in found if d.code == "SP006")
 
 
 def test_lower_case_codes_in_check_select_and_set_severities() -> None:

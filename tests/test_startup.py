@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import socialplan
 from socialplan._core.graph import cycles
 from socialplan.rules import RULES
-from socialplan.rules._engine import _load_plugins
+from socialplan.rules._registry import _load_plugins
 from socialplan.steps import Methodology, MethodologyError, Step
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -237,6 +237,55 @@ def test_an_unknown_methodology_name_suggests_a_built_in_one() -> None:
         socialplan.progress(socialplan.Plan(name="x"), "listen-think-act-monitr")
 
 
+BROKEN = (
+    '[methodology.steps.goals]\ncheck = "objetives"\nneeds = ["launch"]\n'
+    '[methodology.steps.launch]\nneeds = ["goals", "tastng"]\n'
+)
+
+
+def test_a_methodology_error_says_what_is_wrong_by_kind_and_ids() -> None:
+    with pytest.raises(MethodologyError) as info:
+        socialplan.progress(plan_of(BROKEN))
+    assert [
+        ("unknown-check", "methodology.steps.goals.check", ("goals", "objetives")),
+        ("unknown-need", "methodology.steps.launch.needs[1]", ("launch", "tastng")),
+        ("cycle", "methodology.steps.goals.needs", ("goals", "launch", "goals")),
+    ] == [(str(p.kind), p.path, p.ids) for p in info.value.problems]
+
+
+def test_an_unknown_methodology_is_a_problem_naming_it() -> None:
+    with pytest.raises(MethodologyError) as info:
+        socialplan.progress(socialplan.Plan(name="x"), "a-z")
+    assert [("unknown-methodology", "methodology.name", ("a-z",))] == [
+        (str(p.kind), p.path, p.ids) for p in info.value.problems
+    ]
+
+
+def test_a_methodology_error_reports_each_problem_as_its_rule_reports_it() -> None:
+    plan = plan_of(BROKEN)
+    with pytest.raises(MethodologyError) as info:
+        socialplan.progress(plan)
+    reported = socialplan.validate(plan, select=["SP80"])
+    assert sorted(map(str, info.value.diagnostics)) == sorted(map(str, reported))
+
+
+def test_the_methodology_rules_check_the_methodology_once_per_validation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import socialplan.steps
+
+    calls = []
+    real = socialplan.steps.methodology_of
+
+    def counted(*args: object) -> object:
+        calls.append(args)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socialplan.steps, "methodology_of", counted)
+    found = socialplan.validate(plan_of(BROKEN), select=["SP801", "SP802", "SP803", "SP804"])
+    assert (["SP801", "SP802", "SP803"], 1) == (sorted(found.codes()), len(calls))
+
+
 def test_a_step_marked_done_before_its_needs_is_flagged() -> None:
     plan = plan_of('[steps.launch]\nstatus = "done"\n')
     codes = socialplan.validate(plan, select=["SP806"]).codes()

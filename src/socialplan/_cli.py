@@ -251,11 +251,13 @@ def _project_settings(plan_path: str | os.PathLike[str]) -> Selection | None:
 def _read_settings(path: str) -> Selection | None:
     from cattrs.errors import BaseValidationError
 
-    from ._io.convert import _converter, transform_error
+    from ._core.diagnostics import format_path
+    from ._io.convert import _converter, code_problems, transform_error
     from ._io.inputs import SETTINGS, remember
     from ._io.parse import toml_loads
     from ._model import CheckSettings
     from .rules import Selection
+    from .rules._engine import explain, selection_problems
 
     parse, decode_error = toml_loads()
     try:
@@ -275,13 +277,28 @@ def _read_settings(path: str) -> Selection | None:
     try:
         settings = _converter("toml").structure(table, CheckSettings)
     except (BaseValidationError, ValueError) as exc:
-        problems = "\n".join(
-            f"  {'.'.join(filter(None, ['tool.socialplan', d.path.removeprefix('plan.')]))}: "
-            f"{d.message}" + (f" ({d.hint})" if d.hint else "")
-            for d in transform_error(exc)
-        )
-        raise _UsageError(f"bad settings in {path}:\n{problems}") from None
+        settings, found = None, transform_error(exc)
+    else:
+        found = []
+    problems = [
+        f"  {'.'.join(filter(None, ['tool.socialplan', d.path.removeprefix('plan.')]))}: "
+        f"{d.message}" + (f" ({d.hint})" if d.hint else "")
+        for d in found
+    ]
+    # Structuring checks the shape of the codes; whether they name rules is the catalog's to say.
+    codes = [table.get(key) if isinstance(table, dict) else None for key in _CODE_KEYS]
+    misshapen = {format_path(place) for place, _ in code_problems(*codes)}
+    problems += [
+        f"  tool.socialplan.{format_path(place)}: {explain(problem)}"
+        for place, problem in selection_problems(*codes)
+        if format_path(place) not in misshapen
+    ]
+    if problems or settings is None:
+        raise _UsageError(f"bad settings in {path}:\n" + "\n".join(problems)) from None
     return Selection.of(settings)
+
+
+_CODE_KEYS = ("select", "ignore", "severity")
 
 
 class _Result:

@@ -15,7 +15,7 @@ target audience weighs the same, it is exactly networkx's
 audience graph. Path-based measures (PageRank, Katz, eigenvector, HITS) add
 nothing here, as influencers sway audiences and not each other, and they would
 reward reaching audiences that many others already reach. It takes one pass
-over the plan.
+over the plan, which it reads itself rather than building the graph.
 
 Ties are broken by followers (more first; unknown last), then by id.
 """
@@ -83,18 +83,19 @@ def rank(plan: Plan) -> tuple[Ranked, ...]:
     >>> [(r.id, r.score, r.reaches) for r in rank(plan)]
     [('mum', 1.0, ('parents', 'teachers')), ('school', 0.5, ('teachers',)), ('blog', 0.0, ())]
     """
-    from .graphs import influence
-
     weights = targets(plan)
     total = sum(weights.values())
-    graph = influence(plan)
-    keys = {key: f"influencer:{key}" for key in plan.influencers}
-    degree = dict(graph.out_degree(keys.values(), weight="weight"))
+    # An influencer's weighted out-degree in graphs.influence(plan): the weight of each
+    # audience it sways, once (an audience the plan lacks, or does not aim at, weighs 0).
+    degree = {
+        key: sum(weights.get(audience, 0) for audience in dict.fromkeys(influencer.influences))
+        for key, influencer in plan.influencers.items()
+    }
     ranked = [
         Ranked(
             id=key,
             name=influencer.name,
-            score=degree[keys[key]] / total if total else 0.0,
+            score=degree[key] / total if total else 0.0,
             reaches=tuple(a for a in dict.fromkeys(influencer.influences) if a in weights),
             followers=influencer.followers,
             kind=influencer.kind,
@@ -102,5 +103,5 @@ def rank(plan: Plan) -> tuple[Ranked, ...]:
         for key, influencer in plan.influencers.items()
     ]
     followers = {r.id: -1 if r.followers is None else r.followers for r in ranked}
-    ranked.sort(key=lambda r: (-degree[keys[r.id]], -followers[r.id], r.id))
+    ranked.sort(key=lambda r: (-degree[r.id], -followers[r.id], r.id))
     return tuple(ranked)

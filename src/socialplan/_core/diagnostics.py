@@ -10,6 +10,7 @@ import enum
 import re
 import reprlib
 from collections.abc import Iterable, Iterator, Sequence
+from types import MappingProxyType
 
 import attrs
 
@@ -39,6 +40,16 @@ LIMIT = "SP008"
 UNKNOWN_METRIC = "SP009"
 UNKNOWN_CHANNEL = "SP010"
 DUPLICATE_OBSERVATION = "SP011"
+#: The codes of a methodology that is not a graph of steps, by the kind of problem that
+#: socialplan.steps finds (a ProblemKind): its MethodologyError and the SP8 rules report them.
+METHODOLOGY_CODES = MappingProxyType(
+    {
+        "cycle": "SP801",
+        "unknown-need": "SP802",
+        "unknown-check": "SP803",
+        "unknown-methodology": "SP804",
+    }
+)
 
 
 class Severity(enum.StrEnum):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from sys import intern
 from types import UnionType
-from typing import Any, Final, Literal, Union, get_args, get_origin
+from typing import Any, Final, Literal, TypeAlias, Union, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -421,9 +421,81 @@ def _mapping_hook(tp: Any, converter: Converter, limits: Limits) -> Callable[[An
     return _table(value_type, value_hook, _check_id, "a table keyed by id", limits)
 
 
-#: The shape of a rule code or prefix, as the JSON Schema gives it: whether one names a rule
-#: is for :func:`_settings_hook` to say.
+#: The shape of a rule code or prefix, as the JSON Schema gives it: letters, then digits or
+#: none, in any case. Loading checks only this shape: whether a code names a rule is for
+#: validation to say, which knows the rules (a plugin's may not be installed where a plan
+#: is read).
 CODE_PATTERN = re.compile(r"^[A-Za-z]+[0-9]*$")
+
+#: What a code that is not shaped as one was expected to be.
+EXPECTED_CODE = 'a rule code or prefix such as "SP205" or "SP2"'
+
+_DIGITS = str.maketrans("OIL", "011")
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+#: Where a problem of a ``[check]`` table's codes is: ``["select", 0]``, ``["severity", "SP2"]``.
+CodePlace: TypeAlias = list[str | int]
+
+
+def code_shape_problem(code: str) -> FieldError | None:
+    """Why *code* is not shaped as a rule code or prefix (letters, then digits); None if it is."""
+    if code.isascii() and CODE_PATTERN.fullmatch(code):
+        return None
+    return FieldError(code, EXPECTED_CODE, suggestion=reshaped_code(code))
+
+
+def reshaped_code(code: str) -> str | None:
+    """The code *code* was likely meant to be, told from its shape alone, if any.
+
+    Its letters and digits, upper case, an O, I or L among the digits read as 0 or 1, and
+    socialplan's ``SP`` before digits alone:
+
+    >>> [reshaped_code(c) for c in ["SP2O5", "sp 2", "SP-205", "205", "S P", "SP2O5x", ""]]
+    ['SP205', 'SP2', 'SP205', 'SP205', 'SP', None, None]
+    """
+    kept = "".join(c for c in code.upper() if c.isascii() and c.isalnum())
+    letters = len(kept) - len(kept.lstrip(_LETTERS))
+    head = kept[:letters] or ("SP" if kept else "")
+    candidate = head + kept[letters:].translate(_DIGITS)
+    return candidate if candidate != code and CODE_PATTERN.fullmatch(candidate) else None
+
+
+def code_problems(
+    select: object = None,
+    ignore: object = None,
+    severity: object = None,
+    *,
+    judge: Callable[[str], FieldError | None] = code_shape_problem,
+) -> list[tuple[CodePlace, FieldError]]:
+    """The codes given to select, ignore or give a severity to that *judge* refuses, by place.
+
+    The arguments are as a file or a caller gives them: what is not a list of strings
+    (or a table keyed by strings, for *severity*) is left to whoever checks their types.
+    A *severity* key written twice in two cases (``sp2`` and ``SP2``) is a problem too.
+    *judge* says why a code cannot be used, or None; by default, whether it is shaped as a
+    code (the rule engine's judge knows the rules too).
+    """
+    found: list[tuple[CodePlace, FieldError]] = []
+    for name, codes in (("select", select), ("ignore", ignore)):
+        if isinstance(codes, list | tuple):
+            for index, code in enumerate(codes):
+                problem = judge(code) if isinstance(code, str) else None
+                if problem is not None:
+                    found.append(([name, index], problem))
+    if isinstance(severity, Mapping):
+        first: dict[str, str] = {}
+        for key in severity:
+            if not isinstance(key, str):
+                continue
+            problem = judge(key)
+            written = first.setdefault(key.upper(), key)
+            if problem is None and written != key:
+                problem = FieldError(
+                    key, "a code given once", hint=f'the table has "{written}" too: keep one'
+                )
+            if problem is not None:
+                found.append((["severity", key], problem))
+    return found
 
 
 def _check_code(key: Any) -> FieldError | None:
@@ -439,10 +511,12 @@ def _severity_map(converter: Converter, limits: Limits) -> Callable[[Any, Any], 
 
 
 def _settings_hook(converter: Converter) -> Callable[[Any, Any], CheckSettings]:
-    """A ``[check]`` table (or ``[tool.socialplan]``): each code must name a rule.
+    """A ``[check]`` table (or ``[tool.socialplan]``): each code must be shaped as one.
 
-    A code that names none is an error at its place (``check.select[0]``), reported with
-    every other problem of the table and of the document.
+    A code that is not is an error at its place (``check.select[0]``), reported with every
+    other problem of the table and of the document. Whether a code names a rule is not
+    judged here: :func:`socialplan.validate` reports those of a plan's ``[check]`` table
+    that name none, and the command line refuses those of ``[tool.socialplan]``.
     """
     structure_fields = _attrs_hook(CheckSettings, converter)
 
@@ -464,14 +538,10 @@ def _settings_hook(converter: Converter) -> Callable[[Any, Any], CheckSettings]:
 
 
 def _code_problems(value: Mapping[str, Any]) -> list[Exception]:
-    """The codes of a ``[check]`` table that name no rule, noted with their places."""
-    codes = {name: value.get(name) for name in ("select", "ignore", "severity")}
-    if not any(codes.values()):
-        return []  # most tables: the rule catalog need not be loaded to check nothing
-    from ..rules._engine import selection_problems
-
+    """The codes of a ``[check]`` table that are not shaped as codes, noted with their places."""
     found: list[Exception] = []
-    for (name, where), problem in selection_problems(**codes):
+    codes = code_problems(value.get("select"), value.get("ignore"), value.get("severity"))
+    for (name, where), problem in codes:
         assert isinstance(name, str)
         attribute = attrs.fields_dict(CheckSettings)[name]
         note: IterableValidationNote = (

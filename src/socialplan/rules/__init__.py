@@ -21,18 +21,8 @@ entry-point group.
 from __future__ import annotations
 
 from ._context import Context, Reference
-from ._engine import (
-    RULES,
-    Check,
-    Finding,
-    Report,
-    Rule,
-    Selection,
-    all_rules,
-    register,
-    rule,
-    validate,
-)
+from ._engine import Report, Selection, all_rules, validate
+from ._registry import RULES, Check, Finding, Rule, register, rule
 
 __all__ = [
     "RULES",

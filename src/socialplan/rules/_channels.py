@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .._core.graph import cycles
 from ._context import Context
-from ._engine import Finding, rule
+from ._registry import Finding, rule
 
 
 @rule(

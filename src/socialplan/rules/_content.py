@@ -9,7 +9,7 @@ from .._core.text import counted
 from .._io.convert import show
 from .._model import CalendarEntry
 from ._context import Context
-from ._engine import Finding, rule
+from ._registry import Finding, rule
 
 _WEEK = 7 * 24 * 3600
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import cached_property
 from itertools import chain
 from operator import attrgetter
-from typing import Any, TypeVar, cast
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar, cast, overload
 
 from .._model import Plan
 
 __all__ = ["Context", "Reference"]
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
 class Reference:
@@ -27,58 +27,135 @@ class Reference:
         self.target = target
 
 
+class _Index(Mapping[str, tuple[V, ...]], Generic[V]):
+    """A read-only index by id: an id with nothing reads as ``()``, and is not added.
+
+    ``key in index`` is true only for an id that has something, however often a rule
+    has read the index at other ids: unlike a ``defaultdict``, reading changes nothing
+    that the rules after it see.
+    """
+
+    __slots__ = ("_entries",)
+
+    def __init__(self, entries: Mapping[str, Sequence[V]]) -> None:
+        self._entries = {key: tuple(values) for key, values in entries.items()}
+
+    def __getitem__(self, key: str) -> tuple[V, ...]:
+        return self._entries.get(key, ())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def get(self, key: str, /) -> tuple[V, ...] | None: ...
+    @overload
+    def get(self, key: str, /, default: tuple[V, ...] | T) -> tuple[V, ...] | T: ...
+    def get(self, key: str, /, default: object = None) -> object:
+        """The entries of *key*, or *default* (None) for an id that has none, as a dict's."""
+        return self._entries.get(key, default)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._entries!r})"
+
+
+def _indexed(pairs: Iterator[tuple[str, V]]) -> _Index[V]:
+    index: dict[str, list[V]] = {}
+    for key, value in pairs:
+        entries = index.get(key)
+        if entries is None:
+            index[key] = [value]
+        else:
+            entries.append(value)
+    return _Index(index)
+
+
 class Context:
     """A plan with the indexes rules share, each built on first use.
 
     Rules read ``context.plan`` and the indexes below instead of scanning the
     plan themselves, so that a validation stays linear in the plan's size.
+
+    Every rule of a validation shares one context, so what it hands out is
+    read-only: the indexes are mappings whose values are tuples (an id with
+    nothing reads as an empty tuple, without being added), and :meth:`ids` and
+    :attr:`pillars` are read-only views. Reading never changes what the next
+    rule finds; trying to change them raises ``TypeError`` or ``AttributeError``.
     """
 
     def __init__(self, plan: Plan) -> None:
-        self.plan = plan
+        self._plan = plan
         self._memo: dict[str, object] = {}
+        self._built: dict[str, object] = {}
+
+    @property
+    def plan(self) -> Plan:
+        """The plan the rules check."""
+        return self._plan
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """*compute*'s result, computed once per validation and shared by the rules asking.
 
         For what a module of rules derives and several of its rules read (the
-        steps' progress, say), without the context knowing what it is.
+        steps' progress, say), without the context knowing what it is. The rules
+        that ask with the same *key* share the value as it is: name the key after
+        your module, and make the value read-only if another rule could change it.
         """
         if key not in self._memo:
             self._memo[key] = compute()
         return cast("T", self._memo[key])
 
-    @cached_property
-    def metrics_by_objective(self) -> dict[str, list[str]]:
+    def _once(self, name: str, build: Callable[[], T]) -> T:
+        if name not in self._built:
+            self._built[name] = build()
+        return cast("T", self._built[name])
+
+    @property
+    def metrics_by_objective(self) -> Mapping[str, tuple[str, ...]]:
         """For each objective id, the ids of the metrics that measure it."""
-        index: dict[str, list[str]] = defaultdict(list)
-        for metric_id, metric in self.plan.metrics.items():
-            for objective_id in metric.measures:
-                index[objective_id].append(metric_id)
-        return index
+        return self._once(
+            "metrics_by_objective",
+            lambda: _indexed(
+                (objective_id, metric_id)
+                for metric_id, metric in self.plan.metrics.items()
+                for objective_id in metric.measures
+            ),
+        )
 
-    @cached_property
-    def channels_by_audience(self) -> dict[str, list[str]]:
+    @property
+    def channels_by_audience(self) -> Mapping[str, tuple[str, ...]]:
         """For each audience id, the channels that say they reach it."""
-        index: dict[str, list[str]] = defaultdict(list)
-        for channel_id, channel in self.plan.channels.items():
-            for audience_id in channel.audiences:
-                index[audience_id].append(channel_id)
-        return index
+        return self._once(
+            "channels_by_audience",
+            lambda: _indexed(
+                (audience_id, channel_id)
+                for channel_id, channel in self.plan.channels.items()
+                for audience_id in channel.audiences
+            ),
+        )
 
-    @cached_property
-    def calendar_by_channel(self) -> dict[str, list[int]]:
+    @property
+    def calendar_by_channel(self) -> Mapping[str, tuple[int, ...]]:
         """For each channel id, the indexes of its calendar entries."""
-        index: dict[str, list[int]] = defaultdict(list)
-        for position, entry in enumerate(self.plan.calendar):
-            index[entry.channel].append(position)
-        return index
+        return self._once(
+            "calendar_by_channel",
+            lambda: _indexed(
+                (entry.channel, position) for position, entry in enumerate(self.plan.calendar)
+            ),
+        )
 
-    @cached_property
-    def pillars(self) -> dict[str, object]:
+    @property
+    def pillars(self) -> Mapping[str, object]:
         """The content pillars by id (empty without a content strategy)."""
         content = self.plan.content
-        return dict(content.pillars) if content else {}
+        return self._once(
+            "pillars", lambda: MappingProxyType(dict(content.pillars) if content else {})
+        )
 
     def references(self) -> Iterator[Reference]:
         """Every reference by id in the plan, with its path and the kind it names."""
@@ -109,11 +186,11 @@ class Context:
     def _missing(self, target: str, kind: str) -> bool:
         return target not in self.ids(kind)
 
-    def ids(self, kind: str) -> set[str] | dict[str, object]:
-        """The ids that exist for *kind* (``"objectives"``, ``"pillars"``…)."""
+    def ids(self, kind: str) -> Mapping[str, object]:
+        """The ids that exist for *kind* (``"objectives"``, ``"pillars"``…), read-only."""
         if kind == "pillars":
             return self.pillars
-        return getattr(self.plan, kind)  # type: ignore[no-any-return]
+        return self._once(f"ids.{kind}", lambda: MappingProxyType(getattr(self.plan, kind)))
 
 
 #: The fields that name another part by id: (field, the kind it names, whether it is a list).

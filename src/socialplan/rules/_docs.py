@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._engine import Rule
+from ._registry import Rule
 
 __all__ = ["catalog_markdown"]
 

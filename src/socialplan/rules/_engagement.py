@@ -8,7 +8,7 @@ from .._core.vocab import MessageKind, ascii_fold
 from .._io.convert import show
 from .._model import Plan
 from ._context import Context
-from ._engine import Finding, rule
+from ._registry import Finding, rule
 from ._responsibility import routes_by_channel
 
 #: How soon each kind of message must be answered, most urgent first.

@@ -1,10 +1,13 @@
-"""The rule engine: one registry, selection by code or prefix, reports as data."""
+"""The rule engine: selection by code or prefix, one run of the rules, reports as data.
+
+The rules it runs are in the registry (:mod:`socialplan.rules._registry`), where the
+rule modules put them; it loads the built-in catalog and the plugins the first time it
+needs them.
+"""
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeAlias
 
 import attrs
@@ -13,177 +16,15 @@ from .._core.diagnostics import Diagnostic, FieldError, Severity
 from .._core.gc import paused_collector
 from .._model import CheckSettings, Plan
 from ._context import Context
+from ._registry import RULES, Rule, _load_plugins
 
-__all__ = [
-    "RULES",
-    "Check",
-    "Finding",
-    "Report",
-    "Rule",
-    "Selection",
-    "all_rules",
-    "register",
-    "rule",
-    "validate",
-]
-
-
-@attrs.frozen
-class Finding:
-    """What a rule found: where (a dotted path), what, and how to fix it."""
-
-    path: str
-    message: str
-    hint: str | None = None
-
-
-Check: TypeAlias = Callable[[Context], Iterable[Finding]]
-
-
-#: The shape of a rule code: capital letters, then digits (the first digit is the group).
-CODE = re.compile(r"^([A-Z]+)([0-9]+)$")
-
-
-@attrs.frozen(kw_only=True)
-class Rule:
-    """A rule of the catalog: a stable code, its default severity and its documentation."""
-
-    code: str = attrs.field()
-    name: str
-    severity: Severity = attrs.field(converter=Severity)
-    summary: str
-    why: str
-    fix: str
-    example: str = ""
-    check: Check = attrs.field(eq=False, repr=False)
-
-    @code.validator
-    def _code_shape(self, _attribute: attrs.Attribute[str], value: str) -> None:
-        if not CODE.fullmatch(value):
-            raise ValueError(
-                f"rule code {value!r} is not capital letters then digits, such as 'ACME101'"
-            )
-
-    @property
-    def group(self) -> str:
-        """The rule's group: its letters and first digit, ``"SP2"`` for ``"SP201"``."""
-        match = CODE.match(self.code)
-        assert match is not None
-        return match.group(1) + match.group(2)[0]
-
-
-#: Every rule known, by code: the built-in ones and those registered by plugins.
-RULES: dict[str, Rule] = {}
-
-
-def register(new: Rule) -> Rule:
-    """Add a rule to the catalog; a code is never reused for another rule."""
-    existing = RULES.get(new.code)
-    if existing is not None and existing.check is not new.check:
-        raise ValueError(f"rule code {new.code} is already taken by {existing.name!r}")
-    RULES[new.code] = new
-    return new
-
-
-def rule(
-    code: str,
-    name: str,
-    severity: Severity | str,
-    *,
-    summary: str,
-    why: str,
-    fix: str,
-    example: str = "",
-) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of a new rule.
-
-    The function takes a :class:`~socialplan.rules.Context` and yields
-    :class:`Finding` objects; the engine turns them into diagnostics with the
-    rule's code and severity.
-    """
-
-    def decorate(check: Check) -> Check:
-        register(
-            Rule(
-                code=code,
-                name=name,
-                severity=Severity(severity),
-                summary=summary,
-                why=why,
-                fix=fix,
-                example=example,
-                check=check,
-            )
-        )
-        return check
-
-    return decorate
+__all__ = ["Report", "Selection", "all_rules", "validate"]
 
 
 def _load_builtin_and_plugins() -> None:
     from . import _catalog  # noqa: F401 - registers the built-in rules
 
     _load_plugins()
-
-
-#: The entry-point group through which installed packages add rules.
-_GROUP = "socialplan.rules"
-
-
-def _may_declare_plugins() -> bool:
-    """Whether any distribution on ``sys.path`` could declare a rule plugin.
-
-    ``importlib.metadata`` costs tens of milliseconds to import and to read every
-    distribution's metadata: too much for each ``socialplan check``. This looks, as it
-    would, for ``*.dist-info`` and ``*.egg-info`` folders on ``sys.path`` and reads only
-    their ``entry_points.txt``; it answers True (ask ``importlib.metadata``) when one
-    names the group, and whenever it cannot tell: a zip on the path, or another finder of
-    distributions installed in ``sys.meta_path``.
-    """
-    import importlib.machinery
-    import os
-    import sys
-
-    for finder in sys.meta_path:
-        if finder is not importlib.machinery.PathFinder and hasattr(finder, "find_distributions"):
-            return True
-    for entry in sys.path:
-        folder = entry or "."
-        try:
-            children = os.listdir(folder)
-        except NotADirectoryError:
-            return True  # a zip file: only importlib.metadata reads those
-        except (OSError, TypeError):
-            continue  # nothing there: importlib.metadata finds nothing either
-        is_egg = folder.lower().endswith(".egg")
-        for child in children:
-            low = child.lower()
-            if low.endswith((".dist-info", ".egg-info")) or (is_egg and low == "egg-info"):
-                try:
-                    with open(os.path.join(folder, child, "entry_points.txt"), "rb") as file:
-                        if _GROUP.encode() in file.read():
-                            return True
-                except (FileNotFoundError, NotADirectoryError):
-                    continue  # no entry points, or an egg-info file
-                except OSError:
-                    return True
-    return False
-
-
-@functools.cache
-def _load_plugins() -> None:
-    if not _may_declare_plugins():
-        return
-    from importlib.metadata import entry_points
-
-    for point in entry_points(group=_GROUP):
-        loaded = point.load()
-        if isinstance(loaded, Rule):
-            register(loaded)
-        elif isinstance(loaded, Iterable) and not isinstance(loaded, str):
-            for item in loaded:
-                register(item)
-        # a module registers its rules with @rule when it is imported
 
 
 def all_rules() -> list[Rule]:
@@ -194,10 +35,6 @@ def all_rules() -> list[Rule]:
 
 def _specificity(code: str, prefixes: Iterable[str]) -> int:
     return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
-
-
-#: The shape of what names rules: letters, then digits or none (any case: ``"sp2"`` is ``"SP2"``).
-_PREFIX = re.compile(r"^[A-Za-z]+[0-9]*$")
 
 
 def _load_error_codes() -> frozenset[str]:
@@ -215,9 +52,11 @@ def code_problem(code: str) -> FieldError | None:
     pages of the catalog, not rules that run: a file that does not load gets every one of
     them, whatever is selected, so ``"SP0"`` and ``"SP003"`` are refused, saying so.
     """
+    from .._io.convert import CODE_PATTERN, EXPECTED_CODE
+
     _load_builtin_and_plugins()
     upper = code.upper()
-    shaped = code.isascii() and _PREFIX.fullmatch(code) is not None
+    shaped = code.isascii() and CODE_PATTERN.fullmatch(code) is not None
     load_errors = _load_error_codes()
     named = [each for each in RULES if each.startswith(upper)] if shaped else []
     if named and not all(each in load_errors for each in named):
@@ -231,7 +70,7 @@ def code_problem(code: str) -> FieldError | None:
         )
     near = _near_code(upper, load_errors)
     if not shaped:
-        return FieldError(code, 'a rule code or prefix such as "SP205" or "SP2"', suggestion=near)
+        return FieldError(code, EXPECTED_CODE, suggestion=near)
     hint = None if near else "`socialplan rules` lists them"
     return FieldError(code, "the code or prefix of any rule", suggestion=near, hint=hint)
 
@@ -270,27 +109,9 @@ def selection_problems(
     (or a table keyed by strings, for *severity*) is left to whoever checks their types.
     A *severity* key written twice in two cases (``sp2`` and ``SP2``) is a problem too.
     """
-    found: list[tuple[Place, FieldError]] = []
-    for name, codes in (("select", select), ("ignore", ignore)):
-        if isinstance(codes, list | tuple):
-            for index, code in enumerate(codes):
-                problem = code_problem(code) if isinstance(code, str) else None
-                if problem is not None:
-                    found.append(([name, index], problem))
-    if isinstance(severity, Mapping):
-        first: dict[str, str] = {}
-        for key in severity:
-            if not isinstance(key, str):
-                continue
-            problem = code_problem(key)
-            written = first.setdefault(key.upper(), key)
-            if problem is None and written != key:
-                problem = FieldError(
-                    key, "a code given once", hint=f'the table has "{written}" too: keep one'
-                )
-            if problem is not None:
-                found.append((["severity", key], problem))
-    return found
+    from .._io.convert import code_problems
+
+    return code_problems(select, ignore, severity, judge=code_problem)
 
 
 def _said(problem: FieldError) -> tuple[str, str | None]:
@@ -502,8 +323,10 @@ def validate(
     names no rule (with the nearest that does) and every severity that is not one,
     and ``TypeError`` for a string where a list of codes belongs or a code that is
     not a string: a typo must not select nothing. Such codes in the plan's own
-    ``[check]`` table are refused when the plan is loaded; in a plan made in
-    Python, they are reported as SP006 errors.
+    ``[check]`` table are reported instead, each an SP006 error at its place
+    (``check.select[0]``): loading checks only that they are shaped as codes, as
+    it cannot know the rules, so a plan written for a plugin's rules loads, and is
+    checked by the other rules, where the plugin is not installed.
     """
     for name, codes in (("select", select), ("ignore", ignore), ("severity", severity)):
         if isinstance(codes, str):
@@ -558,7 +381,8 @@ def _severity_problems(severity: Mapping[str, object] | None) -> list[tuple[Plac
 
 
 def _check_table_problems(check: CheckSettings | None) -> list[Diagnostic]:
-    """SP006 for each code of a ``[check]`` table that names no rule (loading refuses them)."""
+    """SP006 for each code of a ``[check]`` table that names no rule (loading checks only
+    that each is shaped as a code)."""
     if check is None or not (check.select or check.ignore or check.severity):
         return []
     from .._core.diagnostics import INVALID_VALUE, format_path

@@ -23,7 +23,7 @@ from .._core.diagnostics import (
     Severity,
 )
 from ._context import Context
-from ._engine import Finding, Rule, register
+from ._registry import Finding, Rule, register
 
 
 def _found_while_loading(_context: Context) -> Iterator[Finding]:

@@ -8,7 +8,7 @@ from .._core.vocab import Direction, FunnelStage, KpiLevel, Measure
 from .._io.convert import show
 from .._model import Objective, Plan
 from ._context import Context
-from ._engine import Finding, rule
+from ._registry import Finding, rule
 
 #: The KPI level that measures each funnel stage (seed 004).
 STAGE_LEVEL = {

@@ -18,7 +18,7 @@ from .._core.vocab import (
 )
 from .._io.convert import EXPECTED_ID, ID_PATTERN, show
 from ._context import Context
-from ._engine import Finding, rule
+from ._registry import Finding, rule
 
 _SINGULAR = {
     "business_goals": "business goal",

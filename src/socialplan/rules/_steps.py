@@ -2,86 +2,106 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .._core.diagnostics import Diagnostic
+from .._core.diagnostics import METHODOLOGY_CODES, Severity
 from .._core.vocab import StepStatus
 from ._context import Context
-from ._engine import Finding, rule
+from ._registry import Finding, Rule, register, rule
 
 if TYPE_CHECKING:
     from .._model import Plan
     from ..steps import Progress
 
 
-def _methodology_problems(context: Context, code: str) -> Iterator[Finding]:
+def _methodology_findings(context: Context) -> Mapping[str, tuple[Finding, ...]]:
+    """What is wrong with the plan's own methodology, by kind of problem (``"cycle"``…).
+
+    Found once per validation, however many of SP801-SP804 run.
+    """
     if context.plan.methodology is None:
-        return
+        return {}  # the 14 steps, a graph of known steps (and socialplan.steps not imported)
+    return context.memo("steps.methodology", lambda: _methodology_problems(context.plan))
+
+
+def _methodology_problems(plan: Plan) -> Mapping[str, tuple[Finding, ...]]:
     from ..steps import MethodologyError, methodology_of
 
     try:
-        chosen = methodology_of(context.plan)
+        problems = tuple(methodology_of(plan).find_problems())
     except MethodologyError as error:
-        problems: list[Diagnostic] = list(error.diagnostics)
-    else:
-        problems = list(chosen.problems())
+        problems = error.problems
+    found: dict[str, list[Finding]] = {}
     for problem in problems:
-        if problem.code == code:
-            yield Finding(problem.path, problem.message, problem.hint)
+        found.setdefault(problem.kind, []).append(
+            Finding(problem.path, problem.message, problem.hint)
+        )
+    return MappingProxyType({kind: tuple(each) for kind, each in found.items()})
 
 
-@rule(
-    "SP801",
-    "methodology-cycle",
-    "error",
-    summary="The steps of the plan's methodology need each other in a circle.",
-    why="A step that needs itself, however indirectly, can never start.",
-    fix="Drop one of the `needs` named in the message.",
-    example='[methodology.steps.a]\nneeds = ["b"]\n[methodology.steps.b]\nneeds = ["a"]',
-)
-def methodology_cycle(context: Context) -> Iterator[Finding]:
-    yield from _methodology_problems(context, "SP801")
+def _reporting(kind: str) -> Callable[[Context], Iterator[Finding]]:
+    """The check of the rule that reports the methodology problems of *kind*."""
+
+    def check(context: Context) -> Iterator[Finding]:
+        return iter(_methodology_findings(context).get(kind, ()))
+
+    check.__name__ = check.__qualname__ = "methodology_" + kind.replace("-", "_")
+    return check
 
 
-@rule(
-    "SP802",
-    "methodology-unknown-need",
-    "error",
-    summary="A step of the plan's methodology needs a step that does not exist.",
-    why="A need that names no step can never be met, or was meant to be another.",
-    fix="Correct the step id (the hint suggests the nearest) or declare the step.",
-    example='[methodology.steps.launch]\nneeds = ["monitorng"]',
-)
-def methodology_unknown_need(context: Context) -> Iterator[Finding]:
-    yield from _methodology_problems(context, "SP802")
+#: The rule of each kind of problem socialplan.steps finds in a methodology (a ProblemKind),
+#: under its code: (kind, name, summary, why, fix, example).
+_METHODOLOGY_RULES = [
+    (
+        "cycle",
+        "methodology-cycle",
+        "The steps of the plan's methodology need each other in a circle.",
+        "A step that needs itself, however indirectly, can never start.",
+        "Drop one of the `needs` named in the message.",
+        '[methodology.steps.a]\nneeds = ["b"]\n[methodology.steps.b]\nneeds = ["a"]',
+    ),
+    (
+        "unknown-need",
+        "methodology-unknown-need",
+        "A step of the plan's methodology needs a step that does not exist.",
+        "A need that names no step can never be met, or was meant to be another.",
+        "Correct the step id (the hint suggests the nearest) or declare the step.",
+        '[methodology.steps.launch]\nneeds = ["monitorng"]',
+    ),
+    (
+        "unknown-check",
+        "methodology-unknown-check",
+        "A step of the plan's methodology uses a completion check that does not exist.",
+        "The check is how socialplan tells from the plan's content that the step is done.",
+        "Use the name of a built-in check (the 14 steps' ids and a few more), or leave "
+        "`check` out to mark the step done by hand.",
+        '[methodology.steps.goals]\ncheck = "objetives"',
+    ),
+    (
+        "unknown-methodology",
+        "unknown-methodology",
+        "The plan names a methodology that is not built in, and declares no steps.",
+        "Without steps there is nothing to follow.",
+        'Name a built-in one ("14-steps", "a-s", "listen-think-act-monitor") or declare steps.',
+        '[methodology]\nname = "a-z"',
+    ),
+]
 
-
-@rule(
-    "SP803",
-    "methodology-unknown-check",
-    "error",
-    summary="A step of the plan's methodology uses a completion check that does not exist.",
-    why="The check is how socialplan tells from the plan's content that the step is done.",
-    fix="Use the name of a built-in check (the 14 steps' ids and a few more), or leave "
-    "`check` out to mark the step done by hand.",
-    example='[methodology.steps.goals]\ncheck = "objetives"',
-)
-def methodology_unknown_check(context: Context) -> Iterator[Finding]:
-    yield from _methodology_problems(context, "SP803")
-
-
-@rule(
-    "SP804",
-    "unknown-methodology",
-    "error",
-    summary="The plan names a methodology that is not built in, and declares no steps.",
-    why="Without steps there is nothing to follow.",
-    fix='Name a built-in one ("14-steps", "a-s", "listen-think-act-monitor") or declare steps.',
-    example='[methodology]\nname = "a-z"',
-)
-def unknown_methodology(context: Context) -> Iterator[Finding]:
-    yield from _methodology_problems(context, "SP804")
+for _kind, _name, _summary, _why, _fix, _example in _METHODOLOGY_RULES:
+    register(
+        Rule(
+            code=METHODOLOGY_CODES[_kind],
+            name=_name,
+            severity=Severity.ERROR,
+            summary=_summary,
+            why=_why,
+            fix=_fix,
+            example=_example,
+            check=_reporting(_kind),
+        )
+    )
 
 
 def _progress(context: Context) -> Progress | None:

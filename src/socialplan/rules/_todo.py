@@ -19,7 +19,7 @@ from .._core.duration import Duration, Frequency
 from .._io.convert import show
 from .._model import HEADER_FIELDS, Plan
 from ._context import Context
-from ._engine import Finding, rule
+from ._registry import Finding, rule
 
 # The word in capitals, alone: "TODO", "TODO: the mission", not "todos" nor "TODOS".
 _PLACEHOLDER = re.compile(r"\bTODO\b")

@@ -21,6 +21,8 @@ from ._methodology import (
     METHODOLOGIES,
     Methodology,
     MethodologyError,
+    MethodologyProblem,
+    ProblemKind,
     Step,
     methodology_of,
 )
@@ -41,6 +43,8 @@ __all__ = [
     "Maturity",
     "Methodology",
     "MethodologyError",
+    "MethodologyProblem",
+    "ProblemKind",
     "Progress",
     "StageEvidence",
     "Step",

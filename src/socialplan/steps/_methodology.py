@@ -7,12 +7,13 @@ its own in its ``[methodology]`` table.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import enum
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
-from .._core.diagnostics import Diagnostic, Severity
+from .._core.diagnostics import METHODOLOGY_CODES, Diagnostic, Severity
 from .._core.vocab import did_you_mean
 from .._io.convert import show
 from .._model import MethodologySpec, Plan
@@ -28,6 +29,8 @@ __all__ = [
     "METHODOLOGIES",
     "Methodology",
     "MethodologyError",
+    "MethodologyProblem",
+    "ProblemKind",
     "Step",
     "methodology_of",
 ]
@@ -48,12 +51,54 @@ class Step:
     label: str | None = None
 
 
-class MethodologyError(ValueError):
-    """A methodology that is not a graph of steps: a cycle, an unknown step or check."""
+class ProblemKind(enum.StrEnum):
+    """What makes a methodology not a graph of known steps."""
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = tuple(diagnostics)
-        super().__init__("\n".join(str(d) for d in diagnostics))
+    CYCLE = "cycle"
+    UNKNOWN_NEED = "unknown-need"
+    UNKNOWN_CHECK = "unknown-check"
+    UNKNOWN_METHODOLOGY = "unknown-methodology"
+
+
+@attrs.frozen(kw_only=True)
+class MethodologyProblem:
+    """One reason a methodology is not a graph of known steps, located in the plan.
+
+    *ids* are what is involved: the step and the need that names no step
+    (``UNKNOWN_NEED``), the step and its unknown check (``UNKNOWN_CHECK``), the
+    steps of the circle as a closed walk (``CYCLE``: ``("a", "b", "a")``), or the
+    name that is no methodology (``UNKNOWN_METHODOLOGY``).
+    """
+
+    kind: ProblemKind
+    path: str
+    ids: tuple[str, ...]
+    message: str
+    hint: str | None = None
+
+
+def _diagnostic(problem: MethodologyProblem) -> Diagnostic:
+    """*problem* as the error diagnostic the rule catalog documents its kind with (SP80x)."""
+    return Diagnostic(
+        code=METHODOLOGY_CODES[problem.kind],
+        severity=Severity.ERROR,
+        message=problem.message,
+        path=problem.path,
+        hint=problem.hint,
+    )
+
+
+class MethodologyError(ValueError):
+    """A methodology that is not a graph of steps: a cycle, an unknown step or check.
+
+    :attr:`problems` says what is wrong; :attr:`diagnostics` says it as the error
+    diagnostics (SP801-SP804) that ``socialplan check`` reports.
+    """
+
+    def __init__(self, problems: Iterable[MethodologyProblem]) -> None:
+        self.problems = tuple(problems)
+        self.diagnostics = tuple(map(_diagnostic, self.problems))
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
 
 
 @attrs.frozen(kw_only=True)
@@ -76,35 +121,45 @@ class Methodology:
         return [step.id for step in self.steps]
 
     def problems(self, path: str = "methodology.steps") -> Iterator[Diagnostic]:
-        """What makes this methodology not a graph of steps, each located.
+        """What makes this methodology not a graph of steps, each located, as diagnostics.
 
         >>> broken = Methodology(name="x", title="x", steps=(
         ...     Step(id="a", title="A", needs=("b",)), Step(id="b", title="B", needs=("a",))))
         >>> [d.message for d in broken.problems()]
         ['the steps needs go round in a circle: a → b → a']
         """
+        return map(_diagnostic, self.find_problems(path))
+
+    def find_problems(self, path: str = "methodology.steps") -> Iterator[MethodologyProblem]:
+        """What makes this methodology not a graph of steps, each located at *path*.
+
+        >>> broken = Methodology(name="x", title="x", steps=(
+        ...     Step(id="a", title="A", needs=("b",)), Step(id="b", title="B", needs=("a",))))
+        >>> [(p.kind, p.ids) for p in broken.find_problems()]
+        [(<ProblemKind.CYCLE: 'cycle'>, ('a', 'b', 'a'))]
+        """
         ids = self.ids
         for step in self.steps:
             for position, need in enumerate(step.needs):
                 if need not in ids:
                     near = did_you_mean(need, ids)
-                    yield Diagnostic(
-                        code="SP802",
-                        severity=Severity.ERROR,
-                        message=f'step "{step.id}" needs {show(need)}, which is not a step',
+                    yield MethodologyProblem(
+                        kind=ProblemKind.UNKNOWN_NEED,
                         path=f"{path}.{step.id}.needs[{position}]",
+                        ids=(step.id, need),
+                        message=f'step "{step.id}" needs {show(need)}, which is not a step',
                         hint=f'did you mean "{near}"?'
                         if near
                         else "expected one of: " + ", ".join(ids),
                     )
             if step.check is not None and step.check not in CHECKS:
                 near = did_you_mean(step.check, CHECKS)
-                yield Diagnostic(
-                    code="SP803",
-                    severity=Severity.ERROR,
+                yield MethodologyProblem(
+                    kind=ProblemKind.UNKNOWN_CHECK,
+                    path=f"{path}.{step.id}.check",
+                    ids=(step.id, step.check),
                     message=f'step "{step.id}" uses the check {show(step.check)}, which does not '
                     "exist",
-                    path=f"{path}.{step.id}.check",
                     hint=f'did you mean "{near}"?'
                     if near
                     else "socialplan.steps.CHECKS lists the built-in checks",
@@ -113,16 +168,16 @@ class Methodology:
 
         edges = [(need, s.id) for s in self.steps for need in s.needs if need in ids]
         for cycle in cycles(edges):
-            yield Diagnostic(
-                code="SP801",
-                severity=Severity.ERROR,
-                message="the steps needs go round in a circle: " + " → ".join(cycle),
+            yield MethodologyProblem(
+                kind=ProblemKind.CYCLE,
                 path=f"{path}.{cycle[0]}.needs",
+                ids=tuple(cycle),
+                message="the steps needs go round in a circle: " + " → ".join(cycle),
                 hint="drop one of these needs",
             )
 
     def _raise_problems(self) -> None:
-        problems = list(self.problems())
+        problems = list(self.find_problems())
         if problems:
             raise MethodologyError(problems)
 
@@ -275,11 +330,11 @@ def from_spec(spec: MethodologySpec) -> Methodology:
             near = did_you_mean(name, METHODOLOGIES)
             raise MethodologyError(
                 [
-                    Diagnostic(
-                        code="SP804",
-                        severity=Severity.ERROR,
-                        message=f"{show(name)} is not a built-in methodology and declares no steps",
+                    MethodologyProblem(
+                        kind=ProblemKind.UNKNOWN_METHODOLOGY,
                         path="methodology.name",
+                        ids=(name,),
+                        message=f"{show(name)} is not a built-in methodology and declares no steps",
                         hint=f'did you mean "{near}"?'
                         if near
                         else "expected one of: " + ", ".join(METHODOLOGIES),
