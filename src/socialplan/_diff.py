@@ -32,6 +32,7 @@ from typing import Any, Literal
 import attrs
 
 from ._core.duration import Duration, Frequency
+from ._core.text import number
 from ._core.vocab import MessageKind
 from ._io.convert import _converter
 from ._model import (
@@ -270,13 +271,6 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool | enum.Enum)
 
 
-def _number(value: float) -> str:
-    """A number with thousands separators: 8,000; 1,234.5."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        value = int(value)
-    return f"{value:,}"
-
-
 def _with_unit(text: str, unit: str | None) -> str:
     if not unit:
         return text
@@ -290,7 +284,7 @@ def _show(value: object, unit: str | None = None) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if _is_number(value):
-        return _with_unit(_number(value), unit)  # type: ignore[arg-type]
+        return _with_unit(number(value, decimals=None), unit)  # type: ignore[arg-type]
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Duration | Frequency):
@@ -298,7 +292,7 @@ def _show(value: object, unit: str | None = None) -> str:
     if isinstance(value, str):
         return _quote(value)
     if isinstance(value, Target):
-        text = _with_unit(_number(value.value), value.unit)
+        text = _with_unit(number(value.value, decimals=None), value.unit)
         return f"{text} by {value.deadline.isoformat()}" if value.deadline else text
     return str(value)  # pragma: no cover - every scalar of the model is handled above
 

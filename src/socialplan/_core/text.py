@@ -1,14 +1,21 @@
-"""Counted nouns in the languages of the outputs: "1 warning", "2 warnings", "2 advertencias".
+"""Text for people: counted nouns ("1 warning", "2 advertencias") and numbers ("5,000").
 
 Every output that counts something says it through :func:`counted`, so that none
 says "1 warnings": one is singular, every other count (zero included) plural, in
 English as in Spanish. The plural is made by each language's rules, with the words
 they get wrong listed.
+
+Every output that shows a number to people (a report, a scorecard, a notebook, a
+diff, a chart's legend, a rule's message) writes it with :func:`number` (and a share
+with :func:`percent`), so that one value reads the same everywhere: 5000.0 is
+"5,000" in the report and in the scorecard alike.
 """
 
 from __future__ import annotations
 
-__all__ = ["counted", "plural"]
+import math
+
+__all__ = ["counted", "number", "percent", "plural"]
 
 #: Plurals the rules below get wrong, by language: words that do not change, and others.
 #: English adjectives do not agree ("2 achieved"); Spanish ones do ("2 logrados").
@@ -89,4 +96,59 @@ def counted(count: int, noun: str, lang: str = "en") -> str:
     >>> counted(1, "warning"), counted(0, "warning"), counted(1200, "error", "es")
     ('1 warning', '0 warnings', '1,200 errores')
     """
-    return f"{count:,} {noun if count == 1 else plural(noun, lang)}"
+    return f"{number(count)} {noun if count == 1 else plural(noun, lang)}"
+
+
+#: The smallest size of a number a plan holds (docs/robustness.md): a smaller one is noise.
+_SMALLEST = 1e-15
+
+
+def number(value: float | None, *, sign: bool = False, decimals: int | None = 2) -> str:
+    """*value* written for people: thousands grouped, a whole number without a decimal point.
+
+    A number that is not whole has at most *decimals* decimals, trailing zeros dropped;
+    one that they would round to 0 keeps two significant digits instead (a rate of
+    0.004 is not 0), down to 1e-15, the smallest size a plan's number has. *decimals*
+    None keeps every digit, for an output that must show any two values apart (a
+    diff, a rule comparing the author's own values). *sign* writes ``+`` before a
+    positive number (a change, a pace); 0 is ``0`` either way. None, no value, is "".
+
+    The languages group alike: the Spanish outputs write "5,000" and "0.5" too.
+
+    >>> number(5000.0), number(1234.5), number(2 / 3), number(0.0042), number(None)
+    ('5,000', '1,234.5', '0.67', '0.0042', '')
+    >>> number(12.5, sign=True), number(-0.001, decimals=0), number(0.125, decimals=None)
+    ('+12.5', '-0.001', '0.125')
+    """
+    if value is None:
+        return ""
+    plus = "+" if sign else ""
+    if isinstance(value, int):
+        text = f"{value:{plus},}"
+    elif not math.isfinite(value):
+        return str(value)
+    elif value.is_integer():
+        text = f"{value:{plus},.0f}"
+    elif decimals is None:
+        from decimal import Decimal  # repr is the shortest text that reads back the same
+
+        text = format(Decimal(repr(value)), f"{plus},f")
+    else:
+        places = decimals
+        if round(value, decimals) == 0 and abs(value) >= _SMALLEST:
+            places = 1 - math.floor(math.log10(abs(value)))  # two significant digits
+        text = f"{value:{plus},.{places}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "+0") else text
+
+
+def percent(share: float | None, *, sign: bool = False) -> str:
+    """*share* (1 is all) as a whole percentage, the way :func:`number` writes numbers.
+
+    >>> percent(0.5), percent(1.234), percent(-0.25, sign=True), percent(0.001), percent(-0.0)
+    ('50%', '123%', '-25%', '0.1%', '0%')
+    """
+    if share is None:
+        return ""
+    return number(share * 100, sign=sign, decimals=0) + "%"

@@ -9,42 +9,21 @@ it stands (steps) and what the validators say.
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._core.text import counted
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
 from ._i18n import words
+from ._values import target_text, text
 
 if TYPE_CHECKING:
-    from .._model import Plan, Target
+    from .._model import Plan
     from .._score import Scorecard
     from ..rules import Report
     from ..steps import Progress
 
 __all__ = ["SECTIONS", "build"]
-
-
-def text(value: object) -> str:
-    """A model value as report text: enums by value, durations as written, None as ""."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int | float):
-        return f"{value:,}" if isinstance(value, int) or value.is_integer() else f"{value:,.2f}"
-    shown = getattr(value, "text", None)
-    if isinstance(shown, str):
-        return shown
-    if isinstance(value, tuple | list):
-        return ", ".join(text(v) for v in value)
-    return str(value)
 
 
 def _names(parts: Mapping[str, Any], attribute: str) -> Callable[[str], str]:
@@ -57,18 +36,6 @@ def _names(parts: Mapping[str, Any], attribute: str) -> Callable[[str], str]:
 
 def _join(keys: Iterable[str], name: Callable[[str], str]) -> str:
     return ", ".join(name(k) for k in keys)
-
-
-def target_text(target: Target | None, w: Mapping[str, str]) -> str:
-    """A target in one phrase: "8,000 followers by 2027-06-30 (from 5,000)"."""
-    if target is None:
-        return ""
-    phrase = f"{text(target.value)} {target.unit}"
-    if target.deadline is not None:
-        phrase += f" {w['by']} {text(target.deadline)}"
-    if target.baseline is not None:
-        phrase += f" ({w['from']} {text(target.baseline)})"
-    return phrase
 
 
 class _Builder:
@@ -295,7 +262,7 @@ def _influence(b: _Builder) -> None:
                 b.plan.influencers[r.id].kind,
                 _join(r.reaches, b.audience),
                 b.plan.influencers[r.id].followers,
-                f"{r.score:.2f}",
+                text(r.score),
             ]
             for i, r in enumerate(rank(b.plan), 1)
         ],
