@@ -1,4 +1,4 @@
-"""Text for people: counted nouns ("1 warning", "2 advertencias") and numbers ("5,000").
+"""Text for people: counted nouns ("1 warning"), numbers ("5,000") and quoted values.
 
 Every output that counts something says it through :func:`counted`, so that none
 says "1 warnings": one is singular, every other count (zero included) plural, in
@@ -9,13 +9,19 @@ Every output that shows a number to people (a report, a scorecard, a notebook, a
 diff, a chart's legend, a rule's message) writes it with :func:`number` (and a share
 with :func:`percent`), so that one value reads the same everywhere: 5000.0 is
 "5,000" in the report and in the scorecard alike.
+
+Every message that quotes a value (loading's, the rules', the diff's) quotes it with
+:func:`quote` (a value of any type: :func:`show`), escaped as a TOML string is.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
-__all__ = ["counted", "number", "percent", "plural"]
+from .escape import quoted_text
+
+__all__ = ["counted", "number", "percent", "plural", "quote", "show"]
 
 #: Plurals the rules below get wrong, by language: words that do not change, and others.
 #: English adjectives do not agree ("2 achieved"); Spanish ones do ("2 logrados").
@@ -152,3 +158,53 @@ def percent(share: float | None, *, sign: bool = False) -> str:
     if share is None:
         return ""
     return number(share * 100, sign=sign, decimals=0) + "%"
+
+
+def quote(text: str, limit: int | None = None) -> str:
+    """*text* in double quotes, escaped (:func:`~socialplan._core.escape.quoted_text`).
+
+    Text longer than *limit* characters is cut to its first ``limit - 1``, an
+    ellipsis, and says how long it was.
+
+    >>> print(quote('Say "hi"\\nnow'))
+    "Say \\"hi\\"\\nnow"
+    >>> print(quote("Fresh bread every morning", 6))
+    "Fresh…" (25 characters)
+    """
+    if limit is None or len(text) <= limit:
+        return f'"{quoted_text(text)}"'
+    # Cut before escaping: the text may be megabytes long.
+    return f'"{quoted_text(text[: limit - 1])}…" ({counted(len(text), "character")})'
+
+
+def show(value: object, limit: int = 60) -> str:
+    """Show a value the way its author wrote it, cut short if long: every message quotes so.
+
+    Text is quoted (:func:`quote`), quotes included at most *limit* characters long
+    unless cut; other values are written as the file has them (``true``, ``null``, a
+    number as typed), a table or a list named, not shown.
+
+    >>> show('Say "hi"\\x1b[2J')
+    '"Say \\\\"hi\\\\"\\\\u001b[2J"'
+    >>> show("x" * 200_000)
+    '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (200,000 characters)'
+    >>> show(5000.0), show(None), show(["a"])
+    ('5000.0', 'null', 'a list')
+    """
+    if isinstance(value, str):
+        return quote(value, limit - 2)
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, Mapping):
+        text = "a table"
+    elif isinstance(value, list | tuple):
+        text = "a list"
+    elif value is None:
+        text = "null"
+    elif isinstance(value, int) and value.bit_length() > 14_000:  # str() refuses 4,300+ digits
+        return f"a whole number of about {number(value.bit_length() * 0.30103, decimals=0)} digits"
+    else:
+        text = str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… ({counted(len(text), 'character')})"
