@@ -18,10 +18,8 @@ from ._i18n import words
 from ._values import target_text, text
 
 if TYPE_CHECKING:
+    from .._analyses import Analyses
     from .._model import Plan
-    from .._score import Scorecard
-    from ..rules import Report
-    from ..steps import Progress
 
 __all__ = ["SECTIONS", "build"]
 
@@ -39,14 +37,11 @@ def _join(keys: Iterable[str], name: Callable[[str], str]) -> str:
 
 
 class _Builder:
-    def __init__(
-        self, plan: Plan, lang: str, findings: Report | None, progress: Progress | None
-    ) -> None:
+    def __init__(self, plan: Plan, analyses: Analyses, lang: str) -> None:
         self.plan = plan
+        self.analyses = analyses
         self.lang = lang
         self.w = words(lang)
-        self.findings = findings
-        self.progress = progress
         self.blocks: list[Block] = []
         self.goal = _names(plan.business_goals, "statement")
         self.objective = _names(plan.objectives, "title")
@@ -545,10 +540,9 @@ def _scenarios(b: _Builder) -> None:
 
 def _trace(b: _Builder) -> None:
     from .. import graphs
-    from .._trace import trace
 
     b.section("trace")
-    matrix = trace(b.plan)
+    matrix = b.analyses.trace
     if not len(matrix):
         b.empty()
         return
@@ -566,13 +560,12 @@ def _trace(b: _Builder) -> None:
 
 def _progress(b: _Builder) -> None:
     from .. import graphs
-    from ..steps import MethodologyError, progress
+    from ..steps import MethodologyError
 
     b.section("progress")
-    try:
-        current = b.progress if b.progress is not None else progress(b.plan)
-    except MethodologyError as exc:
-        b.blocks.append(Note(b.w["methodology_error"].format(error=exc)))
+    current = b.analyses.progress
+    if isinstance(current, MethodologyError):
+        b.blocks.append(Note(b.w["methodology_error"].format(error=current)))
         return
     done = current.counts().get("done", 0)
     steps = counted(len(current.order()), b.w["noun_steps_done"], b.lang)
@@ -601,10 +594,8 @@ def _progress(b: _Builder) -> None:
 
 
 def _findings(b: _Builder) -> None:
-    from ..rules import validate
-
     b.section("findings")
-    report = b.findings if b.findings is not None else validate(b.plan)
+    report = b.analyses.findings
     if not len(report):
         b.blocks.append(Note(b.w["findings_none"]))
         return
@@ -641,23 +632,18 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
 }
 
 
-def build(
-    plan: Plan,
-    lang: str = "en",
-    findings: Report | None = None,
-    progress: Progress | None = None,
-    scorecard: Scorecard | None = None,
-) -> list[Block]:
+def build(plan: Plan, analyses: Analyses, lang: str = "en") -> list[Block]:
     """The report of *plan* as blocks: a title, then every section of :data:`SECTIONS`.
 
-    A *scorecard* adds the results against the plan before the findings.
+    The sections show the *analyses* (see :func:`socialplan._analyses.analyze`); a
+    scorecard among them adds the results against the plan before the findings.
     """
-    builder = _Builder(plan, lang, findings, progress)
+    builder = _Builder(plan, analyses, lang)
     _title(builder)
     for name, section in SECTIONS.items():
-        if name == "findings" and scorecard is not None:
+        if name == "findings" and analyses.scorecard is not None:
             from ._scorecard import blocks
 
-            builder.blocks += blocks(scorecard, lang)
+            builder.blocks += blocks(analyses.scorecard, lang)
         section(builder)
     return builder.blocks
