@@ -156,3 +156,18 @@ def test_a_rule_writes_a_pace_in_digits_not_in_scientific_notation() -> None:
     assert (
         '"fb" should post 1000 per week (1,000 a week) but its calendar has 1 a week'
     ) == message("SP606")
+
+
+THOUSAND_GAPS = Plan(
+    name="Gaps", objectives={f"o{i}": Objective(title=f"O {i}") for i in range(1000)}
+)
+
+
+def test_the_trace_counts_its_gaps_as_it_counts_its_chains() -> None:
+    last = socialplan.trace(THOUSAND_GAPS).to_text().splitlines()[-1]
+    assert "1,000 chains, 1,000 of 1,000 with gaps" == last
+
+
+def test_the_report_counts_the_gaps_as_it_counts_the_chains() -> None:
+    notes = [line for line in report(THOUSAND_GAPS).splitlines() if line.startswith("_Gaps")]
+    assert ["_Gaps in 1,000 of 1,000 chains._"] == notes

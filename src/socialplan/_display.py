@@ -182,13 +182,15 @@ _HEADINGS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
 
 
 def _grouped(report: Report) -> list[tuple[str, list[list[object]]]]:
+    from ._core.text import number
+
     groups: list[tuple[str, list[list[object]]]] = []
     for severity, heading in _HEADINGS:
         rows: list[list[object]] = [
             [d.code, d.path, d.message, d.hint] for d in report if str(d.severity) == severity
         ]
         if rows:
-            groups.append((f"{heading} ({len(rows)})", rows))
+            groups.append((f"{heading} ({number(len(rows))})", rows))
     return groups
 
 

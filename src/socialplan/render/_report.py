@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._core.text import counted
+from .._core.text import counted, number
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
 from ._i18n import words
 from ._values import target_text, text
@@ -550,7 +550,8 @@ def _trace(b: _Builder) -> None:
         b.blocks.append(Note(b.w["trace_ok"]))
     else:
         chains = counted(len(matrix), b.w["noun_chain"], b.lang)
-        b.blocks.append(Note(b.w["trace_gaps"].format(gaps=len(matrix.gaps), chains=chains)))
+        gaps = number(len(matrix.gaps))
+        b.blocks.append(Note(b.w["trace_gaps"].format(gaps=gaps, chains=chains)))
     b.table(
         ["goal", "objective", "metric", "channel", "audience", "gap"],
         [matrix.cells(row) for row in matrix],
@@ -567,7 +568,7 @@ def _progress(b: _Builder) -> None:
     if isinstance(current, MethodologyError):
         b.blocks.append(Note(b.w["methodology_error"].format(error=current)))
         return
-    done = current.counts().get("done", 0)
+    done = number(current.counts().get("done", 0))
     steps = counted(len(current.order()), b.w["noun_steps_done"], b.lang)
     b.blocks.append(Note(b.w["progress_counts"].format(done=done, steps=steps)))
     b.table(
