@@ -32,6 +32,8 @@ from typing import Any, Literal
 import attrs
 
 from ._core.duration import Duration, Frequency
+from ._core.escape import quoted_text
+from ._core.text import number, quote
 from ._core.vocab import MessageKind
 from ._io.convert import _converter
 from ._model import (
@@ -236,30 +238,9 @@ def _title(part: Any, key: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-#: What a quoted value shows escaped, backslash first so that nothing is escaped twice.
-_SHOWN = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r"))
-
-
-def _escape(text: str) -> str:
-    """*text* with backslashes, quotes and every control or line-breaking character escaped."""
-    from ._core.escape import visible_controls
-
-    for char, escaped in (
-        ("\\", "\\\\"),
-        ('"', '\\"'),
-        ("\n", "\\n"),
-        ("\t", "\\t"),
-        ("\r", "\\r"),
-    ):
-        text = text.replace(char, escaped)
-    return visible_controls(text)
-
-
 def _quote(text: str, limit: int | None = _SHORT) -> str:
-    """*text* in double quotes, escaped, cut to *limit* characters with an ellipsis."""
-    if limit is not None and len(text) > limit:
-        return f'"{_escape(text[: limit - 1])}…"'
-    return f'"{_escape(text)}"'
+    """*text* in double quotes, escaped, cut to *limit* characters as every message is."""
+    return quote(text, limit)
 
 
 def _is_long(value: object) -> bool:
@@ -270,17 +251,10 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool | enum.Enum)
 
 
-def _number(value: float) -> str:
-    """A number with thousands separators: 8,000; 1,234.5."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        value = int(value)
-    return f"{value:,}"
-
-
 def _with_unit(text: str, unit: str | None) -> str:
     if not unit:
         return text
-    return f"{text}{_escape(unit)}" if unit == "%" else f"{text} {_escape(unit[:_SHORT])}"
+    return f"{text}{quoted_text(unit)}" if unit == "%" else f"{text} {quoted_text(unit[:_SHORT])}"
 
 
 def _show(value: object, unit: str | None = None) -> str:
@@ -290,7 +264,7 @@ def _show(value: object, unit: str | None = None) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if _is_number(value):
-        return _with_unit(_number(value), unit)  # type: ignore[arg-type]
+        return _with_unit(number(value, decimals=None), unit)  # type: ignore[arg-type]
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Duration | Frequency):
@@ -298,7 +272,7 @@ def _show(value: object, unit: str | None = None) -> str:
     if isinstance(value, str):
         return _quote(value)
     if isinstance(value, Target):
-        text = _with_unit(_number(value.value), value.unit)
+        text = _with_unit(number(value.value, decimals=None), value.unit)
         return f"{text} by {value.deadline.isoformat()}" if value.deadline else text
     return str(value)  # pragma: no cover - every scalar of the model is handled above
 
@@ -590,7 +564,7 @@ def _calendar_label(key: tuple[Any, ...]) -> str:
 
 def _calendar_name(key: tuple[Any, ...]) -> str:
     date, channel, title = key
-    return f"calendar entry {_quote(title, _NAME)} on {date.isoformat()} ({_escape(channel)})"
+    return f"calendar entry {_quote(title, _NAME)} on {date.isoformat()} ({quoted_text(channel)})"
 
 
 _MESSAGE_ORDER = {kind: position for position, kind in enumerate(MessageKind)}

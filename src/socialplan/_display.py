@@ -96,14 +96,12 @@ def records(plan: Plan, table: str) -> list[dict[str, Any]]:
 
 
 def _plan_sections(plan: Plan) -> list[tuple[str, list[str], list[list[object]]]]:
+    from .render._i18n import words
+    from .render._values import target_text
+
+    english = words("en")
     objectives: list[list[object]] = [
-        [
-            key,
-            o.title,
-            o.stage,
-            ", ".join(o.supports),
-            f"{o.target.value} {o.target.unit} by {o.target.deadline}" if o.target else "",
-        ]
+        [key, o.title, o.stage, ", ".join(o.supports), target_text(o.target, english)]
         for key, o in plan.objectives.items()
     ]
     channels: list[list[object]] = [
@@ -184,13 +182,15 @@ _HEADINGS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
 
 
 def _grouped(report: Report) -> list[tuple[str, list[list[object]]]]:
+    from ._core.text import number
+
     groups: list[tuple[str, list[list[object]]]] = []
     for severity, heading in _HEADINGS:
         rows: list[list[object]] = [
             [d.code, d.path, d.message, d.hint] for d in report if str(d.severity) == severity
         ]
         if rows:
-            groups.append((f"{heading} ({len(rows)})", rows))
+            groups.append((f"{heading} ({number(len(rows))})", rows))
     return groups
 
 

@@ -91,6 +91,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._core.gc import collector_paused
+from ._core.text import number, percent
 from ._core.vocab import Direction, KpiLevel
 
 if TYPE_CHECKING:
@@ -458,17 +459,6 @@ def _weeks(start: dt.date, end: dt.date) -> float:
     return (end - start).days / 7
 
 
-def _show(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def _percent(share: float) -> str:
-    text = f"{share:.0%}"
-    return "0%" if text == "-0%" else text
-
-
 def _score_metric(
     plan: Plan,
     key: str,
@@ -599,12 +589,12 @@ def _verdict(
             return Verdict.ON_TRACK, f"at the pace so far, the target is reached by {deadline}"
         verdict = Verdict.AT_RISK if share >= at_risk else Verdict.OFF_TRACK
         return verdict, (
-            f"at the pace so far, {_show(value)} by {deadline}: "
-            f"{_percent(share)} of the way to {_show(target)}"
+            f"at the pace so far, {number(value)} by {deadline}: "
+            f"{percent(share)} of the way to {number(target)}"
         )
     span = _weeks(baseline_date, deadline)
     expected = min(max(_weeks(baseline_date, as_of) / span, 0.0), 1.0) if span > 0 else 1.0
-    said = f"{_percent(progress)} of the way with {_percent(expected)} of the time gone"
+    said = f"{percent(progress)} of the way with {percent(expected)} of the time gone"
     if progress >= expected:
         return Verdict.ON_TRACK, said
     if progress >= at_risk * expected:

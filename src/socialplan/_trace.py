@@ -134,9 +134,10 @@ class Trace:
             "  ".join([*(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)), r[5]]).rstrip()
             for r in rows
         ]
-        from ._core.text import counted
+        from ._core.text import counted, number
 
-        status = "every chain is whole" if self.ok else f"{len(self.gaps)} of {len(self)} with gaps"
+        gaps = f"{number(len(self.gaps))} of {number(len(self))} with gaps"
+        status = "every chain is whole" if self.ok else gaps
         return "\n".join([*lines, f"{counted(len(self), 'chain')}, {status}"]) + "\n"
 
     def _repr_markdown_(self) -> str:

@@ -97,8 +97,8 @@ def _draw(card: Scorecard, objective: ObjectiveScore, metrics: list[MetricScore]
     from matplotlib.figure import Figure
     from matplotlib.ticker import StrMethodFormatter
 
+    from ._core.text import number
     from .render._i18n import words
-    from .render._scorecard import _number
 
     w = words(lang)
     figure = Figure(figsize=_SIZE, dpi=_DPI, layout="constrained")
@@ -127,16 +127,16 @@ def _draw(card: Scorecard, objective: ObjectiveScore, metrics: list[MetricScore]
                 color=line.get_color(),
             )
             handles.append(projection)
-            labels.append(f"{w['col_projected']}: {_number(metric.projected)}")
+            labels.append(f"{w['col_projected']}: {number(metric.projected)}")
     first = metrics[0]
     unit = _label(first.unit) if first.unit else ""
     if first.target is not None:
         handles.append(axes.axhline(first.target, color="tab:green", linestyle="--", linewidth=1.2))
-        labels.append(f"{w['col_target']}: {_number(first.target)} {unit}".rstrip())
+        labels.append(f"{w['col_target']}: {number(first.target)} {unit}".rstrip())
     # Without a target, the baseline and the deadline would only be the first value and a date.
     if first.target is not None and first.baseline is not None:
         handles.append(axes.axhline(first.baseline, color="grey", linestyle=":", linewidth=1.2))
-        labels.append(f"{w['col_baseline']}: {_number(first.baseline)} {unit}".rstrip())
+        labels.append(f"{w['col_baseline']}: {number(first.baseline)} {unit}".rstrip())
     if first.target is not None and first.deadline is not None:
         handles.append(axes.axvline(first.deadline, color="tab:red", linestyle="-.", linewidth=1.2))
         labels.append(f"{w['col_deadline']}: {first.deadline.isoformat()}")

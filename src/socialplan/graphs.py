@@ -28,12 +28,12 @@ kind it should have in ``expected``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._core.escape import dot_text, mermaid_text
+from ._core import diagram
+from ._core.diagram import Style
 from ._core.gc import collector_paused
 from ._model import Plan
 
@@ -89,8 +89,6 @@ COLOURS: Mapping[str, str] = {
 WHAT = ("steps", "influence", "channels", "routing", "alignment")
 
 _OTHER = "#eeeeee"
-_MISSING_STROKE = "#cc0000"
-_DIRECTIONS = ("LR", "RL", "TB", "TD", "BT")
 
 
 class _Builder:
@@ -353,11 +351,13 @@ def _style(data: Mapping[str, Any]) -> str:
     return str(data.get("state") or data.get("kind") or "other")
 
 
-def _fill(style: str) -> str:
+def _styles() -> dict[str, Style]:
+    """The style of each kind of node and of each step state (steps are coloured by state)."""
     from .steps._views import COLOURS as STATE_COLOURS
 
-    states: dict[str, str] = {str(state): colour for state, colour in STATE_COLOURS.items()}
-    return states.get(style) or COLOURS.get(style, _OTHER)
+    styles = {kind: Style(colour, dashed=kind == "missing") for kind, colour in COLOURS.items()}
+    styles.update({str(state): Style(colour) for state, colour in STATE_COLOURS.items()})
+    return styles
 
 
 def _shown(key: str, data: Mapping[str, Any]) -> str:
@@ -366,26 +366,14 @@ def _shown(key: str, data: Mapping[str, Any]) -> str:
     return label if label.strip() else str(data.get("id") or key)
 
 
-def _mermaid_ids(keys: Iterable[str]) -> dict[str, str]:
-    """A Mermaid id per node key: letters, digits and ``_`` only, distinct for distinct keys."""
-    ids: dict[str, str] = {}
-    taken: set[str] = set()
-    tried: dict[str, int] = {}  # the last number given for a base: every one below is taken
-    for key in keys:
-        base = "n_" + re.sub(r"[^A-Za-z0-9_]", "_", key)
-        index = tried.get(base, 1)
-        candidate = base if index == 1 else f"{base}_{index}"
-        while candidate in taken:
-            index += 1
-            candidate = f"{base}_{index}"
-        tried[base] = index
-        taken.add(candidate)
-        ids[key] = candidate
-    return ids
+def _nodes(graph: nx.DiGraph[str]) -> Iterator[tuple[str, str, str]]:
+    for key, data in graph.nodes(data=True):
+        yield str(key), _shown(key, data), _style(data)
 
 
-def _class_name(style: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_]", "_", style) or "other"
+def _edges(graph: nx.DiGraph[str]) -> Iterator[tuple[str, str, str]]:
+    for source, target, data in graph.edges(data=True):
+        yield str(source), str(target), str(data.get("label", ""))
 
 
 def to_mermaid(graph: nx.DiGraph[str], *, direction: str = "LR") -> str:
@@ -408,24 +396,9 @@ def to_mermaid(graph: nx.DiGraph[str], *, direction: str = "LR") -> str:
         n_role_a_b -->|"escalate"| n_role_a_b_2
         classDef role fill:#e3d3b5,stroke:#555,color:#000
     """
-    if direction not in _DIRECTIONS:
-        raise ValueError(f"direction must be one of {', '.join(_DIRECTIONS)}, not {direction!r}")
-    ids = _mermaid_ids(graph.nodes)
-    lines = [f"flowchart {direction}"]
-    classes: dict[str, str] = {}
-    for key, data in graph.nodes(data=True):
-        style = _style(data)
-        name = classes.setdefault(style, _class_name(style))
-        lines.append(f'    {ids[key]}["{mermaid_text(_shown(key, data))}"]:::{name}')
-    for source, target, data in graph.edges(data=True):
-        label = str(data.get("label", ""))
-        link = f'-->|"{mermaid_text(label).replace("|", "#124;")}"|' if label.strip() else "-->"
-        lines.append(f"    {ids[source]} {link} {ids[target]}")
-    for style, name in classes.items():
-        extra = f",stroke-dasharray:4 3,stroke:{_MISSING_STROKE}" if style == "missing" else ""
-        stroke = "" if extra else ",stroke:#555"
-        lines.append(f"    classDef {name} fill:{_fill(style)}{stroke}{extra},color:#000")
-    return "\n".join(lines) + "\n"
+    return diagram.to_mermaid(
+        _nodes(graph), _edges(graph), _styles(), default=Style(_OTHER), direction=direction
+    )
 
 
 def to_dot(graph: nx.DiGraph[str], *, direction: str = "LR") -> str:
@@ -444,24 +417,7 @@ def to_dot(graph: nx.DiGraph[str], *, direction: str = "LR") -> str:
         "role:a" [label="The \\"A\\" team", fillcolor="#e3d3b5"];
     }
     """
-    if direction not in _DIRECTIONS:
-        raise ValueError(f"direction must be one of {', '.join(_DIRECTIONS)}, not {direction!r}")
-    rankdir = "TB" if direction == "TD" else direction
     name = str(graph.graph.get("name", "plan"))
-    lines = [
-        f'digraph "{dot_text(name)}" {{',
-        f"    rankdir={rankdir};",
-        '    node [shape=box, style="rounded,filled", fontname="Helvetica"];',
-    ]
-    for key, data in graph.nodes(data=True):
-        style = _style(data)
-        attributes = f'label="{dot_text(_shown(key, data))}", fillcolor="{_fill(style)}"'
-        if style == "missing":
-            attributes += f', style="rounded,filled,dashed", color="{_MISSING_STROKE}"'
-        lines.append(f'    "{dot_text(str(key))}" [{attributes}];')
-    for source, target, data in graph.edges(data=True):
-        label = str(data.get("label", ""))
-        attributes = f' [label="{dot_text(label)}"]' if label else ""
-        lines.append(f'    "{dot_text(str(source))}" -> "{dot_text(str(target))}"{attributes};')
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    return diagram.to_dot(
+        name, _nodes(graph), _edges(graph), _styles(), default=Style(_OTHER), direction=direction
+    )

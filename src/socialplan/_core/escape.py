@@ -1,4 +1,4 @@
-"""Plan text made safe where it lands: Mermaid and Graphviz DOT labels, terminal lines, JSON.
+"""Plan text made safe where it lands: Mermaid and DOT labels, messages, terminal lines, JSON.
 
 Every output that shows plan text shows its control characters as ``\\uXXXX``
 (:func:`visible_controls`): a terminal would obey them (retitle the window, clear
@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["dot_text", "escaped_controls", "is_formula", "mermaid_text", "visible_controls"]
+__all__ = [
+    "dot_text",
+    "escaped_controls",
+    "is_formula",
+    "mermaid_text",
+    "quoted_text",
+    "visible_controls",
+]
 
 # Line breaks and the line and paragraph separators: any of them would end a Mermaid
 # statement (its parser reads line by line). Tabs are spaces too.
@@ -62,6 +69,27 @@ def dot_text(text: str) -> str:
     """
     text = visible_controls(text, keep="\n\t", invisible=False)
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+#: What a quoted value writes as a TOML basic string does, backslash first so that nothing
+#: is escaped twice.
+_QUOTED = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r"))
+
+
+def quoted_text(text: str) -> str:
+    """Text made safe inside a double-quoted value of a message, as TOML would write it.
+
+    A backslash and a quote are escaped, a line break is ``\\n``, a tab ``\\t``, a
+    carriage return ``\\r``; every other control, line separator, bidi control or
+    invisible format character is ``\\uXXXX`` (:func:`visible_controls`), as on a
+    terminal line. The quotes around it are :func:`socialplan._core.text.quote`'s.
+
+    >>> print(quoted_text('Say "hi"\\\\ \\n\\t\\r\\x1b[2J'))
+    Say \\"hi\\"\\\\ \\n\\t\\r\\u001b[2J
+    """
+    for char, escaped in _QUOTED:
+        text = text.replace(char, escaped)
+    return visible_controls(text)
 
 
 # The characters of the categories Cc, Cf, Zl and Zp (Unicode 14): only they are looked at,

@@ -41,8 +41,8 @@ from .._core.diagnostics import (
     format_path,
 )
 from .._core.duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency, OutOfRange
-from .._core.escape import visible_controls
 from .._core.limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
+from .._core.text import show as show  # every message quotes with it; its users import it here
 from .._core.vocab import MessageLength, ascii_fold, did_you_mean
 from .._model import HEADER_FIELDS, CheckSettings, Plan
 
@@ -66,38 +66,6 @@ EXPECTED_ID = "an id: lowercase letters, digits, '_' and '-', at most 64 charact
 
 class _KeyNote(IterableValidationNote):
     """Marks an error raised by a mapping's key rather than its value."""
-
-
-def show(value: object, limit: int = 60) -> str:
-    """Show a value the way its author wrote it, cut short if long: every message quotes so.
-
-    Control characters are written as ``\\uXXXX`` (a terminal would act on them);
-    a value longer than *limit* is cut, with an ellipsis and its length.
-
-    >>> show('Say "hi"\\x1b[2J')
-    '"Say \\\\"hi\\\\"\\\\u001b[2J"'
-    >>> show("x" * 200_000)
-    '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (200,000 characters)'
-    """
-    if isinstance(value, str):
-        # Cut before escaping: the value may be megabytes long.
-        inner = visible_controls(value[:limit].replace("\\", "\\\\").replace('"', '\\"'))
-        if len(inner) <= limit - 2:
-            return f'"{inner}"'
-        return f'"{inner[: limit - 3]}…" ({len(value):,} characters)'
-    if isinstance(value, bool):
-        text = "true" if value else "false"
-    elif isinstance(value, Mapping):
-        text = "a table"
-    elif isinstance(value, list | tuple):
-        text = "a list"
-    elif value is None:
-        text = "null"
-    elif isinstance(value, int) and value.bit_length() > 14_000:  # str() refuses 4,300+ digits
-        return f"a whole number of about {value.bit_length() * 0.30103:,.0f} digits"
-    else:
-        text = str(value)
-    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
 def _slug_hint(key: str) -> str | None:

@@ -48,13 +48,15 @@ def report(
     (:func:`socialplan.score` of the observations collected so far), the report
     shows the results against the plan before the validation findings.
     """
+    from .._analyses import analyze
     from ._i18n import words
     from ._report import build
 
     if format not in FORMATS:
         raise ValueError(f"no report format {format!r}; expected one of {', '.join(FORMATS)}")
-    blocks = build(plan, lang, findings, progress, scorecard)
-    contents = words(lang)["contents"]
+    contents = words(lang)["contents"]  # an unknown language is refused before any analysis
+    analyses = analyze(plan, findings=findings, progress=progress, scorecard=scorecard)
+    blocks = build(plan, analyses, lang)
     if format == "html":
         from ._html import write as write_html
 

@@ -9,42 +9,19 @@ it stands (steps) and what the validators say.
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._core.text import counted
+from .._core.text import counted, number
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
 from ._i18n import words
+from ._values import target_text, text
 
 if TYPE_CHECKING:
-    from .._model import Plan, Target
-    from .._score import Scorecard
-    from ..rules import Report
-    from ..steps import Progress
+    from .._analyses import Analyses
+    from .._model import Plan
 
 __all__ = ["SECTIONS", "build"]
-
-
-def text(value: object) -> str:
-    """A model value as report text: enums by value, durations as written, None as ""."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int | float):
-        return f"{value:,}" if isinstance(value, int) or value.is_integer() else f"{value:,.2f}"
-    shown = getattr(value, "text", None)
-    if isinstance(shown, str):
-        return shown
-    if isinstance(value, tuple | list):
-        return ", ".join(text(v) for v in value)
-    return str(value)
 
 
 def _names(parts: Mapping[str, Any], attribute: str) -> Callable[[str], str]:
@@ -59,27 +36,12 @@ def _join(keys: Iterable[str], name: Callable[[str], str]) -> str:
     return ", ".join(name(k) for k in keys)
 
 
-def target_text(target: Target | None, w: Mapping[str, str]) -> str:
-    """A target in one phrase: "8,000 followers by 2027-06-30 (from 5,000)"."""
-    if target is None:
-        return ""
-    phrase = f"{text(target.value)} {target.unit}"
-    if target.deadline is not None:
-        phrase += f" {w['by']} {text(target.deadline)}"
-    if target.baseline is not None:
-        phrase += f" ({w['from']} {text(target.baseline)})"
-    return phrase
-
-
 class _Builder:
-    def __init__(
-        self, plan: Plan, lang: str, findings: Report | None, progress: Progress | None
-    ) -> None:
+    def __init__(self, plan: Plan, analyses: Analyses, lang: str) -> None:
         self.plan = plan
+        self.analyses = analyses
         self.lang = lang
         self.w = words(lang)
-        self.findings = findings
-        self.progress = progress
         self.blocks: list[Block] = []
         self.goal = _names(plan.business_goals, "statement")
         self.objective = _names(plan.objectives, "title")
@@ -295,7 +257,7 @@ def _influence(b: _Builder) -> None:
                 b.plan.influencers[r.id].kind,
                 _join(r.reaches, b.audience),
                 b.plan.influencers[r.id].followers,
-                f"{r.score:.2f}",
+                text(r.score),
             ]
             for i, r in enumerate(rank(b.plan), 1)
         ],
@@ -578,10 +540,9 @@ def _scenarios(b: _Builder) -> None:
 
 def _trace(b: _Builder) -> None:
     from .. import graphs
-    from .._trace import trace
 
     b.section("trace")
-    matrix = trace(b.plan)
+    matrix = b.analyses.trace
     if not len(matrix):
         b.empty()
         return
@@ -589,7 +550,8 @@ def _trace(b: _Builder) -> None:
         b.blocks.append(Note(b.w["trace_ok"]))
     else:
         chains = counted(len(matrix), b.w["noun_chain"], b.lang)
-        b.blocks.append(Note(b.w["trace_gaps"].format(gaps=len(matrix.gaps), chains=chains)))
+        gaps = number(len(matrix.gaps))
+        b.blocks.append(Note(b.w["trace_gaps"].format(gaps=gaps, chains=chains)))
     b.table(
         ["goal", "objective", "metric", "channel", "audience", "gap"],
         [matrix.cells(row) for row in matrix],
@@ -599,15 +561,14 @@ def _trace(b: _Builder) -> None:
 
 def _progress(b: _Builder) -> None:
     from .. import graphs
-    from ..steps import MethodologyError, progress
+    from ..steps import MethodologyError
 
     b.section("progress")
-    try:
-        current = b.progress if b.progress is not None else progress(b.plan)
-    except MethodologyError as exc:
-        b.blocks.append(Note(b.w["methodology_error"].format(error=exc)))
+    current = b.analyses.progress
+    if isinstance(current, MethodologyError):
+        b.blocks.append(Note(b.w["methodology_error"].format(error=current)))
         return
-    done = current.counts().get("done", 0)
+    done = number(current.counts().get("done", 0))
     steps = counted(len(current.order()), b.w["noun_steps_done"], b.lang)
     b.blocks.append(Note(b.w["progress_counts"].format(done=done, steps=steps)))
     b.table(
@@ -634,10 +595,8 @@ def _progress(b: _Builder) -> None:
 
 
 def _findings(b: _Builder) -> None:
-    from ..rules import validate
-
     b.section("findings")
-    report = b.findings if b.findings is not None else validate(b.plan)
+    report = b.analyses.findings
     if not len(report):
         b.blocks.append(Note(b.w["findings_none"]))
         return
@@ -674,23 +633,18 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
 }
 
 
-def build(
-    plan: Plan,
-    lang: str = "en",
-    findings: Report | None = None,
-    progress: Progress | None = None,
-    scorecard: Scorecard | None = None,
-) -> list[Block]:
+def build(plan: Plan, analyses: Analyses, lang: str = "en") -> list[Block]:
     """The report of *plan* as blocks: a title, then every section of :data:`SECTIONS`.
 
-    A *scorecard* adds the results against the plan before the findings.
+    The sections show the *analyses* (see :func:`socialplan._analyses.analyze`); a
+    scorecard among them adds the results against the plan before the findings.
     """
-    builder = _Builder(plan, lang, findings, progress)
+    builder = _Builder(plan, analyses, lang)
     _title(builder)
     for name, section in SECTIONS.items():
-        if name == "findings" and scorecard is not None:
+        if name == "findings" and analyses.scorecard is not None:
             from ._scorecard import blocks
 
-            builder.blocks += blocks(scorecard, lang)
+            builder.blocks += blocks(analyses.scorecard, lang)
         section(builder)
     return builder.blocks

@@ -18,10 +18,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from .._core.text import counted
+from .._core.text import counted, number, percent
 from ._document import Block, Bullets, Fields, Heading, Note, Paragraph, Table
 from ._i18n import LANGUAGES, words
-from ._report import target_text, text
+from ._values import target_text, text
 
 if TYPE_CHECKING:
     from .._score import ChannelReturn, MetricScore, ObjectiveScore, Scorecard
@@ -39,27 +39,8 @@ _LEVELS = (("1", "level_1"), ("2", "level_2"), ("3", "level_3"), ("none", "level
 # ---------------------------------------------------------------------------
 
 
-def _number(value: float | None, *, sign: bool = False) -> str:
-    """A number for a reader: thousands separated, at most two decimals, none when whole."""
-    if value is None:
-        return ""
-    if isinstance(value, int) or float(value).is_integer():
-        shown = f"{value:+,.0f}" if sign else f"{value:,.0f}"
-    else:
-        shown = f"{value:+,.2f}" if sign else f"{value:,.2f}"
-        shown = shown.rstrip("0").rstrip(".")
-    return "0" if shown in ("-0", "+0") else shown
-
-
-def _percent(value: float | None, *, sign: bool = False) -> str:
-    if value is None:
-        return ""
-    shown = f"{value:+.0%}" if sign else f"{value:.0%}"
-    return "0%" if shown in ("-0%", "+0%") else shown
-
-
 def _money(value: float | None, currency: str | None) -> str:
-    shown = _number(value)
+    shown = number(value)
     return f"{shown} {currency}" if shown and currency else shown
 
 
@@ -104,14 +85,14 @@ def _objectives(card: Scorecard, w: Mapping[str, str]) -> list[Block]:
     for objective in card.objectives:
         metric = _deciding(objective)
         unit = f" {metric.unit}" if metric is not None and metric.unit else ""
-        latest = _number(metric.latest) if metric is not None else ""
+        latest = number(metric.latest) if metric is not None else ""
         rows.append(
             [
                 objective.title,
                 _verdict(objective.verdict, w),
                 target_text(objective.target, w),
                 f"{latest}{unit}" if latest else "",
-                _percent(metric.progress) if metric is not None else "",
+                percent(metric.progress) if metric is not None else "",
                 metric.reason if metric is not None else w["sc_no_metric"],
             ]
         )
@@ -123,15 +104,15 @@ def _metric_row(metric: MetricScore, w: Mapping[str, str]) -> list[str]:
     return [
         metric.name,
         metric.unit or "",
-        _number(metric.latest),
+        number(metric.latest),
         text(metric.latest_date),
-        _number(metric.baseline),
-        _number(metric.target),
+        number(metric.baseline),
+        number(metric.target),
         text(metric.deadline),
-        _percent(metric.progress),
-        _number(metric.pace_needed, sign=True),
-        _number(metric.pace_so_far, sign=True),
-        _number(metric.projected),
+        percent(metric.progress),
+        number(metric.pace_needed, sign=True),
+        number(metric.pace_so_far, sign=True),
+        number(metric.projected),
         _verdict(metric.verdict, w),
     ]
 
@@ -166,7 +147,7 @@ def _metrics(card: Scorecard, w: Mapping[str, str], level: int) -> list[Block]:
 
 def _channels(card: Scorecard, w: Mapping[str, str]) -> list[Block]:
     rows = [
-        [channel, metric.name, _number(metric.by_channel[channel]), metric.unit or ""]
+        [channel, metric.name, number(metric.by_channel[channel]), metric.unit or ""]
         for channel, metrics in card.by_channel().items()
         for metric in metrics
         if channel in metric.by_channel
@@ -194,10 +175,10 @@ def _return_row(row: ChannelReturn, label: str, currency: str | None) -> list[st
     return [
         label,
         _money(row.cost, currency),
-        _number(row.results),
+        number(row.results),
         _money(row.value, currency),
         _money(row.cost_per_result, currency),
-        _percent(row.roi, sign=True),
+        percent(row.roi, sign=True),
     ]
 
 
@@ -300,10 +281,10 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
         for i in range(len(head))
     ]
     lines = []
-    for number, row in enumerate(cells):
+    for index, row in enumerate(cells):
         line = "  ".join(_pad(c, widths[i], right=right[i]) for i, c in enumerate(row))
         lines.append(line.rstrip())
-        if number == 0:
+        if index == 0:
             lines.append("  ".join("-" * width for width in widths))
     return lines
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .._core.text import counted
+from .._core.text import counted, number
 from .._io.convert import show
 from .._model import CalendarEntry
 from ._context import Context
@@ -57,7 +57,7 @@ def pillar_shares_not_100(context: Context) -> Iterator[Finding]:
         if abs(total - 100) > 1e-6:
             yield Finding(
                 "content.pillars",
-                f"the pillars' shares add up to {total:g} %, not 100 %",
+                f"the pillars' shares add up to {number(total, decimals=6)} %, not 100 %",
                 "adjust the shares",
             )
 
@@ -167,7 +167,7 @@ def frequency_against_calendar(context: Context) -> Iterator[Finding]:
         if not promised / 2 <= planned <= promised * 2:
             yield Finding(
                 f"engagement.{key}.posting_frequency",
-                f'"{key}" should post {frequency} ({promised:.3g} a week) but its calendar has '
-                f"{planned:.3g} a week",
+                f'"{key}" should post {frequency} ({number(promised)} a week) but its calendar '
+                f"has {number(planned)} a week",
                 "align the calendar with the posting frequency",
             )

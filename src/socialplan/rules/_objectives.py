@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._core.text import number
 from .._core.vocab import Direction, FunnelStage, KpiLevel, Measure
 from .._io.convert import show
 from .._model import Objective, Plan
@@ -193,8 +194,9 @@ def target_against_direction(context: Context) -> Iterator[Finding]:
         if _against(direction, target.baseline, target.value):
             yield Finding(
                 f"objectives.{key}.target.value",
-                f'the target of "{key}" ({target.value}) is on the wrong side of its baseline '
-                f"({target.baseline}) for a metric that should {direction}",
+                f'the target of "{key}" ({number(target.value, decimals=None)}) is on the wrong '
+                f"side of its baseline ({number(target.baseline, decimals=None)}) for a metric "
+                f"that should {direction}",
                 "swap the values, or set the metric's direction",
             )
 
@@ -312,8 +314,9 @@ def metric_target_against_direction(context: Context) -> Iterator[Finding]:
         if _against(metric.direction, metric.baseline, metric.target):
             yield Finding(
                 f"metrics.{key}.target",
-                f'metric "{key}" should {metric.direction} but its target ({metric.target}) is on '
-                f"the other side of its baseline ({metric.baseline})",
+                f'metric "{key}" should {metric.direction} but its target '
+                f"({number(metric.target, decimals=None)}) is on the other side of its baseline "
+                f"({number(metric.baseline, decimals=None)})",
                 "fix the target, the baseline or the direction",
             )
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from .._core.escape import dot_text, mermaid_text
+from .._core import diagram
+from .._core.diagram import Style, mermaid_ids
+from .._core.escape import mermaid_text
 from ._progress import Progress, StepState
 
 __all__ = ["to_dot", "to_gantt", "to_mermaid"]
@@ -17,43 +18,26 @@ COLOURS = {
     StepState.BLOCKED: "#f4b6b6",
     StepState.SKIPPED: "#d9d9d9",
 }
-
-
-def _node_id(step_id: str) -> str:
-    return "s_" + re.sub(r"[^A-Za-z0-9_]", "_", step_id)
+#: The style of each state: a class of the Mermaid flowchart, a fill of the DOT digraph.
+_STYLES = {str(state): Style(colour) for state, colour in COLOURS.items()}
+_DEFAULT = Style("#eeeeee")  # every state has its style; the emitter wants one for others
+_PREFIX = "s_"  # a step's Mermaid id starts so, in the flowchart and the Gantt chart alike
 
 
 def to_mermaid(progress: Progress) -> str:
     """The steps as a Mermaid flowchart, left to right, coloured by state."""
-    lines = ["flowchart LR"]
-    for step in progress:
-        label = mermaid_text(f"{step.title} ({step.state})")
-        lines.append(f'    {_node_id(step.id)}["{label}"]:::{step.state}')
-    for step in progress:
-        lines += [f"    {_node_id(need)} --> {_node_id(step.id)}" for need in step.needs]
-    lines += [
-        f"    classDef {state} fill:{colour},stroke:#555,color:#000"
-        for state, colour in COLOURS.items()
-    ]
-    return "\n".join(lines) + "\n"
+    nodes = [(step.id, f"{step.title} ({step.state})", str(step.state)) for step in progress]
+    edges = [(need, step.id, "") for step in progress for need in step.needs]
+    return diagram.to_mermaid(
+        nodes, edges, _STYLES, default=_DEFAULT, prefix=_PREFIX, every_style=True
+    )
 
 
 def to_dot(progress: Progress) -> str:
     """The steps as a Graphviz DOT digraph, coloured by state."""
-    lines = [
-        f'digraph "{dot_text(progress.methodology.name)}" {{',
-        "    rankdir=LR;",
-        '    node [shape=box, style="rounded,filled", fontname="Helvetica"];',
-    ]
-    for step in progress:
-        label = dot_text(f"{step.title}\n({step.state})")
-        lines.append(
-            f'    "{dot_text(step.id)}" [label="{label}", fillcolor="{COLOURS[step.state]}"];'
-        )
-    for step in progress:
-        lines += [f'    "{dot_text(need)}" -> "{dot_text(step.id)}";' for need in step.needs]
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    nodes = [(step.id, f"{step.title}\n({step.state})", str(step.state)) for step in progress]
+    edges = [(need, step.id, "") for step in progress for need in step.needs]
+    return diagram.to_dot(progress.methodology.name, nodes, edges, _STYLES, default=_DEFAULT)
 
 
 _GANTT_TAG = {
@@ -82,16 +66,19 @@ def to_gantt(progress: Progress, start: dt.date | None = None) -> str:
         "    dateFormat YYYY-MM-DD",
         "    section Steps",
     ]
+    node_id = mermaid_ids(_PREFIX)
+    for step in progress:  # the ids in the steps' order, as the flowchart gives them
+        node_id(step.id)
     for step in progress:
         days = max(round(step.duration_days or 7), 1)
         tag = _GANTT_TAG[step.state]
         name = mermaid_text(step.title).replace(":", "#58;")
         if step.due is not None:
             begin = dt.date.fromordinal(max(step.due.toordinal() - days, 1))
-            lines.append(f"    {name} :{tag}, {_node_id(step.id)}, {begin}, {step.due}")
+            lines.append(f"    {name} :{tag}, {node_id(step.id)}, {begin}, {step.due}")
         elif step.needs:
-            after = " ".join(_node_id(n) for n in step.needs)
-            lines.append(f"    {name} :{tag}, {_node_id(step.id)}, after {after}, {days}d")
+            after = " ".join(node_id(n) for n in step.needs)
+            lines.append(f"    {name} :{tag}, {node_id(step.id)}, after {after}, {days}d")
         else:
-            lines.append(f"    {name} :{tag}, {_node_id(step.id)}, {anchor}, {days}d")
+            lines.append(f"    {name} :{tag}, {node_id(step.id)}, {anchor}, {days}d")
     return "\n".join(lines) + "\n"
