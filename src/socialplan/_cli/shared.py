@@ -99,10 +99,11 @@ class Parser(argparse.ArgumentParser):
 
 
 def version() -> str:
-    """The installed distribution's version."""
-    from .. import __version__
+    """The installed distribution's version, read as ``socialplan.__version__`` reads it:
+    the command line does not import the package's facade, which sits above every layer."""
+    from importlib.metadata import version as installed
 
-    return str(__version__)
+    return installed("socialplan")
 
 
 def add_limit(parser: argparse.ArgumentParser) -> None:
