@@ -227,49 +227,18 @@ def progress_of(args: argparse.Namespace) -> Any:
 
 
 def project_selection(plan_path: str | os.PathLike[str]) -> Selection | None:
-    """The [tool.socialplan] table of the nearest pyproject.toml above the plan."""
-    folder = os.path.dirname(os.path.realpath(plan_path))  # as Path.resolve(), without pathlib
-    while True:
-        candidate = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(candidate):
-            return _read_settings(candidate)
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
-
-
-def _read_settings(path: str) -> Selection | None:
-    from cattrs.errors import BaseValidationError
-
-    from .._io.convert import _converter, transform_error
-    from .._io.inputs import SETTINGS, remember
-    from .._io.parse import toml_loads
-    from .._model import CheckSettings
+    """The selection of [tool.socialplan] in the nearest pyproject.toml above the plan; its
+    problems end the command (exit 2)."""
+    from .._core.diagnostics import LoadError
+    from .._io.settings import find_pyproject, read_settings
     from ..rules import Selection
 
-    parse, decode_error = toml_loads()
-    try:
-        with open(path, encoding="utf-8") as file:
-            text = file.read()
-        remember(path, SETTINGS, None)  # no output may go over it
-        tool = parse(text).get("tool")
-    except (OSError, UnicodeDecodeError, decode_error) as exc:
-        raise UsageError(f"cannot read the settings in {path}: {exc}") from None
-    except RecursionError:  # the parser's own limit on nesting
-        raise UsageError(f"{path}: tables and lists nest too deep to read") from None
-    except ValueError:  # int() refuses a number of more than 4,300 digits
-        raise UsageError(f"{path}: a number of more than 4,300 digits") from None
-    table = tool.get("socialplan") if isinstance(tool, dict) else None  # `tool = 1`: not ours
-    if table is None:
+    path = find_pyproject(plan_path)
+    if path is None:
         return None
     try:
-        settings = _converter("toml").structure(table, CheckSettings)
-    except (BaseValidationError, ValueError) as exc:
-        problems = "\n".join(
-            f"  {'.'.join(filter(None, ['tool.socialplan', d.path.removeprefix('plan.')]))}: "
-            f"{d.message}" + (f" ({d.hint})" if d.hint else "")
-            for d in transform_error(exc)
-        )
-        raise UsageError(f"bad settings in {path}:\n{problems}") from None
-    return Selection.of(settings)
+        return Selection.of(read_settings(path))
+    except LoadError as exc:  # its message names the file and the place of each problem
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot read the settings in {path}: {exc}") from None

@@ -33,6 +33,7 @@ from ._engine import (
     rule,
     validate,
 )
+from ._settings import project_settings
 
 __all__ = [
     "RULES",
@@ -44,6 +45,7 @@ __all__ = [
     "Rule",
     "Selection",
     "all_rules",
+    "project_settings",
     "register",
     "rule",
     "validate",
