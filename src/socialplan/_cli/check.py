@@ -56,18 +56,6 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
     return {"check": _check}
 
 
-def _parts(plan: Plan) -> list[tuple[str, int]]:
-    from .._display import parts
-
-    return parts(plan)
-
-
-def _summary(plan: Plan) -> list[tuple[str, int]]:
-    from .._display import summary
-
-    return summary(plan)
-
-
 class _Result:
     """One file's outcome: the plan (if it loaded) and its diagnostics, in the file's order."""
 
@@ -80,10 +68,9 @@ class _Result:
 
     @property
     def counts(self) -> dict[str, int]:
-        counts = {"error": 0, "warning": 0, "info": 0}
-        for diagnostic in self.diagnostics:
-            counts[str(diagnostic.severity)] += 1
-        return counts
+        from .._counts import counts
+
+        return counts(self.diagnostics)
 
     @property
     def ok(self) -> bool:
@@ -124,14 +111,15 @@ _HEADINGS = {"error": "errors", "warning": "warnings", "info": "info"}
 def _report_text(result: _Result, out: TextIO) -> None:
     from .._core.escape import visible_controls
     from .._core.text import counted
+    from .._counts import parts
 
     plan = result.plan
     title = f"{result.path}: {plan.name}" if plan else f"{result.path}: could not be loaded"
     out.write(visible_controls(title) + "\n")
     if plan is not None:
-        parts = [counted(count, name) for name, count in _parts(plan) if count]
-        if parts:
-            out.write("  " + ", ".join(parts) + "\n")
+        held = [counted(count, name) for name, count in parts(plan) if count]
+        if held:
+            out.write("  " + ", ".join(held) + "\n")
     for severity, heading in _HEADINGS.items():
         found = [d for d in result.diagnostics if str(d.severity) == severity]
         if found:
@@ -142,6 +130,8 @@ def _report_text(result: _Result, out: TextIO) -> None:
 
 
 def _report_json(result: _Result) -> dict[str, object]:
+    from .._counts import summary
+
     report: dict[str, object] = {
         "file": result.path,
         "ok": result.ok,
@@ -149,7 +139,7 @@ def _report_json(result: _Result) -> dict[str, object]:
         "diagnostics": [d.to_dict() for d in result.diagnostics],
     }
     if result.plan is not None:
-        report["summary"] = dict(_summary(result.plan))
+        report["summary"] = summary(result.plan)
     return report
 
 
@@ -162,15 +152,13 @@ _DEPRECATED_KEYS = ("file", "diagnostics", "summary")
 
 def _json(results: list[_Result]) -> dict[str, object]:
     """The document of ``check --format json``: the totals, then one object per file."""
+    from .._counts import counts
+
     files = [_report_json(r) for r in results]
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for result in results:
-        for severity, count in result.counts.items():
-            counts[severity] += count
     document: dict[str, object] = {
         "version": _JSON_VERSION,
         "ok": all(r.ok for r in results),
-        "counts": counts,
+        "counts": counts(d for r in results for d in r.diagnostics),
         "files": files,
     }
     if len(files) == 1:

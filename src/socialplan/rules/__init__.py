@@ -20,6 +20,7 @@ entry-point group.
 
 from __future__ import annotations
 
+from .._counts import counts, summary
 from ._context import Context, Reference
 from ._engine import (
     RULES,
@@ -45,8 +46,10 @@ __all__ = [
     "Rule",
     "Selection",
     "all_rules",
+    "counts",
     "project_settings",
     "register",
     "rule",
+    "summary",
     "validate",
 ]
