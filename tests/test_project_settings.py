@@ -106,3 +106,50 @@ def test_any_settings_written_are_the_selection_read(
     plan = _project(tmp_path, tomli_w.dumps({"tool": {"socialplan": table}}))
     expected = Selection(select=tuple(select) or None, ignore=tuple(ignore), strict=strict)
     assert expected == project_settings(plan)
+
+
+_VALUES = st.recursive(
+    st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_TABLES = st.dictionaries(
+    st.sampled_from(["select", "ignore", "severity", "strict", "selct"]) | st.text(max_size=5),
+    _VALUES,
+    max_size=4,
+)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.binary(max_size=300)
+    | _TABLES.map(lambda table: tomli_w.dumps({"tool": {"socialplan": table}}).encode())
+)
+def test_any_pyproject_gives_settings_or_a_load_error(data: bytes, tmp_path: Path) -> None:
+    plan = _project(tmp_path, "")
+    (tmp_path / "pyproject.toml").write_bytes(data)
+    try:
+        found: object = project_settings(plan)
+    except socialplan.LoadError as error:
+        found = error
+    if isinstance(found, socialplan.LoadError):  # every problem located in the file
+        files = {d.file for d in found.diagnostics}
+        assert {str(tmp_path / "pyproject.toml")} == files
+    else:
+        assert found is None or isinstance(found, Selection)
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("[" * 100_000 + "]" * 100_000, "SP008"), ("9" * 5_000, "SP001")],
+    ids=["nested too deep", "too many digits"],
+)
+def test_a_pyproject_beyond_the_parser_is_a_load_error(
+    value: str, code: str, tmp_path: Path
+) -> None:
+    plan = _project(tmp_path, f"[tool.socialplan]\nselect = {value}\n")
+    with pytest.raises(socialplan.LoadError) as caught:
+        project_settings(plan)
+    assert [code] == [d.code for d in caught.value.diagnostics]
