@@ -35,7 +35,9 @@ def test_counting_a_report_gives_its_own_counts(plan: socialplan.Plan) -> None:
 
 
 @given(st.lists(st.sampled_from(list(socialplan.Severity)), max_size=30))
-def test_each_diagnostic_counts_once_under_its_severity(severities: list[str]) -> None:
+def test_each_diagnostic_counts_once_under_its_severity(
+    severities: list[socialplan.Severity],
+) -> None:
     found = [
         socialplan.Diagnostic(code="SP101", severity=severity, message="m")
         for severity in severities
