@@ -64,7 +64,7 @@ def test_the_check_command_prints_no_line_of_a_long_value(tmp_path: object) -> N
 
 def test_a_long_key_is_cut_in_the_path_a_message_shows_and_kept_whole_in_data() -> None:
     key = "k" * 200_000
-    text = 'format = "socialplan/1"\n[plan]\nname = "D"\n[objectives.' + key + ']\ntitle = 3\n'
+    text = 'format = "socialplan/1"\n[plan]\nname = "D"\n[objectives.' + key + "]\ntitle = 3\n"
     with pytest.raises(socialplan.LoadError) as caught:
         socialplan.loads(text)
     shown = [str(d) for d in caught.value.diagnostics]

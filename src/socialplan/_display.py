@@ -20,9 +20,7 @@ __all__ = [
     "plan_markdown",
     "progress_html",
     "progress_markdown",
-    "parts",
     "records",
-    "summary",
     "report_html",
     "report_markdown",
     "scorecard_html",
@@ -119,37 +117,10 @@ def _plan_sections(plan: Plan) -> list[tuple[str, list[str], list[list[object]]]
     ]
 
 
-def parts(plan: Plan) -> list[tuple[str, int]]:
-    """How many of each part the plan has, by the part's name, in the file's order (zeros too)."""
-    content = plan.content
-    return [
-        ("business goal", len(plan.business_goals)),
-        ("objective", len(plan.objectives)),
-        ("stakeholder input", len(plan.stakeholder_input)),
-        ("audience", len(plan.audiences)),
-        ("channel", len(plan.channels)),
-        ("influencer", len(plan.influencers)),
-        ("role", len(plan.roles)),
-        ("routing rule", len(plan.routing)),
-        ("content pillar", len(content.pillars) if content else 0),
-        ("calendar entry", len(plan.calendar)),
-        ("metric", len(plan.metrics)),
-        ("engagement rule", len(plan.engagement)),
-        ("resource", len(plan.resources)),
-        ("scenario", len(plan.scenarios)),
-        ("step record", len(plan.steps)),
-    ]
-
-
-def summary(plan: Plan) -> list[tuple[str, int]]:
-    """How many of each part the plan has, by the plural of its name ("business goals")."""
-    from ._core.text import plural
-
-    return [(plural(name), count) for name, count in parts(plan)]
-
-
 def _counts(plan: Plan) -> list[list[object]]:
-    return [[name, count] for name, count in summary(plan) if count]
+    from ._counts import summary
+
+    return [[name, count] for name, count in summary(plan).items() if count]
 
 
 def plan_markdown(plan: Plan) -> str:

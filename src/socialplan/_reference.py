@@ -186,9 +186,9 @@ def keys_markdown() -> str:
 
 
 def _cli_parser() -> argparse.ArgumentParser:
-    from ._cli import _parser
+    from ._cli import parser
 
-    return _parser()
+    return parser()
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> list[tuple[str, str, argparse.ArgumentParser]]:

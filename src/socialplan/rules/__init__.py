@@ -20,9 +20,11 @@ entry-point group.
 
 from __future__ import annotations
 
+from .._counts import counts, summary
 from ._context import Context, Reference
 from ._engine import Report, Selection, all_rules, validate
 from ._registry import RULES, Check, Finding, Rule, register, rule
+from ._settings import project_settings
 
 __all__ = [
     "RULES",
@@ -34,7 +36,10 @@ __all__ = [
     "Rule",
     "Selection",
     "all_rules",
+    "counts",
+    "project_settings",
     "register",
     "rule",
+    "summary",
     "validate",
 ]

@@ -1,5 +1,5 @@
-"""The commands that turn a plan into something to share: report, trace, graph, schema,
-export, diff and new. Each writes to standard output unless given ``-o FILE``, which is
+"""The commands that turn a plan into something to share: report, score, trace, graph,
+schema, export and diff. Each writes to standard output unless given ``-o FILE``, which is
 written atomically.
 """
 
@@ -7,55 +7,34 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ._cli import FAILED, OK, _load_for_command, _PlanError, _progress_of, _UsageError, json_text
+from .shared import (
+    FAILED,
+    OK,
+    Commands,
+    Handler,
+    PlanError,
+    UsageError,
+    add_limit,
+    add_output,
+    emit,
+    json_text,
+    load_plan,
+    progress_of,
+)
 
 if TYPE_CHECKING:
-    from ._model import Plan
-    from ._score import Scorecard
+    from .._model import Plan
+    from .._score import Scorecard
 
 __all__ = ["add_commands"]
-
-Handler = Callable[[argparse.Namespace, TextIO], int]
 
 _PLAN_FILE = "a plan file (.toml or .json)"
 
 
-def _output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (atomically) instead of to stdout"
-    )
-
-
-def _emit(args: argparse.Namespace, out: TextIO, text: str, kind: str | None = None) -> int:
-    """Write *text* to ``-o FILE`` or to *out*; *kind* is the kind of document it is, when it
-    may be written over a file of that kind that the run read (a plan: ``export --to toml``).
-    """
-    if args.output:
-        from pathlib import Path
-
-        from ._io.write import write_atomic
-
-        try:
-            write_atomic(Path(args.output), text, kind=kind, force=getattr(args, "force", False))
-        except BrokenPipeError:  # -o /dev/stdout, and its reader went away: as for stdout
-            raise
-        except OSError as exc:
-            raise _UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    elif "\r\n" in text and hasattr(out, "buffer"):
-        # CSV and iCalendar end lines in CRLF: bytes, so that no platform doubles the CR.
-        out.flush()
-        out.buffer.write(text.encode("utf-8"))
-        out.buffer.flush()
-    else:
-        out.write(text)
-    return OK
-
-
 def _date(text: str) -> dt.date:
-    from ._io.convert import iso_date
+    from .._io.convert import iso_date
 
     try:
         return iso_date(text)
@@ -65,30 +44,30 @@ def _date(text: str) -> dt.date:
 
 def _scorecard(plan: Plan, path: str, as_of: dt.date | None) -> Scorecard:
     """The scorecard of the observations in *path*; their problems end the command (exit 1)."""
-    from . import observations
-    from ._core.diagnostics import LoadError
-    from ._score import score
+    from .. import observations
+    from .._core.diagnostics import LoadError
+    from .._score import score
 
     try:
         found = observations.load(path, plan)
     except LoadError as exc:
-        raise _PlanError(str(exc)) from None
+        raise PlanError(str(exc)) from None
     except OSError as exc:
-        raise _UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     except ValueError as exc:  # not a .csv, .json or .toml file
-        raise _UsageError(f"{path}: {exc}") from None
+        raise UsageError(f"{path}: {exc}") from None
     return score(plan, found, as_of=as_of)
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from ._cli import _project_settings
-    from .render import report
-    from .rules import validate
+    from ..render import report
+    from ..rules import validate
+    from .shared import project_selection
 
-    plan, current = _progress_of(args)
-    findings = validate(plan, settings=_project_settings(Path(args.file)))
+    plan, current = progress_of(args)
+    findings = validate(plan, settings=project_selection(Path(args.file)))
     card = _scorecard(plan, args.observations, args.as_of) if args.observations else None
     text = report(
         plan,
@@ -98,39 +77,39 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         progress=current,
         scorecard=card,
     )
-    return _emit(args, out, text)
+    return emit(args, out, text)
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
-    from .render import scorecard
+    from ..render import scorecard
 
-    plan = _load_for_command(args.file, args.limits)
+    plan = load_plan(args.file, args.limits)
     card = _scorecard(plan, args.observations, args.as_of)
     if args.charts:
         from pathlib import Path
 
-        from . import charts
-        from .export import MissingExtra
+        from .. import charts
+        from ..export import MissingExtra
 
         try:
             charts.write_charts(card, Path(args.charts), format=args.chart_format, lang=args.lang)
         except MissingExtra as exc:
-            raise _UsageError(str(exc)) from None
+            raise UsageError(str(exc)) from None
         except OSError as exc:
-            raise _UsageError(f"cannot write charts to {args.charts}: {exc}") from None
-    return _emit(args, out, scorecard(card, format=args.format, lang=args.lang))
+            raise UsageError(f"cannot write charts to {args.charts}: {exc}") from None
+    return emit(args, out, scorecard(card, format=args.format, lang=args.lang))
 
 
 def _trace(args: argparse.Namespace, out: TextIO) -> int:
-    from ._trace import trace
+    from .._trace import trace
 
-    matrix = trace(_load_for_command(args.file, args.limits))
+    matrix = trace(load_plan(args.file, args.limits))
     if args.format == "json":
-        _emit(args, out, json_text({"file": args.file, **matrix.to_dict()}))
+        emit(args, out, json_text({"file": args.file, **matrix.to_dict()}))
     elif args.format == "markdown":
-        _emit(args, out, matrix._repr_markdown_())
+        emit(args, out, matrix._repr_markdown_())
     else:
-        _emit(args, out, matrix.to_text())
+        emit(args, out, matrix.to_text())
     return OK if matrix.ok or not args.exit_code else FAILED
 
 
@@ -138,97 +117,75 @@ _GRAPHS = ("steps", "influence", "channels", "routing", "alignment")
 
 
 def _graph(args: argparse.Namespace, out: TextIO) -> int:
-    from . import graphs
+    from .. import graphs
 
     if args.what == "steps":
-        from . import steps
+        from .. import steps
 
-        plan, current = _progress_of(args)
+        plan, current = progress_of(args)
         if args.format == "gantt":
             try:
-                return _emit(args, out, steps.to_gantt(current, plan.start))
+                return emit(args, out, steps.to_gantt(current, plan.start))
             except ValueError as exc:
-                raise _PlanError(f"{args.file}: {exc}") from None
+                raise PlanError(f"{args.file}: {exc}") from None
         if args.format == "mermaid":  # coloured by state, as `status` reports them
-            return _emit(args, out, steps.to_mermaid(current))
+            return emit(args, out, steps.to_mermaid(current))
         if args.format == "dot":
-            return _emit(args, out, steps.to_dot(current))
+            return emit(args, out, steps.to_dot(current))
         graph = graphs.steps(current)
     elif args.format == "gantt":
-        raise _UsageError("--format gantt draws the steps only (--what steps)")
+        raise UsageError("--format gantt draws the steps only (--what steps)")
     else:
-        graph = getattr(graphs, args.what)(_load_for_command(args.file, args.limits))
+        graph = getattr(graphs, args.what)(load_plan(args.file, args.limits))
     if args.format == "dot":
         text = graphs.to_dot(graph)
     elif args.format == "svg":
-        from .render._svg import to_svg
+        from ..render._svg import to_svg
 
         text = to_svg(graph, title=args.what) + "\n"
     else:
         text = graphs.to_mermaid(graph)
-    return _emit(args, out, text)
+    return emit(args, out, text)
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
-    from .schema import schema_text
+    from ..schema import schema_text
 
-    return _emit(args, out, schema_text())
+    return emit(args, out, schema_text())
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    plan = _load_for_command(args.file, args.limits)
+    plan = load_plan(args.file, args.limits)
     if args.to in ("json", "toml"):
-        from ._io.files import dumps
-        from ._io.inputs import PLAN
+        from .._io.files import dumps
+        from .._io.inputs import PLAN
 
-        return _emit(args, out, dumps(plan, args.to), kind=PLAN)
-    from . import export
+        return emit(args, out, dumps(plan, args.to), kind=PLAN)
+    from .. import export
 
     if args.to == "csv":
-        return _emit(args, out, export.to_csv(plan))
+        return emit(args, out, export.to_csv(plan))
     try:
-        return _emit(args, out, export.to_ics(plan))
+        return emit(args, out, export.to_ics(plan))
     except export.MissingExtra as exc:
-        raise _UsageError(str(exc)) from None
+        raise UsageError(str(exc)) from None
     except ValueError as exc:  # SOURCE_DATE_EPOCH that is not a number of seconds
-        raise _UsageError(str(exc)) from None
+        raise UsageError(str(exc)) from None
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
-    from ._diff import diff
+    from .._diff import diff
 
-    changes = diff(
-        _load_for_command(args.old, args.limits), _load_for_command(args.new, args.limits)
-    )
+    changes = diff(load_plan(args.old, args.limits), load_plan(args.new, args.limits))
     if args.format == "json":
         document = {"old": args.old, "new": args.new, **changes.to_dict()}
-        _emit(args, out, json_text(document))
+        emit(args, out, json_text(document))
     else:
-        _emit(args, out, changes.to_text() if changes else "no changes\n")
+        emit(args, out, changes.to_text() if changes else "no changes\n")
     return FAILED if changes and args.exit_code else OK
 
 
-def _new(args: argparse.Namespace, out: TextIO) -> int:
-    from pathlib import Path
-
-    from ._io.inputs import PLAN
-    from ._io.write import write_atomic
-    from ._starter import starter
-
-    target = Path(args.file)
-    if target.suffix != ".toml":
-        raise _UsageError(f"{args.file}: the starter plan is TOML; name the file *.toml")
-    if target.exists() and not args.force:
-        raise _UsageError(f"{args.file} exists; add --force to replace it")
-    try:
-        write_atomic(target, starter(args.name), kind=PLAN, force=args.force)
-    except OSError as exc:
-        raise _UsageError(f"cannot write {args.file}: {exc.strerror or exc}") from None
-    out.write(f"wrote {args.file}: fill in the TODOs, then run `socialplan check {args.file}`\n")
-    return OK
-
-
-def add_commands(commands: Any) -> dict[str, Handler]:
+def add_commands(commands: Commands) -> dict[str, Handler]:
     """Add the output commands to the ``socialplan`` parser; return their handlers by name."""
     report = commands.add_parser(
         "report",
@@ -251,7 +208,8 @@ def add_commands(commands: Any) -> dict[str, Handler]:
         help="measured results (.csv, .json or .toml): adds the scorecard to the report",
     )
     report.add_argument("--as-of", type=_date, metavar="DATE", help="as for score")
-    _output(report)
+    add_output(report)
+    add_limit(report)
 
     score = commands.add_parser(
         "score",
@@ -279,7 +237,8 @@ def add_commands(commands: Any) -> dict[str, Handler]:
         help="also draw each objective against its target here (needs the 'charts' extra)",
     )
     score.add_argument("--chart-format", choices=["svg", "png"], default="svg")
-    _output(score)
+    add_output(score)
+    add_limit(score)
 
     trace = commands.add_parser(
         "trace",
@@ -291,7 +250,8 @@ def add_commands(commands: Any) -> dict[str, Handler]:
     trace.add_argument(
         "--exit-code", action="store_true", help="exit with 1 when a chain has a gap"
     )
-    _output(trace)
+    add_output(trace)
+    add_limit(trace)
 
     graph = commands.add_parser(
         "graph",
@@ -304,14 +264,15 @@ def add_commands(commands: Any) -> dict[str, Handler]:
     graph.add_argument("--what", choices=_GRAPHS, default="steps", help="what to draw")
     graph.add_argument("--format", choices=["mermaid", "dot", "svg", "gantt"], default="mermaid")
     graph.add_argument("--methodology", metavar="NAME", help="as for status")
-    _output(graph)
+    add_output(graph)
+    add_limit(graph)
 
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of the plan format",
         description="The JSON Schema (2020-12) of format socialplan/1, for editors and tools.",
     )
-    _output(schema)
+    add_output(schema)
 
     export = commands.add_parser(
         "export",
@@ -321,12 +282,13 @@ def add_commands(commands: Any) -> dict[str, Handler]:
     )
     export.add_argument("file", metavar="FILE", help=_PLAN_FILE)
     export.add_argument("--to", choices=["json", "toml", "ics", "csv"], required=True)
-    _output(export)
+    add_output(export)
     export.add_argument(
         "--force",
         action="store_true",
         help="with -o naming the plan read, overwrite it even if it changed since it was read",
     )
+    add_limit(export)
 
     diff = commands.add_parser(
         "diff",
@@ -338,17 +300,8 @@ def add_commands(commands: Any) -> dict[str, Handler]:
     diff.add_argument("new", metavar="NEW", help="the later version")
     diff.add_argument("--format", choices=["text", "json"], default="text")
     diff.add_argument("--exit-code", action="store_true", help="exit with 1 when the plans differ")
-    _output(diff)
-
-    new = commands.add_parser(
-        "new",
-        help="write a commented starter plan",
-        description="A plan with every section present and TODO markers to replace; "
-        "`socialplan check` lists the TODOs left (SP901).",
-    )
-    new.add_argument("file", metavar="FILE", help="where to write it (.toml)")
-    new.add_argument("--name", help="the plan's name")
-    new.add_argument("--force", action="store_true", help="replace the file if it exists")
+    add_output(diff)
+    add_limit(diff)
 
     return {
         "report": _report,
@@ -358,5 +311,4 @@ def add_commands(commands: Any) -> dict[str, Handler]:
         "schema": _schema,
         "export": _export,
         "diff": _diff,
-        "new": _new,
     }

@@ -1,0 +1,266 @@
+"""``socialplan check``: load plans, run the rules and print what they find, as text for
+people, JSON for tools or SARIF for code-scanning dashboards.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any, TextIO
+
+from .shared import FAILED, OK, Commands, Handler, UsageError, add_limit, json_text, version
+
+if TYPE_CHECKING:
+    from .._core.diagnostics import Diagnostic
+    from .._model import Plan
+
+__all__ = ["add_commands"]
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip().upper() for code in text.split(",") if code.strip()]
+
+
+def add_commands(commands: Commands) -> dict[str, Handler]:
+    """Add ``check`` to the ``socialplan`` parser; return its handler by name."""
+    check = commands.add_parser(
+        "check",
+        help="load plans and report what does not line up",
+        description="Load each plan, run the rules over it and report every problem found. "
+        "Rules are selected by [tool.socialplan] in the nearest pyproject.toml, then the "
+        "plan's own [check] table, then these options.",
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="a plan file (.toml or .json)")
+    check.add_argument(
+        "--format",
+        choices=["text", "json", "sarif"],
+        default="text",
+        help="text for people (default), json for tools, sarif for code-scanning dashboards",
+    )
+    check.add_argument("--strict", action="store_true", help="count warnings as errors")
+    check.add_argument(
+        "--select",
+        action="extend",
+        type=_codes,
+        metavar="CODES",
+        help="run only these rules (codes or prefixes, comma-separated; repeatable)",
+    )
+    check.add_argument(
+        "--ignore",
+        action="extend",
+        type=_codes,
+        default=[],
+        metavar="CODES",
+        help="skip these rules (repeatable)",
+    )
+    add_limit(check)
+    return {"check": _check}
+
+
+class _Result:
+    """One file's outcome: the plan (if it loaded) and its diagnostics, in the file's order."""
+
+    def __init__(self, path: str, plan: Plan | None, diagnostics: list[Diagnostic]) -> None:
+        from .._core.diagnostics import file_order
+
+        self.path = path
+        self.plan = plan
+        self.diagnostics = sorted(diagnostics, key=file_order)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        from .._counts import counts
+
+        return counts(self.diagnostics)
+
+    @property
+    def ok(self) -> bool:
+        return self.counts["error"] == 0
+
+
+def _check_one(path: str, args: argparse.Namespace) -> _Result:
+    from .._core.diagnostics import LoadError
+    from .._core.limits import DEFAULT_LIMITS
+    from .._io.files import format_of, loads, read_limited
+    from ..rules import validate
+    from .shared import project_selection
+
+    try:
+        fmt = format_of(path)
+    except ValueError:
+        raise UsageError(f"{path}: a plan file ends in .toml or .json") from None
+    try:
+        data = read_limited(path, args.limits or DEFAULT_LIMITS)
+        plan = loads(data, fmt, file=path, limits=args.limits)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except LoadError as exc:
+        return _Result(path, None, list(exc.diagnostics))
+    report = validate(
+        plan,
+        select=args.select,
+        ignore=args.ignore,
+        strict=args.strict,
+        settings=project_selection(path),
+    )
+    return _Result(path, plan, list(report.located(data.decode("utf-8"), fmt, path)))
+
+
+_HEADINGS = {"error": "errors", "warning": "warnings", "info": "info"}
+
+
+def _report_text(result: _Result, out: TextIO) -> None:
+    from .._core.escape import visible_controls
+    from .._core.text import counted
+    from .._counts import parts
+
+    plan = result.plan
+    title = f"{result.path}: {plan.name}" if plan else f"{result.path}: could not be loaded"
+    out.write(visible_controls(title) + "\n")
+    if plan is not None:
+        held = [counted(count, name) for name, count in parts(plan) if count]
+        if held:
+            out.write("  " + ", ".join(held) + "\n")
+    for severity, heading in _HEADINGS.items():
+        found = [d for d in result.diagnostics if str(d.severity) == severity]
+        if found:
+            out.write(f"  {heading} ({len(found)}):\n")
+            out.writelines(f"    {d}\n" for d in found)
+    tally = ", ".join(counted(count, severity) for severity, count in result.counts.items())
+    out.write(f"  {tally}\n")
+
+
+def _report_json(result: _Result) -> dict[str, object]:
+    from .._counts import summary
+
+    report: dict[str, object] = {
+        "file": result.path,
+        "ok": result.ok,
+        "counts": result.counts,
+        "diagnostics": [d.to_dict() for d in result.diagnostics],
+    }
+    if result.plan is not None:
+        report["summary"] = summary(result.plan)
+    return report
+
+
+#: The version of the shape of ``check --format json``: 2 is one object with a list of files.
+_JSON_VERSION = 2
+#: The keys of a file's object that the output of one file repeats at its top, as version
+#: 1 (one object for one file) had them: deprecated, to go in version 3.
+_DEPRECATED_KEYS = ("file", "diagnostics", "summary")
+
+
+def _json(results: list[_Result]) -> dict[str, object]:
+    """The document of ``check --format json``: the totals, then one object per file."""
+    from .._counts import counts
+
+    files = [_report_json(r) for r in results]
+    document: dict[str, object] = {
+        "version": _JSON_VERSION,
+        "ok": all(r.ok for r in results),
+        "counts": counts(d for r in results for d in r.diagnostics),
+        "files": files,
+    }
+    if len(files) == 1:
+        document.update((k, files[0][k]) for k in _DEPRECATED_KEYS if k in files[0])
+    return document
+
+
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _region(d: Diagnostic) -> dict[str, int]:
+    """A SARIF region: the lines and columns (in characters, as the run says) of *d*."""
+    region: dict[str, int | None] = {
+        "startLine": d.line,
+        "startColumn": d.column,
+        "endLine": d.end_line,
+        "endColumn": d.end_column,
+    }
+    return {key: value for key, value in region.items() if value is not None}
+
+
+def _sarif(results: list[_Result]) -> dict[str, Any]:
+    from pathlib import Path
+
+    from ..rules import all_rules
+
+    catalog = all_rules()
+    index = {r.code: i for i, r in enumerate(catalog)}
+    findings = []
+    for result in results:
+        for d in result.diagnostics:
+            location: dict[str, Any] = {
+                "physicalLocation": {"artifactLocation": {"uri": Path(result.path).as_posix()}}
+            }
+            if d.line is not None:
+                location["physicalLocation"]["region"] = _region(d)
+            if d.path:
+                location["logicalLocations"] = [{"fullyQualifiedName": d.path}]
+            message = d.message + (f" ({d.hint})" if d.hint else "")
+            finding: dict[str, Any] = {
+                "ruleId": d.code,
+                "level": _SARIF_LEVEL[str(d.severity)],
+                "message": {"text": message},
+                "locations": [location],
+            }
+            if d.code in index:
+                finding["ruleIndex"] = index[d.code]
+            findings.append(finding)
+    driver = {
+        "name": "socialplan",
+        "version": version(),
+        "informationUri": "https://github.com/socialplan/socialplan",
+        "rules": [
+            {
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.summary},
+                "fullDescription": {"text": r.why},
+                "help": {"text": r.fix},
+                "defaultConfiguration": {"level": _SARIF_LEVEL[str(r.severity)]},
+            }
+            for r in catalog
+        ],
+    }
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "columnKind": "unicodeCodePoints",
+                "results": findings,
+            }
+        ],
+    }
+
+
+def _check_codes(args: argparse.Namespace) -> None:
+    """Refuse, all at once, the codes of --select and --ignore that name no rule."""
+    from ..rules._engine import explain, selection_problems
+
+    problems = [
+        f"--{name}: {explain(problem)}"
+        for name in ("select", "ignore")
+        for _, problem in selection_problems(**{name: getattr(args, name)})
+    ]
+    if len(problems) > 1:
+        raise UsageError("\n  ".join([f"{len(problems)} problems with the rule codes:", *problems]))
+    if problems:
+        raise UsageError(problems[0])
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    _check_codes(args)
+    results = [_check_one(path, args) for path in args.files]
+    if args.format in ("json", "sarif"):
+        if args.format == "json":
+            document: object = _json(results)
+        else:
+            document = _sarif(results)
+        out.write(json_text(document))
+    else:
+        for result in results:
+            _report_text(result, out)
+    return OK if all(r.ok for r in results) else FAILED
