@@ -35,7 +35,7 @@ from ._core.duration import Duration, Frequency
 from ._core.escape import quoted_text
 from ._core.text import number, quote
 from ._core.vocab import MessageKind
-from ._io.convert import _converter
+from ._io.convert import converter_for
 from ._model import (
     HEADER_FIELDS,
     CalendarEntry,
@@ -133,17 +133,9 @@ class Diff:
         }
 
     def _repr_markdown_(self) -> str:
-        from ._core.text import counted
-        from ._display import _table_md
+        from ._display import diff_markdown
 
-        if not self.changes:
-            return "**No changes**\n"
-        rows = [[c.kind, c.message, c.path] for c in self.changes]
-        return (
-            f"**{counted(len(self.changes), 'change')}**\n\n"
-            + _table_md(["change", "what", "where"], rows)
-            + "\n"
-        )
+        return diff_markdown(self)
 
 
 def diff(old: Plan, new: Plan) -> Diff:
@@ -279,7 +271,7 @@ def _show(value: object, unit: str | None = None) -> str:
 
 def _plain(value: object) -> Any:
     """A value of the model as plain JSON-ready data, the way the JSON file writes it."""
-    return _jsonable(_converter("json").unstructure(value))
+    return _jsonable(converter_for("json").unstructure(value))
 
 
 def _jsonable(data: Any) -> Any:

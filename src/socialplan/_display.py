@@ -10,12 +10,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._diff import Diff
     from ._model import Plan
     from ._score import Scorecard
+    from ._trace import Trace
     from .rules import Report
     from .steps import Progress
 
 __all__ = [
+    "diff_markdown",
     "plan_html",
     "plan_markdown",
     "progress_html",
@@ -26,6 +29,7 @@ __all__ = [
     "scorecard_html",
     "scorecard_markdown",
     "scorecard_records",
+    "trace_markdown",
 ]
 
 
@@ -43,9 +47,9 @@ def _table_md(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 
 def _html_text(value: str) -> str:
-    from .render._html import _e
+    from ._core.escape import html_text
 
-    return _e(value)
+    return html_text(value)
 
 
 def _table_html(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -73,12 +77,12 @@ def records(plan: Plan, table: str) -> list[dict[str, Any]]:
     """One flat dict per part of *table* (``"objectives"``, ``"calendar"``…), for DataFrames."""
     import attrs
 
-    from ._io.convert import _converter
+    from ._io.convert import converter_for
 
     if table not in {a.name for a in attrs.fields(type(plan))}:
         raise ValueError(f"a plan has no table {table!r}")
     parts = getattr(plan, table)
-    converter = _converter("toml")
+    converter = converter_for("toml")
     rows: list[dict[str, Any]] = []
     if isinstance(parts, Mapping):
         items: Iterable[tuple[str | None, Any]] = parts.items()
@@ -317,3 +321,23 @@ def scorecard_records(card: Scorecard, table: str) -> list[dict[str, Any]]:
     near = did_you_mean(table, SCORECARD_TABLES)
     hint = f"did you mean {near!r}?" if near else "expected " + ", ".join(SCORECARD_TABLES)
     raise ValueError(f"a scorecard has no table {table!r} ({hint})")
+
+
+def trace_markdown(trace: Trace) -> str:
+    """A trace as a Markdown table: one row per chain, its gap last."""
+    head = ["goal", "objective", "metric", "channel", "audience", "gap"]
+    return _table_md(head, [trace.cells(row) for row in trace.rows]) + "\n"
+
+
+def diff_markdown(changes: Diff) -> str:
+    """A diff as a count and a Markdown table of its changes."""
+    from ._core.text import counted
+
+    if not changes.changes:
+        return "**No changes**\n"
+    rows = [[c.kind, c.message, c.path] for c in changes.changes]
+    return (
+        f"**{counted(len(changes.changes), 'change')}**\n\n"
+        + _table_md(["change", "what", "where"], rows)
+        + "\n"
+    )

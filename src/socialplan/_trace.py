@@ -141,10 +141,9 @@ class Trace:
         return "\n".join([*lines, f"{counted(len(self), 'chain')}, {status}"]) + "\n"
 
     def _repr_markdown_(self) -> str:
-        from ._display import _table_md
+        from ._display import trace_markdown
 
-        head = ["goal", "objective", "metric", "channel", "audience", "gap"]
-        return _table_md(head, [self.cells(row) for row in self.rows]) + "\n"
+        return trace_markdown(self)
 
 
 def _names(plan: Plan) -> dict[str, dict[str, str]]:

@@ -89,9 +89,9 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Duration | Frequency):
         return str(value)
     if attrs.has(type(value)):
-        from ._io.convert import _converter
+        from ._io.convert import converter_for
 
-        return _converter("toml").unstructure(value)
+        return converter_for("toml").unstructure(value)
     if isinstance(value, Mapping):
         return {_plain(k): _plain(v) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):

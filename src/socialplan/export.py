@@ -37,7 +37,7 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ._core.duration import _AMOUNT, _DAY, _MONTH, _UNITS, _WEEK, _WORDS, _YEAR, Duration
+from ._core.duration import recurrence
 from ._core.escape import is_formula, visible_controls
 from ._core.vocab import CalendarStatus
 from ._model import CalendarEntry, Plan
@@ -156,32 +156,6 @@ def to_csv(plan: Plan) -> str:
 _CONFIRMED = {CalendarStatus.APPROVED, CalendarStatus.SCHEDULED, CalendarStatus.PUBLISHED}
 
 
-def _recurrence(repeat: Duration) -> tuple[str, int] | None:
-    """The RRULE frequency and interval of *repeat*; None when not a whole number of days.
-
-    Months and years are taken as the author wrote them ("monthly", "2 months",
-    "yearly": the same day of the month, of the year), although a duration
-    counts a month as 30 days; anything else in whole weeks or whole days.
-    """
-    folded = repeat.text.strip().casefold()
-    calendar_units = ((_YEAR, "YEARLY"), (_MONTH, "MONTHLY"))
-    word = _WORDS.get(folded)
-    if word is not None:
-        for size, freq in calendar_units:
-            if word % size == 0:
-                return freq, word // size
-    amount = _AMOUNT.match(folded)
-    if amount is not None and amount.group(1).isdigit():
-        unit = _UNITS.get(amount.group(2))
-        for size, freq in calendar_units:
-            if unit == size:
-                return freq, int(amount.group(1))
-    for size, freq in ((_WEEK, "WEEKLY"), (_DAY, "DAILY")):
-        if repeat.seconds % size == 0:
-            return freq, repeat.seconds // size
-    return None
-
-
 def _ical_text(text: str) -> str:
     """Text with line breaks as LF and other controls, which RFC 5545 forbids, as ``\\uXXXX``.
 
@@ -296,9 +270,9 @@ def to_ics(plan: Plan, *, stamp: dt.datetime | None = None) -> str:
         event.add("categories", [_ical_text(c) for c in dict.fromkeys(categories)])
         confirmed = entry.status in _CONFIRMED
         event.add("status", "CONFIRMED" if confirmed else "TENTATIVE")
-        recurrence = _recurrence(entry.repeat) if entry.repeat is not None else None
-        if recurrence is not None:
-            freq, interval = recurrence
+        repeats = recurrence(entry.repeat) if entry.repeat is not None else None
+        if repeats is not None:
+            freq, interval = repeats
             rule: dict[str, Any] = {"freq": freq}
             if interval != 1:
                 rule["interval"] = interval

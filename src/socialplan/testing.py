@@ -30,7 +30,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "socialplan.testing needs hypothesis: pip install 'socialplan[testing]'"
     ) from exc
 
-from ._core.duration import _CANONICAL, _UNITS, _WORDS, LONGEST, Duration, Frequency, _seconds_of
+from ._core.duration import CANONICAL, LONGEST, UNITS, WORDS, Duration, Frequency, seconds_of
 from ._core.vocab import (
     CONTENT_FORMATS,
     INFLUENCER_KINDS,
@@ -139,18 +139,18 @@ def durations() -> st.SearchStrategy[Duration]:
     """Durations written in each accepted spelling, of at most 100 years."""
     amounts = st.integers(1, 500)
     written = st.one_of(
-        st.builds(lambda n, u: f"{n} {u}", amounts, st.sampled_from(sorted(_UNITS))),
-        st.builds(lambda n, u: f"{n}{u}", amounts, st.sampled_from([u for _, u in _CANONICAL])),
-        st.sampled_from(sorted(_WORDS)),
+        st.builds(lambda n, u: f"{n} {u}", amounts, st.sampled_from(sorted(UNITS))),
+        st.builds(lambda n, u: f"{n}{u}", amounts, st.sampled_from([u for _, u in CANONICAL])),
+        st.sampled_from(sorted(WORDS)),
         st.builds(lambda h: f"PT{h}H", amounts),
     )
-    return written.filter(lambda text: (_seconds_of(text) or 0) <= LONGEST).map(Duration.parse)
+    return written.filter(lambda text: (seconds_of(text) or 0) <= LONGEST).map(Duration.parse)
 
 
 def frequencies() -> st.SearchStrategy[Frequency]:
     """Frequencies such as ``"daily"`` or ``"3 per week"``."""
     written = st.one_of(
-        st.sampled_from(sorted(_WORDS)),
+        st.sampled_from(sorted(WORDS)),
         st.builds(
             lambda n, u: f"{n} per {u}",
             st.integers(1, 50),

@@ -13,7 +13,16 @@ import re
 
 import attrs
 
-__all__ = ["Duration", "Frequency", "OutOfRange"]
+__all__ = [
+    "CANONICAL",
+    "UNITS",
+    "WORDS",
+    "Duration",
+    "Frequency",
+    "OutOfRange",
+    "recurrence",
+    "seconds_of",
+]
 
 _MINUTE = 60
 _HOUR = 60 * _MINUTE
@@ -22,7 +31,7 @@ _WEEK = 7 * _DAY
 _MONTH = 30 * _DAY
 _YEAR = 365 * _DAY
 
-_UNITS: dict[str, int] = {}
+UNITS: dict[str, int] = {}
 for _seconds, _names in (
     (1, "s sec secs second seconds segundo segundos"),
     (_MINUTE, "m min mins minute minutes minuto minutos"),
@@ -33,9 +42,9 @@ for _seconds, _names in (
     (_YEAR, "y yr yrs year years año años ano anos"),
 ):
     for _name in _names.split():
-        _UNITS[_name] = _seconds
+        UNITS[_name] = _seconds
 
-_WORDS: dict[str, int] = {}
+WORDS: dict[str, int] = {}
 for _seconds, _names in (
     (_HOUR, "hourly"),
     (_DAY, "daily diario diaria"),
@@ -46,14 +55,14 @@ for _seconds, _names in (
     (_YEAR, "yearly annually annual anual"),
 ):
     for _name in _names.split():
-        _WORDS[_name] = _seconds
+        WORDS[_name] = _seconds
 
 _AMOUNT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([^\d\s.,]+)\s*$")
 _ISO = re.compile(
     r"^P(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?"
     r"(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?)?$"
 )
-_CANONICAL = ((_WEEK, "w"), (_DAY, "d"), (_HOUR, "h"), (_MINUTE, "min"), (1, "s"))
+CANONICAL = ((_WEEK, "w"), (_DAY, "d"), (_HOUR, "h"), (_MINUTE, "min"), (1, "s"))
 
 EXPECTED_DURATION = 'a duration such as "2h", "30 min", "1 day" or "weekly"'
 EXPECTED_FREQUENCY = 'a frequency such as "daily", "3 per week" or "2/day"'
@@ -76,11 +85,11 @@ class OutOfRange(ValueError):
         self.expected = expected
 
 
-def _seconds_of(text: str) -> int | float | None:
+def seconds_of(text: str) -> int | float | None:
     """The seconds *text* writes; more than :data:`LONGEST` (a float, maybe inf) when too long."""
     folded = text.strip().casefold()
-    if folded in _WORDS:
-        return _WORDS[folded]
+    if folded in WORDS:
+        return WORDS[folded]
     iso = _ISO.match(text.strip().upper())
     if iso and any(iso.groupdict().values()):
         parts = {k: int(v or 0) for k, v in iso.groupdict().items()}
@@ -94,7 +103,7 @@ def _seconds_of(text: str) -> int | float | None:
     match = _AMOUNT.match(folded)
     if not match:
         return None
-    unit = _UNITS.get(match.group(2))
+    unit = UNITS.get(match.group(2))
     if unit is None:
         return None
     amount = float(match.group(1).replace(",", ".")) * unit  # inf for 400 digits
@@ -105,7 +114,7 @@ def _seconds_of(text: str) -> int | float | None:
 
 
 def _canonical(seconds: int) -> str:
-    for size, name in _CANONICAL:
+    for size, name in CANONICAL:
         if seconds % size == 0:
             return f"{seconds // size}{name}"
     raise AssertionError("unreachable: every positive count of seconds divides by 1")
@@ -143,7 +152,7 @@ class Duration:
 
         A duration longer than 100 years raises :class:`OutOfRange`, a ``ValueError``.
         """
-        seconds = _seconds_of(text)
+        seconds = seconds_of(text)
         if seconds is None:
             raise ValueError(f"{text!r} is not {EXPECTED_DURATION}")
         if seconds > LONGEST:
@@ -204,9 +213,9 @@ class Frequency:
         seconds: int | float | None
         if match:
             count, rest = int(match.group(1)), match.group(2)
-            seconds = _UNITS.get(rest) or _seconds_of(rest)
+            seconds = UNITS.get(rest) or seconds_of(rest)
         else:
-            count, seconds = 1, _WORDS.get(folded)
+            count, seconds = 1, WORDS.get(folded)
         if seconds is None or count <= 0:
             raise ValueError(f"{text!r} is not {EXPECTED_FREQUENCY}")
         if count > MOST_TIMES or seconds > LONGEST:
@@ -220,3 +229,34 @@ class Frequency:
 
     def __str__(self) -> str:
         return self.text
+
+
+def recurrence(repeat: Duration) -> tuple[str, int] | None:
+    """The RRULE frequency and interval of *repeat*; None when not a whole number of days.
+
+    Months and years are taken as the author wrote them ("monthly", "2 months",
+    "yearly": the same day of the month, of the year), although a duration
+    counts a month as 30 days; anything else in whole weeks or whole days.
+
+    >>> recurrence(Duration.parse("2 months")), recurrence(Duration.parse("14 days"))
+    (('MONTHLY', 2), ('WEEKLY', 2))
+    >>> recurrence(Duration.parse("36h")) is None
+    True
+    """
+    folded = repeat.text.strip().casefold()
+    calendar_units = ((_YEAR, "YEARLY"), (_MONTH, "MONTHLY"))
+    word = WORDS.get(folded)
+    if word is not None:
+        for size, freq in calendar_units:
+            if word % size == 0:
+                return freq, word // size
+    amount = _AMOUNT.match(folded)
+    if amount is not None and amount.group(1).isdigit():
+        unit = UNITS.get(amount.group(2))
+        for size, freq in calendar_units:
+            if unit == size:
+                return freq, int(amount.group(1))
+    for size, freq in ((_WEEK, "WEEKLY"), (_DAY, "DAILY")):
+        if repeat.seconds % size == 0:
+            return freq, repeat.seconds // size
+    return None

@@ -10,12 +10,14 @@ writers (the calendar export, observations) quote those cells.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
 __all__ = [
     "dot_text",
     "escaped_controls",
+    "html_text",
     "is_formula",
     "mermaid_text",
     "quoted_text",
@@ -194,3 +196,17 @@ def is_formula(text: str) -> bool:
         if not (char.isspace() or unicodedata.category(char) == "Cf"):
             return False
     return False
+
+
+def html_text(value: str) -> str:
+    """*value* as HTML text: markup escaped, controls and bidi overrides as ``\\uXXXX``.
+
+    A bidi override (U+202E) would show the words after it reversed, in the value
+    and, to the end of its paragraph, past it: it is shown instead, as the terminal
+    outputs show it (isolating the value in ``<bdi>`` would stop the spill, not the
+    reversal inside it). Line breaks and tabs, which HTML shows as spaces, stay.
+
+    >>> html_text('<b title="x">\u202eok</b>')
+    '&lt;b title=&quot;x&quot;&gt;\\\\u202eok&lt;/b&gt;'
+    """
+    return html.escape(visible_controls(value, keep="\n\t", invisible=False), quote=True)

@@ -49,10 +49,13 @@ from .._model import HEADER_FIELDS, CheckSettings, Plan
 __all__ = [
     "FORMAT",
     "Format",
+    "check_date",
+    "converter_for",
     "from_data",
     "make_converter",
     "to_data",
     "transform_error",
+    "unknown_key",
 ]
 
 #: The value of the ``format`` key of every plan document this version reads.
@@ -208,7 +211,7 @@ def iso_date(text: str) -> dt.date:
     raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
 
 
-def _check_date(value: Any, _: Any) -> dt.date:
+def check_date(value: Any, _: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         raise FieldError(value, "a date without a time, such as 2027-06-30")
     if isinstance(value, dt.date):
@@ -614,7 +617,7 @@ def make_converter(
     converter.register_structure_hook(
         int | float | None, lambda v, t: None if v is None else _check_number(v, t)
     )
-    converter.register_structure_hook(dt.date, _check_date)
+    converter.register_structure_hook(dt.date, check_date)
     converter.register_structure_hook(Duration, _parser(Duration.parse, EXPECTED_DURATION))
     converter.register_structure_hook(Frequency, _parser(Frequency.parse, EXPECTED_FREQUENCY))
     converter.register_structure_hook(MessageLength | int | None, _check_length)
@@ -643,7 +646,9 @@ def make_converter(
 _CONVERTERS: dict[tuple[str, bool, Limits], Converter] = {}
 
 
-def _converter(fmt: Format, *, detailed: bool = True, limits: Limits = DEFAULT_LIMITS) -> Converter:
+def converter_for(
+    fmt: Format, *, detailed: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> Converter:
     converter = _CONVERTERS.get((fmt, detailed, limits))
     if converter is None:
         converter = make_converter(fmt, detailed=detailed, limits=limits)
@@ -698,17 +703,17 @@ def from_data(data: object, *, limits: Limits | None = None) -> Plan:
                 hint = f"[{key}] is a table of its own: start it on its own line, not inside [plan]"
                 problems.append(_diag(UNKNOWN_KEY, ["plan", key], f"unknown key {show(key)}", hint))
             else:
-                problems.append(_unknown(["plan", key], HEADER_FIELDS))
+                problems.append(unknown_key(["plan", key], HEADER_FIELDS))
     for key, value in data.items():
         if key in ("format", "plan"):
             continue
         if key in _TOP_KEYS:
             merged[key] = value
         else:
-            problems.append(_unknown([key], _TOP_KEYS))
+            problems.append(unknown_key([key], _TOP_KEYS))
     if not problems:
         try:  # the fast path: most documents are right
-            hook = _converter("toml", detailed=False, limits=limits).get_structure_hook(Plan)
+            hook = converter_for("toml", detailed=False, limits=limits).get_structure_hook(Plan)
             fast: Plan = hook(merged, Plan)
             return fast
         except Exception:  # noqa: BLE001 - the detailed pass below says what is wrong
@@ -718,7 +723,9 @@ def from_data(data: object, *, limits: Limits | None = None) -> Plan:
     if too_deep is not None:
         problems.append(too_deep)
     try:
-        plan: Plan | None = _converter("toml", limits=limits).get_structure_hook(Plan)(merged, Plan)
+        plan: Plan | None = converter_for("toml", limits=limits).get_structure_hook(Plan)(
+            merged, Plan
+        )
     except (ClassValidationError, IterableValidationError, FieldError) as exc:
         found = transform_error(exc)
         if not isinstance(header, Mapping):  # already reported as the whole table
@@ -733,7 +740,7 @@ def from_data(data: object, *, limits: Limits | None = None) -> Plan:
 
 def to_data(plan: Plan, fmt: Format = "toml") -> dict[str, Any]:
     """Turn a plan into the plain document that TOML or JSON writes."""
-    body = _converter(fmt).unstructure(plan)
+    body = converter_for(fmt).unstructure(plan)
     header = {k: body.pop(k) for k in HEADER_FIELDS if k in body}
     return {"format": FORMAT, "plan": header, **body}
 
@@ -754,7 +761,7 @@ def _diag(
     )
 
 
-def _unknown(segments: list[str | int], known: tuple[str, ...] | list[str]) -> Diagnostic:
+def unknown_key(segments: list[str | int], known: tuple[str, ...] | list[str]) -> Diagnostic:
     key = str(segments[-1])
     near = did_you_mean(key, known)
     hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(known)
@@ -797,7 +804,7 @@ def transform_error(exc: BaseException) -> list[Diagnostic]:
             path = ["plan", *path]
         if isinstance(leaf, ForbiddenExtraKeysError):
             known = [a.name for a in attrs.fields(leaf.cl)]
-            out.extend(_unknown([*path, key], known) for key in sorted(leaf.extra_fields))
+            out.extend(unknown_key([*path, key], known) for key in sorted(leaf.extra_fields))
         elif isinstance(leaf, KeyError):
             hint = f"expected {describe(tp)}" if tp is not None else None
             out.append(_diag(MISSING_KEY, path, "required key missing", hint))

@@ -110,12 +110,12 @@ def _structured(
 ) -> CheckSettings:
     from cattrs.errors import BaseValidationError
 
-    from .convert import _converter, code_problems, show, transform_error
+    from .convert import code_problems, converter_for, show, transform_error
 
     settings: CheckSettings | None = None
     problems: list[Diagnostic] = []
     try:
-        settings = _converter("toml").structure(table, CheckSettings)
+        settings = converter_for("toml").structure(table, CheckSettings)
     except (BaseValidationError, ValueError) as exc:
         problems = [
             attrs.evolve(d, path=".".join(filter(None, [*TABLE, d.path.removeprefix("plan.")])))

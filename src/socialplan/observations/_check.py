@@ -22,7 +22,7 @@ from .._core.diagnostics import (
     format_path,
 )
 from .._core.vocab import Suggester
-from .._io.convert import DATE_PATTERN, _check_date, _unknown, out_of_range, show
+from .._io.convert import DATE_PATTERN, check_date, out_of_range, show, unknown_key
 from .._model import Plan
 from ._notes import unquote_note
 from ._numbers import NOT_FINITE, is_finite, number_hint, number_of, plain
@@ -82,7 +82,7 @@ class Checker:
         for index, record in rows:
             unknown = [key for key in record if key not in COLUMNS]
             for key in unknown:
-                diagnostic = _unknown(["observations", index, key], COLUMNS)
+                diagnostic = unknown_key(["observations", index, key], COLUMNS)
                 self.problems.append((diagnostic, (index, key)))
             metric = self.metric(index, record)
             when = self.date(index, record)
@@ -141,7 +141,7 @@ class Checker:
         if isinstance(given, str) and self.textual:
             given = given.strip()
         try:
-            return _check_date(given, dt.date)
+            return check_date(given, dt.date)
         except FieldError as exc:
             hint = None
             if isinstance(given, str):

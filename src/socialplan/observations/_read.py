@@ -23,7 +23,7 @@ from .._core.diagnostics import (
 from .._core.limits import DEFAULT_LIMITS, Limits, size_problem
 from .._core.text import counted
 from .._core.vocab import did_you_mean
-from .._io.convert import _unknown, show
+from .._io.convert import show, unknown_key
 from .._io.parse import parse_all
 from .._io.positions import PositionIndex, place
 from .._model import Plan
@@ -159,7 +159,7 @@ def _top_level(data: object, kind: str, checker: Checker) -> list[tuple[int, Map
         return []
     for key in data:
         if key != "observations":
-            diagnostic = _unknown([key], ["observations"])
+            diagnostic = unknown_key([key], ["observations"])
             checker.problems.append((diagnostic, (None, key)))
     if "observations" not in data:
         hint = "expected a list of observations"

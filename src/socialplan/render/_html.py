@@ -7,9 +7,9 @@ unescaped could not run a script.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
+from .._core.escape import html_text
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
 
 __all__ = ["fragment", "write"]
@@ -33,17 +33,7 @@ nav ol{columns:2}
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-def _e(value: str) -> str:
-    """*value* as HTML text: markup escaped, controls and bidi overrides as ``\\uXXXX``.
-
-    A bidi override (U+202E) would show the words after it reversed, in the value
-    and, to the end of its paragraph, past it: it is shown instead, as the terminal
-    outputs show it (isolating the value in ``<bdi>`` would stop the spill, not the
-    reversal inside it). Line breaks and tabs, which HTML shows as spaces, stay.
-    """
-    from .._core.escape import visible_controls
-
-    return html.escape(visible_controls(value, keep="\n\t", invisible=False), quote=True)
+_e = html_text
 
 
 def _block(block: Block) -> str:
