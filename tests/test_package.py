@@ -21,10 +21,13 @@ def test_importing_socialplan_leaves_the_heavy_parts_unloaded() -> None:
     heavy = {
         "cattrs",
         "difflib",
+        "html",
         "importlib.metadata",
         "json",
         "networkx",
         "pathlib",
+        "socialplan._core.escape",
+        "socialplan._core.text",
         "socialplan.rules",
         "socialplan.steps",
         "tomli_w",

@@ -14,9 +14,6 @@ from types import MappingProxyType
 
 import attrs
 
-from .escape import visible_controls
-from .text import counted
-
 __all__ = [
     "Diagnostic",
     "FieldError",
@@ -92,6 +89,8 @@ class Diagnostic:
         if self.hint:
             parts.append(f" ({self.hint})")
         # One line a terminal shows as it is: plan text in it cannot move the cursor.
+        from .escape import visible_controls  # here: `import socialplan` stays light
+
         return visible_controls("".join(parts))
 
     def to_dict(self) -> dict[str, object]:
@@ -134,6 +133,8 @@ class LoadError(ValueError):
         self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
         self.file = file
         head = f"{file}: " if file else ""
+        from .text import counted
+
         lines = [f"{head}{counted(len(self.diagnostics), 'problem')} found"]
         lines += [f"  {d}" for d in self.diagnostics]
         super().__init__("\n".join(lines))

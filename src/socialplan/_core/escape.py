@@ -10,7 +10,6 @@ writers (the calendar export, observations) quote those cells.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -209,4 +208,6 @@ def html_text(value: str) -> str:
     >>> html_text('<b title="x">\u202eok</b>')
     '&lt;b title=&quot;x&quot;&gt;\\\\u202eok&lt;/b&gt;'
     """
+    import html  # here: html.entities is large, and only HTML outputs need it
+
     return html.escape(visible_controls(value, keep="\n\t", invisible=False), quote=True)

@@ -42,7 +42,7 @@ from .._core.diagnostics import (
 )
 from .._core.duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency, OutOfRange
 from .._core.limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
-from .._core.text import show as show  # every message quotes with it; its users import it here
+from .._core.text import show
 from .._core.vocab import MessageLength, ascii_fold, did_you_mean
 from .._model import HEADER_FIELDS, CheckSettings, Plan
 

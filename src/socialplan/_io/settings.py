@@ -110,7 +110,8 @@ def _structured(
 ) -> CheckSettings:
     from cattrs.errors import BaseValidationError
 
-    from .convert import code_problems, converter_for, show, transform_error
+    from .._core.text import show
+    from .convert import code_problems, converter_for, transform_error
 
     settings: CheckSettings | None = None
     problems: list[Diagnostic] = []

@@ -21,8 +21,9 @@ from .._core.diagnostics import (
     Severity,
     format_path,
 )
+from .._core.text import show
 from .._core.vocab import Suggester
-from .._io.convert import DATE_PATTERN, check_date, out_of_range, show, unknown_key
+from .._io.convert import DATE_PATTERN, check_date, out_of_range, unknown_key
 from .._model import Plan
 from ._notes import unquote_note
 from ._numbers import NOT_FINITE, is_finite, number_hint, number_of, plain

@@ -21,9 +21,9 @@ from .._core.diagnostics import (
     file_order,
 )
 from .._core.limits import DEFAULT_LIMITS, Limits, size_problem
-from .._core.text import counted
+from .._core.text import counted, show
 from .._core.vocab import did_you_mean
-from .._io.convert import show, unknown_key
+from .._io.convert import unknown_key
 from .._io.parse import parse_all
 from .._io.positions import PositionIndex, place
 from .._model import Plan

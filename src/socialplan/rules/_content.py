@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .._core.text import counted, number
-from .._io.convert import show
+from .._core.text import counted, number, show
 from .._model import CalendarEntry
 from ._context import Context
 from ._registry import Finding, rule

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._core.text import show
 from .._core.vocab import MessageKind, ascii_fold
-from .._io.convert import show
 from .._model import Plan
 from ._context import Context
 from ._registry import Finding, rule

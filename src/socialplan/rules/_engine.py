@@ -116,7 +116,7 @@ def selection_problems(
 
 def _said(problem: FieldError) -> tuple[str, str | None]:
     """*problem*'s message (the value and what was expected) and hint, as load errors say them."""
-    from .._io.convert import show
+    from .._core.text import show
 
     hint = f'did you mean "{problem.suggestion}"?' if problem.suggestion else problem.hint
     return f"{show(problem.value)} is not {problem.expected}", hint

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._core.text import number
+from .._core.text import number, show
 from .._core.vocab import Direction, FunnelStage, KpiLevel, Measure
-from .._io.convert import show
 from .._model import Objective, Plan
 from ._context import Context
 from ._registry import Finding, rule

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from .._core.text import show
 from .._core.vocab import (
     CONTENT_FORMATS,
     INFLUENCER_KINDS,
@@ -16,7 +17,7 @@ from .._core.vocab import (
     ascii_fold,
     did_you_mean,
 )
-from .._io.convert import EXPECTED_ID, ID_PATTERN, show
+from .._io.convert import EXPECTED_ID, ID_PATTERN
 from ._context import Context
 from ._registry import Finding, rule
 

@@ -16,7 +16,7 @@ import attrs
 
 from .._core.diagnostics import format_path
 from .._core.duration import Duration, Frequency
-from .._io.convert import show
+from .._core.text import show
 from .._model import HEADER_FIELDS, Plan
 from ._context import Context
 from ._registry import Finding, rule

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .._core.diagnostics import METHODOLOGY_CODES, Diagnostic, Severity
+from .._core.text import show
 from .._core.vocab import did_you_mean
-from .._io.convert import show
 from .._model import MethodologySpec, Plan
 from ._checks import CHECKS
 
