@@ -63,7 +63,8 @@ from ._model import (
 if TYPE_CHECKING:
     from ._core.limits import Limits
     from ._diff import Change, Diff, diff
-    from ._io.convert import FORMAT, Format, from_data, to_data
+    from ._io.convert import Format
+    from ._io.document import FORMAT, from_data, to_data
     from ._io.files import FileChangedError, dump, dumps, load, loads
     from ._score import ChannelReturn, MetricScore, ObjectiveScore, Scorecard, Verdict, score
     from ._trace import Trace, TraceRow, trace
@@ -150,10 +151,10 @@ __all__ = [
 
 # Loaded on first use, so that importing socialplan stays fast.
 _LAZY = {
-    "FORMAT": "._io.convert",
+    "FORMAT": "._io.document",
     "Format": "._io.convert",
-    "from_data": "._io.convert",
-    "to_data": "._io.convert",
+    "from_data": "._io.document",
+    "to_data": "._io.document",
     "FileChangedError": "._io.files",
     "Limits": "._core.limits",
     "dump": "._io.files",

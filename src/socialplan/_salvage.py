@@ -20,7 +20,7 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 
 from ._core.diagnostics import MISSING_KEY, Diagnostic, LoadError, format_path, parse_path
-from ._io.convert import from_data
+from ._io.document import from_data
 from ._model import HEADER_FIELDS, Plan
 
 __all__ = ["dangling_despite"]

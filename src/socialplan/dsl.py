@@ -598,7 +598,7 @@ class PlanBuilder:
         dotted path, as for a file; references to parts that do not exist
         are errors here too, found even when other parts have load errors.
         """
-        from ._io.convert import from_data
+        from ._io.document import from_data
         from .rules import validate
 
         document = self._with_audience_channels()
@@ -635,7 +635,7 @@ class PlanBuilder:
     @classmethod
     def from_plan(cls, plan: Plan) -> PlanBuilder:
         """A builder holding *plan*, to edit in Python; ``build()`` gives it back unchanged."""
-        from ._io.convert import to_data
+        from ._io.document import to_data
 
         builder = cls.__new__(cls)
         builder._document = to_data(plan, "toml")

@@ -40,8 +40,10 @@ import attrs
 
 from ._core.diagnostics import Severity
 from ._core.duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
+from ._core.numbers import LARGEST
 from ._core.vocab import MessageLength
-from ._io.convert import CODE_PATTERN, FORMAT, ID_PATTERN, LARGEST
+from ._io.convert import CODE_PATTERN, ID_PATTERN
+from ._io.document import FORMAT
 from ._model import HEADER_FIELDS, Plan, _message_length, _within
 
 __all__ = ["SCHEMA_FILE", "SCHEMA_ID", "json_schema", "load_shipped", "schema_text"]

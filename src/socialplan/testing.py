@@ -31,6 +31,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     ) from exc
 
 from ._core.duration import CANONICAL, LONGEST, UNITS, WORDS, Duration, Frequency, seconds_of
+from ._core.numbers import LARGEST, SMALLEST, out_of_range
 from ._core.vocab import (
     CONTENT_FORMATS,
     INFLUENCER_KINDS,
@@ -50,7 +51,6 @@ from ._core.vocab import (
     ResourceKind,
     StepStatus,
 )
-from ._io.convert import LARGEST, SMALLEST
 from ._model import (
     Advocacy,
     Analysis,
@@ -113,8 +113,8 @@ def texts(max_size: int = 40) -> st.SearchStrategy[str]:
 
 
 def _in_range(number: float) -> bool:
-    """Whether loading accepts *number*: 0, or at least 1e-15 in size (the largest are drawn)."""
-    return number == 0 or abs(number) >= SMALLEST
+    """Whether loading accepts *number*."""
+    return out_of_range(number) is None
 
 
 def numbers() -> st.SearchStrategy[int | float]:

@@ -4,7 +4,7 @@ The one emitter of both: :mod:`socialplan.graphs` writes the plan's graphs with 
 :mod:`socialplan.steps` its steps. A drawing is given as its nodes and edges, in the
 order to write them: a node is ``(key, label, style)``, an edge ``(source, target,
 label)``, keys and labels as the plan has them (they are escaped here, see
-:mod:`._escape <socialplan._core.escape>`). A node's *style* is its class (a kind of
+:mod:`socialplan._core.escape`). A node's *style* is its class (a kind of
 part, a step's state), which *styles* colours; a dashed style outlines its nodes in red,
 for a part the plan lacks.
 """

@@ -20,6 +20,7 @@ import math
 from collections.abc import Mapping
 
 from .escape import quoted_text
+from .numbers import SMALLEST
 
 __all__ = ["counted", "number", "percent", "plural", "quote", "show"]
 
@@ -106,7 +107,6 @@ def counted(count: int, noun: str, lang: str = "en") -> str:
 
 
 #: The smallest size of a number a plan holds (docs/robustness.md): a smaller one is noise.
-_SMALLEST = 1e-15
 
 
 def number(value: float | None, *, sign: bool = False, decimals: int | None = 2) -> str:
@@ -141,7 +141,7 @@ def number(value: float | None, *, sign: bool = False, decimals: int | None = 2)
         text = format(Decimal(repr(value)), f"{plus},f")
     else:
         places = decimals
-        if round(value, decimals) == 0 and abs(value) >= _SMALLEST:
+        if round(value, decimals) == 0 and abs(value) >= SMALLEST:
             places = 1 - math.floor(math.log10(abs(value)))  # two significant digits
         text = f"{value:{plus},.{places}f}"
         if "." in text:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from sys import intern
 from types import UnionType
-from typing import Any, Final, Literal, TypeAlias, Union, get_args, get_origin
+from typing import Any, Literal, TypeAlias, Union, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -28,7 +28,6 @@ from cattrs.errors import (
 
 from .._core import vocab as _vocab
 from .._core.diagnostics import (
-    FORMAT_KEY,
     INVALID_ID,
     INVALID_VALUE,
     MISSING_KEY,
@@ -36,30 +35,27 @@ from .._core.diagnostics import (
     WRONG_TYPE,
     Diagnostic,
     FieldError,
-    LoadError,
     Severity,
     format_path,
 )
 from .._core.duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency, OutOfRange
-from .._core.limits import DEFAULT_LIMITS, Limits, depth_problem, too_long, too_many
+from .._core.limits import DEFAULT_LIMITS, Limits, too_long, too_many
+from .._core.numbers import EXPECTED_LARGEST, LARGEST, is_finite, out_of_range
 from .._core.text import show
 from .._core.vocab import MessageLength, ascii_fold, did_you_mean
 from .._model import HEADER_FIELDS, CheckSettings, Plan
 
 __all__ = [
-    "FORMAT",
     "Format",
     "check_date",
     "converter_for",
-    "from_data",
+    "diagnostic",
     "make_converter",
-    "to_data",
     "transform_error",
     "unknown_key",
 ]
 
 #: The value of the ``format`` key of every plan document this version reads.
-FORMAT: Final = "socialplan/1"
 
 Format = Literal["toml", "json"]
 
@@ -139,31 +135,6 @@ def _string_hook(limits: Limits) -> Callable[[Any, Any], str]:
     return structure
 
 
-#: The largest size of any number of a plan or of an observation, and the smallest but 0.
-#: Past 2**53 (9e15) a float cannot hold every whole number, so a score computed from such
-#: numbers would be silently wrong; and a ratio of numbers within both bounds stays finite
-#: (the scorecard divides by differences of targets and baselines). Counts, money and rates
-#: of any plan fit.
-LARGEST = 10**15
-SMALLEST = 1e-15
-EXPECTED_LARGEST = "a number of at most 1e15 in size"
-EXPECTED_SMALLEST = "0, or a number of at least 1e-15 in size"
-
-
-def out_of_range(number: int | float) -> str | None:
-    """What *number* is not, when it is a finite number beyond the range of a plan's numbers.
-
-    >>> out_of_range(10**16), out_of_range(1e-300), out_of_range(0.0), out_of_range(-1e15)
-    ('a number of at most 1e15 in size', '0, or a number of at least 1e-15 in size', None, None)
-    """
-    size = abs(number)
-    if size > LARGEST:
-        return EXPECTED_LARGEST
-    if size < SMALLEST and number != 0:
-        return EXPECTED_SMALLEST
-    return None
-
-
 def _check_int(value: Any, _: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise FieldError(value, "a whole number", code=WRONG_TYPE)
@@ -181,7 +152,7 @@ def _check_bool(value: Any, _: Any) -> bool:
 def _check_number(value: Any, _: Any) -> int | float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise FieldError(value, "a number", code=WRONG_TYPE)
-    if value != value or value in (float("inf"), float("-inf")):
+    if not is_finite(value):
         raise FieldError(value, "a finite number")
     beyond = out_of_range(value)
     if beyond is not None:
@@ -212,6 +183,7 @@ def iso_date(text: str) -> dt.date:
 
 
 def check_date(value: Any, _: Any) -> dt.date:
+    """Structure a date: a ``date`` (TOML) or a YYYY-MM-DD string (JSON), nothing else."""
     if isinstance(value, dt.datetime):
         raise FieldError(value, "a date without a time, such as 2027-06-30")
     if isinstance(value, dt.date):
@@ -649,6 +621,7 @@ _CONVERTERS: dict[tuple[str, bool, Limits], Converter] = {}
 def converter_for(
     fmt: Format, *, detailed: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> Converter:
+    """The converter of *fmt* (built once per format, detail and limits, then reused)."""
     converter = _CONVERTERS.get((fmt, detailed, limits))
     if converter is None:
         converter = make_converter(fmt, detailed=detailed, limits=limits)
@@ -656,102 +629,10 @@ def converter_for(
     return converter
 
 
-_TOP_KEYS: Final = (
-    "format",
-    "plan",
-    *(a.name for a in attrs.fields(Plan) if a.name not in HEADER_FIELDS),
-)
-
-
-def from_data(data: object, *, limits: Limits | None = None) -> Plan:
-    """Build a plan from a parsed document (the dict that TOML or JSON gives).
-
-    Raises :class:`~socialplan.LoadError` with every problem found, those over
-    *limits* (by default :class:`~socialplan.Limits`' defaults) included.
-    """
-    limits = limits or DEFAULT_LIMITS
-    problems: list[Diagnostic] = []
-    if not isinstance(data, Mapping):
-        raise _load_error([_diag(WRONG_TYPE, [], f"the document is {show(data)}, not a table")])
-    version = data.get("format")
-    if version is None:
-        problems.append(
-            _diag(MISSING_KEY, ["format"], "required key missing", f'add format = "{FORMAT}"')
-        )
-    elif version != FORMAT:
-        problems.append(
-            _diag(
-                FORMAT_KEY,
-                ["format"],
-                f"{show(version)} is not a format this version reads ({show(FORMAT)})",
-                f'write format = "{FORMAT}"',
-            )
-        )
-    header = data.get("plan")
-    merged: dict[str, Any] = {}
-    if header is None:
-        problems.append(
-            _diag(MISSING_KEY, ["plan"], "required table missing", "add a [plan] table with a name")
-        )
-    elif not isinstance(header, Mapping):
-        problems.append(_diag(WRONG_TYPE, ["plan"], f"{show(header)} is not a table"))
-    else:
-        for key, value in header.items():
-            if key in HEADER_FIELDS:
-                merged[key] = value
-            elif key in _TOP_KEYS:
-                hint = f"[{key}] is a table of its own: start it on its own line, not inside [plan]"
-                problems.append(_diag(UNKNOWN_KEY, ["plan", key], f"unknown key {show(key)}", hint))
-            else:
-                problems.append(unknown_key(["plan", key], HEADER_FIELDS))
-    for key, value in data.items():
-        if key in ("format", "plan"):
-            continue
-        if key in _TOP_KEYS:
-            merged[key] = value
-        else:
-            problems.append(unknown_key([key], _TOP_KEYS))
-    if not problems:
-        try:  # the fast path: most documents are right
-            hook = converter_for("toml", detailed=False, limits=limits).get_structure_hook(Plan)
-            fast: Plan = hook(merged, Plan)
-            return fast
-        except Exception:  # noqa: BLE001 - the detailed pass below says what is wrong
-            pass
-    # A document that does not structure may nest deeper than any plan does.
-    too_deep = depth_problem(data, limits)
-    if too_deep is not None:
-        problems.append(too_deep)
-    try:
-        plan: Plan | None = converter_for("toml", limits=limits).get_structure_hook(Plan)(
-            merged, Plan
-        )
-    except (ClassValidationError, IterableValidationError, FieldError) as exc:
-        found = transform_error(exc)
-        if not isinstance(header, Mapping):  # already reported as the whole table
-            found = [d for d in found if not d.path.startswith("plan.")]
-        problems.extend(found)
-        plan = None
-    if problems:
-        raise _load_error(problems)
-    assert plan is not None
-    return plan
-
-
-def to_data(plan: Plan, fmt: Format = "toml") -> dict[str, Any]:
-    """Turn a plan into the plain document that TOML or JSON writes."""
-    body = converter_for(fmt).unstructure(plan)
-    header = {k: body.pop(k) for k in HEADER_FIELDS if k in body}
-    return {"format": FORMAT, "plan": header, **body}
-
-
-def _load_error(problems: list[Diagnostic]) -> LoadError:
-    return LoadError(problems)
-
-
-def _diag(
+def diagnostic(
     code: str, segments: list[str | int], message: str, hint: str | None = None
 ) -> Diagnostic:
+    """A load error at the dotted path of *segments*."""
     return Diagnostic(
         code=code,
         severity=Severity.ERROR,
@@ -762,10 +643,11 @@ def _diag(
 
 
 def unknown_key(segments: list[str | int], known: tuple[str, ...] | list[str]) -> Diagnostic:
+    """An unknown-key error at *segments*, with the nearest of *known* or the list of them."""
     key = str(segments[-1])
     near = did_you_mean(key, known)
     hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(known)
-    return _diag(UNKNOWN_KEY, segments, f"unknown key {show(key)}", hint)
+    return diagnostic(UNKNOWN_KEY, segments, f"unknown key {show(key)}", hint)
 
 
 def _leaves(
@@ -807,12 +689,14 @@ def transform_error(exc: BaseException) -> list[Diagnostic]:
             out.extend(unknown_key([*path, key], known) for key in sorted(leaf.extra_fields))
         elif isinstance(leaf, KeyError):
             hint = f"expected {describe(tp)}" if tp is not None else None
-            out.append(_diag(MISSING_KEY, path, "required key missing", hint))
+            out.append(diagnostic(MISSING_KEY, path, "required key missing", hint))
         elif isinstance(leaf, FieldError):
             if leaf.field is not None:
                 path = [*path, leaf.field]
             hint = f'did you mean "{leaf.suggestion}"?' if leaf.suggestion else leaf.hint
-            out.append(_diag(leaf.code, path, f"{show(leaf.value)} is not {leaf.expected}", hint))
+            out.append(
+                diagnostic(leaf.code, path, f"{show(leaf.value)} is not {leaf.expected}", hint)
+            )
         else:
-            out.append(_diag(INVALID_VALUE, path, str(leaf)))
+            out.append(diagnostic(INVALID_VALUE, path, str(leaf)))
     return out

@@ -19,7 +19,8 @@ from .._core.diagnostics import LoadError, file_order
 from .._core.gc import paused_collector
 from .._core.limits import DEFAULT_LIMITS, Limits, size_problem
 from .._model import Plan
-from .convert import Format, from_data, to_data
+from .convert import Format
+from .document import from_data, to_data
 from .inputs import PLAN, FileChangedError, remember
 from .parse import decode, looks_like, parse_all
 from .positions import place

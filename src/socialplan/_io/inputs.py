@@ -3,7 +3,7 @@
 Every reader of a file remembers it here: :func:`socialplan.load` (plan files),
 :func:`socialplan.observations.load` (observations) and
 :func:`socialplan.rules.project_settings` (``pyproject.toml``, the settings, as the command
-line reads them). The writers in :mod:`socialplan._write` ask :func:`read_as` whether the
+line reads them). The writers in :mod:`socialplan._io.write` ask :func:`read_as` whether the
 file they would replace is one of them, and raise :class:`FileChangedError` when one they
 may rewrite changed since it was read.
 """

@@ -1,7 +1,7 @@
 """Writing files so that nothing is lost. Every writer, of the command line and of the
 Python API, comes here; this is the one place that decides where an output may go:
 
-- not over a file read in this run (:mod:`socialplan._inputs`), by its path, a symbolic
+- not over a file read in this run (:mod:`socialplan._io.inputs`), by its path, a symbolic
   link or a hard link, unless the output is the same kind of document (a plan written back
   over the plan read), and then not over changes made to it since it was read;
 - not through a symbolic link that leads out of the folder holding it, on any component of

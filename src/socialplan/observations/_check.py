@@ -21,12 +21,13 @@ from .._core.diagnostics import (
     Severity,
     format_path,
 )
+from .._core.numbers import is_finite, out_of_range
 from .._core.text import show
 from .._core.vocab import Suggester
-from .._io.convert import DATE_PATTERN, check_date, out_of_range, unknown_key
+from .._io.convert import DATE_PATTERN, check_date, unknown_key
 from .._model import Plan
 from ._notes import unquote_note
-from ._numbers import NOT_FINITE, is_finite, number_hint, number_of, plain
+from ._numbers import NOT_FINITE, number_hint, number_of, plain
 from ._record import COLUMNS, Observation
 
 _EXPECTED = {
@@ -62,6 +63,7 @@ class Checker:
     def report(
         self, code: str, where: Where, message: str, hint: str | None = None, path: str = ""
     ) -> None:
+        """Keep a problem at *where* (a record's index, or the file) with its code and path."""
         if not path and where[0] is not None:
             segments: list[str | int] = ["observations", where[0]]
             if where[1] is not None:
@@ -123,6 +125,7 @@ class Checker:
         return None
 
     def metric(self, index: int, record: Mapping[str, object]) -> str | None:
+        """The record's metric id, when it names one of the plan's metrics."""
         given = self._given(index, record, "metric")
         metric = None if given is None else self._text(index, "metric", given)
         if metric is None:
@@ -136,6 +139,7 @@ class Checker:
         return metric
 
     def date(self, index: int, record: Mapping[str, object]) -> dt.date | None:
+        """The record's date, when it is one written as YYYY-MM-DD."""
         given = self._given(index, record, "date")
         if given is None:
             return None
@@ -153,6 +157,7 @@ class Checker:
             return None
 
     def value(self, index: int, record: Mapping[str, object]) -> int | float | None:
+        """The record's value, when it is a finite number in the range of a plan's numbers."""
         given = self._given(index, record, "value")
         if given is None:
             return None
@@ -227,6 +232,7 @@ class Checker:
         return True, channel
 
     def note(self, index: int, record: Mapping[str, object]) -> str | None:
+        """The record's note, when it is text."""
         given = record.get("note")
         if given is None:
             return None
@@ -242,6 +248,7 @@ class Checker:
         identity: tuple[str, dt.date, str | None],
         line_of: Callable[[int | None, str | None], int | None],
     ) -> None:
+        """Keep a problem for a record repeating the metric, date and channel of an earlier one."""
         metric, when, channel = identity
         on = f" on {show(channel)}" if channel else " (no channel)"
         line = line_of(earlier, None)
@@ -255,6 +262,7 @@ class Checker:
     def error(
         self, line_of: Callable[[int | None, str | None], int | None], file: str | None
     ) -> LoadError:
+        """Every problem kept, as one LoadError, each placed on its line by *line_of*."""
         placed = [
             attrs.evolve(diagnostic, line=line_of(*where), file=file)
             for diagnostic, where in self.problems

@@ -19,4 +19,5 @@ def quote_note(note: str) -> str:
 
 
 def unquote_note(cell: str) -> str:
+    """A note as written: the leading ``'`` a formula-looking note was saved with taken off."""
     return cell[1:] if cell.startswith("'") and _needs_quote(cell[1:]) else cell

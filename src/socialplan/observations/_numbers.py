@@ -33,11 +33,8 @@ def plain(value: numbers.Real) -> int | float:
     return int(value) if isinstance(value, numbers.Integral) else float(value)
 
 
-def is_finite(number: int | float) -> bool:
-    return isinstance(number, int) or (number == number and abs(number) != float("inf"))
-
-
 def number_hint(text: str) -> str:
+    """How to write *text*, a cell that is not a number, as one."""
     if _THOUSANDS.fullmatch(text):
         return f"write {text.replace(',', '')}: no thousands separators, and a dot for decimals"
     if _DECIMAL_COMMA.fullmatch(text):

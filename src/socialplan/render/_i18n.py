@@ -1,6 +1,6 @@
 """The report's own words in English and Spanish; the plan's text stays as written.
 
-A count with a noun goes through :func:`socialplan._plural.counted` with the noun of
+A count with a noun goes through :func:`socialplan._core.text.counted` with the noun of
 this table: "1 cadena", "3 cadenas".
 """
 
@@ -189,7 +189,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "findings_counts": ("{counts}.", "{counts}."),
     "progress_counts": ("{done} of {steps} done.", "{done} de {steps}."),
-    # Nouns counted in the sentences above (socialplan._plural makes their plurals)
+    # Nouns counted in the sentences above (socialplan._core.text makes their plurals)
     "noun_chain": ("chain", "cadena"),
     "noun_steps_done": ("step", "paso hecho"),
     "next_none": ("Nothing is ready to start.", "Nada está listo para empezar."),

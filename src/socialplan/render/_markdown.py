@@ -18,7 +18,7 @@ def markdown_text(value: str, *, starts_line: bool = False) -> str:
     """Plan text made inert in Markdown: one line, markup and HTML shown as typed.
 
     Control characters and bidi overrides are written ``\\uXXXX``
-    (:func:`~socialplan._escape.visible_controls`): a terminal showing the text
+    (:func:`~socialplan._core.escape.visible_controls`): a terminal showing the text
     would obey them.
 
     Text that *starts_line* (a paragraph, a list item) also has a leading

@@ -79,7 +79,7 @@ def _near_code(code: str, load_errors: frozenset[str]) -> str | None:
     """The code, group or letters of the rules that *code* (upper case) is a typo of, if any.
 
     The typos of codes first: a letter for a digit (``SP2O5``: ``SP205``), two characters
-    swapped (``SP250``); then :func:`~socialplan._vocab.did_you_mean`.
+    swapped (``SP250``); then :func:`~socialplan._core.vocab.did_you_mean`.
     """
     from .._core.vocab import did_you_mean
 
