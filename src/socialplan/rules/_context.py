@@ -91,7 +91,6 @@ class Context:
     def __init__(self, plan: Plan) -> None:
         self._plan = plan
         self._memo: dict[str, object] = {}
-        self._built: dict[str, object] = {}
 
     @property
     def plan(self) -> Plan:
@@ -111,9 +110,8 @@ class Context:
         return cast("T", self._memo[key])
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
-        if name not in self._built:
-            self._built[name] = build()
-        return cast("T", self._built[name])
+        # The context's own indexes, memoised like the rules' values, under its module's name.
+        return self.memo(f"{__name__}.{name}", build)
 
     @property
     def metrics_by_objective(self) -> Mapping[str, tuple[str, ...]]:
