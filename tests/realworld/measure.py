@@ -1,0 +1,260 @@
+"""Measure the checker on the corpus of real strategies: per code, how many findings, and how many
+of them a strategist labelled true, false-positive or noise.
+
+Run from the repository's root, with socialplan installed:
+
+    python -m tests.realworld.measure            # every plan of tests/realworld/
+    python tests/realworld/measure.py a.toml ...  # some plans
+
+Precision is true / findings: the share of a rule's findings that a strategist would act on.
+A finding with no label counts under "unlabelled" (and makes the corpus test fail).
+The functions here are also what tests/test_realworld.py checks the corpus with.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+import sys
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+LABELS = ("true", "false-positive", "noise")
+NOT_IN_SOURCE = "Not in the source:"
+CANNOT_HOLD = "The format cannot hold (yet):"
+# The kinds of organisation issue #17 asks the corpus to cover, each with the words that name it
+# in a plan's "Kind:" header line or its file name.
+KINDS: dict[str, tuple[str, ...]] = {
+    "public body or city": ("council", "city", "public body", "government", "gov"),
+    "university or school": ("university", "college", "school"),
+    "nonprofit or health body": ("nonprofit", "non-profit", "charity", "health", "nhs"),
+    "open-source or volunteer community": ("open-source", "opensource", "volunteer", "community"),
+    "small business": ("small business", "smallbiz", "small-business"),
+    "larger company or brand": ("company", "brand", "corporation"),
+}
+_SPANISH = frozenset(
+    [
+        "de",
+        "la",
+        "el",
+        "los",
+        "las",
+        "y",
+        "en",
+        "para",
+        "con",
+        "del",
+        "por",
+        "que",
+        "una",
+        "se",
+        "su",
+        "al",
+        "más",
+    ]
+)
+_ENGLISH = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "for",
+        "with",
+        "in",
+        "is",
+        "on",
+        "by",
+        "that",
+        "are",
+        "its",
+        "as",
+        "our",
+        "their",
+    ]
+)
+
+
+def plans(folder: Path = HERE) -> list[Path]:
+    """The plan files of the corpus: every .toml that is not a labels file."""
+    return sorted(p for p in folder.glob("*.toml") if not p.name.endswith(".labels.toml"))
+
+
+def labels_path(plan: Path) -> Path:
+    return plan.with_name(plan.stem + ".labels.toml")
+
+
+def findings(plan: Path) -> list[tuple[str, str]]:
+    """(code, path) of every finding `socialplan check --format json` gives for the plan."""
+    from socialplan._cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", str(plan), "--format", "json"])
+    report = json.loads(out.getvalue())
+    return [(d["code"], d["path"]) for f in report["files"] for d in f["diagnostics"]]
+
+
+def read_labels(plan: Path) -> dict[str, Any]:
+    with labels_path(plan).open("rb") as file:
+        return tomllib.load(file)
+
+
+def label_problems(plan: Path, found: Sequence[tuple[str, str]]) -> list[str]:
+    """What is wrong with the plan's labels file, given the findings `check` gives today."""
+    path = labels_path(plan)
+    if not path.is_file():
+        return [f"{path.name}: missing (label every finding of {plan.name})"]
+    data = read_labels(plan)
+    problems = []
+    if data.get("source") != plan.name:
+        problems.append(f"{path.name}: source = {data.get('source')!r}, expected {plan.name!r}")
+    entries = data.get("finding", [])
+    for i, entry in enumerate(entries):
+        where = f"{path.name}: finding[{i}] {entry.get('code')} {entry.get('path')}"
+        if entry.get("label") not in LABELS:
+            problems.append(f"{where}: label {entry.get('label')!r} is not one of {LABELS}")
+        if not _one_line(entry.get("reason")):
+            problems.append(f"{where}: reason must be a non-empty line")
+    for i, entry in enumerate(data.get("missed", [])):
+        if not _one_line(entry.get("what")):
+            problems.append(f"{path.name}: missed[{i}]: what must be a non-empty line")
+    labelled = Counter((e.get("code"), e.get("path")) for e in entries)
+    given = Counter(found)
+    for code, where in sorted((given - labelled).elements()):
+        problems.append(f"{path.name}: unlabelled finding {code} {where}")
+    for code, where in sorted((labelled - given).elements(), key=str):
+        problems.append(f"{path.name}: stale label {code} {where} (check no longer gives it)")
+    return problems
+
+
+def _one_line(text: object) -> bool:
+    return isinstance(text, str) and bool(text.strip()) and "\n" not in text
+
+
+def header(plan: Path) -> list[str]:
+    """The comment lines at the top of the file, without their '#'."""
+    lines = []
+    for line in plan.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            lines.append(line[1:].strip())
+        elif line.strip():
+            break
+    return lines
+
+
+def header_problems(plan: Path) -> list[str]:
+    lines = header(plan)
+    problems = []
+    for title in (NOT_IN_SOURCE, CANNOT_HOLD):
+        at = [i for i, line in enumerate(lines) if line.startswith(title)]
+        if not at:
+            problems.append(f"{plan.name}: the header has no {title!r} section")
+            continue
+        rest = lines[at[0] + 1 :]
+        items = []
+        for line in rest:
+            if line.startswith((NOT_IN_SOURCE, CANNOT_HOLD)):
+                break
+            items.append(line)
+        if not any(items) and not lines[at[0]][len(title) :].strip():
+            problems.append(f"{plan.name}: the header's {title!r} section is empty")
+    if not any(re.search(r"github:\S+|https?://\S+", line) for line in lines):
+        problems.append(f"{plan.name}: the header gives no source address (github:… or http…)")
+    return problems
+
+
+def kinds(plan: Path) -> set[str]:
+    """The kinds of KINDS the plan is of, from its 'Kind:' header line and its file name."""
+    text = " ".join(
+        [plan.stem.replace("_", "-")]
+        + [line for line in header(plan) if line.lower().startswith("kind:")]
+    ).lower()
+    return {kind for kind, words in KINDS.items() if any(w in text for w in words)}
+
+
+def language(plan: Path) -> str:
+    """The plan's language: a 'Language: xx' header line if there is one, else 'es' or 'en'
+    by the function words of the plan's texts (the format has no language key yet)."""
+    for line in header(plan):
+        match = re.match(r"(?i)language:\s*([a-z]{2})\b", line)
+        if match:
+            return match.group(1).lower()
+    with plan.open("rb") as file:
+        words = re.findall(r"[a-záéíóúñü]+", " ".join(_strings(tomllib.load(file))).lower())
+    spanish = sum(w in _SPANISH for w in words)
+    english = sum(w in _ENGLISH for w in words)
+    return "es" if spanish > english else "en"
+
+
+def _strings(value: object) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def tally(paths: Iterable[Path]) -> dict[str, Counter[str]]:
+    """Per code: findings, and the count of each label (or 'unlabelled')."""
+    table: dict[str, Counter[str]] = {}
+    for plan in paths:
+        found = Counter(findings(plan))
+        entries = read_labels(plan).get("finding", []) if labels_path(plan).is_file() else []
+        for entry in entries:
+            key = (entry.get("code"), entry.get("path"))
+            if found[key] > 0:
+                found[key] -= 1
+                row = table.setdefault(entry["code"], Counter())
+                row["findings"] += 1
+                row[entry.get("label", "unlabelled")] += 1
+        for (code, _), n in found.items():
+            if n > 0:
+                row = table.setdefault(code, Counter())
+                row["findings"] += n
+                row["unlabelled"] += n
+    return table
+
+
+def render(table: dict[str, Counter[str]]) -> str:
+    columns = ("findings", *LABELS, "unlabelled")
+    rows = [("code", *columns, "precision")]
+    total: Counter[str] = Counter()
+    for code in sorted(table):
+        row = table[code]
+        total.update(row)
+        rows.append((code, *(str(row[c]) for c in columns), _precision(row)))
+    rows.append(("all", *(str(total[c]) for c in columns), _precision(total)))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in rows
+    )
+
+
+def _precision(row: Counter[str]) -> str:
+    return f"{row['true'] / row['findings']:.2f}" if row["findings"] else "-"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    paths = [Path(a) for a in args] if args else plans()
+    print(f"{len(paths)} plans")
+    print(render(tally(paths)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

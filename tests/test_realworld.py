@@ -1,0 +1,175 @@
+"""The corpus of real strategies (tests/realworld/): each plan loads, carries its header, and every
+finding `socialplan check` gives for it has exactly one strategist's label.
+
+A failure here is not fixed by editing a label: a new or vanished finding means a rule changed,
+and the labels are what the change is measured against (tests/realworld/README.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import socialplan
+from realworld import measure
+
+PLANS = measure.plans()
+
+
+def _ids(path: Path) -> str:
+    return path.stem
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=_ids)
+def test_plan_loads_with_no_load_error(plan: Path) -> None:
+    try:
+        socialplan.load(plan)
+    except socialplan.LoadError as error:
+        problems = [str(d) for d in error.diagnostics]
+    else:
+        problems = []
+    assert [] == problems
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=_ids)
+def test_every_finding_has_exactly_one_label(plan: Path) -> None:
+    problems = measure.label_problems(plan, measure.findings(plan))
+    assert [] == problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=_ids)
+def test_header_cites_the_source_and_says_what_is_left_out(plan: Path) -> None:
+    problems = measure.header_problems(plan)
+    assert [] == problems, "\n".join(problems)
+
+
+def test_corpus_has_at_least_eight_sources() -> None:
+    assert 8 <= len(PLANS), [p.name for p in PLANS]
+
+
+def test_corpus_has_a_plan_in_spanish() -> None:
+    assert "es" in {measure.language(p) for p in PLANS}
+
+
+def test_corpus_covers_every_kind_of_organisation_of_issue_17() -> None:
+    covered = set().union(*(measure.kinds(p) for p in PLANS))
+    assert [] == [kind for kind in measure.KINDS if kind not in covered]
+
+
+# The checks themselves, on small files: each must be able to fail.
+
+PLAN = """\
+# Source: A strategy, Someone, 2024, https://example.org/strategy
+# Kind: small business
+#
+# Not in the source:
+# - targets
+#
+# The format cannot hold (yet):
+# - tactics
+
+format = "socialplan/1"
+
+[plan]
+name = "Demo"
+
+[channels.blog]
+platform = "blog"
+"""
+
+
+def _write(folder: Path, plan: str, labels: str | None) -> Path:
+    path = folder / "demo.toml"
+    path.write_text(plan, encoding="utf-8")
+    if labels is not None:
+        (folder / "demo.labels.toml").write_text(labels, encoding="utf-8")
+    return path
+
+
+def _label(code: str, where: str, label: str = "true", reason: str = "A reason.") -> str:
+    return (
+        f'[[finding]]\ncode = "{code}"\npath = "{where}"\nlabel = "{label}"\nreason = "{reason}"\n'
+    )
+
+
+def test_a_finding_without_a_label_and_a_label_without_a_finding_are_both_named(
+    tmp_path: Path,
+) -> None:
+    plan = _write(tmp_path, PLAN, 'source = "demo.toml"\n' + _label("SP604", "channels.gone"))
+    expected = [
+        "demo.labels.toml: unlabelled finding SP401 channels.blog.owner",
+        "demo.labels.toml: stale label SP604 channels.gone (check no longer gives it)",
+    ]
+    assert expected == measure.label_problems(plan, [("SP401", "channels.blog.owner")])
+
+
+def test_a_finding_given_twice_needs_two_labels(tmp_path: Path) -> None:
+    plan = _write(tmp_path, PLAN, 'source = "demo.toml"\n' + _label("SP403", "channels.blog"))
+    expected = ["demo.labels.toml: unlabelled finding SP403 channels.blog"]
+    assert expected == measure.label_problems(plan, [("SP403", "channels.blog")] * 2)
+
+
+def test_a_label_outside_the_three_words_an_empty_reason_and_a_wrong_source_are_named(
+    tmp_path: Path,
+) -> None:
+    labels = (
+        'source = "other.toml"\n'
+        + _label("SP401", "x", "maybe")
+        + _label("SP402", "y", "true", " ")
+    )
+    plan = _write(tmp_path, PLAN, labels)
+    expected = [
+        "demo.labels.toml: source = 'other.toml', expected 'demo.toml'",
+        "demo.labels.toml: finding[0] SP401 x: label 'maybe' is not one of "
+        "('true', 'false-positive', 'noise')",
+        "demo.labels.toml: finding[1] SP402 y: reason must be a non-empty line",
+    ]
+    assert expected == measure.label_problems(plan, [("SP401", "x"), ("SP402", "y")])
+
+
+def test_a_missing_labels_file_is_named(tmp_path: Path) -> None:
+    plan = _write(tmp_path, PLAN, None)
+    expected = ["demo.labels.toml: missing (label every finding of demo.toml)"]
+    assert expected == measure.label_problems(plan, [])
+
+
+def test_the_findings_are_those_check_gives(tmp_path: Path) -> None:
+    plan = _write(tmp_path, PLAN, None)
+    report = socialplan.validate(socialplan.load(plan))
+    expected = sorted((d.code, d.path) for d in report.diagnostics)
+    assert expected == sorted(measure.findings(plan))
+
+
+def test_a_header_without_its_sections_or_an_address_is_named(tmp_path: Path) -> None:
+    plan = _write(tmp_path, "# Source: told by a friend\n" + PLAN.split("\n\n", 1)[1], None)
+    expected = [
+        "demo.toml: the header has no 'Not in the source:' section",
+        "demo.toml: the header has no 'The format cannot hold (yet):' section",
+        "demo.toml: the header gives no source address (github:… or http…)",
+    ]
+    assert expected == measure.header_problems(plan)
+
+
+def test_a_complete_header_passes(tmp_path: Path) -> None:
+    assert [] == measure.header_problems(_write(tmp_path, PLAN, None))
+
+
+def test_the_kind_comes_from_the_kind_line_or_the_file_name(tmp_path: Path) -> None:
+    plan = _write(tmp_path, PLAN, None)
+    renamed = plan.rename(tmp_path / "09-regional-gov-x.toml")
+    renamed.write_text(PLAN.replace("# Kind: small business\n", ""), encoding="utf-8")
+    assert ({"small business"}, {"public body or city"}) == (
+        measure.kinds(_write(tmp_path, PLAN, None)),
+        measure.kinds(renamed),
+    )
+
+
+def test_the_language_comes_from_the_texts_when_the_header_does_not_say(tmp_path: Path) -> None:
+    spanish = (
+        PLAN + '[objectives.a]\ntitle = "Dar a conocer los servicios de la ciudad en las redes"\n'
+    )
+    assert ("en", "es") == (
+        measure.language(_write(tmp_path, PLAN, None)),
+        measure.language(_write(tmp_path, spanish, None)),
+    )
