@@ -78,7 +78,7 @@ def test_a_word_that_is_not_a_code_to_select_is_a_usage_error(
     write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(["check", write("plan.toml", MISALIGNED), "--select", "nonsense"], capsys)
-    assert (2, True) == (code, '"NONSENSE" is not the code or prefix of any rule' in err)
+    assert (2, True) == (code, '"nonsense" is not the code or prefix of any rule' in err)
 
 
 def test_an_unknown_code_to_ignore_is_a_usage_error(
@@ -338,3 +338,107 @@ def test_a_text_that_is_no_prefix_of_a_rule_code_is_refused(text: str) -> None:
     assume(not text.isascii() or not any(code.startswith(text.upper()) for code in RULES))
     with pytest.raises(ValueError, match="select"):
         socialplan.validate(PLAN, select=[text])
+
+
+# A code far longer than any code could be: no near-miss search, the echo is cut. Each
+# judges 20,000 characters: every swap of two of them, as before, is 400 MB.
+
+LONG = "z" * 20_000
+LONG_SHOWN = '"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…" (20,000 characters)'
+
+
+def peak_memory(action: Callable[[], object]) -> int:
+    """The most memory *action* had allocated at once, in bytes."""
+    import tracemalloc
+
+    action()  # what it imports the first time is not measured
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_judging_a_very_long_code_takes_memory_in_proportion_to_its_length() -> None:
+    from socialplan.rules._engine import code_problem
+
+    assert peak_memory(lambda: code_problem(LONG)) < 20 * len(LONG)
+
+
+def test_a_very_long_code_to_select_is_refused_with_its_echo_cut(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["check", write("plan.toml", MISALIGNED), "--select", LONG]
+    peak = peak_memory(lambda: main(argv))
+    code, _, err = run(argv, capsys)
+    expected = (
+        f"socialplan: error: --select: {LONG_SHOWN} is not the code or prefix of any rule "
+        "(`socialplan rules` lists them)\n"
+    )
+    assert (2, expected, True) == (code, err.splitlines(keepends=True)[-1], peak < 50_000_000)
+
+
+def test_a_very_long_code_in_pyproject_is_refused_with_its_echo_cut(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pyproject.toml", f'[tool.socialplan]\nselect = ["{LONG}"]\n')
+    argv = ["check", write("plan.toml", MISALIGNED)]
+    peak = peak_memory(lambda: main(argv))
+    code, _, err = run(argv, capsys)
+    assert (2, True, True, True) == (
+        code,
+        f"tool.socialplan.select[0]: {LONG_SHOWN} is not the code" in err,
+        len(err) < 1000,
+        peak < 50_000_000,
+    )
+
+
+def test_a_very_long_code_in_check_is_an_error_with_its_echo_cut() -> None:
+    plan = socialplan.loads(HEAD + f'[check]\nselect = ["{LONG}"]\n')
+    peak = peak_memory(lambda: socialplan.validate(plan))
+    assert ([("check.select[0]", f"{LONG_SHOWN} is not the code or prefix of any rule")], True) == (
+        [(d.path, d.message) for d in socialplan.validate(plan) if d.code == "SP006"],
+        peak < 50_000_000,
+    )
+
+
+def test_a_code_to_select_is_echoed_as_written_not_upper_cased(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        ["check", write("plan.toml", MISALIGNED), "--select", "sp2o5\x1b[2J"], capsys
+    )
+    expected = (
+        'socialplan: error: --select: "sp2o5\\u001b[2J" is not a rule code or prefix such as '
+        '"SP205" or "SP2"\n'
+    )
+    assert (2, expected) == (code, err)
+
+
+def test_lower_case_codes_on_the_command_line_still_select(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", MISALIGNED)
+    assert {"SP101"} == codes_found(["check", path, "--select", "sp101"], capsys)
+
+
+def test_the_page_of_an_unknown_code_names_the_near_miss_as_select_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(["rules", "SP999"], capsys)
+    expected = (
+        'socialplan: error: "SP999" is not the code or prefix of any rule (did you mean "SP9"?)\n'
+    )
+    assert (2, "", expected) == (code, out, err)
+
+
+def test_the_page_of_a_very_long_code_is_refused_with_its_echo_cut(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(["rules", LONG], capsys)
+    expected = (
+        f"socialplan: error: {LONG_SHOWN} is not the code or prefix of any rule "
+        "(`socialplan rules` lists them)\n"
+    )
+    assert (2, expected) == (code, err)

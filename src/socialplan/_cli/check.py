@@ -17,7 +17,9 @@ __all__ = ["add_commands"]
 
 
 def _codes(text: str) -> list[str]:
-    return [code.strip().upper() for code in text.split(",") if code.strip()]
+    """The codes of one ``--select``/``--ignore``, as written: a selection takes any case, and
+    a code refused is echoed as the user wrote it."""
+    return [code.strip() for code in text.split(",") if code.strip()]
 
 
 def add_commands(commands: Commands) -> dict[str, Handler]:

@@ -75,14 +75,22 @@ def code_problem(code: str) -> FieldError | None:
     return FieldError(code, "the code or prefix of any rule", suggestion=near, hint=hint)
 
 
+#: Longer than any rule code could be: no near miss is looked for in a longer text (the
+#: swaps of every two of its characters take memory in the square of its length).
+_LONGEST_CODE = 32
+
+
 def _near_code(code: str, load_errors: frozenset[str]) -> str | None:
     """The code, group or letters of the rules that *code* (upper case) is a typo of, if any.
 
     The typos of codes first: a letter for a digit (``SP2O5``: ``SP205``), two characters
-    swapped (``SP250``); then :func:`~socialplan._vocab.did_you_mean`.
+    swapped (``SP250``); then :func:`~socialplan._vocab.did_you_mean`. None for a text
+    longer than any code could be.
     """
     from .._core.vocab import did_you_mean
 
+    if len(code) > _LONGEST_CODE:
+        return None
     codes = set(RULES) - load_errors
     known = codes | {c[:i] for c in codes for i in range(2, len(c)) if not c[i - 1].isalpha()}
     known |= {c.rstrip("0123456789") for c in codes}
