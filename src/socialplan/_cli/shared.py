@@ -97,6 +97,16 @@ class Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
 
+    def print_help(self, file: Any = None) -> None:
+        """argparse's, but a help that cannot be written raises :class:`OSError` (argparse
+        drops the error, and ``--help > /dev/full`` would exit 0)."""
+        stream = sys.stdout if file is None else file
+        if stream is None:  # `>&-`: argparse would print the help to stderr
+            import errno
+
+            raise OSError(errno.EBADF, "standard output is closed")
+        stream.write(self.format_help())
+
 
 def version() -> str:
     """The installed distribution's version, read as ``socialplan.__version__`` reads it:
