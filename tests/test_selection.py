@@ -442,3 +442,60 @@ def test_the_page_of_a_very_long_code_is_refused_with_its_echo_cut(
         "(`socialplan rules` lists them)\n"
     )
     assert (2, expected) == (code, err)
+
+
+# An empty selection: a usage error on the command line, a located problem in a file, and
+# in Python (where `select=[]` can be meant) no rule at all.
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_an_option_naming_no_code_is_a_usage_error_naming_it(
+    option: str, value: str, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", write("plan.toml", MISALIGNED), option, value])
+    expected = (
+        f'socialplan check: error: argument {option}: "{value}" names no rule code '
+        "(give codes or prefixes such as SP2,SP701)"
+    )
+    assert (2, expected) == (exited.value.code, capsys.readouterr().err.splitlines()[-1])
+
+
+def test_an_empty_select_in_pyproject_is_refused_at_its_line(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = write("pyproject.toml", "[tool.socialplan]\nselect = []\n")
+    code, _, err = run(["check", write("plan.toml", MISALIGNED)], capsys)
+    assert (2, f"bad settings in {settings}:", True) == (
+        code,
+        err.splitlines()[0].removeprefix("socialplan: error: "),
+        "tool.socialplan.select: an empty list is not a list naming the rules to run "
+        "(remove the key to run every rule)" in err,
+    )
+
+
+def test_an_empty_select_in_check_is_a_load_error_at_its_place() -> None:
+    assert [("SP006", "check.select", "remove the key to run every rule")] == load_problems(
+        HEAD + "[check]\nselect = []\n"
+    )
+
+
+def test_an_empty_select_in_check_of_json_is_a_load_error_at_its_place() -> None:
+    text = json.dumps({"format": "socialplan/1", "plan": {"name": "Demo"}, "check": {"select": []}})
+    with pytest.raises(socialplan.LoadError) as info:
+        socialplan.loads(text)
+    assert [("SP006", "check.select", 1)] == [
+        (d.code, d.path, d.line) for d in info.value.diagnostics
+    ]
+
+
+def test_an_empty_ignore_in_a_file_is_no_problem() -> None:
+    assert [] == check_problems(HEAD + "[check]\nignore = []\n")
+
+
+def test_validate_with_an_empty_select_runs_no_rule() -> None:
+    assert ([], True) == (
+        socialplan.validate(PLAN, select=[]).codes(),
+        len(socialplan.validate(PLAN)) > 0,
+    )

@@ -19,7 +19,14 @@ __all__ = ["add_commands"]
 def _codes(text: str) -> list[str]:
     """The codes of one ``--select``/``--ignore``, as written: a selection takes any case, and
     a code refused is echoed as the user wrote it."""
-    return [code.strip() for code in text.split(",") if code.strip()]
+    from .._core.text import show
+
+    codes = [code.strip() for code in text.split(",") if code.strip()]
+    if not codes:  # `--select ""` would run no rule, and a CI job pass forever
+        raise argparse.ArgumentTypeError(
+            f"{show(text)} names no rule code (give codes or prefixes such as SP2,SP701)"
+        )
+    return codes
 
 
 def add_commands(commands: Commands) -> dict[str, Handler]:
