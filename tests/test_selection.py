@@ -499,3 +499,55 @@ def test_validate_with_an_empty_select_runs_no_rule() -> None:
         socialplan.validate(PLAN, select=[]).codes(),
         len(socialplan.validate(PLAN)) > 0,
     )
+
+
+# Arguments of the wrong kind from Python: each read once, or a TypeError saying what is expected.
+
+
+@pytest.mark.parametrize("make", [iter, lambda codes: (c for c in codes), frozenset])
+def test_validate_reads_a_one_shot_iterable_of_codes_to_select_once(
+    make: Callable[[list[str]], object],
+) -> None:
+    assert ["SP101"] == socialplan.validate(PLAN, select=make(["SP101"])).codes()  # type: ignore[arg-type]
+
+
+def test_validate_reads_a_one_shot_iterable_of_codes_to_ignore_once() -> None:
+    found = socialplan.validate(PLAN, ignore=iter(["SP101"])).codes()
+    assert (False, True) == ("SP101" in found, "SP202" in found)
+
+
+def test_validate_checks_the_codes_of_a_one_shot_iterable() -> None:
+    with pytest.raises(ValueError, match=r'select\[0\]: "SP2O5"'):
+        socialplan.validate(PLAN, select=iter(["SP2O5"]))
+
+
+@pytest.mark.parametrize("name", ["select", "ignore"])
+def test_a_selection_refuses_a_string_for_a_list_of_codes(name: str) -> None:
+    with pytest.raises(TypeError) as info:
+        Selection(**{name: "SP808"})  # type: ignore[arg-type]
+    assert f"{name}: a list of rule codes or prefixes such as ['SP808'], not a string" == str(
+        info.value
+    )
+
+
+def test_a_selection_refuses_a_code_that_is_not_a_string() -> None:
+    with pytest.raises(TypeError, match="select: rule codes are strings, not 3"):
+        Selection(select=["SP1", 3])  # type: ignore[list-item]
+
+
+def test_a_selection_of_a_one_shot_iterable_keeps_every_code() -> None:
+    assert ("SP1", "SP2") == Selection(select=iter(["sp1", "SP2"])).select
+
+
+def test_validate_refuses_settings_that_are_not_a_selection() -> None:
+    with pytest.raises(TypeError) as info:
+        socialplan.validate(PLAN, settings={"select": ["SP1"]})  # type: ignore[arg-type]
+    assert (
+        "settings: a socialplan.rules.Selection (as project_settings() gives), not a dict"
+        == str(info.value)
+    )
+
+
+def test_validate_refuses_a_severity_that_is_not_a_table() -> None:
+    with pytest.raises(TypeError, match="severity: a mapping of rule codes or prefixes"):
+        socialplan.validate(PLAN, severity=[("SP1", "info")])  # type: ignore[arg-type]
