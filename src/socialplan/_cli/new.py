@@ -37,7 +37,7 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
     if target.exists() and not args.force:
         raise UsageError(f"{args.file} exists; add --force to replace it")
     try:
-        write_atomic(target, starter(args.name), kind=PLAN, force=args.force)
+        write_atomic(target, starter(args.name), kind=PLAN, format="toml", force=args.force)
     except OSError as exc:
         raise UsageError(f"cannot write {args.file}: {exc.strerror or exc}") from None
     out.write(_done(args.file))

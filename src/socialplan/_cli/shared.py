@@ -183,9 +183,16 @@ def add_output(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def emit(args: argparse.Namespace, out: TextIO, text: str, kind: str | None = None) -> int:
+def emit(
+    args: argparse.Namespace,
+    out: TextIO,
+    text: str,
+    kind: str | None = None,
+    format: str | None = None,  # noqa: A002
+) -> int:
     """Write *text* to ``-o FILE`` or to *out*; *kind* is the kind of document it is, when it
-    may be written over a file of that kind that the run read (a plan: ``export --to toml``).
+    may be written over a file of that kind that the run read (a plan: ``export --to toml``),
+    and *format* its format: a plan in JSON over the TOML one read is refused.
     """
     if args.output:
         from pathlib import Path
@@ -193,7 +200,8 @@ def emit(args: argparse.Namespace, out: TextIO, text: str, kind: str | None = No
         from .._io.write import write_atomic
 
         try:
-            write_atomic(Path(args.output), text, kind=kind, force=getattr(args, "force", False))
+            force = getattr(args, "force", False)
+            write_atomic(Path(args.output), text, kind=kind, format=format, force=force)
         except BrokenPipeError:  # -o /dev/stdout, and its reader went away: as for stdout
             raise
         except OSError as exc:
