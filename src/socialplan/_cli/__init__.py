@@ -31,6 +31,8 @@ from .shared import (
     Parser,
     PlanError,
     UsageError,
+    discard,
+    error,
     limits_of,
     version,
 )
@@ -166,23 +168,13 @@ def _flushed(out: TextIO) -> bool:
 
 def _cannot_write(exc: OSError) -> None:
     """Say on stderr that the output could not be written, and drop what is left of it."""
-    _discard(sys.stdout)
+    discard(sys.stdout)
     _error(f"socialplan: error: cannot write the output: {exc.strerror or exc}")
 
 
 def _discard_output() -> None:
     """Send what is left to write of stdout to the null device: it cannot be written."""
-    _discard(sys.stdout)
-
-
-def _discard(stream: TextIO | None) -> None:
-    """Send what is left to write of *stream* to the null device, so that the interpreter's
-    last flush of it cannot fail (and change the exit code) when it exits."""
-    try:
-        fileno = stream.fileno()  # type: ignore[union-attr]
-    except (OSError, ValueError, AttributeError):  # not a real file (a test's): nothing to do
-        return
-    os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
+    discard(sys.stdout)
 
 
 def _no_nul(args: argparse.Namespace) -> None:
@@ -194,19 +186,8 @@ def _no_nul(args: argparse.Namespace) -> None:
 
 
 def _error(message: str) -> None:
-    """Print *message* to stderr; what it quotes from a plan or a path cannot move the cursor.
-
-    A stderr that is closed or cannot be written is left alone: the exit code says it all.
-    """
-    from .._core.escape import visible_controls
-
-    if sys.stderr is None:  # `2>&-`; print() would write to stdout instead
-        return
-    try:
-        print("\n".join(map(visible_controls, message.split("\n"))), file=sys.stderr)
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        _discard(sys.stderr)
+    """Print *message* to stderr (:func:`.shared.error`)."""
+    error(message)
 
 
 def run() -> None:

@@ -31,7 +31,9 @@ __all__ = [
     "UsageError",
     "add_limit",
     "add_output",
+    "discard",
     "emit",
+    "error",
     "json_text",
     "limits_of",
     "load_plan",
@@ -106,6 +108,33 @@ class Parser(argparse.ArgumentParser):
 
             raise OSError(errno.EBADF, "standard output is closed")
         stream.write(self.format_help())
+
+
+def error(message: str) -> None:
+    """Print *message* to stderr; what it quotes from a plan or a path cannot move the cursor.
+
+    A stderr that is closed or cannot be written is left alone, what is left in it dropped:
+    the exit code says it all.
+    """
+    from .._core.escape import visible_controls
+
+    if sys.stderr is None:  # `2>&-`; print() would write to stdout instead
+        return
+    try:
+        print("\n".join(map(visible_controls, message.split("\n"))), file=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        discard(sys.stderr)
+
+
+def discard(stream: TextIO | None) -> None:
+    """Send what is left to write of *stream* to the null device, so that the interpreter's
+    last flush of it cannot fail (and change the exit code) when it exits."""
+    try:
+        fileno = stream.fileno()  # type: ignore[union-attr]
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's): nothing to do
+        return
+    os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
 
 
 def version() -> str:
