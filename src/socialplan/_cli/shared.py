@@ -284,4 +284,6 @@ def project_selection(plan_path: str | os.PathLike[str]) -> Selection | None:
     except LoadError as exc:  # its message names the file and the place of each problem
         raise UsageError(str(exc)) from None
     except OSError as exc:
-        raise UsageError(f"cannot read the settings of {os.fspath(plan_path)}: {exc}") from None
+        if exc.filename is None or exc.strerror is None:
+            raise UsageError(f"cannot read the settings of {os.fspath(plan_path)}: {exc}") from None
+        raise UsageError(f"cannot read the settings in {exc.filename}: {exc.strerror}") from None
