@@ -670,6 +670,13 @@ _TOP_KEYS: Final = (
 )
 
 
+#: What a plan's document is, said to one that is not a table (JSON's ``[1, 2]``).
+PLAN_SHAPE = (
+    f'a plan is a table with format = "{FORMAT}" and a [plan] table '
+    f'(in JSON an object: {{"format": "{FORMAT}", "plan": {{"name": "…"}}}})'
+)
+
+
 def from_data(data: object, *, limits: Limits | None = None) -> Plan:
     """Build a plan from a parsed document (the dict that TOML or JSON gives).
 
@@ -679,7 +686,8 @@ def from_data(data: object, *, limits: Limits | None = None) -> Plan:
     limits = limits or DEFAULT_LIMITS
     problems: list[Diagnostic] = []
     if not isinstance(data, Mapping):
-        raise _load_error([_diag(WRONG_TYPE, [], f"the document is {show(data)}, not a table")])
+        message = f"the document is {show(data)}, not a table"
+        raise _load_error([_diag(WRONG_TYPE, [], message, PLAN_SHAPE)])
     version = data.get("format")
     if version is None:
         problems.append(
