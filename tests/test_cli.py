@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import io
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -488,3 +489,89 @@ def test_sarif_lists_the_results_in_the_order_of_the_json(
     expected = [d["code"] for d in json.loads(out)["files"][0]["diagnostics"]]
     _, out = run(["check", path, "--ignore", "SP9", "--format", "sarif"], capsys)
     assert expected == [r["ruleId"] for r in json.loads(out)["runs"][0]["results"]]
+
+
+def _unreadable(kind: str, tmp_path: Path) -> str:
+    """A plan file argument that cannot be read, of *kind*."""
+    path = tmp_path / f"{kind}.toml"
+    if kind == "a folder":
+        path.mkdir()
+    elif kind == "unreadable":
+        path.write_text(GOOD, encoding="utf-8")
+        path.chmod(0)
+    return str(path)
+
+
+UNREADABLE = ["missing", "a folder"] + (["unreadable"] if os.geteuid() != 0 else [])
+
+
+@pytest.mark.parametrize("kind", UNREADABLE)
+def test_a_file_that_cannot_be_read_hides_no_other_files_results(
+    kind: str, write: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad, good = write("bad.toml", BAD), write("good.toml", GOOD)
+    unreadable = _unreadable(kind, tmp_path)
+    code = main(["check", bad, unreadable, good])
+    out, err = capsys.readouterr()
+    assert (2, [f"{bad}: could not be loaded", f"{good}: Demo"], 1) == (
+        code,
+        [line for line in out.splitlines() if not line.startswith(" ")],
+        err.count(f"socialplan: error: cannot read {unreadable}: "),
+    )
+
+
+def test_a_file_that_is_not_utf8_is_a_load_error_of_its_own_among_the_others(
+    write: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(GOOD.replace("Demo", "Démo").encode("latin-1"))
+    good = write("good.toml", GOOD)
+    code, out = run(["check", str(latin), good, "--format", "json"], capsys)
+    files = json.loads(out)["files"]
+    assert (1, [["SP001"], []]) == (code, [[d["code"] for d in f["diagnostics"]] for f in files])
+
+
+def test_the_json_of_a_file_that_cannot_be_read_says_why_among_the_others(
+    write: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good, missing = write("good.toml", GOOD), str(tmp_path / "missing.toml")
+    code = main(["check", missing, good, "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert (
+        2,
+        False,
+        {
+            "file": missing,
+            "ok": False,
+            "counts": {"error": 0, "warning": 0, "info": 0},
+            "diagnostics": [],
+            "error": "No such file or directory",
+        },
+        [True],
+    ) == (
+        code,
+        document["ok"],
+        document["files"][0],
+        [f["ok"] for f in document["files"][1:]],
+    )
+
+
+def test_the_sarif_of_a_file_that_cannot_be_read_is_a_notification_of_the_run(
+    write: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "missing.toml")
+    code = main(["check", missing, write("good.toml", GOOD), "--format", "sarif"])
+    (invocation,) = json.loads(capsys.readouterr().out)["runs"][0]["invocations"]
+    assert (
+        2,
+        False,
+        [
+            {
+                "level": "error",
+                "message": {"text": f"cannot read {missing}: No such file or directory"},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": Path(missing).as_posix()}}}
+                ],
+            }
+        ],
+    ) == (code, invocation["executionSuccessful"], invocation["toolExecutionNotifications"])

@@ -238,3 +238,22 @@ def test_report_with_observations_adds_the_results(capsys: pytest.CaptureFixture
     _, without, _ = run(["report", CARTOON], capsys)
     heading = "## Results against the plan"
     assert (True, False) == (heading in with_results, heading in without)
+
+
+def test_new_shows_the_file_name_with_its_control_characters_visible(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "a\x1b]0;owned\x07b"
+    folder.mkdir()
+    code, out, _ = run(["new", str(folder / "plan.toml")], capsys)
+    shown = f"{tmp_path}/a\\u001b]0;owned\\u0007b/plan.toml"
+    expected = f"wrote {shown}: fill in the TODOs, then run `socialplan check '{shown}'`\n"
+    assert (0, expected) == (code, out)
+
+
+def test_new_quotes_a_file_name_the_shell_would_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "my plan.toml"
+    code, out, _ = run(["new", str(target)], capsys)
+    assert (0, f"then run `socialplan check '{target}'`\n") == (code, out[out.index("then") :])

@@ -158,11 +158,42 @@ def test_force_does_not_let_export_write_another_kind_of_file_over_the_plan(
     )
 
 
-@pytest.mark.parametrize("to", ["toml", "json"])
-def test_export_to_a_plan_format_may_rewrite_the_plan_it_read(work: Path, to: str) -> None:
+def test_export_to_the_plans_format_may_rewrite_the_plan_it_read(work: Path) -> None:
     plan = socialplan.load("plan.toml")
-    code = main(["export", "plan.toml", "--to", to, "-o", "plan.toml"])
-    assert (0, plan) == (code, socialplan.load("plan.toml", to))
+    code = main(["export", "plan.toml", "--to", "toml", "-o", "plan.toml"])
+    assert (0, plan) == (code, socialplan.load("plan.toml"))
+
+
+@pytest.mark.parametrize("how", ["the same path", "a hard link", "a symbolic link"])
+@pytest.mark.parametrize(("read", "to"), [("plan.toml", "json"), ("plan.json", "toml")])
+def test_export_does_not_write_a_plan_in_another_format_over_the_plan_it_read(
+    work: Path, read: str, to: str, how: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if read == "plan.json":
+        Path(read).write_text(socialplan.dumps(socialplan.load("plan.toml"), "json"), "utf-8")
+    before = Path(read).read_bytes()
+    code = main(["export", read, "--to", to, "-o", alias(read, how), "--force"])
+    assert (2, before, True) == (
+        code,
+        Path(read).read_bytes(),
+        f"{to.upper()} written over it would not load by its name" in capsys.readouterr().err,
+    )
+
+
+def test_new_does_not_write_toml_over_a_json_plan_read_in_this_run(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A JSON plan with a .toml name, loaded as JSON (in a notebook, say) and then replaced by
+    # a starter plan: TOML over what was read as JSON.
+    text = socialplan.dumps(socialplan.load("plan.toml"), "json")
+    Path("draft.toml").write_text(text, encoding="utf-8")
+    socialplan.load("draft.toml", "json")
+    code = main(["new", "draft.toml", "--force"])
+    assert (2, text, True) == (
+        code,
+        Path("draft.toml").read_text(encoding="utf-8"),
+        "TOML written over it would not load by its name" in capsys.readouterr().err,
+    )
 
 
 def test_a_report_may_go_over_a_file_that_was_not_read(work: Path) -> None:

@@ -155,3 +155,37 @@ def test_a_limit_larger_than_any_file_reads_the_file(
              [("check", "max_bytes"), ("status", "max_bytes"), ("check", "max_items"),
               ("check", "max_string"), ("check", "max_depth")]]  # fmt: skip
     assert ([0] * 5, "") == (codes, capsys.readouterr().err)
+
+
+def test_reading_a_small_plan_sets_aside_no_more_memory_than_it_needs(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "plan.toml"
+    path.write_text(HEAD, encoding="utf-8")
+    socialplan.load(path)  # what it imports the first time is not measured
+    tracemalloc.start()
+    try:
+        socialplan.load(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000  # not a buffer as large as the limit (100 MB or more)
+
+
+def test_a_plan_read_from_a_pipe_is_read_whole(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "plan.toml"
+    os.mkfifo(fifo)
+    text = HEAD + "".join(f'[business_goals.g{i}]\nstatement = "x"\n' for i in range(2000))
+
+    def feed() -> None:
+        with open(fifo, "w", encoding="utf-8") as stream:
+            stream.write(text)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    plan = socialplan.load(fifo)
+    writer.join()
+    assert 2000 == len(plan.business_goals)

@@ -448,3 +448,25 @@ def test_a_number_too_long_for_python_is_placed_on_it_beside_the_other_problems(
 def test_a_string_of_many_digits_is_a_string() -> None:
     plan = socialplan.loads(HEAD.replace('"Demo"', f'"{LONG}"'))
     assert LONG == plan.name
+
+
+# A document that is not a plan's table says what a plan is.
+
+PLAN_SHAPE = 'a plan is a table with format = "socialplan/1" and a [plan] table'
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", '"x"', "0", "null"])
+def test_a_json_document_that_is_not_an_object_says_what_a_plan_is(text: str) -> None:
+    found = only(text, "json")
+    assert ("SP005", True) == (found.code, (found.hint or "").startswith(PLAN_SHAPE))
+
+
+def test_json_that_is_not_an_object_read_without_a_format_says_it_is_json() -> None:
+    with pytest.raises(socialplan.LoadError) as info:
+        socialplan.loads("[1, 2]")
+    (found,) = info.value.diagnostics
+    assert (
+        "SP001",
+        'this is JSON, a list: a plan is an object such as {"format": "socialplan/1", '
+        '"plan": {"name": "…"}}',
+    ) == (found.code, found.hint)

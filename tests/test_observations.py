@@ -438,7 +438,7 @@ def test_an_unknown_top_level_key_suggests_observations() -> None:
 
 def test_a_json_document_that_is_not_an_object_says_what_is_expected() -> None:
     found = only("[]", "json")
-    assert ("SP005", 'a list is not an object with an "observations" list') == (
+    assert ("SP005", 'an empty list is not an object with an "observations" list') == (
         found.code,
         found.message,
     )
@@ -749,3 +749,15 @@ def test_observations_text_over_the_size_limit_is_refused() -> None:
     with pytest.raises(socialplan.LoadError) as caught:
         obs.loads(text, PLAN, limits=socialplan.Limits(max_bytes=1_000))
     assert ["SP008"] == [d.code for d in caught.value.diagnostics]
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_header_split_by_another_separator_asks_for_commas(separator: str) -> None:
+    text = separator.join(["metric", "date", "value"]) + "\n"
+    with pytest.raises(socialplan.LoadError) as info:
+        obs.loads(text, PLAN, "csv")
+    (found,) = info.value.diagnostics
+    assert ("SP004", "separate the columns with commas: metric,date,value[,channel,note]") == (
+        found.code,
+        found.hint,
+    )

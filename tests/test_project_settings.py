@@ -102,7 +102,9 @@ CODES = [found.code for found in all_rules() if not found.code.startswith("SP0")
 def test_any_settings_written_are_the_selection_read(
     select: list[str], ignore: list[str], strict: bool, tmp_path: Path
 ) -> None:
-    table = {"select": select, "ignore": ignore, "strict": strict}
+    table: dict[str, object] = {"ignore": ignore, "strict": strict}
+    if select:  # an empty select is refused: it would run no rule
+        table["select"] = select
     plan = _project(tmp_path, tomli_w.dumps({"tool": {"socialplan": table}}))
     expected = Selection(select=tuple(select) or None, ignore=tuple(ignore), strict=strict)
     assert expected == project_settings(plan)
@@ -153,3 +155,52 @@ def test_a_pyproject_beyond_the_parser_is_a_load_error(
     with pytest.raises(socialplan.LoadError) as caught:
         project_settings(plan)
     assert [code] == [d.code for d in caught.value.diagnostics]
+
+
+def _not_a_file(kind: str, where: Path) -> None:
+    """Make *where* a pyproject.toml that is not a regular file: of *kind*."""
+    import os
+
+    if kind == "a folder":
+        where.mkdir()
+    elif kind == "a FIFO":
+        os.mkfifo(where)
+    else:
+        os.symlink(where.with_name("gone.toml"), where)
+
+
+NOT_A_FILE = {
+    "a folder": "it is a folder, not a file",
+    "a FIFO": "it is not a regular file",
+    "a dangling symbolic link": "it is a symbolic link to nothing",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_A_FILE))
+def test_a_pyproject_that_is_not_a_file_is_an_error_naming_it(kind: str, tmp_path: Path) -> None:
+    plan = _project(tmp_path, "")
+    (tmp_path / "pyproject.toml").unlink()
+    _not_a_file(kind, tmp_path / "pyproject.toml")
+    with pytest.raises(OSError, match="it is") as info:
+        project_settings(plan)
+    assert (str(tmp_path / "pyproject.toml"), NOT_A_FILE[kind]) == (
+        info.value.filename,
+        info.value.strerror,
+    )
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_A_FILE))
+def test_check_beside_a_pyproject_that_is_not_a_file_is_a_usage_error_naming_it(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from socialplan._cli import main
+
+    plan = _project(tmp_path, "")
+    (tmp_path / "pyproject.toml").unlink()
+    _not_a_file(kind, tmp_path / "pyproject.toml")
+    code = main(["check", str(plan)])
+    expected = (
+        f"socialplan: error: cannot read the settings in {tmp_path / 'pyproject.toml'}: "
+        f"{NOT_A_FILE[kind]}\n"
+    )
+    assert (2, expected) == (code, capsys.readouterr().err)

@@ -78,7 +78,7 @@ def test_a_word_that_is_not_a_code_to_select_is_a_usage_error(
     write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(["check", write("plan.toml", MISALIGNED), "--select", "nonsense"], capsys)
-    assert (2, True) == (code, '"NONSENSE" is not the code or prefix of any rule' in err)
+    assert (2, True) == (code, '"nonsense" is not the code or prefix of any rule' in err)
 
 
 def test_an_unknown_code_to_ignore_is_a_usage_error(
@@ -338,3 +338,216 @@ def test_a_text_that_is_no_prefix_of_a_rule_code_is_refused(text: str) -> None:
     assume(not text.isascii() or not any(code.startswith(text.upper()) for code in RULES))
     with pytest.raises(ValueError, match="select"):
         socialplan.validate(PLAN, select=[text])
+
+
+# A code far longer than any code could be: no near-miss search, the echo is cut. Each
+# judges 20,000 characters: every swap of two of them, as before, is 400 MB.
+
+LONG = "z" * 20_000
+LONG_SHOWN = '"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…" (20,000 characters)'
+
+
+def peak_memory(action: Callable[[], object]) -> int:
+    """The most memory *action* had allocated at once, in bytes."""
+    import tracemalloc
+
+    action()  # what it imports the first time is not measured
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_judging_a_very_long_code_takes_memory_in_proportion_to_its_length() -> None:
+    from socialplan.rules._engine import code_problem
+
+    assert peak_memory(lambda: code_problem(LONG)) < 20 * len(LONG)
+
+
+def test_a_very_long_code_to_select_is_refused_with_its_echo_cut(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["check", write("plan.toml", MISALIGNED), "--select", LONG]
+    peak = peak_memory(lambda: main(argv))
+    code, _, err = run(argv, capsys)
+    expected = (
+        f"socialplan: error: --select: {LONG_SHOWN} is not the code or prefix of any rule "
+        "(`socialplan rules` lists them)\n"
+    )
+    assert (2, expected, True) == (code, err.splitlines(keepends=True)[-1], peak < 50_000_000)
+
+
+def test_a_very_long_code_in_pyproject_is_refused_with_its_echo_cut(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pyproject.toml", f'[tool.socialplan]\nselect = ["{LONG}"]\n')
+    argv = ["check", write("plan.toml", MISALIGNED)]
+    peak = peak_memory(lambda: main(argv))
+    code, _, err = run(argv, capsys)
+    assert (2, True, True, True) == (
+        code,
+        f"tool.socialplan.select[0]: {LONG_SHOWN} is not the code" in err,
+        len(err) < 1000,
+        peak < 50_000_000,
+    )
+
+
+def test_a_very_long_code_in_check_is_an_error_with_its_echo_cut() -> None:
+    plan = socialplan.loads(HEAD + f'[check]\nselect = ["{LONG}"]\n')
+    peak = peak_memory(lambda: socialplan.validate(plan))
+    assert ([("check.select[0]", f"{LONG_SHOWN} is not the code or prefix of any rule")], True) == (
+        [(d.path, d.message) for d in socialplan.validate(plan) if d.code == "SP006"],
+        peak < 50_000_000,
+    )
+
+
+def test_a_code_to_select_is_echoed_as_written_not_upper_cased(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        ["check", write("plan.toml", MISALIGNED), "--select", "sp2o5\x1b[2J"], capsys
+    )
+    expected = (
+        'socialplan: error: --select: "sp2o5\\u001b[2J" is not a rule code or prefix such as '
+        '"SP205" or "SP2"\n'
+    )
+    assert (2, expected) == (code, err)
+
+
+def test_lower_case_codes_on_the_command_line_still_select(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("plan.toml", MISALIGNED)
+    assert {"SP101"} == codes_found(["check", path, "--select", "sp101"], capsys)
+
+
+def test_the_page_of_an_unknown_code_names_the_near_miss_as_select_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(["rules", "SP999"], capsys)
+    expected = (
+        'socialplan: error: "SP999" is not the code or prefix of any rule (did you mean "SP9"?)\n'
+    )
+    assert (2, "", expected) == (code, out, err)
+
+
+def test_the_page_of_a_very_long_code_is_refused_with_its_echo_cut(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(["rules", LONG], capsys)
+    expected = (
+        f"socialplan: error: {LONG_SHOWN} is not the code or prefix of any rule "
+        "(`socialplan rules` lists them)\n"
+    )
+    assert (2, expected) == (code, err)
+
+
+# An empty selection: a usage error on the command line, a located problem in a file, and
+# in Python (where `select=[]` can be meant) no rule at all.
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_an_option_naming_no_code_is_a_usage_error_naming_it(
+    option: str, value: str, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", write("plan.toml", MISALIGNED), option, value])
+    expected = (
+        f'socialplan check: error: argument {option}: "{value}" names no rule code '
+        "(give codes or prefixes such as SP2,SP701)"
+    )
+    assert (2, expected) == (exited.value.code, capsys.readouterr().err.splitlines()[-1])
+
+
+def test_an_empty_select_in_pyproject_is_refused_at_its_line(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = write("pyproject.toml", "[tool.socialplan]\nselect = []\n")
+    code, _, err = run(["check", write("plan.toml", MISALIGNED)], capsys)
+    assert (2, f"bad settings in {settings}:", True) == (
+        code,
+        err.splitlines()[0].removeprefix("socialplan: error: "),
+        "tool.socialplan.select: an empty list is not a list naming the rules to run "
+        "(remove the key to run every rule)" in err,
+    )
+
+
+def test_an_empty_select_in_check_is_a_load_error_at_its_place() -> None:
+    assert [("SP006", "check.select", "remove the key to run every rule")] == load_problems(
+        HEAD + "[check]\nselect = []\n"
+    )
+
+
+def test_an_empty_select_in_check_of_json_is_a_load_error_at_its_place() -> None:
+    text = json.dumps({"format": "socialplan/1", "plan": {"name": "Demo"}, "check": {"select": []}})
+    with pytest.raises(socialplan.LoadError) as info:
+        socialplan.loads(text)
+    assert [("SP006", "check.select", 1)] == [
+        (d.code, d.path, d.line) for d in info.value.diagnostics
+    ]
+
+
+def test_an_empty_ignore_in_a_file_is_no_problem() -> None:
+    assert [] == check_problems(HEAD + "[check]\nignore = []\n")
+
+
+def test_validate_with_an_empty_select_runs_no_rule() -> None:
+    assert ([], True) == (
+        socialplan.validate(PLAN, select=[]).codes(),
+        len(socialplan.validate(PLAN)) > 0,
+    )
+
+
+# Arguments of the wrong kind from Python: each read once, or a TypeError saying what is expected.
+
+
+@pytest.mark.parametrize("make", [iter, lambda codes: (c for c in codes), frozenset])
+def test_validate_reads_a_one_shot_iterable_of_codes_to_select_once(
+    make: Callable[[list[str]], object],
+) -> None:
+    assert ["SP101"] == socialplan.validate(PLAN, select=make(["SP101"])).codes()  # type: ignore[arg-type]
+
+
+def test_validate_reads_a_one_shot_iterable_of_codes_to_ignore_once() -> None:
+    found = socialplan.validate(PLAN, ignore=iter(["SP101"])).codes()
+    assert (False, True) == ("SP101" in found, "SP202" in found)
+
+
+def test_validate_checks_the_codes_of_a_one_shot_iterable() -> None:
+    with pytest.raises(ValueError, match=r'select\[0\]: "SP2O5"'):
+        socialplan.validate(PLAN, select=iter(["SP2O5"]))
+
+
+@pytest.mark.parametrize("name", ["select", "ignore"])
+def test_a_selection_refuses_a_string_for_a_list_of_codes(name: str) -> None:
+    with pytest.raises(TypeError) as info:
+        Selection(**{name: "SP808"})  # type: ignore[arg-type]
+    assert f"{name}: a list of rule codes or prefixes such as ['SP808'], not a string" == str(
+        info.value
+    )
+
+
+def test_a_selection_refuses_a_code_that_is_not_a_string() -> None:
+    with pytest.raises(TypeError, match="select: rule codes are strings, not 3"):
+        Selection(select=["SP1", 3])  # type: ignore[list-item]
+
+
+def test_a_selection_of_a_one_shot_iterable_keeps_every_code() -> None:
+    assert ("SP1", "SP2") == Selection(select=iter(["sp1", "SP2"])).select
+
+
+def test_validate_refuses_settings_that_are_not_a_selection() -> None:
+    with pytest.raises(TypeError) as info:
+        socialplan.validate(PLAN, settings={"select": ["SP1"]})  # type: ignore[arg-type]
+    assert (
+        "settings: a socialplan.rules.Selection (as project_settings() gives), not a dict"
+        == str(info.value)
+    )
+
+
+def test_validate_refuses_a_severity_that_is_not_a_table() -> None:
+    with pytest.raises(TypeError, match="severity: a mapping of rule codes or prefixes"):
+        socialplan.validate(PLAN, severity=[("SP1", "info")])  # type: ignore[arg-type]

@@ -13,9 +13,13 @@ the commands. What they share is in :mod:`.shared`.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TextIO
 
 from . import catalog, check, new, outputs, progress
 from .shared import (
@@ -27,6 +31,8 @@ from .shared import (
     Parser,
     PlanError,
     UsageError,
+    discard,
+    error,
     limits_of,
     version,
 )
@@ -62,20 +68,44 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return its exit code."""
+    """Run the command line; return its exit code.
+
+    Text a stream's encoding lacks is written escaped (``\\xe9``) rather than failing, as
+    long as the command runs; a stdout that cannot be written (closed, a full disk) is
+    exit 2 with one line on stderr, and a stderr that cannot be written changes no exit
+    code. argparse's own exits (``--help``, a bad option) raise ``SystemExit`` as ever.
+    """
     top, handlers = _parser()
-    args = top.parse_args(argv)
-    if args.version:
-        print(f"socialplan {version()}")
-        return OK
-    if args.command is None:
-        top.print_help(sys.stderr)
-        return USAGE
+    tolerant = [_tolerant(stream) for stream in (sys.stdout, sys.stderr)]
     try:
+        return _main(top, handlers, argv)
+    finally:
+        for restore in tolerant:
+            restore()
+
+
+def _main(
+    top: argparse.ArgumentParser, handlers: dict[str, Handler], argv: Sequence[str] | None
+) -> int:
+    out: TextIO = sys.stdout if sys.stdout is not None else _Closed()
+    try:
+        try:
+            args = top.parse_args(argv)
+        except SystemExit as exc:  # --help printed, or a usage error on stderr
+            if exc.code == OK and not _flushed(out):  # the help onto a full disk
+                return USAGE
+            raise
+        if args.version:
+            out.write(f"socialplan {version()}\n")
+            out.flush()
+            return OK
+        if args.command is None:
+            _error(top.format_help().rstrip("\n"))
+            return USAGE
         _no_nul(args)
         args.limits = limits_of(args)
-        code = handlers[args.command](args, sys.stdout)
-        sys.stdout.flush()  # a full disk fails here, not when the interpreter exits
+        code = handlers[args.command](args, out)
+        out.flush()  # a full disk fails here, not when the interpreter exits
         return code
     except PlanError as exc:
         _error(str(exc))
@@ -87,8 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_output()
         return OK
     except OSError as exc:  # a full disk, an output device gone: what was read is fine
-        _discard_output()
-        _error(f"socialplan: error: cannot write the output: {exc.strerror or exc}")
+        _cannot_write(exc)
         return USAGE
     except Exception as exc:
         if os.environ.get("SOCIALPLAN_DEBUG"):
@@ -101,13 +130,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         return INTERNAL
 
 
+class _Closed(io.TextIOBase, TextIO):
+    """What a command writes to when stdout is closed (``>&-``): every write fails."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _tolerant(stream: TextIO | None) -> Callable[[], None]:
+    """Make *stream* write a character its encoding lacks as an escape (``\\xe9``), not fail
+    (``PYTHONIOENCODING=ascii``, a cp1252 console); return what puts it back as it was."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    errors = getattr(stream, "errors", None)
+    if reconfigure is None or errors is None or errors == "backslashreplace":
+        return lambda: None
+    try:
+        reconfigure(errors="backslashreplace")
+    except (OSError, ValueError):  # closed, or cannot change now
+        return lambda: None
+
+    def restore() -> None:
+        with contextlib.suppress(OSError, ValueError):
+            reconfigure(errors=errors)
+
+    return restore
+
+
+def _flushed(out: TextIO) -> bool:
+    """Whether what is written to *out* could be flushed; if not, say so on stderr."""
+    try:
+        out.flush()
+    except OSError as exc:
+        _cannot_write(exc)
+        return False
+    return True
+
+
+def _cannot_write(exc: OSError) -> None:
+    """Say on stderr that the output could not be written, and drop what is left of it."""
+    discard(sys.stdout)
+    _error(f"socialplan: error: cannot write the output: {exc.strerror or exc}")
+
+
 def _discard_output() -> None:
     """Send what is left to write of stdout to the null device: it cannot be written."""
-    try:
-        fileno = sys.stdout.fileno()
-    except (OSError, ValueError, AttributeError):  # not a real file (a test's): nothing to do
-        return
-    os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
+    discard(sys.stdout)
 
 
 def _no_nul(args: argparse.Namespace) -> None:
@@ -119,10 +186,8 @@ def _no_nul(args: argparse.Namespace) -> None:
 
 
 def _error(message: str) -> None:
-    """Print *message* to stderr; what it quotes from a plan or a path cannot move the cursor."""
-    from .._core.escape import visible_controls
-
-    print("\n".join(map(visible_controls, message.split("\n"))), file=sys.stderr)
+    """Print *message* to stderr (:func:`.shared.error`)."""
+    error(message)
 
 
 def run() -> None:

@@ -28,7 +28,7 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
-    from .._core.vocab import did_you_mean
+    from .._core.text import show
     from ..rules import RULES, all_rules
 
     catalog = all_rules()
@@ -53,10 +53,11 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     if found is None and chosen:
         out.writelines(f"{r.code}  {r.name:<34} {r.severity!s:<8} {r.summary}\n" for r in chosen)
         return OK
-    if found is None:
-        near = did_you_mean(code, RULES)
-        hint = f'; did you mean "{near}"?' if near else "; `socialplan rules` lists them"
-        raise UsageError(f"no rule {args.code}{hint}")
+    if found is None:  # said as --select says it, with the same near miss
+        from ..rules._engine import code_problem, explain
+
+        problem = code_problem(args.code)
+        raise UsageError(explain(problem) if problem else f"no rule {show(args.code)}")
     if args.format == "json":
         page = {
             "code": found.code,

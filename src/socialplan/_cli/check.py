@@ -7,7 +7,17 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .shared import FAILED, OK, Commands, Handler, UsageError, add_limit, json_text, version
+from .shared import (
+    FAILED,
+    OK,
+    USAGE,
+    Commands,
+    Handler,
+    UsageError,
+    add_limit,
+    json_text,
+    version,
+)
 
 if TYPE_CHECKING:
     from .._core.diagnostics import Diagnostic
@@ -17,7 +27,16 @@ __all__ = ["add_commands"]
 
 
 def _codes(text: str) -> list[str]:
-    return [code.strip().upper() for code in text.split(",") if code.strip()]
+    """The codes of one ``--select``/``--ignore``, as written: a selection takes any case, and
+    a code refused is echoed as the user wrote it."""
+    from .._core.text import show
+
+    codes = [code.strip() for code in text.split(",") if code.strip()]
+    if not codes:  # `--select ""` would run no rule, and a CI job pass forever
+        raise argparse.ArgumentTypeError(
+            f"{show(text)} names no rule code (give codes or prefixes such as SP2,SP701)"
+        )
+    return codes
 
 
 def add_commands(commands: Commands) -> dict[str, Handler]:
@@ -57,14 +76,22 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
 
 
 class _Result:
-    """One file's outcome: the plan (if it loaded) and its diagnostics, in the file's order."""
+    """One file's outcome: the plan (if it loaded) and its diagnostics, in the file's order;
+    or why the file could not be read (*unread*), which ends no other file's check."""
 
-    def __init__(self, path: str, plan: Plan | None, diagnostics: list[Diagnostic]) -> None:
+    def __init__(
+        self,
+        path: str,
+        plan: Plan | None,
+        diagnostics: list[Diagnostic],
+        unread: str | None = None,
+    ) -> None:
         from .._core.diagnostics import file_order
 
         self.path = path
         self.plan = plan
         self.diagnostics = sorted(diagnostics, key=file_order)
+        self.unread = unread
 
     @property
     def counts(self) -> dict[str, int]:
@@ -74,7 +101,7 @@ class _Result:
 
     @property
     def ok(self) -> bool:
-        return self.counts["error"] == 0
+        return self.unread is None and self.counts["error"] == 0
 
 
 def _check_one(path: str, args: argparse.Namespace) -> _Result:
@@ -91,8 +118,8 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
     try:
         data = read_limited(path, args.limits or DEFAULT_LIMITS)
         plan = loads(data, fmt, file=path, limits=args.limits)
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except OSError as exc:  # missing, a folder, not allowed: the other files are checked
+        return _Result(path, None, [], unread=str(exc.strerror or exc))
     except LoadError as exc:
         return _Result(path, None, list(exc.diagnostics))
     report = validate(
@@ -113,6 +140,8 @@ def _report_text(result: _Result, out: TextIO) -> None:
     from .._core.text import counted
     from .._counts import parts
 
+    if result.unread is not None:  # said on stderr
+        return
     plan = result.plan
     title = f"{result.path}: {plan.name}" if plan else f"{result.path}: could not be loaded"
     out.write(visible_controls(title) + "\n")
@@ -140,6 +169,8 @@ def _report_json(result: _Result) -> dict[str, object]:
     }
     if result.plan is not None:
         report["summary"] = summary(result.plan)
+    if result.unread is not None:
+        report["error"] = result.unread
     return report
 
 
@@ -223,17 +254,39 @@ def _sarif(results: list[_Result]) -> dict[str, Any]:
             for r in catalog
         ],
     }
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": findings,
+    }
+    unread = [r for r in results if r.unread is not None]
+    if unread:  # a file not checked: the run did not do all it was asked
+        run["invocations"] = [
+            {
+                "executionSuccessful": False,
+                "toolExecutionNotifications": [
+                    {
+                        "level": "error",
+                        "message": {"text": f"cannot read {r.path}: {r.unread}"},
+                        "locations": [
+                            {"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}
+                        ],
+                    }
+                    for r in unread
+                ],
+            }
+        ]
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": driver},
-                "columnKind": "unicodeCodePoints",
-                "results": findings,
-            }
-        ],
+        "runs": [run],
     }
+
+
+def _uri(path: str) -> str:
+    from pathlib import Path
+
+    return Path(path).as_posix()
 
 
 def _check_codes(args: argparse.Namespace) -> None:
@@ -252,8 +305,15 @@ def _check_codes(args: argparse.Namespace) -> None:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
+    """Check every file; a file that cannot be read is named on stderr, the others are
+    reported, and the exit code is 2 (a file not checked outweighs the errors of others)."""
+    from .shared import error
+
     _check_codes(args)
     results = [_check_one(path, args) for path in args.files]
+    for result in results:
+        if result.unread is not None:
+            error(f"socialplan: error: cannot read {result.path}: {result.unread}")
     if args.format in ("json", "sarif"):
         if args.format == "json":
             document: object = _json(results)
@@ -263,4 +323,6 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     else:
         for result in results:
             _report_text(result, out)
+    if any(r.unread is not None for r in results):
+        return USAGE
     return OK if all(r.ok for r in results) else FAILED

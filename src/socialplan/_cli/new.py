@@ -37,8 +37,19 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
     if target.exists() and not args.force:
         raise UsageError(f"{args.file} exists; add --force to replace it")
     try:
-        write_atomic(target, starter(args.name), kind=PLAN, force=args.force)
+        write_atomic(target, starter(args.name), kind=PLAN, format="toml", force=args.force)
     except OSError as exc:
         raise UsageError(f"cannot write {args.file}: {exc.strerror or exc}") from None
-    out.write(f"wrote {args.file}: fill in the TODOs, then run `socialplan check {args.file}`\n")
+    out.write(_done(args.file))
     return OK
+
+
+def _done(path: str) -> str:
+    """What ``new`` says it wrote: the path with its control characters visible, and the
+    command to run next with the path quoted for a shell."""
+    import shlex
+
+    from .._core.escape import visible_controls
+
+    command = f"socialplan check {shlex.quote(path)}"
+    return visible_controls(f"wrote {path}: fill in the TODOs, then run `{command}`") + "\n"

@@ -160,7 +160,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         from .._io.files import dumps
         from .._io.inputs import PLAN
 
-        return emit(args, out, dumps(plan, args.to), kind=PLAN)
+        return emit(args, out, dumps(plan, args.to), kind=PLAN, format=args.to)
     from .. import export
 
     if args.to == "csv":

@@ -31,7 +31,9 @@ __all__ = [
     "UsageError",
     "add_limit",
     "add_output",
+    "discard",
     "emit",
+    "error",
     "json_text",
     "limits_of",
     "load_plan",
@@ -96,6 +98,43 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
+
+    def print_help(self, file: Any = None) -> None:
+        """argparse's, but a help that cannot be written raises :class:`OSError` (argparse
+        drops the error, and ``--help > /dev/full`` would exit 0)."""
+        stream = sys.stdout if file is None else file
+        if stream is None:  # `>&-`: argparse would print the help to stderr
+            import errno
+
+            raise OSError(errno.EBADF, "standard output is closed")
+        stream.write(self.format_help())
+
+
+def error(message: str) -> None:
+    """Print *message* to stderr; what it quotes from a plan or a path cannot move the cursor.
+
+    A stderr that is closed or cannot be written is left alone, what is left in it dropped:
+    the exit code says it all.
+    """
+    from .._core.escape import visible_controls
+
+    if sys.stderr is None:  # `2>&-`; print() would write to stdout instead
+        return
+    try:
+        print("\n".join(map(visible_controls, message.split("\n"))), file=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        discard(sys.stderr)
+
+
+def discard(stream: TextIO | None) -> None:
+    """Send what is left to write of *stream* to the null device, so that the interpreter's
+    last flush of it cannot fail (and change the exit code) when it exits."""
+    try:
+        fileno = stream.fileno()  # type: ignore[union-attr]
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's): nothing to do
+        return
+    os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
 
 
 def version() -> str:
@@ -173,9 +212,16 @@ def add_output(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def emit(args: argparse.Namespace, out: TextIO, text: str, kind: str | None = None) -> int:
+def emit(
+    args: argparse.Namespace,
+    out: TextIO,
+    text: str,
+    kind: str | None = None,
+    format: str | None = None,  # noqa: A002
+) -> int:
     """Write *text* to ``-o FILE`` or to *out*; *kind* is the kind of document it is, when it
-    may be written over a file of that kind that the run read (a plan: ``export --to toml``).
+    may be written over a file of that kind that the run read (a plan: ``export --to toml``),
+    and *format* its format: a plan in JSON over the TOML one read is refused.
     """
     if args.output:
         from pathlib import Path
@@ -183,7 +229,8 @@ def emit(args: argparse.Namespace, out: TextIO, text: str, kind: str | None = No
         from .._io.write import write_atomic
 
         try:
-            write_atomic(Path(args.output), text, kind=kind, force=getattr(args, "force", False))
+            force = getattr(args, "force", False)
+            write_atomic(Path(args.output), text, kind=kind, format=format, force=force)
         except BrokenPipeError:  # -o /dev/stdout, and its reader went away: as for stdout
             raise
         except OSError as exc:
@@ -237,4 +284,6 @@ def project_selection(plan_path: str | os.PathLike[str]) -> Selection | None:
     except LoadError as exc:  # its message names the file and the place of each problem
         raise UsageError(str(exc)) from None
     except OSError as exc:
-        raise UsageError(f"cannot read the settings of {os.fspath(plan_path)}: {exc}") from None
+        if exc.filename is None or exc.strerror is None:
+            raise UsageError(f"cannot read the settings of {os.fspath(plan_path)}: {exc}") from None
+        raise UsageError(f"cannot read the settings in {exc.filename}: {exc.strerror}") from None

@@ -188,8 +188,8 @@ def show(value: object, limit: int = 60) -> str:
     '"Say \\\\"hi\\\\"\\\\u001b[2J"'
     >>> show("x" * 200_000)
     '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (200,000 characters)'
-    >>> show(5000.0), show(None), show(["a"])
-    ('5000.0', 'null', 'a list')
+    >>> show(5000.0), show(None), show(["a"]), show([])
+    ('5000.0', 'null', 'a list', 'an empty list')
     """
     if isinstance(value, str):
         return quote(value, limit - 2)
@@ -198,7 +198,7 @@ def show(value: object, limit: int = 60) -> str:
     elif isinstance(value, Mapping):
         text = "a table"
     elif isinstance(value, list | tuple):
-        text = "a list"
+        text = "a list" if value else "an empty list"
     elif value is None:
         text = "null"
     elif isinstance(value, int) and value.bit_length() > 14_000:  # str() refuses 4,300+ digits

@@ -55,8 +55,6 @@ __all__ = [
     "unknown_key",
 ]
 
-#: The value of the ``format`` key of every plan document this version reads.
-
 Format = Literal["toml", "json"]
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -480,9 +478,21 @@ def _settings_hook(converter: Converter) -> Callable[[Any, Any], CheckSettings]:
     return structure
 
 
+#: What an empty ``select`` of a file is refused as: it would run no rule, and a table
+#: without the key runs every rule (``validate(select=[])`` runs none, as a caller asks).
+EMPTY_SELECT = "a list naming the rules to run"
+EMPTY_SELECT_HINT = "remove the key to run every rule"
+
+
 def _code_problems(value: Mapping[str, Any]) -> list[Exception]:
-    """The codes of a ``[check]`` table that are not shaped as codes, noted with their places."""
+    """The codes of a ``[check]`` table that are not shaped as codes, noted with their places,
+    and a ``select`` that names none."""
     found: list[Exception] = []
+    if isinstance(value.get("select"), list | tuple) and not value["select"]:
+        empty = FieldError(value["select"], EMPTY_SELECT, hint=EMPTY_SELECT_HINT)
+        attribute = attrs.fields_dict(CheckSettings)["select"]
+        empty.__notes__ = [AttributeValidationNote("@ attribute select", "select", attribute.type)]
+        found.append(empty)
     codes = code_problems(value.get("select"), value.get("ignore"), value.get("severity"))
     for (name, where), problem in codes:
         assert isinstance(name, str)

@@ -31,12 +31,20 @@ from .convert import Format, converter_for, diagnostic, transform_error, unknown
 
 __all__ = ["FORMAT", "from_data", "to_data"]
 
+#: The value of the ``format`` key of every plan document this version reads.
 FORMAT: Final = "socialplan/1"
 
 _TOP_KEYS: Final = (
     "format",
     "plan",
     *(a.name for a in attrs.fields(Plan) if a.name not in HEADER_FIELDS),
+)
+
+
+#: What a plan's document is, said to one that is not a table (JSON's ``[1, 2]``).
+PLAN_SHAPE = (
+    f'a plan is a table with format = "{FORMAT}" and a [plan] table '
+    f'(in JSON an object: {{"format": "{FORMAT}", "plan": {{"name": "…"}}}})'
 )
 
 
@@ -49,7 +57,8 @@ def from_data(data: object, *, limits: Limits | None = None) -> Plan:
     limits = limits or DEFAULT_LIMITS
     problems: list[Diagnostic] = []
     if not isinstance(data, Mapping):
-        raise LoadError([diagnostic(WRONG_TYPE, [], f"the document is {show(data)}, not a table")])
+        message = f"the document is {show(data)}, not a table"
+        raise LoadError([diagnostic(WRONG_TYPE, [], message, PLAN_SHAPE)])
     version = data.get("format")
     if version is None:
         problems.append(

@@ -121,13 +121,19 @@ def load(
 def read_limited(path: str, limits: Limits) -> bytes:
     """The bytes of the file at *path*; SP008 without reading it when it is over the limit."""
     with open(path, "rb") as stream:
-        too_big = size_problem(os.fstat(stream.fileno()).st_size, limits)
+        size = os.fstat(stream.fileno()).st_size
+        too_big = size_problem(size, limits)
         if too_big is not None:
             raise LoadError([attrs.evolve(too_big, file=path)], file=path)
         # One byte more than the limit, so that loads catches a file that grew meanwhile; a
         # limit larger than any file (--limit max_bytes=10**30) reads the file to its end.
+        # The size first: read(n) sets n bytes aside, and the limit is 100 MB or more.
         most = limits.max_bytes + 1
-        return stream.read(most if most < sys.maxsize else -1)
+        data = stream.read(size + 1)
+        if len(data) > size:  # it grew: the rest, up to the limit
+            rest = most - len(data)
+            data += stream.read(rest if rest < sys.maxsize else -1) if rest > 0 else b""
+        return data
 
 
 def dumps(plan: Plan, format: Format = "toml") -> str:  # noqa: A002

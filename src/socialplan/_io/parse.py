@@ -98,12 +98,31 @@ def looks_like(text: str) -> str | None:
 def wrong_format_hint(text: str, fmt: str, file: str | None) -> str | None:
     """What to say when *text* does not parse as *fmt* but looks like another format."""
     other = looks_like(text)
+    if other is None and fmt == "toml":
+        return _json_not_an_object(text)
     if other is None or other == fmt:
         return None
     name = other.upper()
     if file is not None:
         return f'this looks like {name}: name the file .{other}, or pass format="{other}"'
     return f'this looks like {name}; pass format="{other}"'
+
+
+def _json_not_an_object(text: str) -> str | None:
+    """What to say of *text*, which is not TOML, when it is JSON all the same (``[1, 2]``):
+    JSON that is not an object, which :func:`looks_like` does not take for a plan."""
+    if not text.lstrip(" \t\r\n").startswith(("[", '"')) or len(text) > 1_000_000:
+        return None  # a number or a word: TOML's own message says enough
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    from .._core.text import show
+
+    return (
+        f"this is JSON, {show(data)}: a plan is an object such as "
+        '{"format": "socialplan/1", "plan": {"name": "…"}}'
+    )
 
 
 def parse(text: str, fmt: str, file: str | None) -> object:

@@ -33,16 +33,38 @@ class SettingsError(LoadError):
 
 def find_pyproject(plan: str | os.PathLike[str]) -> str | None:
     """The nearest ``pyproject.toml`` in the folder of the file *plan* or above it, found
-    from the plan's real path (not from the current folder); None if there is none."""
+    from the plan's real path (not from the current folder); None if there is none.
+
+    Raises :class:`OSError` naming the nearest one when it is not a regular file (a folder,
+    a FIFO, a symbolic link to nothing): skipping it would silently drop the project's
+    settings, or take those of a project above.
+    """
+    import stat
+
     folder = os.path.dirname(os.path.realpath(plan))  # as Path.resolve(), without pathlib
     while True:
         candidate = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(candidate):
+        try:
+            mode = os.stat(candidate).st_mode
+        except FileNotFoundError:
+            mode = None
+            if os.path.islink(candidate):
+                raise _not_a_file(candidate, "it is a symbolic link to nothing") from None
+        if mode is not None and stat.S_ISREG(mode):
             return candidate
+        if mode is not None:
+            why = "it is a folder, not a file" if stat.S_ISDIR(mode) else "it is not a regular file"
+            raise _not_a_file(candidate, why)
         parent = os.path.dirname(folder)
         if parent == folder:
             return None
         folder = parent
+
+
+def _not_a_file(path: str, why: str) -> OSError:
+    import errno
+
+    return OSError(errno.EISDIR if "folder" in why else errno.EINVAL, why, path)
 
 
 def read_settings(

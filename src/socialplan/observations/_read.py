@@ -101,6 +101,9 @@ def _check_header(header: list[str], checker: Checker) -> bool:
     if not any(name in COLUMNS or did_you_mean(name, COLUMNS) for name in header):
         message = f"no header row: the first line is {show(','.join(header))}"
         hint = "start with a line naming the columns: metric,date,value[,channel,note]"
+        split = [part.strip() for cell in header for part in cell.replace("\t", ";").split(";")]
+        if len(split) > len(header) and any(name in COLUMNS for name in split):
+            hint = "separate the columns with commas: metric,date,value[,channel,note]"
         checker.report(MISSING_KEY, header_only, message, hint)
         return False
     seen: set[str] = set()

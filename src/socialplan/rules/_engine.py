@@ -7,7 +7,7 @@ needs them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeAlias
 
 import attrs
@@ -75,14 +75,22 @@ def code_problem(code: str) -> FieldError | None:
     return FieldError(code, "the code or prefix of any rule", suggestion=near, hint=hint)
 
 
+#: Longer than any rule code could be: no near miss is looked for in a longer text (the
+#: swaps of every two of its characters take memory in the square of its length).
+_LONGEST_CODE = 32
+
+
 def _near_code(code: str, load_errors: frozenset[str]) -> str | None:
     """The code, group or letters of the rules that *code* (upper case) is a typo of, if any.
 
     The typos of codes first: a letter for a digit (``SP2O5``: ``SP205``), two characters
-    swapped (``SP250``); then :func:`~socialplan._core.vocab.did_you_mean`.
+    swapped (``SP250``); then :func:`~socialplan._core.vocab.did_you_mean`. None for a text
+    longer than any code could be.
     """
     from .._core.vocab import did_you_mean
 
+    if len(code) > _LONGEST_CODE:
+        return None
     codes = set(RULES) - load_errors
     known = codes | {c[:i] for c in codes for i in range(2, len(c)) if not c[i - 1].isalpha()}
     known |= {c.rstrip("0123456789") for c in codes}
@@ -128,16 +136,51 @@ def explain(problem: FieldError) -> str:
     return message + (f" ({hint})" if hint else "")
 
 
+def _code_list(name: str, codes: object) -> tuple[str, ...]:
+    """*codes* read once (any iterable, one-shot ones too), as given; a ``TypeError`` naming
+    the argument *name* for a string (``"SP808"`` would be the codes ``S``, ``P``, ``8``...),
+    what is not iterable, or a code that is not a string."""
+    if isinstance(codes, str):
+        raise TypeError(
+            f"{name}: a list of rule codes or prefixes such as [{codes[:40]!r}], not a string"
+        )
+    if isinstance(codes, Mapping) or not isinstance(codes, Iterable):
+        raise TypeError(f"{name}: a list of rule codes or prefixes, not {_kind(codes)}")
+    listed = tuple(codes)
+    other = next((code for code in listed if not isinstance(code, str)), "")
+    if not isinstance(other, str):
+        raise TypeError(f"{name}: rule codes are strings, not {other!r}")
+    return listed
+
+
+def _kind(value: object) -> str:
+    """What *value* is, in words: ``a dict``, ``an int``."""
+    name = type(value).__name__
+    return ("an " if name[:1].lower() in "aeiou" else "a ") + name
+
+
 def _codes(codes: Iterable[str]) -> tuple[str, ...]:
-    return tuple(code.upper() for code in codes)
+    return tuple(code.upper() for code in _code_list("ignore", codes))
 
 
 def _chosen_codes(codes: Iterable[str] | None) -> tuple[str, ...] | None:
-    return None if codes is None else _codes(codes)
+    return None if codes is None else tuple(c.upper() for c in _code_list("select", codes))
 
 
 def _severities(severity: Mapping[str, Severity | str]) -> dict[str, Severity]:
-    return {key.upper(): Severity(value) for key, value in severity.items()}
+    return {key.upper(): Severity(value) for key, value in _severity_table(severity).items()}
+
+
+def _severity_table(severity: object) -> Mapping[str, Any]:
+    """*severity* if it is a table keyed by strings; a ``TypeError`` saying so if not."""
+    if not isinstance(severity, Mapping):
+        raise TypeError(
+            f"severity: a mapping of rule codes or prefixes to severities, not {_kind(severity)}"
+        )
+    other = next((key for key in severity if not isinstance(key, str)), "")
+    if not isinstance(other, str):
+        raise TypeError(f"severity: rule codes are strings, not {other!r}")
+    return severity
 
 
 @attrs.frozen(kw_only=True)
@@ -305,8 +348,8 @@ def _sort_key(d: Diagnostic) -> tuple[int, str, str]:
 def validate(
     plan: Plan,
     *,
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] = (),
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
     severity: Mapping[str, Severity | str] | None = None,
     strict: bool = False,
     settings: Selection | None = None,
@@ -321,19 +364,25 @@ def validate(
 
     Raises ``ValueError`` naming every code of the arguments or of *settings* that
     names no rule (with the nearest that does) and every severity that is not one,
-    and ``TypeError`` for a string where a list of codes belongs or a code that is
-    not a string: a typo must not select nothing. Such codes in the plan's own
+    and ``TypeError`` for a string where a list of codes belongs, a code that is
+    not a string, a *severity* that is not a mapping or *settings* that are not a
+    :class:`Selection`: a typo must not select nothing. *select* and *ignore* may be
+    any iterable, a one-shot one too: each is read once. Such codes in the plan's own
     ``[check]`` table are reported instead, each an SP006 error at its place
     (``check.select[0]``): loading checks only that they are shaped as codes, as
     it cannot know the rules, so a plan written for a plugin's rules loads, and is
     checked by the other rules, where the plugin is not installed.
     """
-    for name, codes in (("select", select), ("ignore", ignore), ("severity", severity)):
-        if isinstance(codes, str):
-            raise TypeError(f"{name}: a list of rule codes or prefixes such as [{codes!r}]")
-        other = next((code for code in codes or () if not isinstance(code, str)), "")
-        if not isinstance(other, str):
-            raise TypeError(f"{name}: rule codes are strings, not {other!r}")
+    # Each read once: a one-shot iterable is checked and then selects.
+    select = None if select is None else _code_list("select", select)
+    ignore = _code_list("ignore", ignore)
+    if severity is not None:
+        severity = _severity_table(severity)
+    if settings is not None and not isinstance(settings, Selection):
+        raise TypeError(
+            "settings: a socialplan.rules.Selection (as project_settings() gives), "
+            f"not {_kind(settings)}"
+        )
     problems = selection_problems(select, ignore, severity) + _severity_problems(severity)
     if settings is not None:
         problems += [

@@ -20,7 +20,8 @@ def project_settings(plan: str | os.PathLike[str]) -> Selection | None:
     Raises :class:`socialplan.LoadError` with every problem of the table, each with its file,
     line and ``tool.socialplan.*`` path (an unknown key, a severity that is not one, a code
     that names no rule, with the nearest key or code), or of the file (not UTF-8, not TOML);
-    :class:`OSError` when the file cannot be read.
+    :class:`OSError` when the file cannot be read, or the nearest ``pyproject.toml`` is not a
+    regular file (a folder, a FIFO, a symbolic link to nothing), which is not skipped.
     """
     from .._io.settings import find_pyproject, read_settings
     from ._engine import code_problem
