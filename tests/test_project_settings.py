@@ -69,7 +69,7 @@ def test_bad_settings_say_what_is_wrong_as_the_command_line_does(tmp_path: Path)
     plan = _project(tmp_path, '[tool.socialplan]\nstrict = "yes"\n')
     with pytest.raises(socialplan.LoadError) as caught:
         project_settings(plan)
-    message = f"bad settings in {tmp_path / 'pyproject.toml'}:\n  tool.socialplan.strict: "
+    message = f"bad settings in {tmp_path / 'pyproject.toml'}:\n  2:10: SP005 tool.socialplan.strict: "
     assert message == str(caught.value)[: len(message)]
 
 

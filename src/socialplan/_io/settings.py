@@ -173,8 +173,9 @@ def _placed(problems: list[Diagnostic], text: str, path: str) -> SettingsError:
     from .positions import place
 
     placed = sorted(place(problems, text, "toml", path), key=file_order)
+    # Each as `check` prints a diagnostic (line, column, code, the path with long keys cut),
+    # under a head that names the file once.
     message = "\n".join(
-        [f"bad settings in {path}:"]
-        + [f"  {d.path}: {d.message}" + (f" ({d.hint})" if d.hint else "") for d in placed]
+        [f"bad settings in {path}:"] + [f"  {attrs.evolve(d, file=None)}" for d in placed]
     )
     return SettingsError(placed, path, message)
