@@ -169,6 +169,17 @@ class FieldError(ValueError):
         # A limited repr: the value may be a string of megabytes or a list nested deep.
         super().__init__(f"{reprlib.repr(value)} is not {expected}")
 
+    def said(self) -> tuple[str, str | None]:
+        """The message (the value, cut, and what was expected) and the hint, as errors say them.
+
+        >>> FieldError("SP2O5", "a rule code", suggestion="SP205").said()
+        ('"SP2O5" is not a rule code', 'did you mean "SP205"?')
+        """
+        from .text import show
+
+        hint = f'did you mean "{self.suggestion}"?' if self.suggestion else self.hint
+        return f"{show(self.value)} is not {self.expected}", hint
+
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 

@@ -703,10 +703,7 @@ def transform_error(exc: BaseException) -> list[Diagnostic]:
         elif isinstance(leaf, FieldError):
             if leaf.field is not None:
                 path = [*path, leaf.field]
-            hint = f'did you mean "{leaf.suggestion}"?' if leaf.suggestion else leaf.hint
-            out.append(
-                diagnostic(leaf.code, path, f"{show(leaf.value)} is not {leaf.expected}", hint)
-            )
+            out.append(diagnostic(leaf.code, path, *leaf.said()))
         else:
             out.append(diagnostic(INVALID_VALUE, path, str(leaf)))
     return out

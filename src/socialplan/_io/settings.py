@@ -132,7 +132,6 @@ def _structured(
 ) -> CheckSettings:
     from cattrs.errors import BaseValidationError
 
-    from .._core.text import show
     from .convert import code_problems, converter_for, transform_error
 
     settings: CheckSettings | None = None
@@ -151,12 +150,12 @@ def _structured(
         for place, problem in code_problems(*codes, judge=judge):
             if format_path(place) in misshapen:
                 continue
-            hint = f'did you mean "{problem.suggestion}"?' if problem.suggestion else problem.hint
+            message, hint = problem.said()
             problems.append(
                 Diagnostic(
                     code=problem.code,
                     severity=Severity.ERROR,
-                    message=f"{show(problem.value)} is not {problem.expected}",
+                    message=message,
                     hint=hint,
                     path=format_path([*TABLE, *place]),
                 )

@@ -52,11 +52,11 @@ def code_problem(code: str) -> FieldError | None:
     pages of the catalog, not rules that run: a file that does not load gets every one of
     them, whatever is selected, so ``"SP0"`` and ``"SP003"`` are refused, saying so.
     """
-    from .._io.convert import CODE_PATTERN, EXPECTED_CODE
+    from .._io.convert import EXPECTED_CODE, code_shape_problem
 
     _load_builtin_and_plugins()
     upper = code.upper()
-    shaped = code.isascii() and CODE_PATTERN.fullmatch(code) is not None
+    shaped = code_shape_problem(code) is None
     load_errors = _load_error_codes()
     named = [each for each in RULES if each.startswith(upper)] if shaped else []
     if named and not all(each in load_errors for each in named):
@@ -88,16 +88,16 @@ def _near_code(code: str, load_errors: frozenset[str]) -> str | None:
     longer than any code could be.
     """
     from .._core.vocab import did_you_mean
+    from .._io.convert import reshaped_code
 
     if len(code) > _LONGEST_CODE:
         return None
     codes = set(RULES) - load_errors
     known = codes | {c[:i] for c in codes for i in range(2, len(c)) if not c[i - 1].isalpha()}
     known |= {c.rstrip("0123456789") for c in codes}
-    letters = len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    digits = code[:letters] + code[letters:].translate(str.maketrans("OIL", "011"))
-    if digits in known:
-        return digits
+    reshaped = reshaped_code(code)  # a letter for a digit
+    if reshaped in known:
+        return reshaped
     swapped = [code[:i] + code[i + 1] + code[i] + code[i + 2 :] for i in range(len(code) - 1)]
     return next((each for each in sorted(swapped) if each in known), None) or did_you_mean(
         code, known
@@ -122,17 +122,9 @@ def selection_problems(
     return code_problems(select, ignore, severity, judge=code_problem)
 
 
-def _said(problem: FieldError) -> tuple[str, str | None]:
-    """*problem*'s message (the value and what was expected) and hint, as load errors say them."""
-    from .._core.text import show
-
-    hint = f'did you mean "{problem.suggestion}"?' if problem.suggestion else problem.hint
-    return f"{show(problem.value)} is not {problem.expected}", hint
-
-
 def explain(problem: FieldError) -> str:
     """*problem* in words: the value, what was expected, and the near miss or a hint."""
-    message, hint = _said(problem)
+    message, hint = problem.said()
     return message + (f" ({hint})" if hint else "")
 
 
@@ -438,7 +430,7 @@ def _check_table_problems(check: CheckSettings | None) -> list[Diagnostic]:
 
     found = []
     for place, problem in selection_problems(check.select, check.ignore, check.severity):
-        message, hint = _said(problem)
+        message, hint = problem.said()
         path = format_path(["check", *place])
         found.append(
             Diagnostic(
