@@ -11,15 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import plan_of as toml
 from socialplan import Objective
 from socialplan.dsl import PlanBuilder, Ref
 from socialplan.testing import loadable_plans
-
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
-
-
-def toml(body: str) -> socialplan.Plan:
-    return socialplan.loads(HEAD + body)
 
 
 def builder() -> PlanBuilder:

@@ -9,11 +9,10 @@ import pytest
 from hypothesis import given, settings
 
 import socialplan
+from helpers import HEAD
 from socialplan import Limits
 from socialplan._cli import main
 from socialplan.testing import loadable_plans
-
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
 
 
 def problems(text: str, limits: Limits, fmt: str = "toml") -> list[tuple[str, str]]:

@@ -12,8 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import socialplan
-
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
+from helpers import HEAD
 
 
 def problems(text: str, fmt: socialplan.Format = "toml") -> list[tuple[str, str]]:

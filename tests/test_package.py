@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import socialplan
+from helpers import HEAD
 
 ROOT = Path(__file__).parent.parent
 
@@ -86,7 +87,7 @@ def test_the_check_command_imports_only_what_it_needs(fmt: str, tmp_path: Path) 
 
 def test_checking_a_plan_that_names_no_step_leaves_the_steps_unloaded(tmp_path: Path) -> None:
     plan = tmp_path / "plan.toml"
-    plan.write_text('format = "socialplan/1"\n[plan]\nname = "Demo"\n', encoding="utf-8")
+    plan.write_text(HEAD, encoding="utf-8")
     code = (
         "import contextlib, io, sys\n"
         "from socialplan._cli import main\n"

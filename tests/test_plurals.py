@@ -13,14 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import HEAD
 from socialplan import Limits, Metric, Objective, Plan
 from socialplan import observations as obs
 from socialplan._core.text import counted, plural
 from socialplan.render import report, scorecard
 from socialplan.render._svg import to_svg
 from socialplan.steps import Methodology, Step
-
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
 
 # One error (SP101), one warning (SP201) and one info (SP212).
 ONE_OF_EACH = ["SP101", "SP201", "SP212"]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 import tomli_w
@@ -12,39 +10,12 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import HEAD, MISALIGNED, Write, run
 from socialplan import CheckSettings, Plan
-from socialplan._cli import main
 from socialplan.rules import RULES, Selection, all_rules
 
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
-# Loads, but a metric measures nothing (SP202 warning) and names a missing objective (SP101).
-MISALIGNED = (
-    HEAD
-    + '[metrics.likes]\nname = "Likes"\nunit = "likes"\nlevel = 1\nsource = "x"\n'
-    + 'cadence = "weekly"\nchannels = []\nmeasures = ["nope"]\n'
-    + '[metrics.visits]\nname = "Visits"\nunit = "visits"\nlevel = 1\nsource = "x"\n'
-    + 'cadence = "weekly"\n'
-)
 PLAN = socialplan.loads(MISALIGNED)
 NEAR = 'did you mean "SP205"?'
-
-Write = Callable[[str, str], str]
-
-
-@pytest.fixture
-def write(tmp_path: Path) -> Write:
-    def write(name: str, text: str) -> str:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return str(path)
-
-    return write
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def codes_found(args: list[str], capsys: pytest.CaptureFixture[str]) -> set[str]:

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import plan_of
 from socialplan.steps import (
     A_TO_S,
     FOURTEEN_STEPS,
@@ -24,7 +25,6 @@ from socialplan.steps import (
 )
 from socialplan.testing import loadable_plans
 
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
 DOMAIN_ORDER = [
     "objectives",
     "stakeholder_input",
@@ -42,10 +42,6 @@ DOMAIN_ORDER = [
     "internal_networks",
     "launch",
 ]
-
-
-def plan_of(body: str) -> socialplan.Plan:
-    return socialplan.loads(HEAD + body)
 
 
 def test_the_default_methodology_lists_the_domains_steps_in_its_numbering() -> None:
