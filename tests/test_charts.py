@@ -169,6 +169,7 @@ def test_every_objective_with_data_gets_a_well_formed_chart(data: st.DataObject)
 def _at_the_ends(start: dt.date, deadline: dt.date, days: list[dt.date], value: float) -> bytes:
     """The chart of the cartoon's first objective with its dates and values moved to extremes."""
     objective = PLAN.objectives["awareness_reach"]
+    assert objective.target is not None
     target = attrs.evolve(objective.target, deadline=deadline, value=value, baseline=-value)
     plan = PLAN.with_objective("awareness_reach", attrs.evolve(objective, target=target))
     plan = plan.evolve(start=start, horizons=None)

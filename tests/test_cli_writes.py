@@ -159,7 +159,9 @@ def test_force_does_not_let_export_write_another_kind_of_file_over_the_plan(
 
 
 @pytest.mark.parametrize("to", ["toml", "json"])
-def test_export_to_a_plan_format_may_rewrite_the_plan_it_read(work: Path, to: str) -> None:
+def test_export_to_a_plan_format_may_rewrite_the_plan_it_read(
+    work: Path, to: socialplan.Format
+) -> None:
     plan = socialplan.load("plan.toml")
     code = main(["export", "plan.toml", "--to", to, "-o", "plan.toml"])
     assert (0, plan) == (code, socialplan.load("plan.toml", to))

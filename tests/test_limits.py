@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -137,9 +138,9 @@ def test_a_document_over_max_bytes_is_placed_on_line_1(how: str, tmp_path: Path)
     text = HEAD + "# a comment that makes it longer\n"
     path = tmp_path / "plan.toml"
     path.write_text(text, encoding="utf-8")
-    load = socialplan.loads if how == "loads" else socialplan.load
+    load: Callable[..., socialplan.Plan] = socialplan.loads if how == "loads" else socialplan.load
     with pytest.raises(socialplan.LoadError) as caught:
-        load(text if how == "loads" else path, limits=Limits(max_bytes=40))  # type: ignore[operator]
+        load(text if how == "loads" else path, limits=Limits(max_bytes=40))
     (found,) = caught.value.diagnostics
     assert ("SP008", "", 1) == (found.code, found.path, found.line)
 

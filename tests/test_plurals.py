@@ -179,7 +179,7 @@ def test_a_limit_of_one_character_says_character() -> None:
 def test_a_drawing_of_one_node_is_named_for_one_node() -> None:
     import networkx as nx
 
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_node("a", kind="goal", label="A")
     assert "<title>1 node, 0 edges</title>" in to_svg(graph)
 

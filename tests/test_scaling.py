@@ -68,10 +68,10 @@ class Counted(str):
     __slots__ = ()
 
     def __eq__(self, other: object) -> bool:
-        return str.__eq__(self, other)  # type: ignore[no-any-return]
+        return str.__eq__(self, other)
 
     def __ne__(self, other: object) -> bool:
-        return str.__ne__(self, other)  # type: ignore[no-any-return]
+        return str.__ne__(self, other)
 
     def __lt__(self, other: str) -> bool:
         return str.__lt__(self, other)

@@ -1212,7 +1212,7 @@ def test_every_check_has_an_incomplete_case() -> None:
 
 
 def test_cases_name_only_existing_checks() -> None:
-    named = {case.check for case in [*DONE, *NOT_DONE]}
+    named = {case.check for case in DONE} | {case.check for case in NOT_DONE}
     assert [] == sorted(named - set(CHECKS))
 
 

@@ -325,8 +325,11 @@ def test_mermaid_labels_carry_no_raw_quotes_or_markup() -> None:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_dot_parses_with_pydot_and_has_every_edge() -> None:
     text = to_dot(socialplan.progress(socialplan.Plan(name="x"), TRICKY))
-    (graph,) = pydot.graph_from_dot_data(text)
-    edges = {(e.get_source().strip('"'), e.get_destination().strip('"')) for e in graph.get_edges()}
+    (graph,) = pydot.graph_from_dot_data(text) or []
+    edges = {
+        (str(e.get_source()).strip('"'), str(e.get_destination()).strip('"'))
+        for e in graph.get_edges()
+    }
     labels = {n.get_name().strip('"'): n.get("label") for n in graph.get_nodes() if n.get("label")}
     assert ({("a-1", "b")}, '"Say \\"hi\\" <script>\\n(ready)"') == (edges, labels["a-1"])
 
