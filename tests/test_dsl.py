@@ -224,7 +224,7 @@ def test_a_load_error_does_not_hide_a_reference_to_a_missing_part() -> None:
 
 def test_a_part_with_a_load_error_is_not_reported_as_missing() -> None:
     p = builder()
-    p.objective("aware", 3)  # type: ignore[arg-type]
+    p.objective("aware", 3)  # type: ignore[arg-type]  # a title that is no text
     p.metric("m", "M", measures=["aware", "nothing"])
     assert [("SP005", "objectives.aware.title"), ("SP101", "metrics.m.measures[1]")] == (
         build_problems(p)

@@ -21,7 +21,7 @@ def problems(text: str, fmt: socialplan.Format = "toml") -> list[tuple[str, str]
     return [(d.code, d.path) for d in info.value.diagnostics]
 
 
-def only(text: str, fmt: socialplan.Format = "toml") -> socialplan.Diagnostic:
+def only(text: str | bytes, fmt: socialplan.Format = "toml") -> socialplan.Diagnostic:
     with pytest.raises(socialplan.LoadError) as info:
         socialplan.loads(text, fmt)
     (diagnostic,) = info.value.diagnostics
@@ -160,7 +160,7 @@ def test_json_problems_are_located_like_toml_ones() -> None:
 
 
 def test_bytes_that_are_not_utf8_are_a_located_error() -> None:
-    found = only(HEAD.encode() + b"vision = '\xff'\n")  # type: ignore[arg-type]
+    found = only(HEAD.encode() + b"vision = '\xff'\n")
     assert ("SP001", 4) == (found.code, found.line)
 
 

@@ -273,7 +273,7 @@ def test_validate_refuses_a_string_for_a_list_of_codes() -> None:
 )
 def test_validate_refuses_a_code_that_is_not_a_string(arguments: dict[str, object]) -> None:
     with pytest.raises(TypeError, match="rule codes are strings"):
-        socialplan.validate(PLAN, **arguments)  # type: ignore[arg-type]
+        socialplan.validate(PLAN, **arguments)  # type: ignore[arg-type]  # codes that are no strings
 
 
 def test_validate_refuses_unknown_codes_in_the_project_settings() -> None:

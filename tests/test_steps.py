@@ -273,9 +273,11 @@ def test_the_methodology_rules_check_the_methodology_once_per_validation(
     calls = []
     real = socialplan.steps.methodology_of
 
-    def counted(*args: object) -> object:
-        calls.append(args)
-        return real(*args)  # type: ignore[arg-type]
+    def counted(
+        plan: socialplan.Plan, *rest: socialplan.steps.Methodology | str | None
+    ) -> socialplan.steps.Methodology:
+        calls.append((plan, *rest))
+        return real(plan, *rest)
 
     monkeypatch.setattr(socialplan.steps, "methodology_of", counted)
     found = socialplan.validate(plan_of(BROKEN), select=["SP801", "SP802", "SP803", "SP804"])

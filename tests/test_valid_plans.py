@@ -33,6 +33,7 @@ def _replace(node: object, segments: list[str | int], value: str) -> object:
         return (*node[:head], new, *node[head + 1 :])
     assert isinstance(head, str)
     current = getattr(node, head)
+    # node is an instance of one of the model's attrs classes, which mypy cannot tell from object
     return attrs.evolve(node, **{head: value if not rest else _replace(current, rest, value)})  # type: ignore[misc]
 
 
