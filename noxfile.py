@@ -25,9 +25,9 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """Check types with mypy --strict."""
+    """Check types of the sources and the tests with mypy --strict."""
     session.install("-e", ".[tests]", "mypy")
-    session.run("mypy", "--strict", "src")
+    session.run("mypy", "--strict", "src", "tests")
 
 
 @nox.session

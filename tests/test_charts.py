@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Literal
 
 import attrs
 import pytest
@@ -93,7 +94,7 @@ def test_objective_without_observations_cannot_be_charted() -> None:
 
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="'pdf'"):
-        charts.objective_chart(CARD, "traffic", format="pdf")  # type: ignore[arg-type]
+        charts.objective_chart(CARD, "traffic", format="pdf")  # type: ignore[arg-type]  # no such format, on purpose
 
 
 def test_write_charts_writes_one_file_per_objective_with_data(tmp_path: Path) -> None:
@@ -140,11 +141,11 @@ def test_write_charts_of_a_scorecard_without_observations_writes_nothing(tmp_pat
 
 @pytest.mark.parametrize("fmt", ["svg", "png"])
 def test_without_matplotlib_the_error_names_the_extra(
-    monkeypatch: pytest.MonkeyPatch, fmt: str
+    monkeypatch: pytest.MonkeyPatch, fmt: Literal["svg", "png"]
 ) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(MissingExtra, match=r"pip install 'socialplan\[charts\]'") as info:
-        charts.objective_chart(CARD, "traffic", format=fmt)  # type: ignore[arg-type]
+        charts.objective_chart(CARD, "traffic", format=fmt)
     assert ("charts", True) == (info.value.extra, isinstance(info.value, ImportError))
 
 
@@ -169,6 +170,7 @@ def test_every_objective_with_data_gets_a_well_formed_chart(data: st.DataObject)
 def _at_the_ends(start: dt.date, deadline: dt.date, days: list[dt.date], value: float) -> bytes:
     """The chart of the cartoon's first objective with its dates and values moved to extremes."""
     objective = PLAN.objectives["awareness_reach"]
+    assert objective.target is not None
     target = attrs.evolve(objective.target, deadline=deadline, value=value, baseline=-value)
     plan = PLAN.with_objective("awareness_reach", attrs.evolve(objective, target=target))
     plan = plan.evolve(start=start, horizons=None)

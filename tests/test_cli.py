@@ -8,37 +8,17 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from helpers import HEAD, MISALIGNED, Write
 from socialplan._cli import main
 
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
 GOOD = HEAD + '[business_goals.brand]\nstatement = "x"\n'
 BAD = HEAD + 'reach = "natonal"\nstrat = 1\n'
-# Loads, but a metric measures nothing (SP202 warning) and names a missing objective (SP101).
-MISALIGNED = (
-    HEAD
-    + '[metrics.likes]\nname = "Likes"\nunit = "likes"\nlevel = 1\nsource = "x"\n'
-    + 'cadence = "weekly"\nchannels = []\nmeasures = ["nope"]\n'
-    + '[metrics.visits]\nname = "Visits"\nunit = "visits"\nlevel = 1\nsource = "x"\n'
-    + 'cadence = "weekly"\n'
-)
-
-Write = Callable[[str, str], str]
-
-
-@pytest.fixture
-def write(tmp_path: Path) -> Write:
-    def write(name: str, text: str) -> str:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return str(path)
-
-    return write
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

@@ -4,34 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import socialplan
+from helpers import HEAD, Write, run
 from socialplan._cli import main
 
 CARTOON = "examples/cartoon/plan.toml"
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
-
-Write = Callable[[str, str], str]
-
-
-@pytest.fixture
-def write(tmp_path: Path) -> Write:
-    def write(name: str, text: str) -> str:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return str(path)
-
-    return write
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_report_writes_markdown_to_the_file_given(tmp_path: Path) -> None:

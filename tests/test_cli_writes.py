@@ -11,6 +11,7 @@ import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -377,11 +378,16 @@ def fail_on_third_chart(monkeypatch: pytest.MonkeyPatch) -> None:
     drawn = charts._chart
     calls: list[str] = []
 
-    def draw(card: socialplan.Scorecard, objective: socialplan.ObjectiveScore, *rest: str) -> bytes:
+    def draw(
+        card: socialplan.Scorecard,
+        objective: socialplan.ObjectiveScore,
+        kind: str,
+        lang: Literal["en", "es"],
+    ) -> bytes:
         calls.append(objective.objective)
         if len(calls) == 3:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return drawn(card, objective, *rest)  # type: ignore[arg-type]
+        return drawn(card, objective, kind, lang)
 
     monkeypatch.setattr(charts, "_chart", draw)
 

@@ -11,10 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import HEAD
 from socialplan.rules import counts, summary
 from socialplan.testing import loadable_plans, plans
-
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
 
 
 def test_no_diagnostics_count_zero_of_every_severity() -> None:

@@ -226,7 +226,9 @@ def test_a_target_added_is_summarised() -> None:
 
 
 def test_an_enum_is_shown_as_the_file_writes_it() -> None:
-    new = PLAN.with_objective("awareness", attrs.evolve(AWARENESS, stage="interest"))
+    new = PLAN.with_objective(
+        "awareness", attrs.evolve(AWARENESS, stage=socialplan.FunnelStage.INTEREST)
+    )
     assert [
         (
             "added",

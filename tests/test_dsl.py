@@ -11,15 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import plan_of as toml
 from socialplan import Objective
 from socialplan.dsl import PlanBuilder, Ref
 from socialplan.testing import loadable_plans
-
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
-
-
-def toml(body: str) -> socialplan.Plan:
-    return socialplan.loads(HEAD + body)
 
 
 def builder() -> PlanBuilder:
@@ -229,7 +224,7 @@ def test_a_load_error_does_not_hide_a_reference_to_a_missing_part() -> None:
 
 def test_a_part_with_a_load_error_is_not_reported_as_missing() -> None:
     p = builder()
-    p.objective("aware", 3)  # type: ignore[arg-type]
+    p.objective("aware", 3)  # type: ignore[arg-type]  # a title that is no text
     p.metric("m", "M", measures=["aware", "nothing"])
     assert [("SP005", "objectives.aware.title"), ("SP101", "metrics.m.measures[1]")] == (
         build_problems(p)

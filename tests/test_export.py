@@ -66,8 +66,10 @@ def rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
-def calendar_with(title: str, **fields: object) -> socialplan.Plan:
-    entry = socialplan.CalendarEntry(date=dt.date(2027, 3, 1), channel="ig", title=title, **fields)  # type: ignore[arg-type]
+def calendar_with(title: str, repeat: socialplan.Duration | None = None) -> socialplan.Plan:
+    entry = socialplan.CalendarEntry(
+        date=dt.date(2027, 3, 1), channel="ig", title=title, repeat=repeat
+    )
     return socialplan.Plan(name="Demo", calendar=(entry,))
 
 

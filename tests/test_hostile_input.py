@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import HEAD
 from socialplan._cli import main
 from socialplan.export import to_csv, to_ics
 from socialplan.render import report
@@ -35,7 +36,6 @@ _FUZZ = runpy.run_path(str(ROOT / "fuzz" / "fuzz_load.py"), run_name="fuzz_load"
 check: Callable[[bytes], list[str]] = _FUZZ["check"]
 check_load_error: Callable[[socialplan.LoadError], None] = _FUZZ["check_load_error"]
 
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "x"\n'
 DEEP = 10_000
 
 
@@ -174,7 +174,7 @@ def test_random_text_gives_a_load_error(text: str) -> None:
 
 # Encodings ---------------------------------------------------------------------------------
 
-ACCENTED = HEAD.replace('"x"', '"Café Crème, año"')
+ACCENTED = HEAD.replace('"Demo"', '"Café Crème, año"')
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "latin-1"])

@@ -129,7 +129,7 @@ def test_the_ranking_holds_every_influencer_once_best_first(plan: Plan) -> None:
 def test_with_equal_weights_the_score_is_bipartite_degree_centrality(plan: Plan) -> None:
     # no objective names an audience, so every audience weighs 1
     plan = plan.evolve(objectives={k: Objective(title=o.title) for k, o in plan.objectives.items()})
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     graph.add_nodes_from(f"i:{key}" for key in plan.influencers)
     graph.add_nodes_from(f"a:{key}" for key in plan.audiences)
     graph.add_edges_from(

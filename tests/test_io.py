@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given, settings
 
 import socialplan
+from helpers import HEAD
 from socialplan.testing import loadable_plans as plans
-
-TEXT = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
 
 
 def test_load_reads_the_format_from_the_suffix(tmp_path: Path) -> None:
@@ -22,14 +21,14 @@ def test_load_reads_the_format_from_the_suffix(tmp_path: Path) -> None:
 
 def test_load_refuses_an_unknown_suffix(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_text(TEXT, encoding="utf-8")
+    path.write_text(HEAD, encoding="utf-8")
     with pytest.raises(ValueError, match=r"\.toml or \.json"):
         socialplan.load(path)
 
 
 def test_load_with_an_explicit_format_ignores_the_suffix(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
-    path.write_text(TEXT, encoding="utf-8")
+    path.write_text(HEAD, encoding="utf-8")
     assert "Demo" == socialplan.load(path, format="toml").name
 
 
@@ -55,7 +54,7 @@ def test_json_loaded_as_toml_says_it_looks_like_json() -> None:
 
 
 def test_toml_loaded_as_json_says_it_looks_like_toml() -> None:
-    assert ("SP001", 'this looks like TOML; pass format="toml"') == syntax_hint(TEXT, "json")
+    assert ("SP001", 'this looks like TOML; pass format="toml"') == syntax_hint(HEAD, "json")
 
 
 def test_a_json_file_named_toml_says_which_suffix_it_needs(tmp_path: Path) -> None:
@@ -111,12 +110,12 @@ def test_dump_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path) -> N
 
 
 def test_json_output_keeps_dates_as_iso_strings() -> None:
-    plan = socialplan.loads(TEXT + "start = 2027-01-10\n")
+    plan = socialplan.loads(HEAD + "start = 2027-01-10\n")
     assert '"start": "2027-01-10"' in socialplan.dumps(plan, "json")
 
 
 def test_defaults_are_left_out_of_the_output() -> None:
-    plan = socialplan.loads(TEXT + "[objectives.aw]\ntitle = 'x'\nmeasure = 'quantitative'\n")
+    plan = socialplan.loads(HEAD + "[objectives.aw]\ntitle = 'x'\nmeasure = 'quantitative'\n")
     assert "measure" not in socialplan.dumps(plan)
 
 

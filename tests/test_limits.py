@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -9,16 +10,15 @@ import pytest
 from hypothesis import given, settings
 
 import socialplan
+from helpers import HEAD
 from socialplan import Limits
 from socialplan._cli import main
 from socialplan.testing import loadable_plans
 
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
 
-
-def problems(text: str, limits: Limits, fmt: str = "toml") -> list[tuple[str, str]]:
+def problems(text: str, limits: Limits, fmt: socialplan.Format = "toml") -> list[tuple[str, str]]:
     with pytest.raises(socialplan.LoadError) as caught:
-        socialplan.loads(text, fmt, limits=limits)  # type: ignore[arg-type]
+        socialplan.loads(text, fmt, limits=limits)
     return [(d.code, d.path) for d in caught.value.diagnostics]
 
 
@@ -71,7 +71,7 @@ def test_the_message_says_how_big_and_the_hint_how_to_raise_it() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["toml", "json"])
-def test_nesting_beyond_the_parser_is_sp008_not_a_recursion_error(fmt: str) -> None:
+def test_nesting_beyond_the_parser_is_sp008_not_a_recursion_error(fmt: socialplan.Format) -> None:
     deep = "[" * 100_000 + "]" * 100_000
     text = (
         f'{{"format": "socialplan/1", "plan": {{"name": {deep}}}}}'
@@ -113,7 +113,7 @@ def test_a_plan_loads_at_its_own_size_and_not_one_below(plan: socialplan.Plan) -
 @pytest.mark.parametrize("bad", [0, -1, True, 2.5])
 def test_a_limit_is_a_whole_number_of_at_least_one(bad: object) -> None:
     with pytest.raises(ValueError, match="max_items must be a whole number"):
-        Limits(max_items=bad)  # type: ignore[arg-type]
+        Limits(max_items=bad)  # type: ignore[arg-type]  # not a whole number, on purpose
 
 
 def test_the_command_line_raises_a_limit(
@@ -138,9 +138,9 @@ def test_a_document_over_max_bytes_is_placed_on_line_1(how: str, tmp_path: Path)
     text = HEAD + "# a comment that makes it longer\n"
     path = tmp_path / "plan.toml"
     path.write_text(text, encoding="utf-8")
-    load = socialplan.loads if how == "loads" else socialplan.load
+    load: Callable[..., socialplan.Plan] = socialplan.loads if how == "loads" else socialplan.load
     with pytest.raises(socialplan.LoadError) as caught:
-        load(text if how == "loads" else path, limits=Limits(max_bytes=40))  # type: ignore[operator]
+        load(text if how == "loads" else path, limits=Limits(max_bytes=40))
     (found,) = caught.value.diagnostics
     assert ("SP008", "", 1) == (found.code, found.path, found.line)
 

@@ -12,8 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import socialplan
-
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
+from helpers import HEAD
 
 
 def problems(text: str, fmt: socialplan.Format = "toml") -> list[tuple[str, str]]:
@@ -22,7 +21,7 @@ def problems(text: str, fmt: socialplan.Format = "toml") -> list[tuple[str, str]
     return [(d.code, d.path) for d in info.value.diagnostics]
 
 
-def only(text: str, fmt: socialplan.Format = "toml") -> socialplan.Diagnostic:
+def only(text: str | bytes, fmt: socialplan.Format = "toml") -> socialplan.Diagnostic:
     with pytest.raises(socialplan.LoadError) as info:
         socialplan.loads(text, fmt)
     (diagnostic,) = info.value.diagnostics
@@ -161,7 +160,7 @@ def test_json_problems_are_located_like_toml_ones() -> None:
 
 
 def test_bytes_that_are_not_utf8_are_a_located_error() -> None:
-    found = only(HEAD.encode() + b"vision = '\xff'\n")  # type: ignore[arg-type]
+    found = only(HEAD.encode() + b"vision = '\xff'\n")
     assert ("SP001", 4) == (found.code, found.line)
 
 
@@ -341,8 +340,9 @@ def test_a_number_beyond_the_range_of_a_plan_is_an_invalid_value(value: str, exp
 
 @pytest.mark.parametrize("value", ["0", "-0.0", "1e15", "-1_000_000_000_000_000", "1e-15", "0.5"])
 def test_a_number_within_the_range_loads(value: str) -> None:
-    plan = socialplan.loads(TARGET.format(value=value))
-    assert float(value.replace("_", "")) == plan.objectives["o"].target.value
+    target = socialplan.loads(TARGET.format(value=value)).objectives["o"].target
+    assert target is not None
+    assert float(value.replace("_", "")) == target.value
 
 
 def test_a_huge_number_is_shown_cut_with_its_length() -> None:
@@ -366,7 +366,11 @@ def test_every_number_out_of_range_is_reported_at_once() -> None:
 
 
 def test_a_huge_number_in_json_is_an_invalid_value() -> None:
-    document = {"format": "socialplan/1", "plan": {"name": "x"}, "metrics": {"m": {"name": "M"}}}
+    document: dict[str, Any] = {
+        "format": "socialplan/1",
+        "plan": {"name": "x"},
+        "metrics": {"m": {"name": "M"}},
+    }
     document["metrics"]["m"]["unit_value"] = 10**400
     assert [("SP006", "metrics.m.unit_value")] == problems(json.dumps(document), "json")
 

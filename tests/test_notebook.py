@@ -11,7 +11,7 @@ NOTEBOOK = Path(__file__).parent.parent / "examples" / "notebook" / "plan.ipynb"
 
 
 def _run() -> nbformat.NotebookNode:
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    notebook: nbformat.NotebookNode = nbformat.read(NOTEBOOK, as_version=4)
     NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
     return notebook
 

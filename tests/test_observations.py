@@ -503,7 +503,7 @@ def test_records_report_paths_without_lines() -> None:
 
 def test_a_record_that_is_not_a_mapping_is_a_wrong_type() -> None:
     with pytest.raises(socialplan.LoadError) as info:
-        obs.from_records([("leads", MARCH_1, 4)], PLAN)  # type: ignore[list-item]
+        obs.from_records([("leads", MARCH_1, 4)], PLAN)  # type: ignore[list-item]  # a record that is no mapping
     assert [("SP005", "observations[0]")] == [(d.code, d.path) for d in info.value.diagnostics]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import socialplan
+from helpers import HEAD
 
 ROOT = Path(__file__).parent.parent
 
@@ -89,7 +90,7 @@ def test_the_check_command_imports_only_what_it_needs(fmt: str, tmp_path: Path) 
 
 def test_checking_a_plan_that_names_no_step_leaves_the_steps_unloaded(tmp_path: Path) -> None:
     plan = tmp_path / "plan.toml"
-    plan.write_text('format = "socialplan/1"\n[plan]\nname = "Demo"\n', encoding="utf-8")
+    plan.write_text(HEAD, encoding="utf-8")
     code = (
         "import contextlib, io, sys\n"
         "from socialplan._cli import main\n"
@@ -125,7 +126,7 @@ def test_dir_lists_every_public_name_without_loading_it() -> None:
 
 def test_an_unknown_attribute_raises_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no_such_thing"):
-        socialplan.no_such_thing  # type: ignore[attr-defined]  # noqa: B018
+        socialplan.no_such_thing  # noqa: B018
 
 
 def test_the_standard_library_parser_is_used_without_tomli(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -135,8 +136,8 @@ def test_the_standard_library_parser_is_used_without_tomli(monkeypatch: pytest.M
     assert "SP001" == info.value.diagnostics[0].code
 
 
-def test_mypy_strict_passes_on_the_sources() -> None:
-    result = run(sys.executable, "-m", "mypy", "--strict", "src")
+def test_mypy_strict_passes_on_the_sources_and_tests() -> None:
+    result = run(sys.executable, "-m", "mypy", "--strict", "src", "tests")
     assert (0, "") == (result.returncode, result.stderr), result.stdout
 
 

@@ -7,20 +7,20 @@ output that counts something, in English and in Spanish, to the one helper of pl
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import HEAD
 from socialplan import Limits, Metric, Objective, Plan
 from socialplan import observations as obs
 from socialplan._core.text import counted, plural
 from socialplan.render import report, scorecard
 from socialplan.render._svg import to_svg
 from socialplan.steps import Methodology, Step
-
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
 
 # One error (SP101), one warning (SP201) and one info (SP212).
 ONE_OF_EACH = ["SP101", "SP201", "SP212"]
@@ -63,7 +63,7 @@ PLAN = Plan(
         ("sin datos", "es", "sin datos"),
     ],
 )
-def test_the_plural_of_a_noun(noun: str, lang: str, expected: str) -> None:
+def test_the_plural_of_a_noun(noun: str, lang: Literal["en", "es"], expected: str) -> None:
     assert expected == plural(noun, lang)
 
 
@@ -119,9 +119,9 @@ def test_the_trace_text_counts_one_chain_in_the_singular() -> None:
     [("en", "1 error, 1 warning, 1 info."), ("es", "1 error, 1 advertencia, 1 info.")],
 )
 def test_the_strategy_report_counts_one_finding_of_each_in_the_singular(
-    lang: str, expected: str
+    lang: Literal["en", "es"], expected: str
 ) -> None:
-    text = report(PLAN, lang=lang, findings=socialplan.validate(PLAN, select=ONE_OF_EACH))  # type: ignore[arg-type]
+    text = report(PLAN, lang=lang, findings=socialplan.validate(PLAN, select=ONE_OF_EACH))
     assert [f"_{expected}_"] == [line for line in text.splitlines() if line.startswith("_1 error")]
 
 
@@ -129,19 +129,23 @@ def test_the_strategy_report_counts_one_finding_of_each_in_the_singular(
     ("lang", "expected"),
     [("en", "Gaps in 1 of 1 chain."), ("es", "Huecos en 1 de 1 cadena.")],
 )
-def test_the_strategy_report_counts_one_chain_in_the_singular(lang: str, expected: str) -> None:
+def test_the_strategy_report_counts_one_chain_in_the_singular(
+    lang: Literal["en", "es"], expected: str
+) -> None:
     plan = Plan(name="x", objectives={"o": Objective(title="Reach")})
-    assert f"_{expected}_" in report(plan, lang=lang).splitlines()  # type: ignore[arg-type]
+    assert f"_{expected}_" in report(plan, lang=lang).splitlines()
 
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [("en", "0 of 1 step done."), ("es", "0 de 1 paso hecho.")],
 )
-def test_the_strategy_report_counts_one_step_in_the_singular(lang: str, expected: str) -> None:
+def test_the_strategy_report_counts_one_step_in_the_singular(
+    lang: Literal["en", "es"], expected: str
+) -> None:
     one = Methodology(name="one", title="One step", steps=(Step(id="a", title="A"),))
     plan = Plan(name="x")
-    text = report(plan, lang=lang, progress=socialplan.progress(plan, one))  # type: ignore[arg-type]
+    text = report(plan, lang=lang, progress=socialplan.progress(plan, one))
     assert f"_{expected}_" in text.splitlines()
 
 
@@ -152,10 +156,12 @@ def test_the_strategy_report_counts_one_step_in_the_singular(lang: str, expected
         ("es", "Objetivos: 2 logrados, 3 en camino, 1 en riesgo, 1 desviado, 2 sin datos."),
     ],
 )
-def test_the_scorecard_counts_verdicts_as_each_language_does(lang: str, expected: str) -> None:
+def test_the_scorecard_counts_verdicts_as_each_language_does(
+    lang: Literal["en", "es"], expected: str
+) -> None:
     plan = socialplan.load("examples/cartoon/plan.toml")
     card = socialplan.score(plan, obs.load("examples/cartoon/observations.csv", plan))
-    text = scorecard(card, lang=lang)  # type: ignore[arg-type]
+    text = scorecard(card, lang=lang)
     intro = expected.split(":")[0] + ":"
     assert [expected] == [line for line in text.splitlines() if line.startswith(intro)]
 
@@ -180,7 +186,7 @@ def test_a_limit_of_one_character_says_character() -> None:
 def test_a_drawing_of_one_node_is_named_for_one_node() -> None:
     import networkx as nx
 
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_node("a", kind="goal", label="A")
     assert "<title>1 node, 0 edges</title>" in to_svg(graph)
 

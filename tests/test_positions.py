@@ -294,7 +294,7 @@ def test_a_missing_required_field_is_reported_at_the_head_of_its_part(
     required = []
     for path, value in _nodes(data):
         cls = _model_class(path) if isinstance(value, dict) and path else None
-        if cls is not None:
+        if cls is not None and isinstance(value, dict):
             names = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
             required += [(*path, name) for name in names if name in value]
     if not required:

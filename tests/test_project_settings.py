@@ -12,9 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import HEAD
 from socialplan.rules import Selection, all_rules, project_settings
-
-PLAN = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
 
 
 def _project(folder: Path, pyproject: str, plan_folder: str = "plans") -> Path:
@@ -22,7 +21,7 @@ def _project(folder: Path, pyproject: str, plan_folder: str = "plans") -> Path:
     (folder / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     plan = folder / plan_folder / "plan.toml"
     plan.parent.mkdir(parents=True, exist_ok=True)
-    plan.write_text(PLAN, encoding="utf-8")
+    plan.write_text(HEAD, encoding="utf-8")
     return plan
 
 
@@ -46,7 +45,7 @@ def test_a_pyproject_without_the_table_gives_none(tmp_path: Path) -> None:
 
 def test_the_settings_are_what_validate_takes(tmp_path: Path) -> None:
     plan = _project(tmp_path, '[tool.socialplan]\nselect = ["SP1"]\n')
-    text = PLAN + '[metrics.likes]\nname = "Likes"\nmeasures = ["nope"]\n'
+    text = HEAD + '[metrics.likes]\nname = "Likes"\nmeasures = ["nope"]\n'
     plan.write_text(text, encoding="utf-8")
     report = socialplan.validate(socialplan.load(plan), settings=project_settings(plan))
     assert ["SP101"] == report.codes()
@@ -69,7 +68,9 @@ def test_bad_settings_say_what_is_wrong_as_the_command_line_does(tmp_path: Path)
     plan = _project(tmp_path, '[tool.socialplan]\nstrict = "yes"\n')
     with pytest.raises(socialplan.LoadError) as caught:
         project_settings(plan)
-    message = f"bad settings in {tmp_path / 'pyproject.toml'}:\n  2:10: SP005 tool.socialplan.strict: "
+    message = (
+        f"bad settings in {tmp_path / 'pyproject.toml'}:\n  2:10: SP005 tool.socialplan.strict: "
+    )
     assert message == str(caught.value)[: len(message)]
 
 

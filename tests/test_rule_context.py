@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import plan_of
 from socialplan import Plan
 from socialplan.rules import RULES, Context, Finding, rule
 from socialplan.testing import loadable_plans, plans
@@ -97,8 +98,7 @@ def found(plan: Plan) -> list[tuple[str, str, str, str | None]]:
     return [(d.code, d.path, d.message, d.hint) for d in socialplan.validate(plan)]
 
 
-PLAN = socialplan.loads(
-    'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
+PLAN = plan_of(
     '[audiences.teachers]\nname = "Teachers"\n'
     '[objectives.aware]\ntitle = "Be known"\n'
     '[channels.fb]\nplatform = "facebook"\n'

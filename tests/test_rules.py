@@ -13,21 +13,20 @@ import pytest
 
 import socialplan
 import socialplan.rules
-
-HEADER = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
+from helpers import plan_of
 
 Found = list[tuple[str, str, str]]
 
 
 def found(body: str, code: str) -> Found:
     """What rule *code* reports on the plan *body*, as (code, severity, path)."""
-    plan = socialplan.loads(HEADER + body)
+    plan = plan_of(body)
     return [(d.code, str(d.severity), d.path) for d in socialplan.validate(plan, select=[code])]
 
 
 def only(body: str, code: str) -> socialplan.Diagnostic:
     """The one diagnostic rule *code* reports on the plan *body*."""
-    plan = socialplan.loads(HEADER + body)
+    plan = plan_of(body)
     (diagnostic,) = socialplan.validate(plan, select=[code])
     return diagnostic
 
@@ -1354,7 +1353,7 @@ def test_a_cycle_is_reported_at_its_first_channel_even_among_several_loops() -> 
 def test_validation_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
     import gc
 
-    plan = socialplan.loads(HEADER + '[objectives.a]\ntitle = "A"\n')
+    plan = plan_of('[objectives.a]\ntitle = "A"\n')
     before = gc.isenabled()
     (gc.enable if enabled else gc.disable)()
     try:

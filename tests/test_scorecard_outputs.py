@@ -7,6 +7,7 @@ import json
 import re
 import runpy
 from pathlib import Path
+from typing import Literal
 
 import attrs
 import pytest
@@ -259,11 +260,13 @@ def test_json_lists_every_objective_with_its_verdict() -> None:
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data(), st.sampled_from(["text", "markdown", "html", "json"]))
-def test_output_is_deterministic(data: st.DataObject, fmt: str) -> None:
+def test_output_is_deterministic(
+    data: st.DataObject, fmt: Literal["text", "markdown", "html", "json"]
+) -> None:
     plan = data.draw(plans(max_items=3))
     season = data.draw(observations(plan))
-    first = scorecard(socialplan.score(plan, season), format=fmt)  # type: ignore[arg-type]
-    again = scorecard(socialplan.score(plan, season[::-1]), format=fmt)  # type: ignore[arg-type]
+    first = scorecard(socialplan.score(plan, season), format=fmt)
+    again = scorecard(socialplan.score(plan, season[::-1]), format=fmt)
     assert first == again
 
 
@@ -321,12 +324,12 @@ def test_markdown_keeps_plan_text_inert(payload: str) -> None:
 
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="'pdf'"):
-        scorecard(socialplan.score(CAFE, CAFE_SEASON), format="pdf")  # type: ignore[arg-type]
+        scorecard(socialplan.score(CAFE, CAFE_SEASON), format="pdf")  # type: ignore[arg-type]  # no such format, on purpose
 
 
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="'fr'"):
-        scorecard(socialplan.score(CAFE, CAFE_SEASON), lang="fr")  # type: ignore[arg-type]
+        scorecard(socialplan.score(CAFE, CAFE_SEASON), lang="fr")  # type: ignore[arg-type]  # no such language, on purpose
 
 
 # ---------------------------------------------------------------------------

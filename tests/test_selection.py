@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 import tomli_w
@@ -12,39 +11,13 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import HEAD, MISALIGNED, Write, run
 from socialplan import CheckSettings, Plan
 from socialplan._cli import main
 from socialplan.rules import RULES, Selection, all_rules
 
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
-# Loads, but a metric measures nothing (SP202 warning) and names a missing objective (SP101).
-MISALIGNED = (
-    HEAD
-    + '[metrics.likes]\nname = "Likes"\nunit = "likes"\nlevel = 1\nsource = "x"\n'
-    + 'cadence = "weekly"\nchannels = []\nmeasures = ["nope"]\n'
-    + '[metrics.visits]\nname = "Visits"\nunit = "visits"\nlevel = 1\nsource = "x"\n'
-    + 'cadence = "weekly"\n'
-)
 PLAN = socialplan.loads(MISALIGNED)
 NEAR = 'did you mean "SP205"?'
-
-Write = Callable[[str, str], str]
-
-
-@pytest.fixture
-def write(tmp_path: Path) -> Write:
-    def write(name: str, text: str) -> str:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return str(path)
-
-    return write
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def codes_found(args: list[str], capsys: pytest.CaptureFixture[str]) -> set[str]:
@@ -302,7 +275,7 @@ def test_validate_refuses_a_string_for_a_list_of_codes() -> None:
 )
 def test_validate_refuses_a_code_that_is_not_a_string(arguments: dict[str, object]) -> None:
     with pytest.raises(TypeError, match="rule codes are strings"):
-        socialplan.validate(PLAN, **arguments)  # type: ignore[arg-type]
+        socialplan.validate(PLAN, **arguments)  # type: ignore[arg-type]  # codes that are no strings
 
 
 def test_validate_refuses_unknown_codes_in_the_project_settings() -> None:

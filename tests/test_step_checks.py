@@ -14,16 +14,10 @@ from typing import NamedTuple
 import pytest
 
 import socialplan
+from helpers import plan_of
 from socialplan.steps import CHECKS
 
-HEADER = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
-
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*/plan.toml"))
-
-
-def plan_of(body: str) -> socialplan.Plan:
-    """The plan made of the shared header and *body* (TOML)."""
-    return socialplan.loads(HEADER + body)
 
 
 class Done(NamedTuple):
@@ -1218,7 +1212,7 @@ def test_every_check_has_an_incomplete_case() -> None:
 
 
 def test_cases_name_only_existing_checks() -> None:
-    named = {case.check for case in [*DONE, *NOT_DONE]}
+    named = {case.check for case in DONE} | {case.check for case in NOT_DONE}
     assert [] == sorted(named - set(CHECKS))
 
 

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialplan
+from helpers import plan_of
 from socialplan.steps import (
     A_TO_S,
     FOURTEEN_STEPS,
@@ -24,7 +25,6 @@ from socialplan.steps import (
 )
 from socialplan.testing import loadable_plans
 
-HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
 DOMAIN_ORDER = [
     "objectives",
     "stakeholder_input",
@@ -42,10 +42,6 @@ DOMAIN_ORDER = [
     "internal_networks",
     "launch",
 ]
-
-
-def plan_of(body: str) -> socialplan.Plan:
-    return socialplan.loads(HEAD + body)
 
 
 def test_the_default_methodology_lists_the_domains_steps_in_its_numbering() -> None:
@@ -277,9 +273,11 @@ def test_the_methodology_rules_check_the_methodology_once_per_validation(
     calls = []
     real = socialplan.steps.methodology_of
 
-    def counted(*args: object) -> object:
-        calls.append(args)
-        return real(*args)  # type: ignore[arg-type]
+    def counted(
+        plan: socialplan.Plan, *rest: socialplan.steps.Methodology | str | None
+    ) -> socialplan.steps.Methodology:
+        calls.append((plan, *rest))
+        return real(plan, *rest)
 
     monkeypatch.setattr(socialplan.steps, "methodology_of", counted)
     found = socialplan.validate(plan_of(BROKEN), select=["SP801", "SP802", "SP803", "SP804"])
@@ -329,8 +327,11 @@ def test_mermaid_labels_carry_no_raw_quotes_or_markup() -> None:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_dot_parses_with_pydot_and_has_every_edge() -> None:
     text = to_dot(socialplan.progress(socialplan.Plan(name="x"), TRICKY))
-    (graph,) = pydot.graph_from_dot_data(text)
-    edges = {(e.get_source().strip('"'), e.get_destination().strip('"')) for e in graph.get_edges()}
+    (graph,) = pydot.graph_from_dot_data(text) or []
+    edges = {
+        (str(e.get_source()).strip('"'), str(e.get_destination()).strip('"'))
+        for e in graph.get_edges()
+    }
     labels = {n.get_name().strip('"'): n.get("label") for n in graph.get_nodes() if n.get("label")}
     assert ({("a-1", "b")}, '"Say \\"hi\\" <script>\\n(ready)"') == (edges, labels["a-1"])
 

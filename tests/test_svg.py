@@ -404,7 +404,7 @@ def test_every_edge_label_is_drawn_inside_clear_of_boxes_and_other_labels(
     graph: nx.DiGraph[str],
 ) -> None:
     root = parse(to_svg(graph))
-    labelled = {(str(u), str(v)) for u, v, label in graph.edges(data="label") if label}
+    labelled = {(str(u), str(v)) for u, v, data in graph.edges(data=True) if data.get("label")}
     assert (labelled, []) == (set(label_boxes(root)), label_problems(root))
 
 

@@ -227,7 +227,7 @@ def tally(paths: Iterable[Path]) -> dict[str, Counter[str]]:
 
 def render(table: dict[str, Counter[str]]) -> str:
     columns = ("findings", *LABELS, "unlabelled")
-    rows = [("code", *columns, "precision")]
+    rows: list[tuple[str, ...]] = [("code", *columns, "precision")]
     total: Counter[str] = Counter()
     for code in sorted(table):
         row = table[code]

@@ -1,0 +1,39 @@
+"""What the test files share: the header of a small plan, a plan from a TOML body, the
+command line run in-process, and the type of the ``write`` fixture (tests/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+import socialplan
+from socialplan._cli import main
+
+#: The header of a plan named "Demo": alone, the smallest plan that loads.
+HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
+
+#: Loads, but a metric measures nothing (SP202 warning) and names a missing objective (SP101).
+MISALIGNED = (
+    HEAD
+    + '[metrics.likes]\nname = "Likes"\nunit = "likes"\nlevel = 1\nsource = "x"\n'
+    + 'cadence = "weekly"\nchannels = []\nmeasures = ["nope"]\n'
+    + '[metrics.visits]\nname = "Visits"\nunit = "visits"\nlevel = 1\nsource = "x"\n'
+    + 'cadence = "weekly"\n'
+)
+
+#: The ``write`` fixture: ``write(name, text)`` writes *text* to *name* in ``tmp_path``
+#: (UTF-8) and gives the file's path.
+Write = Callable[[str, str], str]
+
+
+def plan_of(body: str) -> socialplan.Plan:
+    """The plan made of the shared header and *body* (TOML)."""
+    return socialplan.loads(HEAD + body)
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run ``socialplan ARGS`` in-process: its exit code, stdout and stderr."""
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
