@@ -108,6 +108,7 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
     from .._core.diagnostics import LoadError
     from .._core.limits import DEFAULT_LIMITS
     from .._io.files import format_of, loads, read_limited
+    from .._io.parse import decode
     from ..rules import validate
     from .shared import project_selection
 
@@ -116,8 +117,8 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
     except ValueError:
         raise UsageError(f"{path}: a plan file ends in .toml or .json") from None
     try:
-        data = read_limited(path, args.limits or DEFAULT_LIMITS)
-        plan = loads(data, fmt, file=path, limits=args.limits)
+        text = decode(read_limited(path, args.limits or DEFAULT_LIMITS), path)  # once, for both
+        plan = loads(text, fmt, file=path, limits=args.limits)
     except OSError as exc:  # missing, a folder, not allowed: the other files are checked
         return _Result(path, None, [], unread=str(exc.strerror or exc))
     except LoadError as exc:
@@ -129,7 +130,7 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
         strict=args.strict,
         settings=project_selection(path),
     )
-    return _Result(path, plan, list(report.located(data.decode("utf-8"), fmt, path)))
+    return _Result(path, plan, list(report.located(text, fmt, path)))
 
 
 _HEADINGS = {"error": "errors", "warning": "warnings", "info": "info"}
