@@ -189,9 +189,9 @@ def test_no_module_imports_a_private_name_of_another_package() -> None:
     assert [] == found
 
 
-# The public API as it was before the layers were drawn (issue #16): the package's __all__
-# exactly, and each public module's names, which may only grow. A change here is a change to
-# the public API, and belongs in the changelog.
+# The public API as it was before the layers were drawn (issue #16): the names of the package
+# and of each public module, which may only grow. A name added is a change to the public API,
+# and belongs in the changelog; a name removed breaks callers.
 PACKAGE = [
     *("Advocacy", "Analysis", "Audience", "Briefing", "BusinessGoal", "CalendarEntry"),
     *("CalendarStatus", "Change", "Channel", "ChannelReturn", "CheckSettings"),
@@ -239,8 +239,9 @@ MODULES = {
 }
 
 
-def test_the_package_offers_the_same_names() -> None:
-    assert sorted(PACKAGE) == sorted(importlib.import_module("socialplan").__all__)
+def test_the_package_keeps_every_name() -> None:
+    names = set(importlib.import_module("socialplan").__all__)
+    assert [] == [name for name in PACKAGE if name not in names]
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))
