@@ -265,6 +265,10 @@ def _show(value: object, unit: str | None = None) -> str:
         return _quote(value)
     if isinstance(value, Target):
         text = _with_unit(number(value.value, decimals=None), value.unit)
+        if value.relative is not None:
+            text = f"+{text} over the {value.relative}"
+        if value.aggregate is not None:
+            text += f" ({value.aggregate})"
         return f"{text} by {value.deadline.isoformat()}" if value.deadline else text
     return str(value)  # pragma: no cover - every scalar of the model is handled above
 

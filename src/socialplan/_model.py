@@ -26,9 +26,12 @@ from ._core.vocab import (
     MessageKind,
     MessageLength,
     MetricFamily,
+    MetricMethod,
     Reach,
     ResourceKind,
     StepStatus,
+    TargetAggregate,
+    TargetRelative,
 )
 
 __all__ = [
@@ -63,6 +66,7 @@ __all__ = [
     "StakeholderInput",
     "StepRecord",
     "StepSpec",
+    "Survey",
     "Target",
 ]
 
@@ -143,12 +147,21 @@ class BusinessGoal:
 
 @attrs.frozen(kw_only=True)
 class Target:
-    """Where a quantitative objective should get to, and by when."""
+    """Where a quantitative objective should get to, and by when.
+
+    A *relative* target's value is a change over the baseline: with unit ``"%"``,
+    ``value = 10`` is 10 % more than the baseline, with any other unit 10 more. An
+    *aggregate* target is read over the channels named in *across* (all those observed
+    when it names none): their average, their total, or on each of them.
+    """
 
     value: Number
     unit: str
     baseline: Number | None = None
     deadline: dt.date | None = None
+    relative: TargetRelative | None = None
+    aggregate: TargetAggregate | None = None
+    across: tuple[str, ...] = attrs.field(factory=_list)
 
 
 @attrs.frozen(kw_only=True)
@@ -312,11 +325,22 @@ class CalendarEntry:
 
 
 @attrs.frozen(kw_only=True)
+class Survey:
+    """How a measure is taken by survey: the question asked, of whom, of how many people."""
+
+    question: str
+    population: str | None = None
+    sample: int | None = attrs.field(default=None, validator=_within(1))
+
+
+@attrs.frozen(kw_only=True)
 class Metric:
     """A KPI: what is measured, where, how often, and which objectives it serves.
 
     *unit_value* is what one unit is worth to the business in the plan's
     currency (a lead, a sale, a booking), for the return on investment.
+    *method* is how the figure is taken; a perception measure taken by survey
+    (family ``perception``) says how in *survey*.
     """
 
     name: str
@@ -333,6 +357,8 @@ class Metric:
     cadence: Duration | None = None
     source: str | None = None
     unit_value: Number | None = attrs.field(default=None, validator=_within(0))
+    method: MetricMethod | None = None
+    survey: Survey | None = None
 
 
 @attrs.frozen(kw_only=True)

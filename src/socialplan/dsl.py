@@ -185,9 +185,25 @@ class PlanBuilder:
         *,
         by: Date | None = None,
         baseline: float | None = None,
+        relative: str | None = None,
+        aggregate: str | None = None,
+        across: Sequence[Ref[Channel] | str] = (),
     ) -> dict[str, Any]:
-        """A target for :meth:`objective`: *value* in *unit* by a date, from a baseline."""
-        return _fields(value=value, unit=unit, baseline=baseline, deadline=by)
+        """A target for :meth:`objective`: *value* in *unit* by a date, from a baseline.
+
+        ``relative="baseline"`` makes *value* a change over the baseline (``10, "%"``: 10 %
+        more); *aggregate* (``"average"``, ``"total"``, ``"each"``) reads it over the
+        channels *across*.
+        """
+        return _fields(
+            value=value,
+            unit=unit,
+            baseline=baseline,
+            deadline=by,
+            relative=relative,
+            aggregate=aggregate,
+            across=tuple(across),
+        )
 
     def objective(
         self,
@@ -483,8 +499,14 @@ class PlanBuilder:
         cadence: str | Duration | None = None,
         source: str | None = None,
         unit_value: float | None = None,
+        method: str | None = None,
+        survey: Mapping[str, Any] | None = None,
     ) -> Ref[Metric]:
-        """Add a metric: what it measures, where (*on* channels), how often, from what source."""
+        """Add a metric: what it measures, where (*on* channels), how often, from what source.
+
+        *method* is how the figure is taken (``"platform"``, ``"analytics"``, ``"survey"``,
+        ``"manual"``); *survey* its ``question``, ``population`` and ``sample``.
+        """
         return self._put(
             Metric,
             key,
@@ -503,6 +525,8 @@ class PlanBuilder:
                 cadence=cadence,
                 source=source,
                 unit_value=unit_value,
+                method=method,
+                survey=survey,
             ),
         )
 

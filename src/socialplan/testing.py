@@ -23,6 +23,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 try:
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -46,9 +48,12 @@ from ._core.vocab import (
     MessageKind,
     MessageLength,
     MetricFamily,
+    MetricMethod,
     Reach,
     ResourceKind,
     StepStatus,
+    TargetAggregate,
+    TargetRelative,
 )
 from ._io.convert import LARGEST, SMALLEST
 from ._model import (
@@ -79,6 +84,7 @@ from ._model import (
     Scenario,
     StakeholderInput,
     StepRecord,
+    Survey,
     Target,
 )
 from .steps import FOURTEEN_STEPS
@@ -198,6 +204,10 @@ def _keyed(keys: list[str], strategy: st.SearchStrategy[Any]) -> st.SearchStrate
     )
 
 
+def _surveys(t: st.SearchStrategy[str]) -> st.SearchStrategy[Survey]:
+    return st.builds(Survey, question=t, population=_opt(t), sample=_opt(st.integers(1, 10**6)))
+
+
 @st.composite
 def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     """Plans of every shape the format allows, whose references all resolve.
@@ -215,7 +225,14 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     words = st.lists(texts(20), max_size=3).map(tuple)
 
     target = st.builds(
-        Target, value=numbers(), unit=texts(10), baseline=_opt(numbers()), deadline=_opt(dates())
+        Target,
+        value=numbers(),
+        unit=texts(10),
+        baseline=_opt(numbers()),
+        deadline=_opt(dates()),
+        relative=_opt(st.sampled_from(TargetRelative)),
+        aggregate=_opt(st.sampled_from(TargetAggregate)),
+        across=_refs(channel_ids),
     )
     objective = st.builds(
         Objective,
@@ -285,6 +302,8 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         cadence=_opt(durations()),
         source=_opt(t),
         unit_value=_opt(st.integers(0, 10**6)),
+        method=_opt(st.sampled_from(MetricMethod)),
+        survey=_opt(_surveys(t)),
     )
     engagement = st.builds(
         EngagementRule,
@@ -574,6 +593,14 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 deadline=pick(within_plan),
             )
         concerns = pick(_refs(audience_ids, min_size=1))
+        # Measured where its audiences are: every audience is reached by some channel.
+        where = [c for c in channel_ids if reach[c] & set(concerns)]
+        if target is not None and pick(st.booleans()):
+            target = attrs.evolve(
+                target,
+                aggregate=pick(st.sampled_from(TargetAggregate)),
+                across=pick(_refs(where)),
+            )
         objectives[key] = Objective(
             title=_named(pick(t), "objective", position),
             kind=pick(_opt(st.sampled_from(sorted(OBJECTIVE_KINDS)))),
@@ -583,8 +610,6 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             audiences=concerns,
             target=target,
         )
-        # Measured where its audiences are: every audience is reached by some channel.
-        where = [c for c in channel_ids if reach[c] & set(concerns)]
         level = _STAGE_LEVEL[stage] if stage else pick(st.sampled_from(KpiLevel))
         quantitative = measure is Measure.QUANTITATIVE
         metrics[f"metric-{position}"] = Metric(
@@ -600,6 +625,8 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             direction=direction,
             cadence=pick(durations()),
             source=pick(st.sampled_from(["Google Analytics", "Facebook Insights", "survey"])),
+            method=pick(_opt(st.sampled_from(MetricMethod))),
+            survey=pick(_opt(_surveys(t))),
         )
 
     first, second, third = sorted(pick(st.lists(st.integers(1, 72), min_size=3, max_size=3)))

@@ -174,10 +174,20 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_method": ("method", "método"),
     "col_who": ("who", "quién"),
     "col_findings": ("findings", "hallazgos"),
+    # How metrics are taken: perception measures by survey
+    "metric_methods": ("How the metrics are taken", "Cómo se toman las métricas"),
+    "col_question": ("question", "pregunta"),
+    "col_population": ("population", "población"),
+    "col_sample": ("sample", "muestra"),
     # Sentences
     "empty": ("Nothing in the plan yet.", "El plan aún no dice nada aquí."),
     "by": ("by", "para el"),
     "from": ("from", "desde"),
+    # Relative and aggregate targets: "+10 % over the baseline", "3 % averaged across …"
+    "over_baseline": ("over the baseline", "sobre la línea de base"),
+    "aggregate_average": ("averaged across", "de media en"),
+    "aggregate_total": ("in total across", "en total en"),
+    "aggregate_each": ("on each of", "en cada uno de"),
     "trace_ok": (
         "Every chain from business goal to audience is whole.",
         "Todas las cadenas de meta de negocio a audiencia están completas.",

@@ -190,7 +190,7 @@ def _goals(b: _Builder) -> None:
                     o.stage,
                     _join(o.supports, b.goal),
                     _join(o.audiences, b.audience),
-                    target_text(o.target, b.w) or text(o.measure),
+                    target_text(o.target, b.w, b.channel) or text(o.measure),
                     o.horizon,
                 ]
                 for k, o in plan.objectives.items()
@@ -430,6 +430,29 @@ def _metrics(b: _Builder) -> None:
                 for k, m in levels[level]
             ],
         )
+    _metric_methods(b)
+
+
+def _metric_methods(b: _Builder) -> None:
+    """How the metrics that say so are taken: by platform, analytics, by hand or by survey."""
+    told = {k: m for k, m in b.plan.metrics.items() if m.method is not None or m.survey}
+    if not told:
+        return
+    b.sub("metric_methods")
+    b.table(
+        ["id", "metric", "method", "question", "population", "sample"],
+        [
+            [
+                k,
+                m.name,
+                m.method,
+                m.survey.question if m.survey else "",
+                m.survey.population if m.survey else "",
+                m.survey.sample if m.survey else "",
+            ]
+            for k, m in told.items()
+        ],
+    )
 
 
 def _engagement(b: _Builder) -> None:

@@ -265,6 +265,11 @@ def _tables(plan: Plan) -> list[_Table]:
             plan.objectives,
             (("supports", "business_goals", True), ("audiences", "audiences", True)),
         ),
+        _Table(  # a target's channels: objectives.<id>.target.across
+            "objectives",
+            {f"{k}.target": o.target for k, o in plan.objectives.items() if o.target is not None},
+            (("across", "channels", True),),
+        ),
         _Table("audiences", plan.audiences, (("channels", "channels", True),)),
         _Table(
             "channels",

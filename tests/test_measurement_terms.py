@@ -1,0 +1,201 @@
+"""The measurement terms of socialplan/1: relative and aggregate targets, perception
+measures, reporting, provenance, budget, priorities, scenario triggers and parts.
+
+Each is optional: loading, references, the DSL, the report and the diff, one behaviour per
+test (the scorecard's numbers are in test_score.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import socialplan
+from socialplan.dsl import PlanBuilder
+from socialplan.render import report
+
+HEAD = 'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
+
+
+def load_problems(text: str) -> list[tuple[str, str, str | None]]:
+    with pytest.raises(socialplan.LoadError) as info:
+        socialplan.loads(text)
+    return [(d.code, d.path, d.hint) for d in info.value.diagnostics]
+
+
+def references(text: str) -> list[tuple[str, str, str | None]]:
+    found = socialplan.validate(socialplan.loads(text), select=["SP101"])
+    return [(d.code, d.path, d.hint) for d in found]
+
+
+# --- Relative and aggregate targets ---------------------------------------------------------
+
+TARGETED = (
+    HEAD
+    + """
+[channels.fb]
+platform = "facebook"
+
+[objectives.engage]
+title = "Engagement"
+target = { value = 3, unit = "%", aggregate = "average", across = ["fb"] }
+"""
+)
+
+
+def test_an_aggregate_near_miss_gets_a_suggestion() -> None:
+    assert [
+        ("SP006", "objectives.engage.target.aggregate", 'did you mean "average"?')
+    ] == load_problems(TARGETED.replace('"average"', '"averge"'))
+
+
+def test_a_relative_target_names_what_it_is_relative_to() -> None:
+    text = TARGETED.replace('aggregate = "average"', 'relative = "baselin"')
+    assert [("SP006", "objectives.engage.target.relative", 'did you mean "baseline"?')] == (
+        load_problems(text)
+    )
+
+
+def test_a_target_across_a_missing_channel_is_an_unknown_reference() -> None:
+    assert [("SP101", "objectives.engage.target.across[0]", 'did you mean "fb"?')] == references(
+        TARGETED.replace('across = ["fb"]', 'across = ["fbb"]')
+    )
+
+
+def test_a_target_across_its_channels_loads() -> None:
+    target = socialplan.loads(TARGETED).objectives["engage"].target
+    assert target is not None
+    assert ("average", ("fb",)) == (target.aggregate, target.across)
+
+
+def test_the_dsl_writes_a_relative_and_aggregate_target() -> None:
+    p = PlanBuilder("Demo")
+    fb = p.channel("fb", platform="facebook")
+    p.objective(
+        "grow",
+        "Grow",
+        target=p.target(10, "%", relative="baseline", aggregate="total", across=[fb]),
+    )
+    target = p.build().objectives["grow"].target
+    assert target is not None
+    assert ("baseline", "total", ("fb",)) == (target.relative, target.aggregate, target.across)
+
+
+def test_the_report_says_a_relative_target_is_over_the_baseline() -> None:
+    plan = socialplan.loads(TARGETED.replace('aggregate = "average", ', 'relative = "baseline", '))
+    assert "+3 % over the baseline" in report(plan)
+
+
+def test_the_report_says_across_which_channels_an_aggregate_target_is_read() -> None:
+    assert "3 % averaged across facebook" in report(socialplan.loads(TARGETED))
+
+
+def test_the_spanish_report_says_it_in_spanish() -> None:
+    assert "3 % de media en facebook" in report(socialplan.loads(TARGETED), lang="es")
+
+
+def test_the_diff_says_how_a_target_is_aggregated() -> None:
+    old = socialplan.loads(TARGETED)
+    new = socialplan.loads(TARGETED.replace('"average"', '"each"'))
+    assert ['objective "engage": target aggregate changed from "average" to "each"'] == [
+        str(change) for change in socialplan.diff(old, new)
+    ]
+
+
+def test_the_diff_says_a_new_target_is_relative() -> None:
+    old = socialplan.loads(TARGETED.replace("target = {", "#"))
+    new = socialplan.loads(
+        TARGETED.replace('aggregate = "average", across = ["fb"]', 'relative = "baseline"')
+    )
+    assert ['objective "engage": target set to +3% over the baseline'] == [
+        str(change) for change in socialplan.diff(old, new)
+    ]
+
+
+# --- Perception measures taken by survey ----------------------------------------------------
+
+SURVEYED = (
+    HEAD
+    + """
+[metrics.informative]
+name = "Residents who find our channels informative"
+family = "perception"
+method = "survey"
+unit = "%"
+survey = { question = "Do our channels keep you informed?", population = "Residents", sample = 800 }
+"""
+)
+
+
+def test_a_perception_measure_by_survey_loads() -> None:
+    metric = socialplan.loads(SURVEYED).metrics["informative"]
+    assert metric.survey is not None
+    assert ("perception", "survey", "Residents", 800) == (
+        metric.family,
+        metric.method,
+        metric.survey.population,
+        metric.survey.sample,
+    )
+
+
+def test_a_method_near_miss_gets_a_suggestion() -> None:
+    text = SURVEYED.replace('method = "survey"', 'method = "surveys"')
+    assert [("SP006", "metrics.informative.method", 'did you mean "survey"?')] == (
+        load_problems(text)
+    )
+
+
+def test_a_survey_of_nobody_is_refused_at_its_sample() -> None:
+    found = load_problems(SURVEYED.replace("sample = 800", "sample = 0"))
+    assert [("SP006", "metrics.informative.survey.sample")] == [(c, p) for c, p, _ in found]
+
+
+def test_a_survey_needs_its_question() -> None:
+    text = SURVEYED.replace('question = "Do our channels keep you informed?", ', "")
+    assert [("SP004", "metrics.informative.survey.question")] == [
+        (c, p) for c, p, _ in load_problems(text)
+    ]
+
+
+def test_monitoring_does_not_ask_for_a_perception_metric() -> None:
+    from socialplan.steps import CHECKS
+
+    families = ["content_value", "community_size", "influence", "engagement"]
+    body = "".join(
+        f'[metrics.m{i}]\nname = "M{i}"\nfamily = "{f}"\n' for i, f in enumerate(families)
+    )
+    assert [] == [m for m in CHECKS["monitor"](socialplan.loads(HEAD + body)) if "perception" in m]
+
+
+def test_the_dsl_writes_a_survey() -> None:
+    p = PlanBuilder("Demo")
+    p.metric(
+        "informative",
+        "Informative",
+        family="perception",
+        method="survey",
+        survey={"question": "Informed?", "population": "Residents", "sample": 800},
+    )
+    metric = p.build().metrics["informative"]
+    assert ("survey", "Informed?") == (metric.method, metric.survey and metric.survey.question)
+
+
+def test_the_report_shows_how_a_survey_is_taken() -> None:
+    shown = report(socialplan.loads(SURVEYED))
+    row = [
+        *("informative", "Residents who find our channels informative", "survey"),
+        *("Do our channels keep you informed?", "Residents", "800"),
+    ]
+    assert "| " + " | ".join(row) + " |" in shown
+
+
+def test_the_spanish_report_names_the_survey_columns_in_spanish() -> None:
+    shown = report(socialplan.loads(SURVEYED), lang="es")
+    assert "| id | métrica | método | pregunta | población | muestra |" in shown
+
+
+def test_the_diff_says_the_survey_sample_grew() -> None:
+    old = socialplan.loads(SURVEYED)
+    new = socialplan.loads(SURVEYED.replace("sample = 800", "sample = 1000"))
+    assert ['metric "informative": survey sample raised from 800 to 1,000'] == [
+        str(change) for change in socialplan.diff(old, new)
+    ]
