@@ -199,3 +199,78 @@ def test_the_diff_says_the_survey_sample_grew() -> None:
     assert ['metric "informative": survey sample raised from 800 to 1,000'] == [
         str(change) for change in socialplan.diff(old, new)
     ]
+
+
+# --- Reporting ------------------------------------------------------------------------------
+
+REPORTED = (
+    HEAD
+    + """
+[roles.comms]
+title = "Head of communications"
+
+[metrics.followers]
+name = "Followers"
+
+[reporting.cabinet]
+title = "Quarterly results to the cabinet"
+to = ["cabinet", "comms"]
+every = "quarterly"
+where = "Intranet, results page"
+owner = "comms"
+metrics = ["followers"]
+"""
+)
+
+
+def test_a_reporting_line_loads() -> None:
+    line = socialplan.loads(REPORTED).reporting["cabinet"]
+    assert (("cabinet", "comms"), "comms", ("followers",)) == (line.to, line.owner, line.metrics)
+    assert "quarterly" == str(line.every)
+
+
+def test_a_reporting_line_with_a_bad_cadence_is_refused_at_its_place() -> None:
+    found = load_problems(REPORTED.replace('"quarterly"', '"every so often"'))
+    assert [("SP006", "reporting.cabinet.every")] == [(c, p) for c, p, _ in found]
+
+
+def test_a_reporting_line_names_existing_roles_and_metrics() -> None:
+    text = REPORTED.replace('owner = "comms"', 'owner = "coms"').replace(
+        'metrics = ["followers"]', 'metrics = ["folowers"]'
+    )
+    assert [
+        ("SP101", "reporting.cabinet.metrics[0]", 'did you mean "followers"?'),
+        ("SP101", "reporting.cabinet.owner", 'did you mean "comms"?'),
+    ] == references(text)
+
+
+def test_the_dsl_writes_a_reporting_line() -> None:
+    p = PlanBuilder("Demo")
+    comms = p.role("comms", "Communications")
+    followers = p.metric("followers", "Followers")
+    p.reporting("board", "Monthly", to=["board", comms], every="monthly", owner=comms,
+                metrics=[followers])  # fmt: skip
+    line = p.build().reporting["board"]
+    assert (("board", "comms"), ("followers",)) == (line.to, line.metrics)
+
+
+def test_the_report_has_a_reporting_section_only_when_the_plan_reports() -> None:
+    assert "## Reporting of results" not in report(socialplan.loads(HEAD))
+    shown = report(socialplan.loads(REPORTED))
+    row = [
+        *("cabinet", "Quarterly results to the cabinet", "cabinet, Head of communications"),
+        *("quarterly", "Intranet, results page", "Head of communications", "Followers"),
+    ]
+    assert "## Reporting of results" in shown
+    assert "| " + " | ".join(row) + " |" in shown
+
+
+def test_the_spanish_report_has_a_spanish_reporting_section() -> None:
+    assert "## Informes de resultados" in report(socialplan.loads(REPORTED), lang="es")
+
+
+def test_the_diff_names_a_reporting_line_added() -> None:
+    old = socialplan.loads(REPORTED.split("[reporting.cabinet]")[0])
+    assert ['reporting "cabinet" added ("Quarterly results to the cabinet")'] == [
+        str(change) for change in socialplan.diff(old, socialplan.loads(REPORTED))
+    ]

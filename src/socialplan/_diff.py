@@ -173,6 +173,7 @@ _PARTS: Mapping[str, str] = {
     "influencers": "influencer",
     "roles": "role",
     "metrics": "metric",
+    "reporting": "reporting",
     "engagement": "engagement rule for channel",
     "resources": "resource",
     "scenarios": "scenario",

@@ -59,6 +59,7 @@ __all__ = [
     "Profile",
     "Raci",
     "RaciEntry",
+    "Reporting",
     "Resource",
     "Role",
     "RoutingRule",
@@ -362,6 +363,22 @@ class Metric:
 
 
 @attrs.frozen(kw_only=True)
+class Reporting:
+    """A report of results: who receives it, how often, where it is published, who makes it.
+
+    *to* names its recipients: role ids, or free text such as "cabinet"; *every* is how
+    often it goes out, as a metric's cadence is written; *metrics* the ids it reports.
+    """
+
+    title: str
+    to: tuple[str, ...] = attrs.field(factory=_list)
+    every: Duration | None = None
+    where: str | None = None
+    owner: str | None = None
+    metrics: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@attrs.frozen(kw_only=True)
 class EngagementRule:
     """How the brand engages on one channel (step 9)."""
 
@@ -507,6 +524,7 @@ class Plan:
     content: ContentStrategy | None = None
     calendar: tuple[CalendarEntry, ...] = attrs.field(factory=tuple)
     metrics: Mapping[str, Metric] = attrs.field(factory=dict)
+    reporting: Mapping[str, Reporting] = attrs.field(factory=dict)
     engagement: Mapping[str, EngagementRule] = attrs.field(factory=dict)
     policy: Policy | None = None
     resources: Mapping[str, Resource] = attrs.field(factory=dict)

@@ -530,6 +530,27 @@ class PlanBuilder:
             ),
         )
 
+    def reporting(
+        self,
+        key: str,
+        title: str,
+        *,
+        to: Sequence[Ref[Role] | str] = (),
+        every: str | Duration | None = None,
+        where: str | None = None,
+        owner: Ref[Role] | str | None = None,
+        metrics: Sequence[Ref[Metric] | str] = (),
+    ) -> None:
+        """Add a report of results: its recipients (roles or free text), how often, where."""
+        self._table("reporting")[key] = _fields(
+            title=title,
+            to=tuple(to),
+            every=every,
+            where=where,
+            owner=owner,
+            metrics=tuple(metrics),
+        )
+
     def engagement(
         self,
         channel: Ref[Channel] | str,

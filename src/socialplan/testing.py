@@ -78,6 +78,7 @@ from ._model import (
     Profile,
     Raci,
     RaciEntry,
+    Reporting,
     Resource,
     Role,
     RoutingRule,
@@ -204,6 +205,14 @@ def _keyed(keys: list[str], strategy: st.SearchStrategy[Any]) -> st.SearchStrate
     )
 
 
+def _recipients(
+    role_ids: list[str], text: st.SearchStrategy[str]
+) -> st.SearchStrategy[tuple[str, ...]]:
+    """Whom a report goes to: role ids, or free text such as "cabinet"."""
+    named = st.sampled_from(role_ids) | text if role_ids else text
+    return st.lists(named, max_size=3).map(tuple)
+
+
 def _surveys(t: st.SearchStrategy[str]) -> st.SearchStrategy[Survey]:
     return st.builds(Survey, question=t, population=_opt(t), sample=_opt(st.integers(1, 10**6)))
 
@@ -314,6 +323,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         posting_frequency=_opt(frequencies()),
         hours=_opt(t),
     )
+    metrics = draw(st.dictionaries(ids(), metric, max_size=max_items))
     return Plan(
         name=draw(t),
         organization=draw(_opt(t)),
@@ -428,7 +438,22 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 max_size=max_items if channel_ids else 0,
             ).map(tuple)
         ),
-        metrics=draw(st.dictionaries(ids(), metric, max_size=max_items)),
+        metrics=metrics,
+        reporting=draw(
+            st.dictionaries(
+                ids(),
+                st.builds(
+                    Reporting,
+                    title=t,
+                    to=_recipients(role_ids, texts(20)),
+                    every=_opt(durations()),
+                    where=_opt(t),
+                    owner=_ref(role_ids),
+                    metrics=_refs(list(metrics)),
+                ),
+                max_size=2,
+            )
+        ),
         engagement=draw(_some_of(channel_ids, engagement, max_items)),
         policy=draw(
             _opt(
@@ -690,6 +715,20 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         content=ContentStrategy(pillars=pillars, keywords=("brand",)),
         calendar=calendar,
         metrics=metrics,
+        reporting=pick(
+            st.dictionaries(
+                ids(),
+                st.builds(
+                    Reporting,
+                    title=t,
+                    to=_recipients(role_ids, short_texts),
+                    every=_opt(durations()),
+                    owner=_ref(role_ids),
+                    metrics=_refs(list(metrics)),
+                ),
+                max_size=2,
+            )
+        ),
         engagement={
             key: EngagementRule(
                 tone=pick(_opt(t)),

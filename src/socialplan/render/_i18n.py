@@ -25,6 +25,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "responsibility": ("Responsibility map and routing", "Mapa de responsabilidades y derivación"),
     "content": ("Content strategy and calendar", "Estrategia de contenidos y calendario"),
     "metrics": ("Metrics by KPI level", "Métricas por nivel de KPI"),
+    "reporting": ("Reporting of results", "Informes de resultados"),
     "engagement": ("Engagement framework", "Marco de compromiso"),
     "policy": ("Social media policy", "Política de redes sociales"),
     "advocacy": ("Internal networks and launch", "Redes internas y lanzamiento"),
@@ -179,6 +180,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_question": ("question", "pregunta"),
     "col_population": ("population", "población"),
     "col_sample": ("sample", "muestra"),
+    "col_recipients": ("to", "para"),
+    "col_every": ("every", "cada"),
+    "col_published": ("published at", "se publica en"),
+    "col_metrics": ("metrics", "métricas"),
     # Sentences
     "empty": ("Nothing in the plan yet.", "El plan aún no dice nada aquí."),
     "by": ("by", "para el"),

@@ -455,6 +455,28 @@ def _metric_methods(b: _Builder) -> None:
     )
 
 
+def _reporting(b: _Builder) -> None:
+    """Who receives the results, how often and where: only when the plan says."""
+    if not b.plan.reporting:
+        return
+    b.section("reporting")
+    b.table(
+        ["id", "title", "recipients", "every", "published", "owner", "metrics"],
+        [
+            [
+                k,
+                r.title,
+                _join(r.to, b.role),
+                r.every,
+                r.where,
+                b.role(r.owner) if r.owner else "",
+                _join(r.metrics, b.metric),
+            ]
+            for k, r in b.plan.reporting.items()
+        ],
+    )
+
+
 def _engagement(b: _Builder) -> None:
     b.section("engagement")
     if not b.plan.engagement:
@@ -645,6 +667,7 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "responsibility": _responsibility,
     "content": _content,
     "metrics": _metrics,
+    "reporting": _reporting,
     "engagement": _engagement,
     "policy": _policy,
     "advocacy": _advocacy,

@@ -325,6 +325,11 @@ def _tables(plan: Plan) -> list[_Table]:
                 ("audiences", "audiences", True),
             ),
         ),
+        _Table(
+            "reporting",
+            plan.reporting,
+            (("owner", "roles", False), ("metrics", "metrics", True)),
+        ),
         _Table("engagement", plan.engagement, (), keys_name="channels"),
     ]
     if plan.policy is not None:
