@@ -274,3 +274,81 @@ def test_the_diff_names_a_reporting_line_added() -> None:
     assert ['reporting "cabinet" added ("Quarterly results to the cabinet")'] == [
         str(change) for change in socialplan.diff(old, socialplan.loads(REPORTED))
     ]
+
+
+# --- Provenance -----------------------------------------------------------------------------
+
+CITED = (
+    HEAD
+    + """
+[business_goals.trust]
+statement = "Be trusted by residents"
+cite = "Council plan 2027, p. 4"
+
+[objectives.informed]
+title = "Residents feel informed"
+cite = "Residents' survey 2026"
+target = { value = 55, unit = "%", cite = "Cabinet decision, March 2027" }
+
+[metrics.informative]
+name = "Residents who find our channels informative"
+cite = "Annual residents' survey"
+"""
+)
+
+
+def test_a_citation_loads_on_goals_objectives_targets_and_metrics() -> None:
+    plan = socialplan.loads(CITED)
+    target = plan.objectives["informed"].target
+    assert target is not None
+    assert [
+        "Council plan 2027, p. 4",
+        "Residents' survey 2026",
+        "Cabinet decision, March 2027",
+        "Annual residents' survey",
+    ] == [
+        plan.business_goals["trust"].cite,
+        plan.objectives["informed"].cite,
+        target.cite,
+        plan.metrics["informative"].cite,
+    ]
+
+
+def test_a_citation_is_text() -> None:
+    found = load_problems(CITED.replace('cite = "Annual residents\' survey"', "cite = 2026"))
+    assert [("SP005", "metrics.informative.cite")] == [(c, p) for c, p, _ in found]
+
+
+def test_the_dsl_writes_citations() -> None:
+    p = PlanBuilder("Demo")
+    goal = p.business_goal("trust", "Be trusted", cite="Council plan")
+    p.objective("informed", "Informed", supports=[goal], cite="Survey",
+                target=p.target(55, "%", cite="Cabinet"))  # fmt: skip
+    p.metric("m", "M", cite="Annual survey")
+    plan = p.build()
+    target = plan.objectives["informed"].target
+    assert ("Council plan", "Survey", "Cabinet", "Annual survey") == (
+        plan.business_goals["trust"].cite,
+        plan.objectives["informed"].cite,
+        target and target.cite,
+        plan.metrics["m"].cite,
+    )
+
+
+def test_the_report_lists_where_each_objective_and_number_comes_from() -> None:
+    shown = report(socialplan.loads(CITED))
+    assert "### Where the goals and numbers come from" in shown
+    assert "| target of objective | informed | Cabinet decision, March 2027 |" in shown
+    assert "Where the goals" not in report(socialplan.loads(HEAD))
+
+
+def test_the_spanish_report_lists_the_sources_in_spanish() -> None:
+    shown = report(socialplan.loads(CITED), lang="es")
+    assert "| meta del objetivo | informed | Cabinet decision, March 2027 |" in shown
+
+
+def test_the_diff_says_a_citation_changed() -> None:
+    old = socialplan.loads(CITED)
+    new = socialplan.loads(CITED.replace("p. 4", "p. 5"))
+    said = 'cite changed from "Council plan 2027, p. 4" to "Council plan 2027, p. 5"'
+    assert [f'business goal "trust": {said}'] == [str(c) for c in socialplan.diff(old, new)]

@@ -140,10 +140,15 @@ class Analysis:
 
 @attrs.frozen(kw_only=True)
 class BusinessGoal:
-    """What the company wants; social objectives must support one."""
+    """What the company wants; social objectives must support one.
+
+    *cite* says where it comes from (a corporate plan, a decision), as on objectives,
+    targets and metrics.
+    """
 
     statement: str
     description: str | None = None
+    cite: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -163,6 +168,7 @@ class Target:
     relative: TargetRelative | None = None
     aggregate: TargetAggregate | None = None
     across: tuple[str, ...] = attrs.field(factory=_list)
+    cite: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -178,6 +184,7 @@ class Objective:
     target: Target | None = None
     horizon: Horizon | None = None
     description: str | None = None
+    cite: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -360,6 +367,7 @@ class Metric:
     unit_value: Number | None = attrs.field(default=None, validator=_within(0))
     method: MetricMethod | None = None
     survey: Survey | None = None
+    cite: str | None = None
 
 
 @attrs.frozen(kw_only=True)

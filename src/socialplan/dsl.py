@@ -173,10 +173,17 @@ class PlanBuilder:
         self._document["analysis"] = _fields(**fields)
 
     def business_goal(
-        self, key: str, statement: str, *, description: str | None = None
+        self,
+        key: str,
+        statement: str,
+        *,
+        description: str | None = None,
+        cite: str | None = None,
     ) -> Ref[BusinessGoal]:
-        """Add a business goal: what the company wants."""
-        return self._put(BusinessGoal, key, _fields(statement=statement, description=description))
+        """Add a business goal: what the company wants (*cite*: where that is said)."""
+        return self._put(
+            BusinessGoal, key, _fields(statement=statement, description=description, cite=cite)
+        )
 
     def target(
         self,
@@ -188,6 +195,7 @@ class PlanBuilder:
         relative: str | None = None,
         aggregate: str | None = None,
         across: Sequence[Ref[Channel] | str] = (),
+        cite: str | None = None,
     ) -> dict[str, Any]:
         """A target for :meth:`objective`: *value* in *unit* by a date, from a baseline.
 
@@ -203,6 +211,7 @@ class PlanBuilder:
             relative=relative,
             aggregate=aggregate,
             across=tuple(across),
+            cite=cite,
         )
 
     def objective(
@@ -218,6 +227,7 @@ class PlanBuilder:
         target: Mapping[str, Any] | None = None,
         horizon: str | None = None,
         description: str | None = None,
+        cite: str | None = None,
     ) -> Ref[Objective]:
         """Add an objective: what social media should achieve, for which business goals."""
         return self._put(
@@ -233,6 +243,7 @@ class PlanBuilder:
                 target=target,
                 horizon=horizon,
                 description=description,
+                cite=cite,
             ),
         )
 
@@ -501,6 +512,7 @@ class PlanBuilder:
         unit_value: float | None = None,
         method: str | None = None,
         survey: Mapping[str, Any] | None = None,
+        cite: str | None = None,
     ) -> Ref[Metric]:
         """Add a metric: what it measures, where (*on* channels), how often, from what source.
 
@@ -527,6 +539,7 @@ class PlanBuilder:
                 unit_value=unit_value,
                 method=method,
                 survey=survey,
+                cite=cite,
             ),
         )
 

@@ -242,6 +242,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         relative=_opt(st.sampled_from(TargetRelative)),
         aggregate=_opt(st.sampled_from(TargetAggregate)),
         across=_refs(channel_ids),
+        cite=_opt(t),
     )
     objective = st.builds(
         Objective,
@@ -254,6 +255,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         target=_opt(target),
         horizon=_opt(st.sampled_from(Horizon)),
         description=_opt(t),
+        cite=_opt(t),
     )
     channel = st.builds(
         Channel,
@@ -313,6 +315,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         unit_value=_opt(st.integers(0, 10**6)),
         method=_opt(st.sampled_from(MetricMethod)),
         survey=_opt(_surveys(t)),
+        cite=_opt(t),
     )
     engagement = st.builds(
         EngagementRule,
@@ -349,7 +352,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         analysis=draw(
             _opt(st.builds(Analysis, company=_opt(t), competitors=words, strengths=words))
         ),
-        business_goals=draw(_keyed(goal_ids, st.builds(BusinessGoal, statement=t))),
+        business_goals=draw(_keyed(goal_ids, st.builds(BusinessGoal, statement=t, cite=_opt(t)))),
         objectives=draw(_keyed(objective_ids, objective)),
         stakeholder_input=draw(
             st.dictionaries(
@@ -634,6 +637,7 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             supports=pick(_refs(goal_ids, min_size=1)),
             audiences=concerns,
             target=target,
+            cite=pick(_opt(t)),
         )
         level = _STAGE_LEVEL[stage] if stage else pick(st.sampled_from(KpiLevel))
         quantitative = measure is Measure.QUANTITATIVE

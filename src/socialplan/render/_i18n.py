@@ -180,6 +180,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_question": ("question", "pregunta"),
     "col_population": ("population", "población"),
     "col_sample": ("sample", "muestra"),
+    # Provenance: where each goal, objective, target and metric comes from
+    "citations": ("Where the goals and numbers come from", "De dónde vienen las metas y cifras"),
+    "col_cite": ("source", "fuente"),
+    "cite_business_goal": ("business goal", "meta de negocio"),
+    "cite_objective": ("objective", "objetivo"),
+    "cite_target": ("target of objective", "meta del objetivo"),
+    "cite_metric": ("metric", "métrica"),
     "col_recipients": ("to", "para"),
     "col_every": ("every", "cada"),
     "col_published": ("published at", "se publica en"),

@@ -196,6 +196,25 @@ def _goals(b: _Builder) -> None:
                 for k, o in plan.objectives.items()
             ],
         )
+    _citations(b)
+
+
+def _citations(b: _Builder) -> None:
+    """Where the goals, objectives, targets and metrics come from: only those that say."""
+    plan = b.plan
+    rows: list[list[object]] = [
+        ["cite_business_goal", k, g.cite] for k, g in plan.business_goals.items() if g.cite
+    ]
+    for k, o in plan.objectives.items():
+        if o.cite:
+            rows.append(["cite_objective", k, o.cite])
+        if o.target is not None and o.target.cite:
+            rows.append(["cite_target", k, o.target.cite])
+    rows += [["cite_metric", k, m.cite] for k, m in plan.metrics.items() if m.cite]
+    if not rows:
+        return
+    b.sub("citations")
+    b.table(["part", "id", "cite"], [[b.w[str(kind)], k, cite] for kind, k, cite in rows])
 
 
 def _audiences(b: _Builder) -> None:
