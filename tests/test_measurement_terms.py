@@ -352,3 +352,71 @@ def test_the_diff_says_a_citation_changed() -> None:
     new = socialplan.loads(CITED.replace("p. 4", "p. 5"))
     said = 'cite changed from "Council plan 2027, p. 4" to "Council plan 2027, p. 5"'
     assert [f'business goal "trust": {said}'] == [str(c) for c in socialplan.diff(old, new)]
+
+
+# --- Priorities -----------------------------------------------------------------------------
+
+PRIORITISED = (
+    HEAD
+    + """
+[audiences.residents]
+name = "Residents"
+priority = "primary"
+
+[audiences.press]
+name = "Local press"
+priority = "secondary"
+
+[metrics.followers]
+name = "Followers"
+priority = "primary"
+"""
+)
+
+
+def test_priorities_load_on_audiences_and_metrics() -> None:
+    plan = socialplan.loads(PRIORITISED)
+    assert ("primary", "secondary", "primary") == (
+        plan.audiences["residents"].priority,
+        plan.audiences["press"].priority,
+        plan.metrics["followers"].priority,
+    )
+
+
+def test_a_priority_near_miss_gets_a_suggestion() -> None:
+    text = PRIORITISED.replace('"secondary"', '"secundary"')
+    assert [("SP006", "audiences.press.priority", 'did you mean "secondary"?')] == (
+        load_problems(text)
+    )
+
+
+def test_the_dsl_writes_priorities() -> None:
+    p = PlanBuilder("Demo")
+    p.audience("residents", "Residents", priority="primary")
+    p.metric("followers", "Followers", priority="secondary")
+    plan = p.build()
+    assert ("primary", "secondary") == (
+        plan.audiences["residents"].priority,
+        plan.metrics["followers"].priority,
+    )
+
+
+def test_the_report_names_the_primary_and_secondary_audiences_and_metrics() -> None:
+    shown = report(socialplan.loads(PRIORITISED))
+    assert ["Residents", "Local press", "Followers"] == [
+        line.split(":** ")[1]
+        for line in shown.splitlines()
+        if line.startswith(("- **Primary", "- **Secondary"))
+    ]
+
+
+def test_the_spanish_report_says_primary_in_spanish() -> None:
+    assert "**Principales:** Residents" in report(socialplan.loads(PRIORITISED), lang="es")
+
+
+def test_the_diff_says_a_priority_changed() -> None:
+    old = socialplan.loads(PRIORITISED)
+    new = socialplan.loads(PRIORITISED.replace('"secondary"', '"primary"'))
+    assert ['audience "press": priority changed from "secondary" to "primary"'] == [
+        str(change) for change in socialplan.diff(old, new)
+    ]

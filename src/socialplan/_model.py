@@ -27,6 +27,7 @@ from ._core.vocab import (
     MessageLength,
     MetricFamily,
     MetricMethod,
+    Priority,
     Reach,
     ResourceKind,
     StepStatus,
@@ -198,6 +199,7 @@ class Audience:
     habits: tuple[str, ...] = attrs.field(factory=_list)
     market_value: str | None = None
     channels: tuple[str, ...] = attrs.field(factory=_list)
+    priority: Priority | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -368,6 +370,7 @@ class Metric:
     method: MetricMethod | None = None
     survey: Survey | None = None
     cite: str | None = None
+    priority: Priority | None = None
 
 
 @attrs.frozen(kw_only=True)

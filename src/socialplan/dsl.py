@@ -272,6 +272,7 @@ class PlanBuilder:
         habits: Sequence[str] = (),
         market_value: str | None = None,
         on: Sequence[Ref[Channel] | str] | None = None,
+        priority: str | None = None,
     ) -> Ref[Audience]:
         """Add an audience (a persona).
 
@@ -285,6 +286,7 @@ class PlanBuilder:
             interests=tuple(interests),
             habits=tuple(habits),
             market_value=market_value,
+            priority=priority,
         )
         if on is not None:  # said, even if empty: keep it as said
             fields["channels"] = [str(channel) for channel in on]
@@ -513,6 +515,7 @@ class PlanBuilder:
         method: str | None = None,
         survey: Mapping[str, Any] | None = None,
         cite: str | None = None,
+        priority: str | None = None,
     ) -> Ref[Metric]:
         """Add a metric: what it measures, where (*on* channels), how often, from what source.
 
@@ -540,6 +543,7 @@ class PlanBuilder:
                 method=method,
                 survey=survey,
                 cite=cite,
+                priority=priority,
             ),
         )
 

@@ -49,6 +49,7 @@ from ._core.vocab import (
     MessageLength,
     MetricFamily,
     MetricMethod,
+    Priority,
     Reach,
     ResourceKind,
     StepStatus,
@@ -316,6 +317,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         method=_opt(st.sampled_from(MetricMethod)),
         survey=_opt(_surveys(t)),
         cite=_opt(t),
+        priority=_opt(st.sampled_from(Priority)),
     )
     engagement = st.builds(
         EngagementRule,
@@ -370,6 +372,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     needs=words,
                     market_value=_opt(t),
                     channels=_refs(channel_ids),
+                    priority=_opt(st.sampled_from(Priority)),
                 ),
             )
         ),
@@ -589,6 +592,7 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             name=_named(pick(t), "audience", position),
             needs=pick(st.lists(short_texts, max_size=2).map(tuple)),
             channels=tuple(c for c in channel_ids if key in reach[c]),
+            priority=pick(_opt(st.sampled_from(Priority))),
         )
         for position, key in enumerate(audience_ids)
     }
@@ -656,6 +660,7 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             source=pick(st.sampled_from(["Google Analytics", "Facebook Insights", "survey"])),
             method=pick(_opt(st.sampled_from(MetricMethod))),
             survey=pick(_opt(_surveys(t))),
+            priority=pick(_opt(st.sampled_from(Priority))),
         )
 
     first, second, third = sorted(pick(st.lists(st.integers(1, 72), min_size=3, max_size=3)))

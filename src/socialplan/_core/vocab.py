@@ -29,6 +29,7 @@ __all__ = [
     "MessageLength",
     "MetricFamily",
     "MetricMethod",
+    "Priority",
     "Reach",
     "ResourceKind",
     "StepStatus",
@@ -91,6 +92,13 @@ class MetricFamily(enum.StrEnum):
     #: What people think of the organisation, asked by survey: off the KPI ladder, and not
     #: one of seed 001's four.
     PERCEPTION = "perception"
+
+
+class Priority(enum.StrEnum):
+    """Whether an audience or a metric comes first, or after."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
 
 
 class MetricMethod(enum.StrEnum):

@@ -180,6 +180,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_question": ("question", "pregunta"),
     "col_population": ("population", "población"),
     "col_sample": ("sample", "muestra"),
+    "priority_primary": ("Primary", "Principales"),
+    "priority_secondary": ("Secondary", "Secundarias"),
     # Provenance: where each goal, objective, target and metric comes from
     "citations": ("Where the goals and numbers come from", "De dónde vienen las metas y cifras"),
     "col_cite": ("source", "fuente"),

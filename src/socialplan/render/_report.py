@@ -229,6 +229,16 @@ def _audiences(b: _Builder) -> None:
             for k, a in b.plan.audiences.items()
         ],
     )
+    _priorities(b, b.plan.audiences, b.audience)
+
+
+def _priorities(b: _Builder, parts: Mapping[str, Any], name: Callable[[str], str]) -> None:
+    """Which parts come first and which after: only when some say."""
+    b.fields(
+        (f"priority_{rank}", _join([k for k, p in parts.items() if p.priority == rank], name))
+        for rank in ("primary", "secondary")
+        if any(p.priority == rank for p in parts.values())
+    )
 
 
 def _channels(b: _Builder) -> None:
@@ -449,6 +459,7 @@ def _metrics(b: _Builder) -> None:
                 for k, m in levels[level]
             ],
         )
+    _priorities(b, b.plan.metrics, b.metric)
     _metric_methods(b)
 
 
