@@ -420,3 +420,77 @@ def test_the_diff_says_a_priority_changed() -> None:
     assert ['audience "press": priority changed from "secondary" to "primary"'] == [
         str(change) for change in socialplan.diff(old, new)
     ]
+
+
+# --- Budget ---------------------------------------------------------------------------------
+
+BUDGETED = (
+    HEAD
+    + """
+[channels.ig]
+platform = "instagram"
+
+[budget]
+total = 12000
+currency = "EUR"
+
+[[budget.lines]]
+amount = 7000
+category = "Paid promotion"
+channel = "ig"
+horizon = "short"
+
+[[budget.lines]]
+amount = 4000
+category = "Design"
+note = "Templates and photos"
+"""
+)
+
+
+def test_a_budget_loads_with_its_lines() -> None:
+    budget = socialplan.loads(BUDGETED).budget
+    assert budget is not None
+    assert (12000, "EUR", [7000, 4000]) == (
+        budget.total,
+        budget.currency,
+        [line.amount for line in budget.lines],
+    )
+
+
+def test_a_negative_amount_is_refused_at_its_line() -> None:
+    found = load_problems(BUDGETED.replace("amount = 4000", "amount = -4000"))
+    assert [("SP006", "budget.lines[1].amount")] == [(c, p) for c, p, _ in found]
+
+
+def test_a_budget_line_names_an_existing_channel() -> None:
+    text = BUDGETED.replace('channel = "ig"', 'channel = "igg"')
+    assert [("SP101", "budget.lines[0].channel", 'did you mean "ig"?')] == references(text)
+
+
+def test_the_dsl_writes_a_budget() -> None:
+    p = PlanBuilder("Demo")
+    ig = p.channel("ig", platform="instagram")
+    p.budget(total=1000, currency="EUR")
+    p.budget_line(600, category="Ads", channel=ig, horizon="short")
+    budget = p.build().budget
+    assert budget is not None
+    assert (1000, "ig") == (budget.total, budget.lines[0].channel)
+
+
+def test_the_report_shows_the_sum_of_the_lines_beside_the_total() -> None:
+    shown = report(socialplan.loads(BUDGETED))
+    assert "- **Total:** 12,000 EUR\n- **Sum of the lines:** 11,000 EUR" in shown
+    assert "## Budget" not in report(socialplan.loads(HEAD))
+
+
+def test_the_spanish_report_has_a_spanish_budget() -> None:
+    assert "**Suma de las partidas:** 11,000 EUR" in report(socialplan.loads(BUDGETED), lang="es")
+
+
+def test_the_diff_says_a_budget_line_changed() -> None:
+    old = socialplan.loads(BUDGETED)
+    new = socialplan.loads(BUDGETED.replace("amount = 4000", "amount = 5000"))
+    assert ["budget: line 2 amount raised from 4,000 to 5,000"] == [
+        str(change) for change in socialplan.diff(old, new)
+    ]

@@ -40,6 +40,8 @@ __all__ = [
     "Analysis",
     "Audience",
     "Briefing",
+    "Budget",
+    "BudgetLine",
     "BusinessGoal",
     "CalendarEntry",
     "Channel",
@@ -428,6 +430,29 @@ class Resource:
 
 
 @attrs.frozen(kw_only=True)
+class BudgetLine:
+    """One allocation of the budget: an amount, for a category, a channel or a horizon."""
+
+    amount: Number = attrs.field(validator=_within(0))
+    category: str | None = None
+    channel: str | None = None
+    horizon: Horizon | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Budget:
+    """The plan's money: a total in a currency (an ISO 4217 code), and how it is allocated.
+
+    Whether the lines add up to the total is for validation to say.
+    """
+
+    total: Number | None = attrs.field(default=None, validator=_within(0))
+    currency: str | None = None
+    lines: tuple[BudgetLine, ...] = attrs.field(factory=tuple)
+
+
+@attrs.frozen(kw_only=True)
 class Scenario:
     """A plan B or plan C: what happens if things go otherwise (seed 003)."""
 
@@ -539,6 +564,7 @@ class Plan:
     engagement: Mapping[str, EngagementRule] = attrs.field(factory=dict)
     policy: Policy | None = None
     resources: Mapping[str, Resource] = attrs.field(factory=dict)
+    budget: Budget | None = None
     scenarios: Mapping[str, Scenario] = attrs.field(factory=dict)
     advocacy: Advocacy | None = None
     launch: Launch | None = None

@@ -625,6 +625,27 @@ class PlanBuilder:
             kind=kind, name=name, horizon=horizon, cost=cost, channel=channel, notes=notes
         )
 
+    def budget(self, *, total: float | None = None, currency: str | None = None) -> None:
+        """Set the budget's total and currency (an ISO 4217 code); lines keep their place."""
+        budget = self._table("budget")
+        lines = budget.get("lines")
+        budget.clear()
+        budget.update(_fields(total=total, currency=currency, lines=lines))
+
+    def budget_line(
+        self,
+        amount: float,
+        *,
+        category: str | None = None,
+        channel: Ref[Channel] | str | None = None,
+        horizon: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Add a line to the budget: an amount for a category, a channel, a horizon."""
+        self._table("budget").setdefault("lines", []).append(
+            _fields(amount=amount, category=category, channel=channel, horizon=horizon, note=note)
+        )
+
     def scenario(
         self,
         key: str,

@@ -62,6 +62,8 @@ from ._model import (
     Analysis,
     Audience,
     Briefing,
+    Budget,
+    BudgetLine,
     BusinessGoal,
     CalendarEntry,
     Channel,
@@ -486,6 +488,26 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     channel=_ref(channel_ids),
                 ),
                 max_size=3,
+            )
+        ),
+        budget=draw(
+            _opt(
+                st.builds(
+                    Budget,
+                    total=_opt(st.integers(0, 10**9)),
+                    currency=_opt(st.sampled_from(["EUR", "USD", "MXN"])),
+                    lines=st.lists(
+                        st.builds(
+                            BudgetLine,
+                            amount=st.integers(0, 10**9) | st.floats(0, 1e9).filter(_in_range),
+                            category=_opt(t),
+                            channel=_ref(channel_ids),
+                            horizon=_opt(st.sampled_from(Horizon)),
+                            note=_opt(t),
+                        ),
+                        max_size=3,
+                    ).map(tuple),
+                )
             )
         ),
         scenarios=draw(

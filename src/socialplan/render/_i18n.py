@@ -30,6 +30,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "policy": ("Social media policy", "Política de redes sociales"),
     "advocacy": ("Internal networks and launch", "Redes internas y lanzamiento"),
     "resources": ("Resources", "Recursos"),
+    "budget": ("Budget", "Presupuesto"),
     "scenarios": ("Scenarios: plan B and plan C", "Escenarios: plan B y plan C"),
     "trace": ("Traceability", "Trazabilidad"),
     "progress": ("Step progress and next steps", "Progreso de los pasos y próximos pasos"),
@@ -180,6 +181,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_question": ("question", "pregunta"),
     "col_population": ("population", "población"),
     "col_sample": ("sample", "muestra"),
+    "budget_lines_sum": ("Sum of the lines", "Suma de las partidas"),
+    "col_category": ("category", "categoría"),
+    "col_amount": ("amount", "importe"),
     "priority_primary": ("Primary", "Principales"),
     "priority_secondary": ("Secondary", "Secundarias"),
     # Provenance: where each goal, objective, target and metric comes from

@@ -599,6 +599,37 @@ def _resources(b: _Builder) -> None:
     b.table(["resource", "kind", "horizon", "cost", "channel", "notes"], rows)
 
 
+def _budget(b: _Builder) -> None:
+    """The total, the sum of the lines beside it, and the lines: only when the plan has one."""
+    budget = b.plan.budget
+    if budget is None:
+        return
+    b.section("budget")
+    currency = budget.currency or b.plan.currency
+    unit = f" {currency}" if currency else ""
+    amounts = [line.amount for line in budget.lines]
+    b.fields(
+        [
+            ("total", f"{text(budget.total)}{unit}" if budget.total is not None else None),
+            ("budget_lines_sum", f"{text(sum(amounts))}{unit}" if amounts else None),
+        ]
+    )
+    if budget.lines:
+        b.table(
+            ["category", "channel", "horizon", "amount", "notes"],
+            [
+                [
+                    line.category,
+                    b.channel(line.channel) if line.channel else "",
+                    line.horizon,
+                    f"{text(line.amount)}{unit}",
+                    line.note,
+                ]
+                for line in budget.lines
+            ],
+        )
+
+
 def _scenarios(b: _Builder) -> None:
     b.section("scenarios")
     if not b.plan.scenarios:
@@ -702,6 +733,7 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "policy": _policy,
     "advocacy": _advocacy,
     "resources": _resources,
+    "budget": _budget,
     "scenarios": _scenarios,
     "trace": _trace,
     "progress": _progress,

@@ -336,6 +336,8 @@ def _tables(plan: Plan) -> list[_Table]:
         tables.append(
             _Table("policy", (plan.policy,), (("approver", "roles", False),), single=True)
         )
+    if plan.budget is not None:
+        tables.append(_Table("budget.lines", plan.budget.lines, (("channel", "channels", False),)))
     tables += [
         _Table("resources", plan.resources, (("channel", "channels", False),)),
         _Table("steps", plan.steps, (("owner", "roles", False),)),
