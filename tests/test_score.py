@@ -908,11 +908,23 @@ def test_a_metric_of_an_objective_is_judged_against_it_when_it_can_be(
         target = plan.objectives[objective.objective].target
         for metric in objective.metrics:
             unit = plan.metrics[metric.metric].unit
+            # A relative target in per cent is a change in any unit (_score's documentation).
+            any_unit = target is not None and target.relative is not None
+            any_unit = any_unit and target.unit.strip().endswith("%")
             fits = target is not None and (
-                unit is None or unit.casefold() == target.unit.casefold()
+                any_unit or unit is None or unit.casefold() == target.unit.casefold()
             )
             expected = objective.objective if fits else alone[metric.metric].objective
-            assert (expected, metric.series) == (metric.objective, alone[metric.metric].series)
+            assert expected == metric.objective
+            # An aggregate target reads its own channels: the series is the same only without.
+            judged = [metric.objective, alone[metric.metric].objective]
+            if not any(_aggregate(plan, key) for key in judged):
+                assert metric.series == alone[metric.metric].series
+
+
+def _aggregate(plan: Plan, objective: str | None) -> bool:
+    target = plan.objectives[objective].target if objective is not None else None
+    return target is not None and target.aggregate is not None
 
 
 def test_scoring_restores_the_garbage_collector_after_an_error() -> None:
@@ -928,3 +940,135 @@ def test_scoring_restores_the_garbage_collector_after_an_error() -> None:
     with pytest.raises(ValueError, match="not a metric of the plan"):
         score(shop(), [seen("nothing", D(2027, 3, 1), 1)])
     assert (True, True) == (disabled, gc.isenabled())
+
+
+# --- Relative and aggregate targets (worked by hand) ----------------------------------------
+
+RELATIVE = """
+format = "socialplan/1"
+
+[plan]
+name = "Council"
+start = 2027-01-04
+
+[objectives.grow]
+title = "Ten per cent more followers"
+target = { value = 10, unit = "%", relative = "baseline", baseline = 1000, deadline = 2027-03-01 }
+
+[objectives.more]
+title = "Five hundred more followers"
+target = { value = 500, unit = "followers", relative = "baseline", deadline = 2027-03-01 }
+
+[metrics.followers]
+name = "Followers"
+unit = "followers"
+measures = ["grow"]
+
+[metrics.reach]
+name = "Followers, again"
+unit = "followers"
+baseline = 1000
+measures = ["more"]
+"""
+
+
+def test_a_relative_percent_target_is_that_share_over_the_baseline() -> None:
+    # 10 % over 1,000 is 1,100; 1,050 after 4 of 8 weeks is half-way, on pace to 1,100.
+    card = score(socialplan.loads(RELATIVE), [seen("followers", D(2027, 2, 1), 1050)])
+    followers = metric_score(card, "followers")
+    assert (1000, 1100, 0.5, 1100.0, Verdict.ON_TRACK) == (
+        followers.baseline,
+        followers.target,
+        followers.progress,
+        followers.projected,
+        followers.verdict,
+    )
+
+
+def test_a_relative_target_in_the_metrics_unit_adds_its_value_to_the_baseline() -> None:
+    # 500 over the metric's baseline of 1,000 is 1,500; 1,600 has reached it.
+    card = score(socialplan.loads(RELATIVE), [seen("reach", D(2027, 2, 1), 1600)])
+    reach = metric_score(card, "reach")
+    assert (1000, 1500, Verdict.ACHIEVED) == (reach.baseline, reach.target, reach.verdict)
+
+
+def test_a_relative_target_without_baseline_is_over_the_first_observation() -> None:
+    plan = socialplan.loads(RELATIVE.replace(", baseline = 1000, deadline", ", deadline"))
+    observed = [seen("followers", D(2027, 1, 4), 200), seen("followers", D(2027, 2, 1), 210)]
+    followers = metric_score(score(plan, observed), "followers")
+    assert (200, 220, 0.5) == (followers.baseline, followers.target, followers.progress)
+
+
+AGGREGATE = """
+format = "socialplan/1"
+
+[plan]
+name = "University"
+start = 2027-01-04
+
+[channels.fb]
+platform = "facebook"
+
+[channels.ig]
+platform = "instagram"
+
+[channels.x]
+platform = "x"
+
+[objectives.engage]
+title = "At least 3 % engagement, averaged across the main channels"
+
+[objectives.engage.target]
+value = 3
+unit = "%"
+aggregate = "average"
+across = ["fb", "ig"]
+deadline = 2027-03-01
+
+[metrics.engagement]
+name = "Engagement rate"
+unit = "%"
+channels = ["fb", "ig", "x"]
+measures = ["engage"]
+"""
+
+
+def _engagement(plan: Plan, values: dict[str | None, float]) -> MetricScore:
+    observed = [seen("engagement", D(2027, 2, 1), v, channel) for channel, v in values.items()]
+    return metric_score(score(plan, observed), "engagement")
+
+
+def test_an_average_target_is_the_mean_over_its_channels_alone() -> None:
+    # fb 2.0 and ig 5.0 average 3.5 ≥ 3; x (not across) and the channel-less 1.0 are left out.
+    engagement = _engagement(
+        socialplan.loads(AGGREGATE), {"fb": 2.0, "ig": 5.0, "x": 0.5, None: 1.0}
+    )
+    assert (3.5, Verdict.ACHIEVED) == (engagement.latest, engagement.verdict)
+
+
+def test_a_total_target_is_the_sum_over_its_channels_alone() -> None:
+    # fb 400 + ig 700 = 1,100 < 1,200: not reached, though x's 5,000 would reach it.
+    plan = socialplan.loads(
+        AGGREGATE.replace("value = 3", "value = 1200")
+        .replace('"average"', '"total"')
+        .replace('unit = "%"', 'unit = "followers"')
+    )
+    engagement = _engagement(plan, {"fb": 400, "ig": 700, "x": 5000, None: 2000})
+    assert (1100, 1200) == (engagement.latest, engagement.target)
+    assert Verdict.ACHIEVED != engagement.verdict
+
+
+def test_an_each_target_is_judged_by_its_worst_channel() -> None:
+    # From 1 on 2027-01-04: fb's 4.0 reaches 3; ig's 1.5 after 4 weeks projects to 2.0 by
+    # 2027-03-01, (2 - 1) / (3 - 1) = 50 % of the way, below 80 %: off track.
+    plan = socialplan.loads(
+        AGGREGATE.replace('aggregate = "average"', 'baseline = 1\naggregate = "each"')
+    )
+    engagement = _engagement(plan, {"fb": 4.0, "ig": 1.5})
+    assert (1.5, 2.0, Verdict.OFF_TRACK) == (
+        engagement.latest,
+        engagement.projected,
+        engagement.verdict,
+    )
+    assert engagement.reason.startswith('on "ig": ')
+    assert {"fb": 4.0, "ig": 1.5} == dict(engagement.by_channel)

@@ -173,6 +173,7 @@ _PARTS: Mapping[str, str] = {
     "influencers": "influencer",
     "roles": "role",
     "metrics": "metric",
+    "reporting": "reporting",
     "engagement": "engagement rule for channel",
     "resources": "resource",
     "scenarios": "scenario",
@@ -195,6 +196,7 @@ _SECTIONS: Mapping[str, str] = {
     "policy": "policy",
     "advocacy": "advocacy",
     "launch": "launch",
+    "budget": "budget",
     "methodology": "methodology",
     "check": "check settings",
 }
@@ -265,6 +267,10 @@ def _show(value: object, unit: str | None = None) -> str:
         return _quote(value)
     if isinstance(value, Target):
         text = _with_unit(number(value.value, decimals=None), value.unit)
+        if value.relative is not None:
+            text = f"+{text} over the {value.relative}"
+        if value.aggregate is not None:
+            text += f" ({value.aggregate})"
         return f"{text} by {value.deadline.isoformat()}" if value.deadline else text
     return str(value)  # pragma: no cover - every scalar of the model is handled above
 
@@ -381,6 +387,8 @@ class _Walker:
         who = f"{subject}: {label}" if label else subject
         if isinstance(old, Mapping) or isinstance(new, Mapping):
             self.table(path, subject, old, new)
+        elif _records(old) or _records(new):
+            self.records(subject, path, label, old or (), new or ())
         elif isinstance(old, tuple) or isinstance(new, tuple):
             # A field's empty list is no list: the file leaves it out.
             self.strings(who, path, old or None, new or None)
@@ -418,6 +426,22 @@ class _Walker:
                     verb = "moved"
                 before, after = _show(old, old_unit), _show(new, new_unit)
             self.emit("changed", path, f"{who} {verb} from {before} to {after}", old, new)
+
+    def records(
+        self, subject: str, path: str, label: str, old: tuple[Any, ...], new: tuple[Any, ...]
+    ) -> None:
+        """Compare two lists of records without ids (budget lines) position by position."""
+        noun = label.removesuffix("s") if label else "item"
+        for position in range(max(len(old), len(new))):
+            before = old[position] if position < len(old) else None
+            after = new[position] if position < len(new) else None
+            where, name = f"{path}[{position}]", f"{noun} {position + 1}"
+            if before is None:
+                self.emit("added", where, f"{subject}: {name} added", None, after)
+            elif after is None:
+                self.emit("removed", where, f"{subject}: {name} removed", before, None)
+            elif before != after:
+                self.record(subject, where, name, before, after)
 
     def strings(
         self, who: str, path: str, old: tuple[str, ...] | None, new: tuple[str, ...] | None
@@ -494,6 +518,11 @@ class _Walker:
         kept_new = [key for key in after if key in before]
         if kept_old != kept_new:
             self.emit("changed", path, f"{what} reordered", old, new)
+
+
+def _records(value: object) -> bool:
+    """Whether *value* is a non-empty list of records (the items of ``budget.lines``)."""
+    return isinstance(value, tuple) and bool(value) and attrs.has(type(value[0]))
 
 
 def _split(items: tuple[str, ...], out: Counter[str]) -> tuple[list[str], list[str]]:

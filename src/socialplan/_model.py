@@ -26,9 +26,13 @@ from ._core.vocab import (
     MessageKind,
     MessageLength,
     MetricFamily,
+    MetricMethod,
+    Priority,
     Reach,
     ResourceKind,
     StepStatus,
+    TargetAggregate,
+    TargetRelative,
 )
 
 __all__ = [
@@ -36,6 +40,8 @@ __all__ = [
     "Analysis",
     "Audience",
     "Briefing",
+    "Budget",
+    "BudgetLine",
     "BusinessGoal",
     "CalendarEntry",
     "Channel",
@@ -56,6 +62,7 @@ __all__ = [
     "Profile",
     "Raci",
     "RaciEntry",
+    "Reporting",
     "Resource",
     "Role",
     "RoutingRule",
@@ -63,6 +70,7 @@ __all__ = [
     "StakeholderInput",
     "StepRecord",
     "StepSpec",
+    "Survey",
     "Target",
 ]
 
@@ -135,20 +143,35 @@ class Analysis:
 
 @attrs.frozen(kw_only=True)
 class BusinessGoal:
-    """What the company wants; social objectives must support one."""
+    """What the company wants; social objectives must support one.
+
+    *cite* says where it comes from (a corporate plan, a decision), as on objectives,
+    targets and metrics.
+    """
 
     statement: str
     description: str | None = None
+    cite: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class Target:
-    """Where a quantitative objective should get to, and by when."""
+    """Where a quantitative objective should get to, and by when.
+
+    A *relative* target's value is a change over the baseline: with unit ``"%"``,
+    ``value = 10`` is 10 % more than the baseline, with any other unit 10 more. An
+    *aggregate* target is read over the channels named in *across* (all those observed
+    when it names none): their average, their total, or on each of them.
+    """
 
     value: Number
     unit: str
     baseline: Number | None = None
     deadline: dt.date | None = None
+    relative: TargetRelative | None = None
+    aggregate: TargetAggregate | None = None
+    across: tuple[str, ...] = attrs.field(factory=_list)
+    cite: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -164,6 +187,7 @@ class Objective:
     target: Target | None = None
     horizon: Horizon | None = None
     description: str | None = None
+    cite: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -177,6 +201,7 @@ class Audience:
     habits: tuple[str, ...] = attrs.field(factory=_list)
     market_value: str | None = None
     channels: tuple[str, ...] = attrs.field(factory=_list)
+    priority: Priority | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -312,11 +337,22 @@ class CalendarEntry:
 
 
 @attrs.frozen(kw_only=True)
+class Survey:
+    """How a measure is taken by survey: the question asked, of whom, of how many people."""
+
+    question: str
+    population: str | None = None
+    sample: int | None = attrs.field(default=None, validator=_within(1))
+
+
+@attrs.frozen(kw_only=True)
 class Metric:
     """A KPI: what is measured, where, how often, and which objectives it serves.
 
     *unit_value* is what one unit is worth to the business in the plan's
     currency (a lead, a sale, a booking), for the return on investment.
+    *method* is how the figure is taken; a perception measure taken by survey
+    (family ``perception``) says how in *survey*.
     """
 
     name: str
@@ -333,6 +369,26 @@ class Metric:
     cadence: Duration | None = None
     source: str | None = None
     unit_value: Number | None = attrs.field(default=None, validator=_within(0))
+    method: MetricMethod | None = None
+    survey: Survey | None = None
+    cite: str | None = None
+    priority: Priority | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Reporting:
+    """A report of results: who receives it, how often, where it is published, who makes it.
+
+    *to* names its recipients: role ids, or free text such as "cabinet"; *every* is how
+    often it goes out, as a metric's cadence is written; *metrics* the ids it reports.
+    """
+
+    title: str
+    to: tuple[str, ...] = attrs.field(factory=_list)
+    every: Duration | None = None
+    where: str | None = None
+    owner: str | None = None
+    metrics: tuple[str, ...] = attrs.field(factory=_list)
 
 
 @attrs.frozen(kw_only=True)
@@ -371,6 +427,29 @@ class Resource:
     cost: Number | None = attrs.field(default=None, validator=_within(0))
     channel: str | None = None
     notes: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class BudgetLine:
+    """One allocation of the budget: an amount, for a category, a channel or a horizon."""
+
+    amount: Number = attrs.field(validator=_within(0))
+    category: str | None = None
+    channel: str | None = None
+    horizon: Horizon | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Budget:
+    """The plan's money: a total in a currency (an ISO 4217 code), and how it is allocated.
+
+    Whether the lines add up to the total is for validation to say.
+    """
+
+    total: Number | None = attrs.field(default=None, validator=_within(0))
+    currency: str | None = None
+    lines: tuple[BudgetLine, ...] = attrs.field(factory=tuple)
 
 
 @attrs.frozen(kw_only=True)
@@ -481,9 +560,11 @@ class Plan:
     content: ContentStrategy | None = None
     calendar: tuple[CalendarEntry, ...] = attrs.field(factory=tuple)
     metrics: Mapping[str, Metric] = attrs.field(factory=dict)
+    reporting: Mapping[str, Reporting] = attrs.field(factory=dict)
     engagement: Mapping[str, EngagementRule] = attrs.field(factory=dict)
     policy: Policy | None = None
     resources: Mapping[str, Resource] = attrs.field(factory=dict)
+    budget: Budget | None = None
     scenarios: Mapping[str, Scenario] = attrs.field(factory=dict)
     advocacy: Advocacy | None = None
     launch: Launch | None = None

@@ -28,6 +28,15 @@ the objective's horizon, else ``horizons.long``). The first such objective in
 ``target`` and ``baseline``, by ``horizons.long``; with no target its verdict
 is *no data*.
 
+**Relative and aggregate targets.** A target with ``relative = "baseline"`` aims at
+a change over the baseline (found as below): baseline × (1 + value / 100) when its
+unit is ``"%"`` (then it is a change of the metric in the metric's own unit,
+whatever that is), baseline + value otherwise. A target with an ``aggregate`` is
+read over the channels in its ``across`` (every channel observed when it names
+none), and an observation without channel does not count: ``average`` judges the
+mean of those channels' latest values, ``total`` their sum, and ``each`` scores
+every channel alone and takes the worst verdict, its reason naming the channel.
+
 **Baseline.** The plan's baseline, dated ``plan.start`` (else the first
 observation's date); without one, the first point of the total series.
 
@@ -91,8 +100,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._core.gc import collector_paused
-from ._core.text import number, percent
-from ._core.vocab import Direction, KpiLevel
+from ._core.text import number, percent, quote
+from ._core.vocab import Direction, KpiLevel, TargetAggregate
 
 if TYPE_CHECKING:
     from ._model import Metric, Plan, Target
@@ -233,10 +242,23 @@ class ObjectiveScore:
                 "unit": target.unit,
                 "baseline": target.baseline,
                 "deadline": _iso(target.deadline),
+                **_target_extras(target),
             },
             "verdict": str(self.verdict),
             "metrics": [metric.to_dict() for metric in self.metrics],
         }
+
+
+def _target_extras(target: Target) -> dict[str, Any]:
+    """A target's relative and aggregate keys, those it has only (older cards stay as they were)."""
+    extras: dict[str, Any] = {}
+    if target.relative is not None:
+        extras["relative"] = str(target.relative)
+    if target.aggregate is not None:
+        extras["aggregate"] = str(target.aggregate)
+    if target.across:
+        extras["across"] = list(target.across)
+    return extras
 
 
 @attrs.frozen(kw_only=True)
@@ -423,6 +445,30 @@ class _Goal:
     baseline: Number | None
     deadline: dt.date | None
     unit: str | None
+    #: The target is a change over the baseline: in per cent of it (``"%"``) or in units.
+    relative: bool = False
+    percent_change: bool = False
+    aggregate: TargetAggregate | None = None
+    across: tuple[str, ...] = ()
+
+
+def _relative_goal(goal: _Goal, baseline: Number) -> Number:
+    """The level a relative target aims at: baseline × (1 + value/100) for "%", else + value."""
+    assert goal.target is not None
+    if goal.percent_change:
+        return baseline + baseline * goal.target / 100  # exact where 1 + value/100 is not
+    return baseline + goal.target
+
+
+def _aggregated(
+    goal: _Goal, channels: Mapping[str | None, Mapping[dt.date, Number]]
+) -> dict[str | None, Mapping[dt.date, Number]]:
+    """The observations an aggregate target is read over: its channels' (no total's)."""
+    return {
+        channel: dates
+        for channel, dates in channels.items()
+        if channel is not None and (not goal.across or channel in goal.across)
+    }
 
 
 def _objective_goal(plan: Plan, metric: Metric, key: str) -> _Goal | None:
@@ -430,7 +476,13 @@ def _objective_goal(plan: Plan, metric: Metric, key: str) -> _Goal | None:
     if objective is None or objective.target is None:
         return None
     target = objective.target
-    if metric.unit is not None and metric.unit.casefold() != target.unit.casefold():
+    # A relative target in per cent is a change of the metric in its own unit, whatever it is.
+    percent_change = target.relative is not None and _is_percent(target.unit)
+    if (
+        not percent_change
+        and metric.unit is not None
+        and metric.unit.casefold() != target.unit.casefold()
+    ):
         return None
     horizons = plan.horizons
     deadline = target.deadline
@@ -439,7 +491,18 @@ def _objective_goal(plan: Plan, metric: Metric, key: str) -> _Goal | None:
             deadline = getattr(horizons, str(objective.horizon))
         deadline = deadline or horizons.long
     baseline = target.baseline if target.baseline is not None else metric.baseline
-    return _Goal(key, target.value, baseline, deadline, metric.unit or target.unit)
+    unit = metric.unit if percent_change else metric.unit or target.unit
+    return _Goal(
+        key,
+        target.value,
+        baseline,
+        deadline,
+        unit,
+        relative=target.relative is not None,
+        percent_change=percent_change,
+        aggregate=target.aggregate,
+        across=target.across,
+    )
 
 
 def _own_goal(plan: Plan, metric: Metric) -> _Goal:
@@ -468,7 +531,12 @@ def _score_metric(
     at_risk: float,
 ) -> MetricScore:
     metric = plan.metrics[key]
-    series = _total(channels, _is_percent(goal.unit))
+    if goal.aggregate is TargetAggregate.EACH:
+        return _score_each(plan, key, goal, channels, as_of, at_risk)
+    if goal.aggregate is not None:
+        series = _total(_aggregated(goal, channels), goal.aggregate is TargetAggregate.AVERAGE)
+    else:
+        series = _total(channels, _is_percent(goal.unit))
     place: dict[str, int] = {}
     for index, channel_key in enumerate(metric.channels):
         place.setdefault(channel_key, index)
@@ -494,6 +562,8 @@ def _score_metric(
         baseline, baseline_date = None, None
 
     target, deadline = goal.target, goal.deadline
+    if goal.relative and target is not None and baseline is not None:
+        target = _relative_goal(goal, baseline)
     sign = 1 if metric.direction is Direction.INCREASE else -1
     progress = pace_needed = pace_so_far = projected = None
     if target is None:
@@ -557,6 +627,39 @@ def _score_metric(
         stale=stale,
         series=series,
         by_channel=by_channel,
+    )
+
+
+def _score_each(
+    plan: Plan,
+    key: str,
+    goal: _Goal,
+    channels: Mapping[str | None, Mapping[dt.date, Number]],
+    as_of: dt.date,
+    at_risk: float,
+) -> MetricScore:
+    """A target to reach on each of its channels, judged by the channel that fares worst.
+
+    Each channel is scored alone; the metric's score is that of the worst verdict among
+    those observed (the first in the target's or the metric's order on a tie), its reason
+    naming the channel, with the latest value of every channel.
+    """
+    alone = attrs.evolve(goal, aggregate=None, across=())
+    chosen = _aggregated(goal, channels)
+    order = [*goal.across] or [*plan.metrics[key].channels]
+    order += sorted(c for c in chosen if isinstance(c, str) and c not in order)
+    scores = [
+        (channel, _score_metric(plan, key, alone, {channel: chosen[channel]}, as_of, at_risk))
+        for channel in order
+        if chosen.get(channel)
+    ]
+    everything = _score_metric(plan, key, alone, chosen, as_of, at_risk)
+    judged = [(c, s) for c, s in scores if s.verdict is not Verdict.NO_DATA]
+    if not judged:
+        return attrs.evolve(everything, verdict=Verdict.NO_DATA, reason="no observation yet")
+    channel, worst = min(judged, key=lambda pair: RANK[pair[1].verdict])
+    return attrs.evolve(
+        worst, reason=f"on {quote(channel)}: {worst.reason}", by_channel=everything.by_channel
     )
 
 

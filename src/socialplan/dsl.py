@@ -173,10 +173,17 @@ class PlanBuilder:
         self._document["analysis"] = _fields(**fields)
 
     def business_goal(
-        self, key: str, statement: str, *, description: str | None = None
+        self,
+        key: str,
+        statement: str,
+        *,
+        description: str | None = None,
+        cite: str | None = None,
     ) -> Ref[BusinessGoal]:
-        """Add a business goal: what the company wants."""
-        return self._put(BusinessGoal, key, _fields(statement=statement, description=description))
+        """Add a business goal: what the company wants (*cite*: where that is said)."""
+        return self._put(
+            BusinessGoal, key, _fields(statement=statement, description=description, cite=cite)
+        )
 
     def target(
         self,
@@ -185,9 +192,27 @@ class PlanBuilder:
         *,
         by: Date | None = None,
         baseline: float | None = None,
+        relative: str | None = None,
+        aggregate: str | None = None,
+        across: Sequence[Ref[Channel] | str] = (),
+        cite: str | None = None,
     ) -> dict[str, Any]:
-        """A target for :meth:`objective`: *value* in *unit* by a date, from a baseline."""
-        return _fields(value=value, unit=unit, baseline=baseline, deadline=by)
+        """A target for :meth:`objective`: *value* in *unit* by a date, from a baseline.
+
+        ``relative="baseline"`` makes *value* a change over the baseline (``10, "%"``: 10 %
+        more); *aggregate* (``"average"``, ``"total"``, ``"each"``) reads it over the
+        channels *across*.
+        """
+        return _fields(
+            value=value,
+            unit=unit,
+            baseline=baseline,
+            deadline=by,
+            relative=relative,
+            aggregate=aggregate,
+            across=tuple(across),
+            cite=cite,
+        )
 
     def objective(
         self,
@@ -202,6 +227,7 @@ class PlanBuilder:
         target: Mapping[str, Any] | None = None,
         horizon: str | None = None,
         description: str | None = None,
+        cite: str | None = None,
     ) -> Ref[Objective]:
         """Add an objective: what social media should achieve, for which business goals."""
         return self._put(
@@ -217,6 +243,7 @@ class PlanBuilder:
                 target=target,
                 horizon=horizon,
                 description=description,
+                cite=cite,
             ),
         )
 
@@ -245,6 +272,7 @@ class PlanBuilder:
         habits: Sequence[str] = (),
         market_value: str | None = None,
         on: Sequence[Ref[Channel] | str] | None = None,
+        priority: str | None = None,
     ) -> Ref[Audience]:
         """Add an audience (a persona).
 
@@ -258,6 +286,7 @@ class PlanBuilder:
             interests=tuple(interests),
             habits=tuple(habits),
             market_value=market_value,
+            priority=priority,
         )
         if on is not None:  # said, even if empty: keep it as said
             fields["channels"] = [str(channel) for channel in on]
@@ -483,8 +512,16 @@ class PlanBuilder:
         cadence: str | Duration | None = None,
         source: str | None = None,
         unit_value: float | None = None,
+        method: str | None = None,
+        survey: Mapping[str, Any] | None = None,
+        cite: str | None = None,
+        priority: str | None = None,
     ) -> Ref[Metric]:
-        """Add a metric: what it measures, where (*on* channels), how often, from what source."""
+        """Add a metric: what it measures, where (*on* channels), how often, from what source.
+
+        *method* is how the figure is taken (``"platform"``, ``"analytics"``, ``"survey"``,
+        ``"manual"``); *survey* its ``question``, ``population`` and ``sample``.
+        """
         return self._put(
             Metric,
             key,
@@ -503,7 +540,32 @@ class PlanBuilder:
                 cadence=cadence,
                 source=source,
                 unit_value=unit_value,
+                method=method,
+                survey=survey,
+                cite=cite,
+                priority=priority,
             ),
+        )
+
+    def reporting(
+        self,
+        key: str,
+        title: str,
+        *,
+        to: Sequence[Ref[Role] | str] = (),
+        every: str | Duration | None = None,
+        where: str | None = None,
+        owner: Ref[Role] | str | None = None,
+        metrics: Sequence[Ref[Metric] | str] = (),
+    ) -> None:
+        """Add a report of results: its recipients (roles or free text), how often, where."""
+        self._table("reporting")[key] = _fields(
+            title=title,
+            to=tuple(to),
+            every=every,
+            where=where,
+            owner=owner,
+            metrics=tuple(metrics),
         )
 
     def engagement(
@@ -561,6 +623,27 @@ class PlanBuilder:
         """Add a resource: people, a tool or budget, for a horizon."""
         self._table("resources")[key] = _fields(
             kind=kind, name=name, horizon=horizon, cost=cost, channel=channel, notes=notes
+        )
+
+    def budget(self, *, total: float | None = None, currency: str | None = None) -> None:
+        """Set the budget's total and currency (an ISO 4217 code); lines keep their place."""
+        budget = self._table("budget")
+        lines = budget.get("lines")
+        budget.clear()
+        budget.update(_fields(total=total, currency=currency, lines=lines))
+
+    def budget_line(
+        self,
+        amount: float,
+        *,
+        category: str | None = None,
+        channel: Ref[Channel] | str | None = None,
+        horizon: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Add a line to the budget: an amount for a category, a channel, a horizon."""
+        self._table("budget").setdefault("lines", []).append(
+            _fields(amount=amount, category=category, channel=channel, horizon=horizon, note=note)
         )
 
     def scenario(

@@ -23,6 +23,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 try:
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -47,15 +49,21 @@ from ._core.vocab import (
     MessageKind,
     MessageLength,
     MetricFamily,
+    MetricMethod,
+    Priority,
     Reach,
     ResourceKind,
     StepStatus,
+    TargetAggregate,
+    TargetRelative,
 )
 from ._model import (
     Advocacy,
     Analysis,
     Audience,
     Briefing,
+    Budget,
+    BudgetLine,
     BusinessGoal,
     CalendarEntry,
     Channel,
@@ -73,12 +81,14 @@ from ._model import (
     Profile,
     Raci,
     RaciEntry,
+    Reporting,
     Resource,
     Role,
     RoutingRule,
     Scenario,
     StakeholderInput,
     StepRecord,
+    Survey,
     Target,
 )
 from .steps import FOURTEEN_STEPS
@@ -198,6 +208,18 @@ def _keyed(keys: list[str], strategy: st.SearchStrategy[Any]) -> st.SearchStrate
     )
 
 
+def _recipients(
+    role_ids: list[str], text: st.SearchStrategy[str]
+) -> st.SearchStrategy[tuple[str, ...]]:
+    """Whom a report goes to: role ids, or free text such as "cabinet"."""
+    named = st.sampled_from(role_ids) | text if role_ids else text
+    return st.lists(named, max_size=3).map(tuple)
+
+
+def _surveys(t: st.SearchStrategy[str]) -> st.SearchStrategy[Survey]:
+    return st.builds(Survey, question=t, population=_opt(t), sample=_opt(st.integers(1, 10**6)))
+
+
 @st.composite
 def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     """Plans of every shape the format allows, whose references all resolve.
@@ -215,7 +237,15 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     words = st.lists(texts(20), max_size=3).map(tuple)
 
     target = st.builds(
-        Target, value=numbers(), unit=texts(10), baseline=_opt(numbers()), deadline=_opt(dates())
+        Target,
+        value=numbers(),
+        unit=texts(10),
+        baseline=_opt(numbers()),
+        deadline=_opt(dates()),
+        relative=_opt(st.sampled_from(TargetRelative)),
+        aggregate=_opt(st.sampled_from(TargetAggregate)),
+        across=_refs(channel_ids),
+        cite=_opt(t),
     )
     objective = st.builds(
         Objective,
@@ -228,6 +258,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         target=_opt(target),
         horizon=_opt(st.sampled_from(Horizon)),
         description=_opt(t),
+        cite=_opt(t),
     )
     channel = st.builds(
         Channel,
@@ -285,6 +316,10 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         cadence=_opt(durations()),
         source=_opt(t),
         unit_value=_opt(st.integers(0, 10**6)),
+        method=_opt(st.sampled_from(MetricMethod)),
+        survey=_opt(_surveys(t)),
+        cite=_opt(t),
+        priority=_opt(st.sampled_from(Priority)),
     )
     engagement = st.builds(
         EngagementRule,
@@ -295,6 +330,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         posting_frequency=_opt(frequencies()),
         hours=_opt(t),
     )
+    metrics = draw(st.dictionaries(ids(), metric, max_size=max_items))
     return Plan(
         name=draw(t),
         organization=draw(_opt(t)),
@@ -320,7 +356,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         analysis=draw(
             _opt(st.builds(Analysis, company=_opt(t), competitors=words, strengths=words))
         ),
-        business_goals=draw(_keyed(goal_ids, st.builds(BusinessGoal, statement=t))),
+        business_goals=draw(_keyed(goal_ids, st.builds(BusinessGoal, statement=t, cite=_opt(t)))),
         objectives=draw(_keyed(objective_ids, objective)),
         stakeholder_input=draw(
             st.dictionaries(
@@ -338,6 +374,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     needs=words,
                     market_value=_opt(t),
                     channels=_refs(channel_ids),
+                    priority=_opt(st.sampled_from(Priority)),
                 ),
             )
         ),
@@ -409,7 +446,22 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 max_size=max_items if channel_ids else 0,
             ).map(tuple)
         ),
-        metrics=draw(st.dictionaries(ids(), metric, max_size=max_items)),
+        metrics=metrics,
+        reporting=draw(
+            st.dictionaries(
+                ids(),
+                st.builds(
+                    Reporting,
+                    title=t,
+                    to=_recipients(role_ids, texts(20)),
+                    every=_opt(durations()),
+                    where=_opt(t),
+                    owner=_ref(role_ids),
+                    metrics=_refs(list(metrics)),
+                ),
+                max_size=2,
+            )
+        ),
         engagement=draw(_some_of(channel_ids, engagement, max_items)),
         policy=draw(
             _opt(
@@ -436,6 +488,26 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     channel=_ref(channel_ids),
                 ),
                 max_size=3,
+            )
+        ),
+        budget=draw(
+            _opt(
+                st.builds(
+                    Budget,
+                    total=_opt(st.integers(0, 10**9)),
+                    currency=_opt(st.sampled_from(["EUR", "USD", "MXN"])),
+                    lines=st.lists(
+                        st.builds(
+                            BudgetLine,
+                            amount=st.integers(0, 10**9) | st.floats(0, 1e9).filter(_in_range),
+                            category=_opt(t),
+                            channel=_ref(channel_ids),
+                            horizon=_opt(st.sampled_from(Horizon)),
+                            note=_opt(t),
+                        ),
+                        max_size=3,
+                    ).map(tuple),
+                )
             )
         ),
         scenarios=draw(
@@ -542,6 +614,7 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             name=_named(pick(t), "audience", position),
             needs=pick(st.lists(short_texts, max_size=2).map(tuple)),
             channels=tuple(c for c in channel_ids if key in reach[c]),
+            priority=pick(_opt(st.sampled_from(Priority))),
         )
         for position, key in enumerate(audience_ids)
     }
@@ -574,6 +647,14 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 deadline=pick(within_plan),
             )
         concerns = pick(_refs(audience_ids, min_size=1))
+        # Measured where its audiences are: every audience is reached by some channel.
+        where = [c for c in channel_ids if reach[c] & set(concerns)]
+        if target is not None and pick(st.booleans()):
+            target = attrs.evolve(
+                target,
+                aggregate=pick(st.sampled_from(TargetAggregate)),
+                across=pick(_refs(where)),
+            )
         objectives[key] = Objective(
             title=_named(pick(t), "objective", position),
             kind=pick(_opt(st.sampled_from(sorted(OBJECTIVE_KINDS)))),
@@ -582,9 +663,8 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             supports=pick(_refs(goal_ids, min_size=1)),
             audiences=concerns,
             target=target,
+            cite=pick(_opt(t)),
         )
-        # Measured where its audiences are: every audience is reached by some channel.
-        where = [c for c in channel_ids if reach[c] & set(concerns)]
         level = _STAGE_LEVEL[stage] if stage else pick(st.sampled_from(KpiLevel))
         quantitative = measure is Measure.QUANTITATIVE
         metrics[f"metric-{position}"] = Metric(
@@ -600,6 +680,9 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             direction=direction,
             cadence=pick(durations()),
             source=pick(st.sampled_from(["Google Analytics", "Facebook Insights", "survey"])),
+            method=pick(_opt(st.sampled_from(MetricMethod))),
+            survey=pick(_opt(_surveys(t))),
+            priority=pick(_opt(st.sampled_from(Priority))),
         )
 
     first, second, third = sorted(pick(st.lists(st.integers(1, 72), min_size=3, max_size=3)))
@@ -663,6 +746,20 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         content=ContentStrategy(pillars=pillars, keywords=("brand",)),
         calendar=calendar,
         metrics=metrics,
+        reporting=pick(
+            st.dictionaries(
+                ids(),
+                st.builds(
+                    Reporting,
+                    title=t,
+                    to=_recipients(role_ids, short_texts),
+                    every=_opt(durations()),
+                    owner=_ref(role_ids),
+                    metrics=_refs(list(metrics)),
+                ),
+                max_size=2,
+            )
+        ),
         engagement={
             key: EngagementRule(
                 tone=pick(_opt(t)),

@@ -28,10 +28,14 @@ __all__ = [
     "MessageKind",
     "MessageLength",
     "MetricFamily",
+    "MetricMethod",
+    "Priority",
     "Reach",
     "ResourceKind",
     "StepStatus",
     "Suggester",
+    "TargetAggregate",
+    "TargetRelative",
     "ascii_fold",
     "did_you_mean",
 ]
@@ -85,6 +89,39 @@ class MetricFamily(enum.StrEnum):
     COMMUNITY_SIZE = "community_size"
     INFLUENCE = "influence"
     ENGAGEMENT = "engagement"
+    #: What people think of the organisation, asked by survey: off the KPI ladder, and not
+    #: one of seed 001's four.
+    PERCEPTION = "perception"
+
+
+class Priority(enum.StrEnum):
+    """Whether an audience or a metric comes first, or after."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+
+
+class MetricMethod(enum.StrEnum):
+    """How a metric's figure is taken: from the platform, web analytics, a survey, by hand."""
+
+    PLATFORM = "platform"
+    ANALYTICS = "analytics"
+    SURVEY = "survey"
+    MANUAL = "manual"
+
+
+class TargetRelative(enum.StrEnum):
+    """What a relative target's value is a change over."""
+
+    BASELINE = "baseline"
+
+
+class TargetAggregate(enum.StrEnum):
+    """How a target is read across channels: their average, their total, or on each one."""
+
+    AVERAGE = "average"
+    TOTAL = "total"
+    EACH = "each"
 
 
 class Direction(enum.StrEnum):

@@ -190,12 +190,31 @@ def _goals(b: _Builder) -> None:
                     o.stage,
                     _join(o.supports, b.goal),
                     _join(o.audiences, b.audience),
-                    target_text(o.target, b.w) or text(o.measure),
+                    target_text(o.target, b.w, b.channel) or text(o.measure),
                     o.horizon,
                 ]
                 for k, o in plan.objectives.items()
             ],
         )
+    _citations(b)
+
+
+def _citations(b: _Builder) -> None:
+    """Where the goals, objectives, targets and metrics come from: only those that say."""
+    plan = b.plan
+    rows: list[list[object]] = [
+        ["cite_business_goal", k, g.cite] for k, g in plan.business_goals.items() if g.cite
+    ]
+    for k, o in plan.objectives.items():
+        if o.cite:
+            rows.append(["cite_objective", k, o.cite])
+        if o.target is not None and o.target.cite:
+            rows.append(["cite_target", k, o.target.cite])
+    rows += [["cite_metric", k, m.cite] for k, m in plan.metrics.items() if m.cite]
+    if not rows:
+        return
+    b.sub("citations")
+    b.table(["part", "id", "cite"], [[b.w[str(kind)], k, cite] for kind, k, cite in rows])
 
 
 def _audiences(b: _Builder) -> None:
@@ -209,6 +228,16 @@ def _audiences(b: _Builder) -> None:
             [k, a.name, "; ".join(a.needs), "; ".join(a.interests), _join(a.channels, b.channel)]
             for k, a in b.plan.audiences.items()
         ],
+    )
+    _priorities(b, b.plan.audiences, b.audience)
+
+
+def _priorities(b: _Builder, parts: Mapping[str, Any], name: Callable[[str], str]) -> None:
+    """Which parts come first and which after: only when some say."""
+    b.fields(
+        (f"priority_{rank}", _join([k for k, p in parts.items() if p.priority == rank], name))
+        for rank in ("primary", "secondary")
+        if any(p.priority == rank for p in parts.values())
     )
 
 
@@ -430,6 +459,52 @@ def _metrics(b: _Builder) -> None:
                 for k, m in levels[level]
             ],
         )
+    _priorities(b, b.plan.metrics, b.metric)
+    _metric_methods(b)
+
+
+def _metric_methods(b: _Builder) -> None:
+    """How the metrics that say so are taken: by platform, analytics, by hand or by survey."""
+    told = {k: m for k, m in b.plan.metrics.items() if m.method is not None or m.survey}
+    if not told:
+        return
+    b.sub("metric_methods")
+    b.table(
+        ["id", "metric", "method", "question", "population", "sample"],
+        [
+            [
+                k,
+                m.name,
+                m.method,
+                m.survey.question if m.survey else "",
+                m.survey.population if m.survey else "",
+                m.survey.sample if m.survey else "",
+            ]
+            for k, m in told.items()
+        ],
+    )
+
+
+def _reporting(b: _Builder) -> None:
+    """Who receives the results, how often and where: only when the plan says."""
+    if not b.plan.reporting:
+        return
+    b.section("reporting")
+    b.table(
+        ["id", "title", "recipients", "every", "published", "owner", "metrics"],
+        [
+            [
+                k,
+                r.title,
+                _join(r.to, b.role),
+                r.every,
+                r.where,
+                b.role(r.owner) if r.owner else "",
+                _join(r.metrics, b.metric),
+            ]
+            for k, r in b.plan.reporting.items()
+        ],
+    )
 
 
 def _engagement(b: _Builder) -> None:
@@ -522,6 +597,37 @@ def _resources(b: _Builder) -> None:
     if costs:
         rows.append([b.w["total"], "", "", f"{text(sum(costs))}{currency}", "", ""])
     b.table(["resource", "kind", "horizon", "cost", "channel", "notes"], rows)
+
+
+def _budget(b: _Builder) -> None:
+    """The total, the sum of the lines beside it, and the lines: only when the plan has one."""
+    budget = b.plan.budget
+    if budget is None:
+        return
+    b.section("budget")
+    currency = budget.currency or b.plan.currency
+    unit = f" {currency}" if currency else ""
+    amounts = [line.amount for line in budget.lines]
+    b.fields(
+        [
+            ("total", f"{text(budget.total)}{unit}" if budget.total is not None else None),
+            ("budget_lines_sum", f"{text(sum(amounts))}{unit}" if amounts else None),
+        ]
+    )
+    if budget.lines:
+        b.table(
+            ["category", "channel", "horizon", "amount", "notes"],
+            [
+                [
+                    line.category,
+                    b.channel(line.channel) if line.channel else "",
+                    line.horizon,
+                    f"{text(line.amount)}{unit}",
+                    line.note,
+                ]
+                for line in budget.lines
+            ],
+        )
 
 
 def _scenarios(b: _Builder) -> None:
@@ -622,10 +728,12 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "responsibility": _responsibility,
     "content": _content,
     "metrics": _metrics,
+    "reporting": _reporting,
     "engagement": _engagement,
     "policy": _policy,
     "advocacy": _advocacy,
     "resources": _resources,
+    "budget": _budget,
     "scenarios": _scenarios,
     "trace": _trace,
     "progress": _progress,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from .._core.text import number
@@ -43,11 +43,23 @@ def text(value: object) -> str:
     return str(value)
 
 
-def target_text(target: Target | None, w: Mapping[str, str]) -> str:
-    """A target in one phrase, in the words *w*: "8,000 followers by 2027-06-30 (from 5,000)"."""
+def target_text(
+    target: Target | None, w: Mapping[str, str], channel: Callable[[str], str] = str
+) -> str:
+    """A target in one phrase, in the words *w*: "8,000 followers by 2027-06-30 (from 5,000)".
+
+    A relative target reads "+10 % over the baseline", an aggregate one "3 % averaged across
+    Facebook, Instagram", each channel named by *channel*.
+    """
     if target is None:
         return ""
     phrase = f"{text(target.value)} {target.unit}"
+    if target.relative is not None:
+        phrase = f"+{phrase} {w['over_baseline']}"
+    if target.aggregate is not None:
+        phrase += f" {w[f'aggregate_{target.aggregate}']}"
+        if target.across:
+            phrase += " " + ", ".join(channel(key) for key in target.across)
     if target.deadline is not None:
         phrase += f" {w['by']} {text(target.deadline)}"
     if target.baseline is not None:

@@ -263,6 +263,11 @@ def _tables(plan: Plan) -> list[_Table]:
             plan.objectives,
             (("supports", "business_goals", True), ("audiences", "audiences", True)),
         ),
+        _Table(  # a target's channels: objectives.<id>.target.across
+            "objectives",
+            {f"{k}.target": o.target for k, o in plan.objectives.items() if o.target is not None},
+            (("across", "channels", True),),
+        ),
         _Table("audiences", plan.audiences, (("channels", "channels", True),)),
         _Table(
             "channels",
@@ -318,12 +323,19 @@ def _tables(plan: Plan) -> list[_Table]:
                 ("audiences", "audiences", True),
             ),
         ),
+        _Table(
+            "reporting",
+            plan.reporting,
+            (("owner", "roles", False), ("metrics", "metrics", True)),
+        ),
         _Table("engagement", plan.engagement, (), keys_name="channels"),
     ]
     if plan.policy is not None:
         tables.append(
             _Table("policy", (plan.policy,), (("approver", "roles", False),), single=True)
         )
+    if plan.budget is not None:
+        tables.append(_Table("budget.lines", plan.budget.lines, (("channel", "channels", False),)))
     tables += [
         _Table("resources", plan.resources, (("channel", "channels", False),)),
         _Table("steps", plan.steps, (("owner", "roles", False),)),

@@ -27,6 +27,7 @@ _SINGULAR = {
     "audiences": "audience",
     "channels": "channel",
     "roles": "role",
+    "metrics": "metric",
     "pillars": "content pillar",
 }
 _TABLE = {"pillars": "content.pillars"}
