@@ -34,6 +34,7 @@ from .._core.diagnostics import (
     MISSING_KEY,
     UNKNOWN_KEY,
     WRONG_TYPE,
+    About,
     Diagnostic,
     FieldError,
     LoadError,
@@ -358,6 +359,7 @@ def _table(
         for key, item in value.items():
             bad_key = check_key(key)
             if bad_key is not None:
+                bad_key.about = "key"
                 bad_key.__notes__ = [_KeyNote("key", str(key), str)]
                 errors.append(bad_key)
             try:
@@ -462,6 +464,7 @@ def code_problems(
                     key, "a code given once", hint=f'the table has "{written}" too: keep one'
                 )
             if problem is not None:
+                problem.about = "key"
                 found.append((["severity", key], problem))
     return found
 
@@ -696,7 +699,9 @@ def from_data(data: object, *, limits: Limits | None = None) -> Plan:
                 merged[key] = value
             elif key in _TOP_KEYS:
                 hint = f"[{key}] is a table of its own: start it on its own line, not inside [plan]"
-                problems.append(_diag(UNKNOWN_KEY, ["plan", key], f"unknown key {show(key)}", hint))
+                problems.append(
+                    _diag(UNKNOWN_KEY, ["plan", key], f"unknown key {show(key)}", hint, "key")
+                )
             else:
                 problems.append(_unknown(["plan", key], HEADER_FIELDS))
     for key, value in data.items():
@@ -743,7 +748,11 @@ def _load_error(problems: list[Diagnostic]) -> LoadError:
 
 
 def _diag(
-    code: str, segments: list[str | int], message: str, hint: str | None = None
+    code: str,
+    segments: list[str | int],
+    message: str,
+    hint: str | None = None,
+    about: About = "value",
 ) -> Diagnostic:
     return Diagnostic(
         code=code,
@@ -751,6 +760,7 @@ def _diag(
         message=message,
         path=format_path(segments),
         hint=hint,
+        about=about,
     )
 
 
@@ -758,7 +768,7 @@ def _unknown(segments: list[str | int], known: tuple[str, ...] | list[str]) -> D
     key = str(segments[-1])
     near = did_you_mean(key, known)
     hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(known)
-    return _diag(UNKNOWN_KEY, segments, f"unknown key {show(key)}", hint)
+    return _diag(UNKNOWN_KEY, segments, f"unknown key {show(key)}", hint, "key")
 
 
 def _leaves(
@@ -805,7 +815,8 @@ def transform_error(exc: BaseException) -> list[Diagnostic]:
             if leaf.field is not None:
                 path = [*path, leaf.field]
             hint = f'did you mean "{leaf.suggestion}"?' if leaf.suggestion else leaf.hint
-            out.append(_diag(leaf.code, path, f"{show(leaf.value)} is not {leaf.expected}", hint))
+            message = f"{show(leaf.value)} is not {leaf.expected}"
+            out.append(_diag(leaf.code, path, message, hint, leaf.about))
         else:
             out.append(_diag(INVALID_VALUE, path, str(leaf)))
     return out

@@ -136,6 +136,7 @@ def _structured(
                     message=f"{show(problem.value)} is not {problem.expected}",
                     hint=hint,
                     path=format_path([*TABLE, *place]),
+                    about=problem.about,
                 )
             )
     if problems or settings is None:
