@@ -30,6 +30,7 @@ from socialplan.testing import loadable_plans
 Segments = tuple[str | int, ...]
 
 HEAD = 'format = "socialplan/1"\n\n[plan]\nname = "Demo"\n\n'
+PLAN_TABLE = '[plan]\nname = "Demo"\n'
 
 
 def span(d: socialplan.Diagnostic) -> tuple[int | None, ...]:
@@ -348,3 +349,180 @@ def test_a_broken_reference_is_reported_over_exactly_its_text(
     found = [d for d in report.located(written.text, fmt) if d.path == format_path(list(where))]
     assert ["SP101"] == [d.code for d in found], written.text
     assert expected_span(written, written.values[where]) == span(found[0])
+
+
+# --- Findings about a key, not its value ----------------------------------------------------------
+
+#: Tables whose keys are themselves references, each with a value an entry may hold and the
+#: code of a key that names nothing: the finding is about the key, and is placed over it.
+KEYED_TABLES = [
+    (("engagement",), {"tone": "warm"}, "SP101"),
+    (("content", "messages"), ["Hello"], "SP101"),
+    (("raci", "channels"), {"informed": []}, "SP101"),
+    (("raci", "steps"), {"informed": []}, "SP102"),
+    (("steps",), {"note": "soon"}, "SP102"),
+]
+
+
+def _with(data: Any, table: Segments, key: str, value: object) -> Any:
+    """*data* with *key* = *value* added to the table at *table* (made if it is not there)."""
+    if not table:
+        return {**data, key: value}
+    head, rest = table[0], table[1:]
+    return {**data, head: _with(data.get(head, {}), rest, key, value)}
+
+
+def _renamed(data: Any, path: Segments, new: str) -> Any:
+    """*data* with the last key of *path* renamed *new*, in the same place of its table."""
+    *table, old = path
+    entries = _at(data, tuple(table))
+    return _replaced(data, tuple(table), {new if k == old else k: v for k, v in entries.items()})
+
+
+def _key_span(written: Written, path: Segments) -> tuple[int, ...]:
+    return expected_span(written, written.keys[path])
+
+
+def _located(text: str, fmt: socialplan.Format, code: str, path: str) -> list[Any]:
+    report = socialplan.validate(socialplan.loads(text, fmt)).located(text, fmt)
+    return [span(d) for d in report if (d.code, d.path) == (code, path)]
+
+
+@LAYOUTS
+@given(
+    plan=loadable_plans(max_items=3),
+    fmt=formats,
+    seed=st.integers(),
+    keyed=st.sampled_from(KEYED_TABLES),
+)
+def test_a_key_that_names_nothing_is_reported_over_exactly_the_key(
+    plan: socialplan.Plan,
+    fmt: socialplan.Format,
+    seed: int,
+    keyed: tuple[Segments, object, str],
+) -> None:
+    table, value, code = keyed
+    grown = _with(socialplan.to_data(plan, fmt), table, "zz-nowhere-9", value)
+    written = write(grown, fmt, random.Random(seed))
+    key = (*table, "zz-nowhere-9")
+    assert [_key_span(written, key)] == _located(written.text, fmt, code, format_path(list(key))), (
+        written.text
+    )
+
+
+@LAYOUTS
+@given(plan=loadable_plans(max_items=3), fmt=formats, seed=st.integers())
+def test_a_severity_for_no_rule_is_reported_over_exactly_its_code(
+    plan: socialplan.Plan, fmt: socialplan.Format, seed: int
+) -> None:
+    grown = _with(socialplan.to_data(plan, fmt), ("check", "severity"), "SP998", "error")
+    written = write(grown, fmt, random.Random(seed))
+    key = ("check", "severity", "SP998")
+    assert [_key_span(written, key)] == _located(
+        written.text, fmt, "SP006", "check.severity.SP998"
+    ), written.text
+
+
+@LAYOUTS
+@given(plan=loadable_plans(max_items=3), fmt=formats, seed=st.integers())
+def test_a_severity_key_not_shaped_as_a_code_is_reported_over_exactly_the_key(
+    plan: socialplan.Plan, fmt: socialplan.Format, seed: int
+) -> None:
+    grown = _with(socialplan.to_data(plan, fmt), ("check", "severity"), "SP 2", "error")
+    written = write(grown, fmt, random.Random(seed))
+    found = [d for d in load_errors(written.text, fmt) if d.path == 'check.severity."SP 2"']
+    assert [("SP006", _key_span(written, ("check", "severity", "SP 2")))] == [
+        (d.code, span(d)) for d in found
+    ], written.text
+
+
+ID_TABLES = ("business_goals", "objectives", "audiences", "channels", "roles", "metrics")
+
+
+@LAYOUTS
+@given(plan=loadable_plans(max_items=3), fmt=formats, seed=st.integers(), draw=st.data())
+def test_a_bad_id_is_reported_over_exactly_the_key(
+    plan: socialplan.Plan, fmt: socialplan.Format, seed: int, draw: st.DataObject
+) -> None:
+    data = socialplan.to_data(plan, fmt)
+    entries = [(table, key) for table in ID_TABLES for key in data.get(table, {})]
+    if not entries:
+        return  # a plan with no part keyed by id
+    where: Segments = draw.draw(st.sampled_from(entries), label="renamed")
+    written = write(_renamed(data, where, "Bad Id"), fmt, random.Random(seed))
+    key = (where[0], "Bad Id")
+    found = [d for d in load_errors(written.text, fmt) if d.path == format_path(list(key))]
+    assert [("SP007", _key_span(written, key))] == [(d.code, span(d)) for d in found]
+
+
+def test_a_key_that_names_nothing_is_placed_on_the_key_when_quoted() -> None:
+    text = HEAD + '[content.messages]\n"zz-nowhere" = ["Hello"]\n'
+    assert [(7, 1, 7, 13)] == _located(text, "toml", "SP101", "content.messages.zz-nowhere")
+
+
+def test_a_key_that_names_nothing_is_placed_on_the_key_of_a_dotted_key() -> None:
+    text = 'format = "socialplan/1"\nengagement . "zz-nowhere" . tone = "warm"\n' + PLAN_TABLE
+    assert [(2, 14, 2, 26)] == _located(text, "toml", "SP101", "engagement.zz-nowhere")
+
+
+def test_an_unknown_step_is_placed_on_its_key_in_an_inline_table() -> None:
+    text = 'format = "socialplan/1"\nraci = { steps = { zz-nowhere = { informed = [] } } }\n'
+    text += PLAN_TABLE
+    assert [(2, 20, 2, 30)] == _located(text, "toml", "SP102", "raci.steps.zz-nowhere")
+
+
+def test_an_unknown_step_is_placed_on_its_key_in_one_line_json() -> None:
+    text = json.dumps(
+        {"format": "socialplan/1", "plan": {"name": "D"}, "steps": {"zz": {"note": "n"}}}
+    )
+    at = text.index('"zz"')
+    assert [(1, at + 1, 1, at + 5)] == _located(text, "json", "SP102", "steps.zz")
+
+
+def test_a_severity_key_written_twice_is_placed_on_its_second_key() -> None:
+    text = HEAD + '[check.severity]\nsp2 = "error"\n"SP2" = "info"\n'
+    found = [d for d in load_errors(text, "toml") if d.path.startswith("check.severity")]
+    assert [("SP006", (8, 1, 8, 6))] == [(d.code, span(d)) for d in found]
+
+
+def test_a_lone_surrogate_in_a_json_key_is_placed_on_the_key() -> None:
+    text = (
+        '{"format": "socialplan/1", "plan": {"name": "D"},\n'
+        ' "content": {"messages": {"a\\ud800": ["Hi"]}}}'
+    )
+    found = [d for d in load_errors(text, "json") if d.code == "SP006"]
+    at = text.index('"a\\ud800"')
+    assert [(2, at - text.index("\n"), 2, at - text.index("\n") + 9)] == [span(d) for d in found]
+
+
+def test_a_settings_severity_for_no_rule_is_placed_on_its_code(tmp_path: Path) -> None:
+    from socialplan.rules import project_settings
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.socialplan.severity]\nSP998 = "error"\n', encoding="utf-8"
+    )
+    plan = tmp_path / "plan.toml"
+    plan.write_text(HEAD, encoding="utf-8")
+    with pytest.raises(socialplan.LoadError) as caught:
+        project_settings(plan)
+    assert [(2, 1, 2, 6)] == [span(d) for d in caught.value.diagnostics]
+
+
+def test_the_json_output_does_not_say_what_a_diagnostic_is_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(HEAD + '[steps.zz]\nnote = "n"\n', encoding="utf-8")
+    main(["check", str(path), "--select", "SP102", "--format", "json"])
+    (found,) = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [
+        "code",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "hint",
+    ] == list(found)

@@ -201,3 +201,51 @@ def test_the_spanish_report_names_the_severities_in_spanish() -> None:
     shown = report(plan, lang="es", findings=findings)
     rows = [line.split(" | ")[:2] for line in shown.splitlines() if line.startswith("| SP808 |")]
     assert [["| SP808", "advertencia"]] * 3 == rows
+
+
+# Two objectives written in the order opposite to their ids': by path, "alpha" comes first;
+# in the file, "zeta" does.
+OUT_OF_PATH_ORDER = """\
+format = "socialplan/1"
+[plan]
+name = "Demo"
+[objectives.zeta]
+title = "Z"
+supports = ["nowhere"]
+[objectives.alpha]
+title = "A"
+supports = ["elsewhere"]
+"""
+
+
+def finding_rows(shown: str, code: str) -> list[str]:
+    """The *where* cell of each row of the findings table with *code*, in order."""
+    return [line.split(" | ")[2] for line in shown.splitlines() if line.startswith(f"| {code} |")]
+
+
+def test_the_report_command_lists_findings_in_the_order_of_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from socialplan._cli import main
+
+    path = tmp_path / "plan.toml"
+    path.write_text(OUT_OF_PATH_ORDER, encoding="utf-8")
+    code = main(["report", str(path)])
+    shown = capsys.readouterr().out
+    assert (0, [r"objectives.zeta.supports\[0\]", r"objectives.alpha.supports\[0\]"]) == (
+        code,
+        finding_rows(shown, "SP101"),
+    )
+
+
+def test_the_report_lists_located_findings_in_the_order_of_the_file() -> None:
+    plan = socialplan.loads(OUT_OF_PATH_ORDER)
+    findings = socialplan.validate(plan).located(OUT_OF_PATH_ORDER)
+    assert ["objectives.zeta", "objectives.alpha"] == finding_rows(
+        report(plan, findings=findings), "SP201"
+    )
+
+
+def test_the_report_of_a_plan_alone_lists_findings_by_path() -> None:
+    plan = socialplan.loads(OUT_OF_PATH_ORDER)
+    assert ["objectives.alpha", "objectives.zeta"] == finding_rows(report(plan), "SP201")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -436,6 +437,21 @@ def test_the_routing_diagram_of_the_example_has_its_labels_on_their_edges() -> N
         if not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for x, y in curves[edge])
     ]
     assert ([], [], 13) == (label_problems(root), away, len(label_boxes(root)))
+
+
+EXAMPLE_PLANS = sorted(str(p) for p in Path("examples").glob("*/plan.toml"))
+
+
+@pytest.mark.parametrize("what", ["steps", "influence", "channels", "routing", "alignment"])
+@pytest.mark.parametrize("plan", EXAMPLE_PLANS)
+def test_every_drawing_of_the_examples_has_its_labels_clear_of_boxes_and_each_other(
+    plan: str, what: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from socialplan._cli import main
+
+    code = main(["graph", plan, "--what", what, "--format", "svg"])
+    root = parse(capsys.readouterr().out)
+    assert (0, []) == (code, label_problems(root))
 
 
 def test_the_drawing_keeps_its_size_but_shrinks_to_fit_a_narrower_container() -> None:

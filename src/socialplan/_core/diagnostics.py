@@ -11,10 +11,12 @@ import re
 import reprlib
 from collections.abc import Iterable, Iterator, Sequence
 from types import MappingProxyType
+from typing import Literal, TypeAlias
 
 import attrs
 
 __all__ = [
+    "About",
     "Diagnostic",
     "FieldError",
     "LoadError",
@@ -49,6 +51,11 @@ METHODOLOGY_CODES = MappingProxyType(
 )
 
 
+#: What a diagnostic's path names in the text: the value written there, or the key
+#: itself (an unknown key, a bad id, a key that names a part that does not exist).
+About: TypeAlias = Literal["value", "key"]
+
+
 class Severity(enum.StrEnum):
     """How much a diagnostic matters: errors stop a plan, warnings ask a look."""
 
@@ -65,7 +72,9 @@ class Diagnostic:
     (``objectives.awareness.target.deadline``). When the plan came from a file,
     *line* and *column* (both 1-based) are where the text the diagnostic names
     starts, and *end_line* and *end_column* where it ends (the column just past
-    its last character).
+    its last character). *about* says whether that text is the value at *path*
+    (``"value"``) or its key as written (``"key"``); it is what places the range,
+    and is not part of :meth:`to_dict`.
     """
 
     code: str
@@ -78,6 +87,7 @@ class Diagnostic:
     column: int | None = None
     end_line: int | None = None
     end_column: int | None = None
+    about: About = "value"
 
     def __str__(self) -> str:
         column = self.column if self.line is not None else None
@@ -148,6 +158,7 @@ class FieldError(ValueError):
 
     Raised by the structuring hooks and by the model's own validators, so
     that the message can name the value, the expectation and a suggestion.
+    *about* is ``"key"`` when the value is a table's key (see :class:`Diagnostic`).
     """
 
     def __init__(
@@ -159,6 +170,7 @@ class FieldError(ValueError):
         suggestion: str | None = None,
         field: str | None = None,
         hint: str | None = None,
+        about: About = "value",
     ) -> None:
         self.value = value
         self.expected = expected
@@ -166,6 +178,7 @@ class FieldError(ValueError):
         self.suggestion = suggestion
         self.field = field
         self.hint = hint
+        self.about: About = about
         # A limited repr: the value may be a string of megabytes or a list nested deep.
         super().__init__(f"{reprlib.repr(value)} is not {expected}")
 

@@ -33,6 +33,7 @@ from .._core.diagnostics import (
     MISSING_KEY,
     UNKNOWN_KEY,
     WRONG_TYPE,
+    About,
     Diagnostic,
     FieldError,
     Severity,
@@ -331,6 +332,7 @@ def _table(
         for key, item in value.items():
             bad_key = check_key(key)
             if bad_key is not None:
+                bad_key.about = "key"
                 bad_key.__notes__ = [_KeyNote("key", str(key), str)]
                 errors.append(bad_key)
             try:
@@ -435,6 +437,7 @@ def code_problems(
                     key, "a code given once", hint=f'the table has "{written}" too: keep one'
                 )
             if problem is not None:
+                problem.about = "key"
                 found.append((["severity", key], problem))
     return found
 
@@ -640,15 +643,20 @@ def converter_for(
 
 
 def diagnostic(
-    code: str, segments: list[str | int], message: str, hint: str | None = None
+    code: str,
+    segments: list[str | int],
+    message: str,
+    hint: str | None = None,
+    about: About = "value",
 ) -> Diagnostic:
-    """A load error at the dotted path of *segments*."""
+    """A load error at the dotted path of *segments*: about its value, or its key."""
     return Diagnostic(
         code=code,
         severity=Severity.ERROR,
         message=message,
         path=format_path(segments),
         hint=hint,
+        about=about,
     )
 
 
@@ -657,7 +665,7 @@ def unknown_key(segments: list[str | int], known: tuple[str, ...] | list[str]) -
     key = str(segments[-1])
     near = did_you_mean(key, known)
     hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(known)
-    return diagnostic(UNKNOWN_KEY, segments, f"unknown key {show(key)}", hint)
+    return diagnostic(UNKNOWN_KEY, segments, f"unknown key {show(key)}", hint, "key")
 
 
 def _leaves(
@@ -703,7 +711,7 @@ def transform_error(exc: BaseException) -> list[Diagnostic]:
         elif isinstance(leaf, FieldError):
             if leaf.field is not None:
                 path = [*path, leaf.field]
-            out.append(diagnostic(leaf.code, path, *leaf.said()))
+            out.append(diagnostic(leaf.code, path, *leaf.said(), leaf.about))
         else:
             out.append(diagnostic(INVALID_VALUE, path, str(leaf)))
     return out

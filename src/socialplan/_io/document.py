@@ -90,7 +90,7 @@ def from_data(data: object, *, limits: Limits | None = None) -> Plan:
             elif key in _TOP_KEYS:
                 hint = f"[{key}] is a table of its own: start it on its own line, not inside [plan]"
                 problems.append(
-                    diagnostic(UNKNOWN_KEY, ["plan", key], f"unknown key {show(key)}", hint)
+                    diagnostic(UNKNOWN_KEY, ["plan", key], f"unknown key {show(key)}", hint, "key")
                 )
             else:
                 problems.append(unknown_key(["plan", key], HEADER_FIELDS))

@@ -17,6 +17,7 @@ from .._core.diagnostics import (
     INVALID_VALUE,
     LIMIT,
     SYNTAX,
+    About,
     Diagnostic,
     LoadError,
     Severity,
@@ -231,18 +232,18 @@ def _odd_values(data: object, file: str | None, *, surrogates: bool) -> list[Dia
     while stack:
         path, node = stack.pop()
         children: list[tuple[str | int, object]] = []
-        texts: list[tuple[list[str | int], str]] = []
+        texts: list[tuple[list[str | int], str, About]] = []
         if isinstance(node, _TooLong):
             problems.append(_too_long(path, node, file))
             continue
         if isinstance(node, dict):
             children = list(node.items())
-            texts = [([*path, key], key) for key in node] if surrogates else []
+            texts = [([*path, key], key, "key") for key in node] if surrogates else []
         elif isinstance(node, list):
             children = list(enumerate(node))
         elif isinstance(node, str) and surrogates:
-            texts = [(path, node)]
-        for where, value in texts:
+            texts = [(path, node, "value")]
+        for where, value, about in texts:
             if not value.isascii() and _SURROGATE.search(value):
                 problems.append(
                     Diagnostic(
@@ -253,6 +254,7 @@ def _odd_values(data: object, file: str | None, *, surrogates: bool) -> list[Dia
                         hint="write the character itself, or both halves of its pair",
                         path=format_path(where),
                         file=file,
+                        about=about,
                     )
                 )
         stack += [([*path, key], value) for key, value in reversed(children)]
@@ -314,6 +316,7 @@ def _parse_format(text: str, fmt: str, file: str | None) -> tuple[object, list[D
                         path=format_path(path),
                         file=file,
                         hint="keep one: the second would silently replace the first",
+                        about="key",
                     ),
                     span,
                 )

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import attrs
 
-from .._core.diagnostics import INVALID_ID, UNKNOWN_KEY, Diagnostic, parse_path
+from .._core.diagnostics import Diagnostic, parse_path
 from .._core.gc import paused_collector
 
 __all__ = ["PositionIndex", "Span", "place"]
@@ -486,9 +486,6 @@ class _JsonIndex:
 
 # --- Placing diagnostics ------------------------------------------------------------------
 
-#: The codes whose diagnostic is about a key as written, not about its value.
-_ABOUT_THE_KEY = frozenset({UNKNOWN_KEY, INVALID_ID})
-
 _START = Span(1, 1, 1, 1)
 
 
@@ -502,9 +499,10 @@ def place(
     """*diagnostics* with the range of what each names in *text* (a *fmt* document) and *file*.
 
     The text is indexed once, on the first diagnostic that needs it, unless its *index* is
-    given. One that already has a line (a syntax error the parser placed) keeps it; one about
-    the whole document (no path) is placed at its start. A leading byte-order mark is not a
-    column.
+    given. Each gets the range of its path's value, or of its key when it is about the key
+    (:attr:`Diagnostic.about`). One that already has a line (a syntax error the parser
+    placed) keeps it; one about the whole document (no path) is placed at its start. A
+    leading byte-order mark is not a column.
     """
     text = text.removeprefix("\ufeff")
     placed: list[Diagnostic] = []
@@ -516,7 +514,7 @@ def place(
         if diagnostic.path:
             if index is None:
                 index = PositionIndex.of(text, fmt)
-            about_key = diagnostic.code in _ABOUT_THE_KEY
+            about_key = diagnostic.about == "key"
             span = index.span(parse_path(diagnostic.path), key=about_key)
         placed.append(
             attrs.evolve(

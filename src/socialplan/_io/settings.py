@@ -158,6 +158,7 @@ def _structured(
                     message=message,
                     hint=hint,
                     path=format_path([*TABLE, *place]),
+                    about=problem.about,
                 )
             )
     if problems or settings is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._core.diagnostics import file_order
 from .._core.text import counted, number
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
 from ._i18n import words
@@ -710,9 +711,12 @@ def _findings(b: _Builder) -> None:
         counted(n, b.w[f"severity_{severity}"], b.lang) for severity, n in report.counts.items()
     )
     b.blocks.append(Note(b.w["findings_counts"].format(counts=counts)))
+    # Located in the plan's file (Report.located), they are listed as `socialplan check`
+    # lists them, in the file's order; otherwise in the report's (code, then path).
+    shown = sorted(report, key=file_order) if any(d.line for d in report) else list(report)
     b.table(
         ["code", "severity", "where_found", "what", "fix"],
-        [[d.code, b.w[f"severity_{d.severity}"], d.path, d.message, d.hint] for d in report],
+        [[d.code, b.w[f"severity_{d.severity}"], d.path, d.message, d.hint] for d in shown],
     )
 
 

@@ -8,6 +8,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar, cast, overload
 
+from .._core.diagnostics import About
 from .._model import Plan
 
 __all__ = ["Context", "Reference"]
@@ -17,14 +18,19 @@ V = TypeVar("V")
 
 
 class Reference:
-    """One reference by id in a plan: where it is, what kind of thing it names."""
+    """One reference by id in a plan: where it is, what kind of thing it names.
 
-    __slots__ = ("kind", "path", "target")
+    *about* is ``"key"`` for a table's key that is a reference (``content.messages.<audience>``):
+    the id is the last key of *path*, not a value under it.
+    """
 
-    def __init__(self, path: str, kind: str, target: str) -> None:
+    __slots__ = ("about", "kind", "path", "target")
+
+    def __init__(self, path: str, kind: str, target: str, about: About = "value") -> None:
         self.path = path
         self.kind = kind
         self.target = target
+        self.about: About = about
 
 
 class _Index(Mapping[str, tuple[V, ...]], Generic[V]):
@@ -244,7 +250,7 @@ class _Table:
         keys_name = self.keys_name if keys else None
         for base, key, part in named:
             if keys_name is not None and keep(key, keys_name):
-                yield Reference(base, keys_name, key)
+                yield Reference(base, keys_name, key, "key")
             for field, kind, many in fields:
                 value = getattr(part, field)
                 if many:

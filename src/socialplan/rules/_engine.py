@@ -434,7 +434,12 @@ def _check_table_problems(check: CheckSettings | None) -> list[Diagnostic]:
         path = format_path(["check", *place])
         found.append(
             Diagnostic(
-                code=INVALID_VALUE, severity=Severity.ERROR, message=message, path=path, hint=hint
+                code=INVALID_VALUE,
+                severity=Severity.ERROR,
+                message=message,
+                path=path,
+                hint=hint,
+                about=problem.about,
             )
         )
     return found
@@ -465,6 +470,7 @@ def _run(chosen: Selection, context: Context, found: list[Diagnostic]) -> None:
                 message=finding.message,
                 path=finding.path,
                 hint=finding.hint,
+                about=finding.about,
             )
             for finding in findings
         )

@@ -59,7 +59,8 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
             hint = f"add [{table}.{reference.target}]"
         else:
             hint = f"name the {noun} by its id: {EXPECTED_ID}"
-        yield Finding(reference.path, f"{noun} {show(reference.target)} does not exist", hint)
+        message = f"{noun} {show(reference.target)} does not exist"
+        yield Finding(reference.path, message, hint, about=reference.about)
 
 
 @rule(
@@ -88,7 +89,8 @@ def unknown_step(context: Context) -> Iterator[Finding]:
         if key not in step_ids:
             near = did_you_mean(key, step_ids)
             hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(step_ids)
-            yield Finding(f"{table}.{key}", f'"{key}" is not a step of the plan', hint)
+            message = f'"{key}" is not a step of the plan'
+            yield Finding(f"{table}.{key}", message, hint, about="key")
 
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -14,7 +14,7 @@ from typing import TypeAlias
 
 import attrs
 
-from .._core.diagnostics import Severity
+from .._core.diagnostics import About, Severity
 from ._context import Context
 
 __all__ = ["CODE", "RULES", "Check", "Finding", "Rule", "register", "rule"]
@@ -22,11 +22,17 @@ __all__ = ["CODE", "RULES", "Check", "Finding", "Rule", "register", "rule"]
 
 @attrs.frozen
 class Finding:
-    """What a rule found: where (a dotted path), what, and how to fix it."""
+    """What a rule found: where (a dotted path), what, and how to fix it.
+
+    *about* is ``"key"`` when what is wrong is the last key of *path* as written (an id
+    used as a key that names nothing), so that the finding is placed over the key and not
+    over the table under it; otherwise ``"value"``.
+    """
 
     path: str
     message: str
     hint: str | None = None
+    about: About = attrs.field(default="value", kw_only=True)
 
 
 Check: TypeAlias = Callable[[Context], Iterable[Finding]]
