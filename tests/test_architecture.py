@@ -206,6 +206,8 @@ PACKAGE = [
     *("StepRecord", "StepSpec", "StepStatus", "Target", "Trace", "TraceRow"),
     *("Verdict", "diff", "dump", "dumps", "from_data", "load", "loads", "maturity"),
     *("progress", "score", "to_data", "trace", "validate"),
+    # Issue #17: the terms the format grew to hold real strategies.
+    *("Medium", "Tactic"),
 ]
 MODULES = {
     "socialplan.charts": ["FORMATS", "objective_chart", "write_charts"],

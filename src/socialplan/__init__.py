@@ -19,6 +19,7 @@ from ._core.vocab import (
     Horizon,
     KpiLevel,
     Measure,
+    Medium,
     MessageKind,
     MessageLength,
     MetricFamily,
@@ -57,6 +58,7 @@ from ._model import (
     StakeholderInput,
     StepRecord,
     StepSpec,
+    Tactic,
     Target,
 )
 
@@ -104,6 +106,7 @@ __all__ = [
     "Limits",
     "LoadError",
     "Measure",
+    "Medium",
     "MessageKind",
     "MessageLength",
     "MethodologySpec",
@@ -130,6 +133,7 @@ __all__ = [
     "StepRecord",
     "StepSpec",
     "StepStatus",
+    "Tactic",
     "Target",
     "Trace",
     "TraceRow",

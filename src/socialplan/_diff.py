@@ -182,6 +182,7 @@ _PARTS: Mapping[str, str] = {
     "content.pillars": "content pillar",
     "content.sources": "content source",
     "content.messages": "messages for audience",
+    "tactics": "tactic",
     "methodology.steps": "methodology step",
     "check.severity": "severity of",
 }

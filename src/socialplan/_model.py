@@ -23,6 +23,7 @@ from ._core.vocab import (
     Horizon,
     KpiLevel,
     Measure,
+    Medium,
     MessageKind,
     MessageLength,
     MetricFamily,
@@ -63,6 +64,7 @@ __all__ = [
     "StakeholderInput",
     "StepRecord",
     "StepSpec",
+    "Tactic",
     "Target",
 ]
 
@@ -293,6 +295,29 @@ class ContentStrategy:
 
 
 @attrs.frozen(kw_only=True)
+class Tactic:
+    """How a strategy is carried out: what is done, for which objectives, where and by whom.
+
+    A tactic serves *objectives* at a funnel *stage* (seed 004 sets objectives and
+    tactics per phase), on *channels*, for *audiences*, with content of *pillars*;
+    its *medium* says whether it runs online, offline or across both (seed 000's
+    media plan, seed 003's launch campaign), and *starts* and *ends* when.
+    """
+
+    title: str
+    description: str | None = None
+    objectives: tuple[str, ...] = attrs.field(factory=_list)
+    stage: FunnelStage | None = None
+    channels: tuple[str, ...] = attrs.field(factory=_list)
+    audiences: tuple[str, ...] = attrs.field(factory=_list)
+    pillars: tuple[str, ...] = attrs.field(factory=_list)
+    owner: str | None = None
+    medium: Medium | None = None
+    starts: dt.date | None = None
+    ends: dt.date | None = None
+
+
+@attrs.frozen(kw_only=True)
 class CalendarEntry:
     """One item of the editorial calendar.
 
@@ -479,6 +504,7 @@ class Plan:
     routing: tuple[RoutingRule, ...] = attrs.field(factory=tuple)
     raci: Raci | None = None
     content: ContentStrategy | None = None
+    tactics: Mapping[str, Tactic] = attrs.field(factory=dict)
     calendar: tuple[CalendarEntry, ...] = attrs.field(factory=tuple)
     metrics: Mapping[str, Metric] = attrs.field(factory=dict)
     engagement: Mapping[str, EngagementRule] = attrs.field(factory=dict)

@@ -43,6 +43,7 @@ from ._model import (
     Objective,
     Plan,
     Role,
+    Tactic,
 )
 
 __all__ = ["PlanBuilder", "Ref"]
@@ -59,6 +60,7 @@ _TABLES: dict[type, tuple[str, ...]] = {
     Role: ("roles",),
     Metric: ("metrics",),
     ContentPillar: ("content", "pillars"),
+    Tactic: ("tactics",),
 }
 
 
@@ -435,6 +437,41 @@ class PlanBuilder:
                 keywords=tuple(keywords),
                 messages={str(k): tuple(v) for k, v in (messages or {}).items()} or None,
             )
+        )
+
+    def tactic(
+        self,
+        key: str,
+        title: str,
+        *,
+        description: str | None = None,
+        serves: Sequence[Ref[Objective] | str] = (),
+        stage: str | None = None,
+        on: Sequence[Ref[Channel] | str] = (),
+        audiences: Sequence[Ref[Audience] | str] = (),
+        pillars: Sequence[Ref[ContentPillar] | str] = (),
+        owner: Ref[Role] | str | None = None,
+        medium: str | None = None,
+        starts: Date | None = None,
+        ends: Date | None = None,
+    ) -> Ref[Tactic]:
+        """Add a tactic: how the objectives it *serves* are pursued, *on* which channels."""
+        return self._put(
+            Tactic,
+            key,
+            _fields(
+                title=title,
+                description=description,
+                objectives=tuple(serves),
+                stage=stage,
+                channels=tuple(on),
+                audiences=tuple(audiences),
+                pillars=tuple(pillars),
+                owner=owner,
+                medium=medium,
+                starts=starts,
+                ends=ends,
+            ),
         )
 
     def post(

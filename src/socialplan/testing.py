@@ -43,6 +43,7 @@ from ._core.vocab import (
     Horizon,
     KpiLevel,
     Measure,
+    Medium,
     MessageKind,
     MessageLength,
     MetricFamily,
@@ -79,6 +80,7 @@ from ._model import (
     Scenario,
     StakeholderInput,
     StepRecord,
+    Tactic,
     Target,
 )
 from .steps import FOURTEEN_STEPS
@@ -392,6 +394,26 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             )
         ),
         content=draw(content if pillar_ids else _opt(content)),  # pillars are referred to
+        tactics=draw(
+            st.dictionaries(
+                ids(),
+                st.builds(
+                    Tactic,
+                    title=t,
+                    description=_opt(t),
+                    objectives=_refs(objective_ids),
+                    stage=_opt(st.sampled_from(FunnelStage)),
+                    channels=_refs(channel_ids),
+                    audiences=_refs(audience_ids),
+                    pillars=_refs(pillar_ids),
+                    owner=_ref(role_ids),
+                    medium=_opt(st.sampled_from(Medium)),
+                    starts=_opt(dates()),
+                    ends=_opt(dates()),
+                ),
+                max_size=max_items,
+            )
+        ),
         calendar=draw(
             st.lists(
                 st.builds(
@@ -661,6 +683,20 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             channels=pick(_some_of(channel_ids, single, 2)),
         ),
         content=ContentStrategy(pillars=pillars, keywords=("brand",)),
+        tactics={
+            f"tactic-{position}": Tactic(
+                title=_named(pick(t), "tactic", position),
+                objectives=pick(_refs(objective_ids, min_size=1)),
+                stage=pick(_opt(st.sampled_from(FunnelStage))),
+                channels=pick(_refs(channel_ids)),
+                audiences=pick(_refs(audience_ids)),
+                pillars=pick(_refs(pillar_ids)),
+                owner=pick(_ref(role_ids)),
+                medium=pick(_opt(st.sampled_from(Medium))),
+                starts=pick(_opt(within_plan)),
+            )
+            for position in range(pick(st.integers(0, len(objective_ids))))
+        },
         calendar=calendar,
         metrics=metrics,
         engagement={

@@ -25,6 +25,7 @@ __all__ = [
     "Horizon",
     "KpiLevel",
     "Measure",
+    "Medium",
     "MessageKind",
     "MessageLength",
     "MetricFamily",
@@ -45,6 +46,14 @@ class FunnelStage(enum.StrEnum):
     DESIRE = "desire"
     ACTION = "action"
     RECOMMENDATION = "recommendation"
+
+
+class Medium(enum.StrEnum):
+    """Where a tactic runs: online, offline, or across both (seed 000's media plan)."""
+
+    ONLINE = "online"
+    OFFLINE = "offline"
+    BOTH = "both"
 
 
 class Reach(enum.StrEnum):

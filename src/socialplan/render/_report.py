@@ -390,6 +390,44 @@ def _content(b: _Builder) -> None:
         )
 
 
+def _tactics(b: _Builder) -> None:
+    """How the strategy is carried out: only when the plan has tactics."""
+    tactics = b.plan.tactics
+    if not tactics:
+        return
+    b.section("tactics")
+    b.table(
+        [
+            *("id", "tactic", "objectives", "stage", "channel", "audience", "pillars"),
+            *("owner", "medium", "when"),
+        ],
+        [
+            [
+                k,
+                t.title,
+                _join(t.objectives, b.objective),
+                t.stage,
+                _join(t.channels, b.channel),
+                _join(t.audiences, b.audience),
+                _join(t.pillars, b.pillar),
+                b.role(t.owner) if t.owner else "",
+                b.w[f"medium_{t.medium}"] if t.medium else "",
+                _span(t.starts, t.ends),
+            ]
+            for k, t in tactics.items()
+        ],
+    )
+    descriptions = [f"{t.title}: {t.description}" for t in tactics.values() if t.description]
+    b.bullets("tactic_descriptions", descriptions)
+
+
+def _span(starts: object, ends: object) -> str:
+    """From one date to another, either of which may be missing: "2027-09-01 → 2027-09-30"."""
+    if starts is None and ends is None:
+        return ""
+    return f"{text(starts)} → {text(ends)}".strip()
+
+
 def _metrics(b: _Builder) -> None:
     b.section("metrics")
     if not b.plan.metrics:
@@ -621,6 +659,7 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "influence": _influence,
     "responsibility": _responsibility,
     "content": _content,
+    "tactics": _tactics,
     "metrics": _metrics,
     "engagement": _engagement,
     "policy": _policy,

@@ -301,6 +301,19 @@ def _tables(plan: Plan) -> list[_Table]:
         )
         tables.append(_Table("content.sources", content.sources, (("pillars", "pillars", True),)))
         tables.append(_Table("content.messages", content.messages, (), keys_name="audiences"))
+    tables.append(
+        _Table(
+            "tactics",
+            plan.tactics,
+            (
+                ("objectives", "objectives", True),
+                ("channels", "channels", True),
+                ("audiences", "audiences", True),
+                ("pillars", "pillars", True),
+                ("owner", "roles", False),
+            ),
+        )
+    )
     tables += [
         _Table(
             "calendar",
