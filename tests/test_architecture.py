@@ -208,6 +208,7 @@ PACKAGE = [
     *("progress", "score", "to_data", "trace", "validate"),
     # Issue #17: the terms the format grew to hold real strategies.
     *("Medium", "Tactic"),
+    *("ChannelStatus",),
 ]
 MODULES = {
     "socialplan.charts": ["FORMATS", "objective_chart", "write_charts"],

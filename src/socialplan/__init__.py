@@ -14,6 +14,7 @@ from ._core.diagnostics import Diagnostic, FieldError, LoadError, Severity
 from ._core.duration import Duration, Frequency
 from ._core.vocab import (
     CalendarStatus,
+    ChannelStatus,
     Direction,
     FunnelStage,
     Horizon,
@@ -83,6 +84,7 @@ __all__ = [
     "Change",
     "Channel",
     "ChannelReturn",
+    "ChannelStatus",
     "CheckSettings",
     "ContentPillar",
     "ContentSource",

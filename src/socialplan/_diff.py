@@ -39,6 +39,7 @@ from ._io.convert import converter_for
 from ._model import (
     HEADER_FIELDS,
     CalendarEntry,
+    Channel,
     ContentPillar,
     Horizons,
     Metric,
@@ -200,6 +201,9 @@ _SECTIONS: Mapping[str, str] = {
     "check": "check settings",
 }
 
+#: The fields that are ranks, 1 first: a rank going down in number is a priority raised.
+_RANKS: frozenset[tuple[type, str]] = frozenset({(Channel, "priority")})
+
 #: Texts longer than this, or of more than one line, are said to have changed, not shown.
 _SHORT = 40
 #: Names of parts (a title, a calendar entry's) are cut at this many characters.
@@ -358,6 +362,15 @@ class _Walker:
             before, after = self.pair(old, new, field.name)
             if before == after:
                 continue
+            if (type(new), field.name) in _RANKS and before is not None and after is not None:
+                self.rank(
+                    f"{subject}: {_label(type(new), field.name, parent)}",
+                    path,
+                    field.name,
+                    before,
+                    after,
+                )
+                continue
             self.value(
                 subject,
                 f"{path}.{field.name}",
@@ -396,6 +409,11 @@ class _Walker:
             self.emit("added", path, f"{who}{text}", old, new)
         else:
             self.scalar(who, path, old, new, units)
+
+    def rank(self, who: str, path: str, name: str, old: int, new: int) -> None:
+        """A rank changed: a smaller number is a higher priority (from 2 to 1 is raised)."""
+        verb = "raised" if new < old else "lowered"
+        self.emit("changed", f"{path}.{name}", f"{who} {verb} from {old} to {new}", old, new)
 
     def scalar(self, who: str, path: str, old: Any, new: Any, units: _Units) -> None:
         old_unit, new_unit = units

@@ -18,6 +18,7 @@ from ._core.diagnostics import FieldError, Severity
 from ._core.duration import Duration, Frequency
 from ._core.vocab import (
     CalendarStatus,
+    ChannelStatus,
     Direction,
     FunnelStage,
     Horizon,
@@ -194,7 +195,13 @@ class Profile:
 
 @attrs.frozen(kw_only=True)
 class Channel:
-    """A presence on a platform, with its own purpose under one strategic line."""
+    """A presence on a platform, with its own purpose under one strategic line.
+
+    Its life: *status* (proposed, conditional, active, retiring, retired; without
+    one, the channel is in use), *status_note* (the condition of a conditional
+    channel, what a retiring one does) and *status_since*; *priority* ranks the
+    channels, 1 first.
+    """
 
     platform: str
     purpose: str | None = None
@@ -203,6 +210,10 @@ class Channel:
     cross_posts_to: tuple[str, ...] = attrs.field(factory=_list)
     profile: Profile | None = None
     customizations: tuple[str, ...] = attrs.field(factory=_list)
+    status: ChannelStatus | None = None
+    status_note: str | None = None
+    status_since: dt.date | None = None
+    priority: int | None = attrs.field(default=None, validator=_within(1))
 
 
 @attrs.frozen(kw_only=True)

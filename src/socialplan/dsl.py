@@ -276,8 +276,16 @@ class PlanBuilder:
         cross_posts_to: Sequence[Ref[Channel] | str] = (),
         profile: Mapping[str, str] | None = None,
         customizations: Sequence[str] = (),
+        status: str | None = None,
+        status_note: str | None = None,
+        status_since: Date | None = None,
+        priority: int | None = None,
     ) -> Ref[Channel]:
-        """Add a channel: a presence on a platform, its purpose, its owner, whom it reaches."""
+        """Add a channel: a presence on a platform, its purpose, its owner, whom it reaches.
+
+        Its life: *status* (``"proposed"``, ``"conditional"``, ``"active"``, ``"retiring"``,
+        ``"retired"``), with a *status_note* and the date *status_since*; *priority* ranks it.
+        """
         return self._put(
             Channel,
             key,
@@ -289,6 +297,10 @@ class PlanBuilder:
                 cross_posts_to=tuple(cross_posts_to),
                 profile=profile,
                 customizations=tuple(customizations),
+                status=status,
+                status_note=status_note,
+                status_since=status_since,
+                priority=priority,
             ),
         )
 

@@ -38,6 +38,7 @@ from ._core.vocab import (
     PLATFORMS,
     ROLE_FUNCTIONS,
     CalendarStatus,
+    ChannelStatus,
     Direction,
     FunnelStage,
     Horizon,
@@ -240,6 +241,10 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         cross_posts_to=_refs(channel_ids),
         profile=_opt(st.builds(Profile, handle=_opt(t), bio=_opt(t), url=_opt(t))),
         customizations=words,
+        status=_opt(st.sampled_from(ChannelStatus)),
+        status_note=_opt(t),
+        status_since=_opt(dates()),
+        priority=_opt(st.integers(1, 10**6)),
     )
     entry = st.builds(
         RaciEntry,
@@ -556,6 +561,8 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             owner=pick(st.sampled_from(role_ids)),
             audiences=tuple(sorted(reach[key])),
             cross_posts_to=pick(_refs(channel_ids[position + 1 :], 2)),
+            status=pick(_opt(st.sampled_from(ChannelStatus))),
+            priority=pick(_opt(st.just(position + 1))),
         )
         for position, key in enumerate(channel_ids)
     }

@@ -20,6 +20,7 @@ __all__ = [
     "PLATFORMS",
     "ROLE_FUNCTIONS",
     "CalendarStatus",
+    "ChannelStatus",
     "Direction",
     "FunnelStage",
     "Horizon",
@@ -101,6 +102,16 @@ class Direction(enum.StrEnum):
 
     INCREASE = "increase"
     DECREASE = "decrease"
+
+
+class ChannelStatus(enum.StrEnum):
+    """Where a channel is in its life; a channel without one is in use, as before."""
+
+    PROPOSED = "proposed"
+    CONDITIONAL = "conditional"
+    ACTIVE = "active"
+    RETIRING = "retiring"
+    RETIRED = "retired"
 
 
 class MessageKind(enum.StrEnum):

@@ -233,9 +233,38 @@ def _channels(b: _Builder) -> None:
             for k, c in b.plan.channels.items()
         ],
     )
+    _channel_life(b)
     graph = graphs.channels(b.plan)
     if graph.number_of_edges():
         b.diagram(graph, b.w["col_cross_posts"])
+
+
+def _channel_life(b: _Builder) -> None:
+    """The channels that have a status or a priority, by priority (1 first), then by id."""
+    ranked = sorted(
+        (
+            (k, c)
+            for k, c in b.plan.channels.items()
+            if c.status is not None or c.priority is not None
+        ),
+        key=lambda pair: (pair[1].priority is None, pair[1].priority or 0, pair[0]),
+    )
+    if not ranked:
+        return
+    b.sub("channel_life")
+    b.table(
+        ["channel", "priority", "status", "since", "note"],
+        [
+            [
+                b.channel(k),
+                c.priority,
+                b.w[f"channel_{c.status}"] if c.status else "",
+                c.status_since,
+                c.status_note,
+            ]
+            for k, c in ranked
+        ],
+    )
 
 
 def _influence(b: _Builder) -> None:
