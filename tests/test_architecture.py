@@ -209,6 +209,7 @@ PACKAGE = [
     # Issue #17: the terms the format grew to hold real strategies.
     *("Medium", "Tactic"),
     *("ChannelStatus",),
+    *("Governance",),
 ]
 MODULES = {
     "socialplan.charts": ["FORMATS", "objective_chart", "write_charts"],

@@ -195,6 +195,7 @@ _SECTIONS: Mapping[str, str] = {
     "raci": "RACI",
     "content": "content strategy",
     "policy": "policy",
+    "governance": "governance of other accounts",
     "advocacy": "advocacy",
     "launch": "launch",
     "methodology": "methodology",

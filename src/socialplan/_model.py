@@ -46,6 +46,7 @@ __all__ = [
     "ContentSource",
     "ContentStrategy",
     "EngagementRule",
+    "Governance",
     "Horizons",
     "Influencer",
     "Launch",
@@ -398,6 +399,23 @@ class Policy:
 
 
 @attrs.frozen(kw_only=True)
+class Governance:
+    """Governance of the organisation's other accounts: how one is asked for, and closed.
+
+    A department that wants an account of its own *requests* it, submits what it
+    *requires* first (a plan, the people who will run it), and the *approver*
+    decides; accounts are reviewed every *review*, and closed for the reasons in
+    *closure*.
+    """
+
+    requests: str | None = None
+    requires: tuple[str, ...] = attrs.field(factory=_list)
+    approver: str | None = None
+    review: Duration | None = None
+    closure: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@attrs.frozen(kw_only=True)
 class Resource:
     """People, a tool or money, for a horizon (seed 003)."""
 
@@ -520,6 +538,7 @@ class Plan:
     metrics: Mapping[str, Metric] = attrs.field(factory=dict)
     engagement: Mapping[str, EngagementRule] = attrs.field(factory=dict)
     policy: Policy | None = None
+    governance: Governance | None = None
     resources: Mapping[str, Resource] = attrs.field(factory=dict)
     scenarios: Mapping[str, Scenario] = attrs.field(factory=dict)
     advocacy: Advocacy | None = None

@@ -596,6 +596,24 @@ class PlanBuilder:
             approver=approver,
         )
 
+    def governance(
+        self,
+        *,
+        requests: str | None = None,
+        requires: Sequence[str] = (),
+        approver: Ref[Role] | str | None = None,
+        review: str | Duration | None = None,
+        closure: Sequence[str] = (),
+    ) -> None:
+        """Set how other accounts are asked for, approved, reviewed and closed."""
+        self._document["governance"] = _fields(
+            requests=requests,
+            requires=tuple(requires),
+            approver=approver,
+            review=review,
+            closure=tuple(closure),
+        )
+
     def resource(
         self,
         key: str,

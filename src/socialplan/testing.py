@@ -65,6 +65,7 @@ from ._model import (
     ContentSource,
     ContentStrategy,
     EngagementRule,
+    Governance,
     Horizons,
     Influencer,
     Launch,
@@ -451,6 +452,18 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 )
             )
         ),
+        governance=draw(
+            _opt(
+                st.builds(
+                    Governance,
+                    requests=_opt(t),
+                    requires=words,
+                    approver=_ref(role_ids),
+                    review=_opt(durations()),
+                    closure=words,
+                )
+            )
+        ),
         resources=draw(
             st.dictionaries(
                 ids(),
@@ -715,6 +728,17 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             for key in channel_ids
         },
         policy=Policy(off_limits=("politics",)),
+        governance=pick(
+            _opt(
+                st.builds(
+                    Governance,
+                    requests=_opt(t),
+                    requires=st.lists(short_texts, max_size=2).map(tuple),
+                    approver=st.sampled_from(role_ids),
+                    review=durations(),
+                )
+            )
+        ),
     )
 
 

@@ -538,6 +538,23 @@ def _policy(b: _Builder) -> None:
     )
 
 
+def _governance(b: _Builder) -> None:
+    """How other accounts are asked for, reviewed and closed: only when the plan says."""
+    governance = b.plan.governance
+    if governance is None:
+        return
+    b.section("governance")
+    b.fields(
+        [
+            ("governance_requests", governance.requests),
+            ("governance_approver", b.role(governance.approver) if governance.approver else None),
+            ("governance_review", governance.review),
+        ]
+    )
+    b.bullets("governance_requires", governance.requires)
+    b.bullets("governance_closure", governance.closure)
+
+
 def _advocacy(b: _Builder) -> None:
     b.section("advocacy")
     advocacy, launch = b.plan.advocacy, b.plan.launch
@@ -692,6 +709,7 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "metrics": _metrics,
     "engagement": _engagement,
     "policy": _policy,
+    "governance": _governance,
     "advocacy": _advocacy,
     "resources": _resources,
     "scenarios": _scenarios,

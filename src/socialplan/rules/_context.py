@@ -339,6 +339,10 @@ def _tables(plan: Plan) -> list[_Table]:
         tables.append(
             _Table("policy", (plan.policy,), (("approver", "roles", False),), single=True)
         )
+    if plan.governance is not None:
+        tables.append(
+            _Table("governance", (plan.governance,), (("approver", "roles", False),), single=True)
+        )
     tables += [
         _Table("resources", plan.resources, (("channel", "channels", False),)),
         _Table("steps", plan.steps, (("owner", "roles", False),)),
