@@ -210,6 +210,7 @@ PACKAGE = [
     *("Medium", "Tactic"),
     *("ChannelStatus",),
     *("Governance",),
+    *("Moderation", "ModerationAction", "ModerationRule"),
 ]
 MODULES = {
     "socialplan.charts": ["FORMATS", "objective_chart", "write_charts"],

@@ -196,6 +196,7 @@ _SECTIONS: Mapping[str, str] = {
     "content": "content strategy",
     "policy": "policy",
     "governance": "governance of other accounts",
+    "moderation": "moderation",
     "advocacy": "advocacy",
     "launch": "launch",
     "methodology": "methodology",
@@ -396,6 +397,9 @@ class _Walker:
         who = f"{subject}: {label}" if label else subject
         if isinstance(old, Mapping) or isinstance(new, Mapping):
             self.table(path, subject, old, new)
+        elif path in _ITEMS:  # a list of records inside a record: moderation.rules
+            noun, identity = _ITEMS[path]
+            self.sequence(path, f"{noun}s", old or (), new or (), identity)
         elif isinstance(old, tuple) or isinstance(new, tuple):
             # A field's empty list is no list: the file leaves it out.
             self.strings(who, path, old or None, new or None)
@@ -585,6 +589,21 @@ _MESSAGE_ORDER = {kind: position for position, kind in enumerate(MessageKind)}
 def _routing_key(rule: RoutingRule) -> tuple[Hashable, ...]:
     return (rule.message, rule.to)
 
+
+def _items(noun: str, field: str) -> tuple[str, _Identity]:
+    """How the records of a list inside a record are named: by the text of their *field*."""
+    return noun, _Identity(
+        key=lambda item: (getattr(item, field),),
+        sort=lambda key: key,
+        label=lambda key: _quote(str(key[0]), None),
+        describe=lambda key: f"{noun} {_quote(str(key[0]), _NAME)}",
+    )
+
+
+#: The lists of records inside a record, by path: what an item is called, and its identity.
+_ITEMS: Mapping[str, tuple[str, _Identity]] = {
+    "moderation.rules": _items("moderation rule", "when"),
+}
 
 _CALENDAR = _Identity(
     key=_calendar_key,

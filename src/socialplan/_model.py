@@ -28,6 +28,7 @@ from ._core.vocab import (
     MessageKind,
     MessageLength,
     MetricFamily,
+    ModerationAction,
     Reach,
     ResourceKind,
     StepStatus,
@@ -52,6 +53,8 @@ __all__ = [
     "Launch",
     "Metric",
     "MethodologySpec",
+    "Moderation",
+    "ModerationRule",
     "Number",
     "Objective",
     "Plan",
@@ -416,6 +419,27 @@ class Governance:
 
 
 @attrs.frozen(kw_only=True)
+class ModerationRule:
+    """What is done with a visitor's post of one kind: hidden, deleted, answered, escalated."""
+
+    when: str
+    action: ModerationAction
+    escalate_to: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Moderation:
+    """Moderation of what visitors post on the plan's channels, apart from its own posts' policy.
+
+    *house_rules* is the text of the house rules, or the address where they are
+    published; *rules* say, in order, what is done with each kind of post.
+    """
+
+    house_rules: str | None = None
+    rules: tuple[ModerationRule, ...] = attrs.field(factory=tuple)
+
+
+@attrs.frozen(kw_only=True)
 class Resource:
     """People, a tool or money, for a horizon (seed 003)."""
 
@@ -539,6 +563,7 @@ class Plan:
     engagement: Mapping[str, EngagementRule] = attrs.field(factory=dict)
     policy: Policy | None = None
     governance: Governance | None = None
+    moderation: Moderation | None = None
     resources: Mapping[str, Resource] = attrs.field(factory=dict)
     scenarios: Mapping[str, Scenario] = attrs.field(factory=dict)
     advocacy: Advocacy | None = None

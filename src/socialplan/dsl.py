@@ -614,6 +614,18 @@ class PlanBuilder:
             closure=tuple(closure),
         )
 
+    def moderation(self, *, house_rules: str | None = None) -> None:
+        """Set where the house rules for visitors' posts are (their text or their address)."""
+        self._table("moderation").update(_fields(house_rules=house_rules))
+
+    def moderation_rule(
+        self, when: str, action: str, *, escalate_to: Ref[Role] | str | None = None
+    ) -> None:
+        """Add a moderation rule: what is done (*action*) with a visitor's post *when* …"""
+        self._table("moderation").setdefault("rules", []).append(
+            _fields(when=when, action=action, escalate_to=escalate_to)
+        )
+
     def resource(
         self,
         key: str,

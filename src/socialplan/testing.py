@@ -48,6 +48,7 @@ from ._core.vocab import (
     MessageKind,
     MessageLength,
     MetricFamily,
+    ModerationAction,
     Reach,
     ResourceKind,
     StepStatus,
@@ -70,6 +71,8 @@ from ._model import (
     Influencer,
     Launch,
     Metric,
+    Moderation,
+    ModerationRule,
     Objective,
     Plan,
     Policy,
@@ -464,6 +467,23 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 )
             )
         ),
+        moderation=draw(
+            _opt(
+                st.builds(
+                    Moderation,
+                    house_rules=_opt(t),
+                    rules=st.lists(
+                        st.builds(
+                            ModerationRule,
+                            when=t,
+                            action=st.sampled_from(ModerationAction),
+                            escalate_to=_ref(role_ids),
+                        ),
+                        max_size=3,
+                    ).map(tuple),
+                )
+            )
+        ),
         resources=draw(
             st.dictionaries(
                 ids(),
@@ -736,6 +756,23 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     requires=st.lists(short_texts, max_size=2).map(tuple),
                     approver=st.sampled_from(role_ids),
                     review=durations(),
+                )
+            )
+        ),
+        moderation=pick(
+            _opt(
+                st.builds(
+                    Moderation,
+                    house_rules=_opt(t),
+                    rules=st.lists(
+                        st.builds(
+                            ModerationRule,
+                            when=short_texts,
+                            action=st.sampled_from(ModerationAction),
+                            escalate_to=_opt(st.sampled_from(role_ids)),
+                        ),
+                        max_size=3,
+                    ).map(tuple),
                 )
             )
         ),

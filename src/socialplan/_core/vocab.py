@@ -30,6 +30,7 @@ __all__ = [
     "MessageKind",
     "MessageLength",
     "MetricFamily",
+    "ModerationAction",
     "Reach",
     "ResourceKind",
     "StepStatus",
@@ -121,6 +122,18 @@ class MessageKind(enum.StrEnum):
     SUGGESTION = "suggestion"
     COMPLAINT = "complaint"
     CRISIS = "crisis"
+
+
+class ModerationAction(enum.StrEnum):
+    """What is done with a visitor's post that a moderation rule covers."""
+
+    HIDE = "hide"
+    DELETE = "delete"
+    REPORT = "report"
+    ESCALATE = "escalate"
+    REPLY = "reply"
+    BLOCK = "block"
+    KEEP = "keep"
 
 
 class MessageLength(enum.StrEnum):

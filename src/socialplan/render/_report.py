@@ -555,6 +555,27 @@ def _governance(b: _Builder) -> None:
     b.bullets("governance_closure", governance.closure)
 
 
+def _moderation(b: _Builder) -> None:
+    """What is done with visitors' posts: only when the plan says."""
+    moderation = b.plan.moderation
+    if moderation is None:
+        return
+    b.section("moderation")
+    b.fields([("house_rules", moderation.house_rules)])
+    if moderation.rules:
+        b.table(
+            ["when", "action", "escalate"],
+            [
+                [
+                    r.when,
+                    b.w[f"moderation_{r.action}"],
+                    b.role(r.escalate_to) if r.escalate_to else "",
+                ]
+                for r in moderation.rules
+            ],
+        )
+
+
 def _advocacy(b: _Builder) -> None:
     b.section("advocacy")
     advocacy, launch = b.plan.advocacy, b.plan.launch
@@ -710,6 +731,7 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "engagement": _engagement,
     "policy": _policy,
     "governance": _governance,
+    "moderation": _moderation,
     "advocacy": _advocacy,
     "resources": _resources,
     "scenarios": _scenarios,

@@ -343,6 +343,10 @@ def _tables(plan: Plan) -> list[_Table]:
         tables.append(
             _Table("governance", (plan.governance,), (("approver", "roles", False),), single=True)
         )
+    if plan.moderation is not None:
+        tables.append(
+            _Table("moderation.rules", plan.moderation.rules, (("escalate_to", "roles", False),))
+        )
     tables += [
         _Table("resources", plan.resources, (("channel", "channels", False),)),
         _Table("steps", plan.steps, (("owner", "roles", False),)),
