@@ -211,6 +211,7 @@ PACKAGE = [
     *("ChannelStatus",),
     *("Governance",),
     *("Moderation", "ModerationAction", "ModerationRule"),
+    *("Approval", "GateStatus", "LaunchGate"),
 ]
 MODULES = {
     "socialplan.charts": ["FORMATS", "objective_chart", "write_charts"],

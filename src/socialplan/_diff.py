@@ -197,6 +197,7 @@ _SECTIONS: Mapping[str, str] = {
     "policy": "policy",
     "governance": "governance of other accounts",
     "moderation": "moderation",
+    "approval": "approval of drafts",
     "advocacy": "advocacy",
     "launch": "launch",
     "methodology": "methodology",
@@ -603,6 +604,7 @@ def _items(noun: str, field: str) -> tuple[str, _Identity]:
 #: The lists of records inside a record, by path: what an item is called, and its identity.
 _ITEMS: Mapping[str, tuple[str, _Identity]] = {
     "moderation.rules": _items("moderation rule", "when"),
+    "launch.gates": _items("launch gate", "condition"),
 }
 
 _CALENDAR = _Identity(

@@ -21,6 +21,7 @@ from ._core.vocab import (
     ChannelStatus,
     Direction,
     FunnelStage,
+    GateStatus,
     Horizon,
     KpiLevel,
     Measure,
@@ -37,6 +38,7 @@ from ._core.vocab import (
 __all__ = [
     "Advocacy",
     "Analysis",
+    "Approval",
     "Audience",
     "Briefing",
     "BusinessGoal",
@@ -51,6 +53,7 @@ __all__ = [
     "Horizons",
     "Influencer",
     "Launch",
+    "LaunchGate",
     "Metric",
     "MethodologySpec",
     "Moderation",
@@ -440,6 +443,21 @@ class Moderation:
 
 
 @attrs.frozen(kw_only=True)
+class Approval:
+    """Approval of drafts before they go out (seed 003, I.3), tied to the calendar's statuses.
+
+    A draft is approved by the *approver* before its calendar entry reaches the
+    status *before* (e.g. ``scheduled``); what is *exempt* needs no approval, and
+    with *four_eyes* nobody approves their own draft.
+    """
+
+    approver: str | None = None
+    before: CalendarStatus | None = None
+    exempt: tuple[str, ...] = attrs.field(factory=_list)
+    four_eyes: bool = False
+
+
+@attrs.frozen(kw_only=True)
 class Resource:
     """People, a tool or money, for a horizon (seed 003)."""
 
@@ -481,6 +499,15 @@ class Advocacy:
 
 
 @attrs.frozen(kw_only=True)
+class LaunchGate:
+    """A go/no-go condition of the launch, who decides it, and where it stands."""
+
+    condition: str
+    approver: str | None = None
+    status: GateStatus = GateStatus.OPEN
+
+
+@attrs.frozen(kw_only=True)
 class Launch:
     """The launch and the cycle of review that follows it (step 14)."""
 
@@ -488,6 +515,7 @@ class Launch:
     trial_until: dt.date | None = None
     review: Duration | None = None
     campaign: tuple[str, ...] = attrs.field(factory=_list)
+    gates: tuple[LaunchGate, ...] = attrs.field(factory=tuple)
 
 
 @attrs.frozen(kw_only=True)
@@ -564,6 +592,7 @@ class Plan:
     policy: Policy | None = None
     governance: Governance | None = None
     moderation: Moderation | None = None
+    approval: Approval | None = None
     resources: Mapping[str, Resource] = attrs.field(factory=dict)
     scenarios: Mapping[str, Scenario] = attrs.field(factory=dict)
     advocacy: Advocacy | None = None

@@ -661,8 +661,37 @@ class PlanBuilder:
         self._document["advocacy"] = _fields(**fields)
 
     def launch(self, **fields: Any) -> None:
-        """Set the launch (date, trial_until, review, campaign)."""
-        self._document["launch"] = _fields(**fields)
+        """Set the launch (date, trial_until, review, campaign, gates).
+
+        The gates added with :meth:`launch_gate` are kept unless *gates* is given.
+        """
+        gates = self._document.get("launch", {}).get("gates")
+        self._document["launch"] = {**({"gates": gates} if gates else {}), **_fields(**fields)}
+
+    def launch_gate(
+        self,
+        condition: str,
+        *,
+        approver: Ref[Role] | str | None = None,
+        status: str | None = None,
+    ) -> None:
+        """Add a go/no-go condition of the launch, who decides it and where it stands."""
+        self._table("launch").setdefault("gates", []).append(
+            _fields(condition=condition, approver=approver, status=status)
+        )
+
+    def approval(
+        self,
+        *,
+        approver: Ref[Role] | str | None = None,
+        before: str | None = None,
+        exempt: Sequence[str] = (),
+        four_eyes: bool | None = None,
+    ) -> None:
+        """Set who approves drafts, before which calendar status, and what needs no approval."""
+        self._document["approval"] = _fields(
+            approver=approver, before=before, exempt=tuple(exempt), four_eyes=four_eyes
+        )
 
     def step(self, key: str, **fields: Any) -> None:
         """Record a step by hand (status, owner, due, duration, note)."""

@@ -41,6 +41,7 @@ from ._core.vocab import (
     ChannelStatus,
     Direction,
     FunnelStage,
+    GateStatus,
     Horizon,
     KpiLevel,
     Measure,
@@ -57,6 +58,7 @@ from ._io.convert import LARGEST, SMALLEST
 from ._model import (
     Advocacy,
     Analysis,
+    Approval,
     Audience,
     Briefing,
     BusinessGoal,
@@ -70,6 +72,7 @@ from ._model import (
     Horizons,
     Influencer,
     Launch,
+    LaunchGate,
     Metric,
     Moderation,
     ModerationRule,
@@ -484,6 +487,17 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 )
             )
         ),
+        approval=draw(
+            _opt(
+                st.builds(
+                    Approval,
+                    approver=_ref(role_ids),
+                    before=_opt(st.sampled_from(CalendarStatus)),
+                    exempt=words,
+                    four_eyes=st.booleans(),
+                )
+            )
+        ),
         resources=draw(
             st.dictionaries(
                 ids(),
@@ -512,6 +526,15 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     trial_until=_opt(dates()),
                     review=_opt(durations()),
                     campaign=words,
+                    gates=st.lists(
+                        st.builds(
+                            LaunchGate,
+                            condition=t,
+                            approver=_ref(role_ids),
+                            status=st.sampled_from(GateStatus),
+                        ),
+                        max_size=3,
+                    ).map(tuple),
                 )
             )
         ),
@@ -773,6 +796,16 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                         ),
                         max_size=3,
                     ).map(tuple),
+                )
+            )
+        ),
+        approval=pick(
+            _opt(
+                st.builds(
+                    Approval,
+                    approver=st.sampled_from(role_ids),
+                    before=st.sampled_from(CalendarStatus),
+                    four_eyes=st.booleans(),
                 )
             )
         ),

@@ -23,6 +23,7 @@ __all__ = [
     "ChannelStatus",
     "Direction",
     "FunnelStage",
+    "GateStatus",
     "Horizon",
     "KpiLevel",
     "Measure",
@@ -161,6 +162,14 @@ class CalendarStatus(enum.StrEnum):
     APPROVED = "approved"
     SCHEDULED = "scheduled"
     PUBLISHED = "published"
+
+
+class GateStatus(enum.StrEnum):
+    """Where a go/no-go condition of the launch stands."""
+
+    OPEN = "open"
+    PASSED = "passed"
+    FAILED = "failed"
 
 
 class ResourceKind(enum.StrEnum):

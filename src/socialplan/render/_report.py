@@ -598,6 +598,37 @@ def _advocacy(b: _Builder) -> None:
             ]
         )
         b.bullets("campaign", launch.campaign)
+        _gates(b, launch.gates)
+
+
+def _gates(b: _Builder, gates: Sequence[Any]) -> None:
+    """The go/no-go conditions of the launch, in order, with who decides and where each stands."""
+    if not gates:
+        return
+    b.sub("gates")
+    b.table(
+        ["condition", "approver", "status"],
+        [
+            [g.condition, b.role(g.approver) if g.approver else "", b.w[f"gate_{g.status}"]]
+            for g in gates
+        ],
+    )
+
+
+def _approval(b: _Builder) -> None:
+    """Who approves drafts, before which calendar status: only when the plan says."""
+    approval = b.plan.approval
+    if approval is None:
+        return
+    b.section("approval")
+    b.fields(
+        [
+            ("approval_approver", b.role(approval.approver) if approval.approver else None),
+            ("approval_before", approval.before),
+            ("four_eyes", b.w["yes"] if approval.four_eyes else None),
+        ]
+    )
+    b.bullets("approval_exempt", approval.exempt)
 
 
 def _resources(b: _Builder) -> None:
@@ -732,6 +763,7 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "policy": _policy,
     "governance": _governance,
     "moderation": _moderation,
+    "approval": _approval,
     "advocacy": _advocacy,
     "resources": _resources,
     "scenarios": _scenarios,

@@ -347,6 +347,12 @@ def _tables(plan: Plan) -> list[_Table]:
         tables.append(
             _Table("moderation.rules", plan.moderation.rules, (("escalate_to", "roles", False),))
         )
+    if plan.approval is not None:
+        tables.append(
+            _Table("approval", (plan.approval,), (("approver", "roles", False),), single=True)
+        )
+    if plan.launch is not None:
+        tables.append(_Table("launch.gates", plan.launch.gates, (("approver", "roles", False),)))
     tables += [
         _Table("resources", plan.resources, (("channel", "channels", False),)),
         _Table("steps", plan.steps, (("owner", "roles", False),)),
