@@ -212,6 +212,7 @@ PACKAGE = [
     *("Governance",),
     *("Moderation", "ModerationAction", "ModerationRule"),
     *("Approval", "GateStatus", "LaunchGate"),
+    *("WorkElement", "WorkTeam"),
 ]
 MODULES = {
     "socialplan.charts": ["FORMATS", "objective_chart", "write_charts"],

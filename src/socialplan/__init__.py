@@ -29,6 +29,7 @@ from ._core.vocab import (
     Reach,
     ResourceKind,
     StepStatus,
+    WorkTeam,
 )
 from ._model import (
     Advocacy,
@@ -68,6 +69,7 @@ from ._model import (
     StepSpec,
     Tactic,
     Target,
+    WorkElement,
 )
 
 if TYPE_CHECKING:
@@ -154,6 +156,8 @@ __all__ = [
     "Trace",
     "TraceRow",
     "Verdict",
+    "WorkElement",
+    "WorkTeam",
     "diff",
     "dump",
     "dumps",

@@ -173,6 +173,7 @@ _PARTS: Mapping[str, str] = {
     "channels": "channel",
     "influencers": "influencer",
     "roles": "role",
+    "work": "work element",
     "metrics": "metric",
     "engagement": "engagement rule for channel",
     "resources": "resource",

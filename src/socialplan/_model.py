@@ -33,6 +33,7 @@ from ._core.vocab import (
     Reach,
     ResourceKind,
     StepStatus,
+    WorkTeam,
 )
 
 __all__ = [
@@ -74,6 +75,7 @@ __all__ = [
     "StepSpec",
     "Tactic",
     "Target",
+    "WorkElement",
 ]
 
 #: A measured amount: an int where the author wrote one, else a float.
@@ -245,6 +247,21 @@ class Role:
     people: tuple[str, ...] = attrs.field(factory=_list)
     duties: tuple[str, ...] = attrs.field(factory=_list)
     escalate_to: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class WorkElement:
+    """An element of the work (seed 000: SEO, web, apps, online marketing, social media,
+    community) and who executes it: a role of the plan, or a team.
+
+    The *team* is the organisation's own (``internal``), a supplier (``external``) or a
+    crowd trusted for its proven results (``crowdsourced``).
+    """
+
+    area: str
+    executor: str | None = None
+    team: WorkTeam | None = None
+    note: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -582,6 +599,7 @@ class Plan:
     channels: Mapping[str, Channel] = attrs.field(factory=dict)
     influencers: Mapping[str, Influencer] = attrs.field(factory=dict)
     roles: Mapping[str, Role] = attrs.field(factory=dict)
+    work: Mapping[str, WorkElement] = attrs.field(factory=dict)
     routing: tuple[RoutingRule, ...] = attrs.field(factory=tuple)
     raci: Raci | None = None
     content: ContentStrategy | None = None

@@ -354,6 +354,18 @@ class PlanBuilder:
             ),
         )
 
+    def work(
+        self,
+        key: str,
+        area: str,
+        *,
+        executor: Ref[Role] | str | None = None,
+        team: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Add a work element (``"seo"``, ``"web"``, ``"social-media"``…) and who executes it."""
+        self._table("work")[key] = _fields(area=area, executor=executor, team=team, note=note)
+
     def route(
         self,
         message: str,

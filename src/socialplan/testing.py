@@ -37,6 +37,7 @@ from ._core.vocab import (
     OBJECTIVE_KINDS,
     PLATFORMS,
     ROLE_FUNCTIONS,
+    WORK_AREAS,
     CalendarStatus,
     ChannelStatus,
     Direction,
@@ -53,6 +54,7 @@ from ._core.vocab import (
     Reach,
     ResourceKind,
     StepStatus,
+    WorkTeam,
 )
 from ._io.convert import LARGEST, SMALLEST
 from ._model import (
@@ -90,6 +92,7 @@ from ._model import (
     StepRecord,
     Tactic,
     Target,
+    WorkElement,
 )
 from .steps import FOURTEEN_STEPS
 
@@ -381,6 +384,19 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     duties=words,
                     escalate_to=_ref(role_ids),
                 ),
+            )
+        ),
+        work=draw(
+            st.dictionaries(
+                ids(),
+                st.builds(
+                    WorkElement,
+                    area=_open(WORK_AREAS),
+                    executor=_ref(role_ids),
+                    team=_opt(st.sampled_from(WorkTeam)),
+                    note=_opt(t),
+                ),
+                max_size=3,
             )
         ),
         routing=draw(
@@ -740,6 +756,14 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         audiences=audiences,
         channels=channels,
         roles=roles,
+        work={
+            area: WorkElement(
+                area=area,
+                executor=pick(_ref(role_ids)),
+                team=pick(_opt(st.sampled_from(WorkTeam))),
+            )
+            for area in pick(st.lists(st.sampled_from(sorted(WORK_AREAS)), unique=True, max_size=3))
+        },
         routing=routing,
         raci=Raci(
             steps=pick(_some_of(STEP_IDS, single, 3)),

@@ -19,6 +19,7 @@ __all__ = [
     "OBJECTIVE_KINDS",
     "PLATFORMS",
     "ROLE_FUNCTIONS",
+    "WORK_AREAS",
     "CalendarStatus",
     "ChannelStatus",
     "Direction",
@@ -36,6 +37,7 @@ __all__ = [
     "ResourceKind",
     "StepStatus",
     "Suggester",
+    "WorkTeam",
     "ascii_fold",
     "did_you_mean",
 ]
@@ -172,6 +174,14 @@ class GateStatus(enum.StrEnum):
     FAILED = "failed"
 
 
+class WorkTeam(enum.StrEnum):
+    """Who carries out a work element (seed 000): the organisation's own people or others."""
+
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+    CROWDSOURCED = "crowdsourced"
+
+
 class ResourceKind(enum.StrEnum):
     """What a resource is (seed 003): people, tools or money."""
 
@@ -293,6 +303,9 @@ CONTENT_FORMATS = frozenset(
         "contest",
     }
 )
+
+#: The work elements of seed 000's process, each assigned to whoever executes it.
+WORK_AREAS = frozenset({"seo", "web", "apps", "online-marketing", "social-media", "community"})
 
 
 def ascii_fold(text: str) -> str:

@@ -358,6 +358,26 @@ def _responsibility(b: _Builder) -> None:
         b.table(head, _raci_rows(plan.raci.channels, b.channel, b))
 
 
+def _work(b: _Builder) -> None:
+    """Seed 000's work elements and who executes each: only when the plan has them."""
+    if not b.plan.work:
+        return
+    b.section("work")
+    b.table(
+        ["id", "area", "executor", "team", "notes"],
+        [
+            [
+                k,
+                w.area,
+                b.role(w.executor) if w.executor else "",
+                b.w[f"team_{w.team}"] if w.team else "",
+                w.note,
+            ]
+            for k, w in b.plan.work.items()
+        ],
+    )
+
+
 def _content(b: _Builder) -> None:
     plan = b.plan
     content = plan.content
@@ -756,6 +776,7 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "channels": _channels,
     "influence": _influence,
     "responsibility": _responsibility,
+    "work": _work,
     "content": _content,
     "tactics": _tactics,
     "metrics": _metrics,

@@ -281,6 +281,7 @@ def _tables(plan: Plan) -> list[_Table]:
             (("influences", "audiences", True), ("channels", "channels", True)),
         ),
         _Table("roles", plan.roles, (("escalate_to", "roles", False),)),
+        _Table("work", plan.work, (("executor", "roles", False),)),
         _Table(
             "routing",
             plan.routing,
