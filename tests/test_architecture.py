@@ -213,6 +213,7 @@ PACKAGE = [
     *("Moderation", "ModerationAction", "ModerationRule"),
     *("Approval", "GateStatus", "LaunchGate"),
     *("WorkElement", "WorkTeam"),
+    *("BriefingQuestion",),
 ]
 MODULES = {
     "socialplan.charts": ["FORMATS", "objective_chart", "write_charts"],

@@ -606,6 +606,7 @@ def _items(noun: str, field: str) -> tuple[str, _Identity]:
 _ITEMS: Mapping[str, tuple[str, _Identity]] = {
     "moderation.rules": _items("moderation rule", "when"),
     "launch.gates": _items("launch gate", "condition"),
+    "briefing.questions": _items("briefing question", "ask"),
 }
 
 _CALENDAR = _Identity(

@@ -42,6 +42,7 @@ __all__ = [
     "Approval",
     "Audience",
     "Briefing",
+    "BriefingQuestion",
     "BusinessGoal",
     "CalendarEntry",
     "Channel",
@@ -118,6 +119,14 @@ class Horizons:
 
 
 @attrs.frozen(kw_only=True)
+class BriefingQuestion:
+    """A question the briefing answers, such as step 1's "why be on social media?"."""
+
+    ask: str
+    answer: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Briefing:
     """The briefing of seed 000: what the company brings to the table."""
 
@@ -129,6 +138,7 @@ class Briefing:
     online_experience: str | None = None
     required_profile: str | None = None
     touchpoints: tuple[str, ...] = attrs.field(factory=_list)
+    questions: tuple[BriefingQuestion, ...] = attrs.field(factory=tuple)
 
 
 @attrs.frozen(kw_only=True)

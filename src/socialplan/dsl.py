@@ -167,8 +167,19 @@ class PlanBuilder:
     # The plan's parts, in the order of the file format.
 
     def briefing(self, **fields: Any) -> None:
-        """Set the briefing (online_presence, objectives, target_audience, …)."""
-        self._document["briefing"] = _fields(**fields)
+        """Set the briefing (online_presence, objectives, target_audience, …, questions).
+
+        The questions added with :meth:`briefing_question` are kept unless *questions* is given.
+        """
+        questions = self._document.get("briefing", {}).get("questions")
+        self._document["briefing"] = {
+            **({"questions": questions} if questions else {}),
+            **_fields(**fields),
+        }
+
+    def briefing_question(self, ask: str, answer: str | None = None) -> None:
+        """Add a question the briefing answers, such as "why be on social media?" (step 1)."""
+        self._table("briefing").setdefault("questions", []).append(_fields(ask=ask, answer=answer))
 
     def analysis(self, **fields: Any) -> None:
         """Set the analysis (company, sector, competitors, current_situation, …)."""

@@ -63,6 +63,7 @@ from ._model import (
     Approval,
     Audience,
     Briefing,
+    BriefingQuestion,
     BusinessGoal,
     CalendarEntry,
     Channel,
@@ -331,6 +332,9 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     objectives=_opt(t),
                     target_audience=_opt(t),
                     touchpoints=words,
+                    questions=st.lists(
+                        st.builds(BriefingQuestion, ask=t, answer=_opt(t)), max_size=3
+                    ).map(tuple),
                 )
             )
         ),
@@ -748,6 +752,17 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         reach=pick(_opt(st.sampled_from(Reach))),
         start=start,
         horizons=Horizons(short=short, medium=medium, long=long),
+        briefing=pick(
+            _opt(
+                st.builds(
+                    Briefing,
+                    questions=st.lists(
+                        st.builds(BriefingQuestion, ask=short_texts, answer=_opt(t)),
+                        max_size=2,
+                    ).map(tuple),
+                )
+            )
+        ),
         business_goals={
             key: BusinessGoal(statement=_named(pick(t), "goal", i))
             for i, key in enumerate(goal_ids)

@@ -135,6 +135,9 @@ def _briefing(b: _Builder) -> None:
         )
     )
     b.bullets("touchpoints", brief.touchpoints)
+    if brief.questions:
+        b.sub("why_social")
+        b.table(["question", "answer"], [[q.ask, q.answer] for q in brief.questions])
 
 
 def _situation(b: _Builder) -> None:
