@@ -206,6 +206,14 @@ PACKAGE = [
     *("StepRecord", "StepSpec", "StepStatus", "Target", "Trace", "TraceRow"),
     *("Verdict", "diff", "dump", "dumps", "from_data", "load", "loads", "maturity"),
     *("progress", "score", "to_data", "trace", "validate"),
+    # Issue #17: the terms the format grew to hold real strategies.
+    *("Medium", "Tactic"),
+    *("ChannelStatus",),
+    *("Governance",),
+    *("Moderation", "ModerationAction", "ModerationRule"),
+    *("Approval", "GateStatus", "LaunchGate"),
+    *("WorkElement", "WorkTeam"),
+    *("BriefingQuestion",),
 ]
 MODULES = {
     "socialplan.charts": ["FORMATS", "objective_chart", "write_charts"],

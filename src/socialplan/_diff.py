@@ -39,6 +39,7 @@ from ._io.convert import converter_for
 from ._model import (
     HEADER_FIELDS,
     CalendarEntry,
+    Channel,
     ContentPillar,
     Horizons,
     Metric,
@@ -172,6 +173,7 @@ _PARTS: Mapping[str, str] = {
     "channels": "channel",
     "influencers": "influencer",
     "roles": "role",
+    "work": "work element",
     "metrics": "metric",
     "reporting": "reporting",
     "engagement": "engagement rule for channel",
@@ -183,6 +185,7 @@ _PARTS: Mapping[str, str] = {
     "content.pillars": "content pillar",
     "content.sources": "content source",
     "content.messages": "messages for audience",
+    "tactics": "tactic",
     "methodology.steps": "methodology step",
     "check.severity": "severity of",
 }
@@ -194,12 +197,18 @@ _SECTIONS: Mapping[str, str] = {
     "raci": "RACI",
     "content": "content strategy",
     "policy": "policy",
+    "governance": "governance of other accounts",
+    "moderation": "moderation",
+    "approval": "approval of drafts",
     "advocacy": "advocacy",
     "launch": "launch",
     "budget": "budget",
     "methodology": "methodology",
     "check": "check settings",
 }
+
+#: The fields that are ranks, 1 first: a rank going down in number is a priority raised.
+_RANKS: frozenset[tuple[type, str]] = frozenset({(Channel, "priority")})
 
 #: Texts longer than this, or of more than one line, are said to have changed, not shown.
 _SHORT = 40
@@ -363,6 +372,15 @@ class _Walker:
             before, after = self.pair(old, new, field.name)
             if before == after:
                 continue
+            if (type(new), field.name) in _RANKS and before is not None and after is not None:
+                self.rank(
+                    f"{subject}: {_label(type(new), field.name, parent)}",
+                    path,
+                    field.name,
+                    before,
+                    after,
+                )
+                continue
             self.value(
                 subject,
                 f"{path}.{field.name}",
@@ -387,6 +405,9 @@ class _Walker:
         who = f"{subject}: {label}" if label else subject
         if isinstance(old, Mapping) or isinstance(new, Mapping):
             self.table(path, subject, old, new)
+        elif path in _ITEMS:  # a list of records inside a record: moderation.rules
+            noun, identity = _ITEMS[path]
+            self.sequence(path, f"{noun}s", old or (), new or (), identity)
         elif _records(old) or _records(new):
             self.records(subject, path, label, old or (), new or ())
         elif isinstance(old, tuple) or isinstance(new, tuple):
@@ -403,6 +424,11 @@ class _Walker:
             self.emit("added", path, f"{who}{text}", old, new)
         else:
             self.scalar(who, path, old, new, units)
+
+    def rank(self, who: str, path: str, name: str, old: int, new: int) -> None:
+        """A rank changed: a smaller number is a higher priority (from 2 to 1 is raised)."""
+        verb = "raised" if new < old else "lowered"
+        self.emit("changed", f"{path}.{name}", f"{who} {verb} from {old} to {new}", old, new)
 
     def scalar(self, who: str, path: str, old: Any, new: Any, units: _Units) -> None:
         old_unit, new_unit = units
@@ -594,6 +620,23 @@ _MESSAGE_ORDER = {kind: position for position, kind in enumerate(MessageKind)}
 def _routing_key(rule: RoutingRule) -> tuple[Hashable, ...]:
     return (rule.message, rule.to)
 
+
+def _items(noun: str, field: str) -> tuple[str, _Identity]:
+    """How the records of a list inside a record are named: by the text of their *field*."""
+    return noun, _Identity(
+        key=lambda item: (getattr(item, field),),
+        sort=lambda key: key,
+        label=lambda key: _quote(str(key[0]), None),
+        describe=lambda key: f"{noun} {_quote(str(key[0]), _NAME)}",
+    )
+
+
+#: The lists of records inside a record, by path: what an item is called, and its identity.
+_ITEMS: Mapping[str, tuple[str, _Identity]] = {
+    "moderation.rules": _items("moderation rule", "when"),
+    "launch.gates": _items("launch gate", "condition"),
+    "briefing.questions": _items("briefing question", "ask"),
+}
 
 _CALENDAR = _Identity(
     key=_calendar_key,

@@ -18,30 +18,37 @@ from ._core.diagnostics import FieldError, Severity
 from ._core.duration import Duration, Frequency
 from ._core.vocab import (
     CalendarStatus,
+    ChannelStatus,
     Direction,
     FunnelStage,
+    GateStatus,
     Horizon,
     KpiLevel,
     Measure,
+    Medium,
     MessageKind,
     MessageLength,
     MetricFamily,
     MetricMethod,
+    ModerationAction,
     Priority,
     Reach,
     ResourceKind,
     StepStatus,
     TargetAggregate,
     TargetRelative,
+    WorkTeam,
 )
 
 __all__ = [
     "Advocacy",
     "Analysis",
+    "Approval",
     "Audience",
     "Briefing",
     "Budget",
     "BudgetLine",
+    "BriefingQuestion",
     "BusinessGoal",
     "CalendarEntry",
     "Channel",
@@ -50,11 +57,15 @@ __all__ = [
     "ContentSource",
     "ContentStrategy",
     "EngagementRule",
+    "Governance",
     "Horizons",
     "Influencer",
     "Launch",
+    "LaunchGate",
     "Metric",
     "MethodologySpec",
+    "Moderation",
+    "ModerationRule",
     "Number",
     "Objective",
     "Plan",
@@ -71,7 +82,9 @@ __all__ = [
     "StepRecord",
     "StepSpec",
     "Survey",
+    "Tactic",
     "Target",
+    "WorkElement",
 ]
 
 #: A measured amount: an int where the author wrote one, else a float.
@@ -114,6 +127,14 @@ class Horizons:
 
 
 @attrs.frozen(kw_only=True)
+class BriefingQuestion:
+    """A question the briefing answers, such as step 1's "why be on social media?"."""
+
+    ask: str
+    answer: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Briefing:
     """The briefing of seed 000: what the company brings to the table."""
 
@@ -125,6 +146,7 @@ class Briefing:
     online_experience: str | None = None
     required_profile: str | None = None
     touchpoints: tuple[str, ...] = attrs.field(factory=_list)
+    questions: tuple[BriefingQuestion, ...] = attrs.field(factory=tuple)
 
 
 @attrs.frozen(kw_only=True)
@@ -217,7 +239,13 @@ class Profile:
 
 @attrs.frozen(kw_only=True)
 class Channel:
-    """A presence on a platform, with its own purpose under one strategic line."""
+    """A presence on a platform, with its own purpose under one strategic line.
+
+    Its life: *status* (proposed, conditional, active, retiring, retired; without
+    one, the channel is in use), *status_note* (the condition of a conditional
+    channel, what a retiring one does) and *status_since*; *priority* ranks the
+    channels, 1 first.
+    """
 
     platform: str
     purpose: str | None = None
@@ -226,6 +254,10 @@ class Channel:
     cross_posts_to: tuple[str, ...] = attrs.field(factory=_list)
     profile: Profile | None = None
     customizations: tuple[str, ...] = attrs.field(factory=_list)
+    status: ChannelStatus | None = None
+    status_note: str | None = None
+    status_since: dt.date | None = None
+    priority: int | None = attrs.field(default=None, validator=_within(1))
 
 
 @attrs.frozen(kw_only=True)
@@ -250,6 +282,21 @@ class Role:
     people: tuple[str, ...] = attrs.field(factory=_list)
     duties: tuple[str, ...] = attrs.field(factory=_list)
     escalate_to: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class WorkElement:
+    """An element of the work (seed 000: SEO, web, apps, online marketing, social media,
+    community) and who executes it: a role of the plan, or a team.
+
+    The *team* is the organisation's own (``internal``), a supplier (``external``) or a
+    crowd trusted for its proven results (``crowdsourced``).
+    """
+
+    area: str
+    executor: str | None = None
+    team: WorkTeam | None = None
+    note: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -315,6 +362,29 @@ class ContentStrategy:
     formats: tuple[str, ...] = attrs.field(factory=_list)
     keywords: tuple[str, ...] = attrs.field(factory=_list)
     messages: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class Tactic:
+    """How a strategy is carried out: what is done, for which objectives, where and by whom.
+
+    A tactic serves *objectives* at a funnel *stage* (seed 004 sets objectives and
+    tactics per phase), on *channels*, for *audiences*, with content of *pillars*;
+    its *medium* says whether it runs online, offline or across both (seed 000's
+    media plan, seed 003's launch campaign), and *starts* and *ends* when.
+    """
+
+    title: str
+    description: str | None = None
+    objectives: tuple[str, ...] = attrs.field(factory=_list)
+    stage: FunnelStage | None = None
+    channels: tuple[str, ...] = attrs.field(factory=_list)
+    audiences: tuple[str, ...] = attrs.field(factory=_list)
+    pillars: tuple[str, ...] = attrs.field(factory=_list)
+    owner: str | None = None
+    medium: Medium | None = None
+    starts: dt.date | None = None
+    ends: dt.date | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -418,6 +488,59 @@ class Policy:
 
 
 @attrs.frozen(kw_only=True)
+class Governance:
+    """Governance of the organisation's other accounts: how one is asked for, and closed.
+
+    A department that wants an account of its own *requests* it, submits what it
+    *requires* first (a plan, the people who will run it), and the *approver*
+    decides; accounts are reviewed every *review*, and closed for the reasons in
+    *closure*.
+    """
+
+    requests: str | None = None
+    requires: tuple[str, ...] = attrs.field(factory=_list)
+    approver: str | None = None
+    review: Duration | None = None
+    closure: tuple[str, ...] = attrs.field(factory=_list)
+
+
+@attrs.frozen(kw_only=True)
+class ModerationRule:
+    """What is done with a visitor's post of one kind: hidden, deleted, answered, escalated."""
+
+    when: str
+    action: ModerationAction
+    escalate_to: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Moderation:
+    """Moderation of what visitors post on the plan's channels, apart from its own posts' policy.
+
+    *house_rules* is the text of the house rules, or the address where they are
+    published; *rules* say, in order, what is done with each kind of post.
+    """
+
+    house_rules: str | None = None
+    rules: tuple[ModerationRule, ...] = attrs.field(factory=tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Approval:
+    """Approval of drafts before they go out (seed 003, I.3), tied to the calendar's statuses.
+
+    A draft is approved by the *approver* before its calendar entry reaches the
+    status *before* (e.g. ``scheduled``); what is *exempt* needs no approval, and
+    with *four_eyes* nobody approves their own draft.
+    """
+
+    approver: str | None = None
+    before: CalendarStatus | None = None
+    exempt: tuple[str, ...] = attrs.field(factory=_list)
+    four_eyes: bool = False
+
+
+@attrs.frozen(kw_only=True)
 class Resource:
     """People, a tool or money, for a horizon (seed 003)."""
 
@@ -482,6 +605,15 @@ class Advocacy:
 
 
 @attrs.frozen(kw_only=True)
+class LaunchGate:
+    """A go/no-go condition of the launch, who decides it, and where it stands."""
+
+    condition: str
+    approver: str | None = None
+    status: GateStatus = GateStatus.OPEN
+
+
+@attrs.frozen(kw_only=True)
 class Launch:
     """The launch and the cycle of review that follows it (step 14)."""
 
@@ -489,6 +621,7 @@ class Launch:
     trial_until: dt.date | None = None
     review: Duration | None = None
     campaign: tuple[str, ...] = attrs.field(factory=_list)
+    gates: tuple[LaunchGate, ...] = attrs.field(factory=tuple)
 
 
 @attrs.frozen(kw_only=True)
@@ -555,14 +688,19 @@ class Plan:
     channels: Mapping[str, Channel] = attrs.field(factory=dict)
     influencers: Mapping[str, Influencer] = attrs.field(factory=dict)
     roles: Mapping[str, Role] = attrs.field(factory=dict)
+    work: Mapping[str, WorkElement] = attrs.field(factory=dict)
     routing: tuple[RoutingRule, ...] = attrs.field(factory=tuple)
     raci: Raci | None = None
     content: ContentStrategy | None = None
+    tactics: Mapping[str, Tactic] = attrs.field(factory=dict)
     calendar: tuple[CalendarEntry, ...] = attrs.field(factory=tuple)
     metrics: Mapping[str, Metric] = attrs.field(factory=dict)
     reporting: Mapping[str, Reporting] = attrs.field(factory=dict)
     engagement: Mapping[str, EngagementRule] = attrs.field(factory=dict)
     policy: Policy | None = None
+    governance: Governance | None = None
+    moderation: Moderation | None = None
+    approval: Approval | None = None
     resources: Mapping[str, Resource] = attrs.field(factory=dict)
     budget: Budget | None = None
     scenarios: Mapping[str, Scenario] = attrs.field(factory=dict)

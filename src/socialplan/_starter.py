@@ -56,6 +56,11 @@ online_experience = "TODO: how well the team handles social platforms and tools"
 required_profile = "TODO: the profile the company needs"
 touchpoints = ["TODO: where customers and the brand meet"]
 
+# Step 1: why be on social media at all? A question, and its answer.
+[[briefing.questions]]
+ask = "Why be on social media?"
+answer = "TODO: what the brand gains there, and loses by staying off"
+
 # Listen and learn (seed 001): internal and external analysis.
 [analysis]
 company = "TODO: what is said about the company online, and where"
@@ -143,6 +148,13 @@ function = "management"
 people = ["TODO: a name"]
 duties = ["TODO: what the role does"]
 
+# Who executes each element of the work (seed 000): a role, or a team.
+[work.social]
+area = "social-media"  # seo, web, apps, online-marketing, social-media, community…
+executor = "cm"
+team = "internal"  # internal, external or crowdsourced
+note = "TODO: why this team, on what terms"
+
 # Which team answers which kind of message, and how soon: the more urgent, the sooner.
 [[routing]]
 message = "crisis"
@@ -197,6 +209,20 @@ pillars = ["pillar"]
 [content.messages]
 customers = ["TODO: a message for this audience"]
 
+# How the strategy is carried out: tactics per objective and funnel stage.
+[tactics.tactic]
+title = "TODO: what is done"
+description = "TODO: more about it"
+objectives = ["awareness"]
+stage = "awareness"  # the funnel stage it works at
+channels = ["main"]
+audiences = ["customers"]
+pillars = ["pillar"]
+owner = "cm"
+medium = "online"  # online, offline or both
+starts = $launch
+ends = $long
+
 # Step 11: the editorial calendar. `repeat` makes an entry recur, until `until`.
 [[calendar]]
 date = $launch
@@ -244,6 +270,29 @@ company_capacity = "TODO: who speaks for the company, and how"
 personal_capacity = "TODO: what staff may say in their own name"
 approver = "lead"
 
+# Other accounts of the organisation: how one is asked for, approved and closed.
+[governance]
+requests = "TODO: how a department asks for an account of its own"
+requires = ["TODO: what it submits first, e.g. a plan"]
+approver = "lead"
+review = "yearly"
+closure = ["TODO: when an account is closed"]
+
+# What is done with visitors' posts, apart from the policy for our own.
+[moderation]
+house_rules = "TODO: the house rules, or where they are published"
+
+[[moderation.rules]]
+when = "TODO: a kind of post, e.g. spam"
+action = "hide"  # hide, delete, report, escalate, reply, block or keep
+
+# Drafts are approved before they reach a calendar status (seed 003, I.3).
+[approval]
+approver = "lead"
+before = "scheduled"
+exempt = ["TODO: what needs no approval, e.g. replies to comments"]
+four_eyes = true  # nobody approves their own
+
 # People, tools and money, for the short, medium and long term (seed 003).
 [resources.team]
 kind = "people"  # people, tool or budget
@@ -272,6 +321,12 @@ date = $launch
 trial_until = $trial_until
 review = "monthly"
 campaign = ["TODO: an action of the launch campaign, online or offline"]
+
+# The go/no-go conditions of the launch: open, passed or failed.
+[[launch.gates]]
+condition = "TODO: what must be true before the launch"
+approver = "lead"
+status = "open"
 
 # Steps marked by hand, by step id: status (todo, in_progress, done or skipped),
 # owner, due date, duration and a note.

@@ -43,6 +43,7 @@ from ._model import (
     Objective,
     Plan,
     Role,
+    Tactic,
 )
 
 __all__ = ["PlanBuilder", "Ref"]
@@ -59,6 +60,7 @@ _TABLES: dict[type, tuple[str, ...]] = {
     Role: ("roles",),
     Metric: ("metrics",),
     ContentPillar: ("content", "pillars"),
+    Tactic: ("tactics",),
 }
 
 
@@ -165,8 +167,19 @@ class PlanBuilder:
     # The plan's parts, in the order of the file format.
 
     def briefing(self, **fields: Any) -> None:
-        """Set the briefing (online_presence, objectives, target_audience, …)."""
-        self._document["briefing"] = _fields(**fields)
+        """Set the briefing (online_presence, objectives, target_audience, …, questions).
+
+        The questions added with :meth:`briefing_question` are kept unless *questions* is given.
+        """
+        questions = self._document.get("briefing", {}).get("questions")
+        self._document["briefing"] = {
+            **({"questions": questions} if questions else {}),
+            **_fields(**fields),
+        }
+
+    def briefing_question(self, ask: str, answer: str | None = None) -> None:
+        """Add a question the briefing answers, such as "why be on social media?" (step 1)."""
+        self._table("briefing").setdefault("questions", []).append(_fields(ask=ask, answer=answer))
 
     def analysis(self, **fields: Any) -> None:
         """Set the analysis (company, sector, competitors, current_situation, …)."""
@@ -303,8 +316,16 @@ class PlanBuilder:
         cross_posts_to: Sequence[Ref[Channel] | str] = (),
         profile: Mapping[str, str] | None = None,
         customizations: Sequence[str] = (),
+        status: str | None = None,
+        status_note: str | None = None,
+        status_since: Date | None = None,
+        priority: int | None = None,
     ) -> Ref[Channel]:
-        """Add a channel: a presence on a platform, its purpose, its owner, whom it reaches."""
+        """Add a channel: a presence on a platform, its purpose, its owner, whom it reaches.
+
+        Its life: *status* (``"proposed"``, ``"conditional"``, ``"active"``, ``"retiring"``,
+        ``"retired"``), with a *status_note* and the date *status_since*; *priority* ranks it.
+        """
         return self._put(
             Channel,
             key,
@@ -316,6 +337,10 @@ class PlanBuilder:
                 cross_posts_to=tuple(cross_posts_to),
                 profile=profile,
                 customizations=tuple(customizations),
+                status=status,
+                status_note=status_note,
+                status_since=status_since,
+                priority=priority,
             ),
         )
 
@@ -368,6 +393,18 @@ class PlanBuilder:
                 escalate_to=escalate_to,
             ),
         )
+
+    def work(
+        self,
+        key: str,
+        area: str,
+        *,
+        executor: Ref[Role] | str | None = None,
+        team: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Add a work element (``"seo"``, ``"web"``, ``"social-media"``…) and who executes it."""
+        self._table("work")[key] = _fields(area=area, executor=executor, team=team, note=note)
 
     def route(
         self,
@@ -464,6 +501,41 @@ class PlanBuilder:
                 keywords=tuple(keywords),
                 messages={str(k): tuple(v) for k, v in (messages or {}).items()} or None,
             )
+        )
+
+    def tactic(
+        self,
+        key: str,
+        title: str,
+        *,
+        description: str | None = None,
+        serves: Sequence[Ref[Objective] | str] = (),
+        stage: str | None = None,
+        on: Sequence[Ref[Channel] | str] = (),
+        audiences: Sequence[Ref[Audience] | str] = (),
+        pillars: Sequence[Ref[ContentPillar] | str] = (),
+        owner: Ref[Role] | str | None = None,
+        medium: str | None = None,
+        starts: Date | None = None,
+        ends: Date | None = None,
+    ) -> Ref[Tactic]:
+        """Add a tactic: how the objectives it *serves* are pursued, *on* which channels."""
+        return self._put(
+            Tactic,
+            key,
+            _fields(
+                title=title,
+                description=description,
+                objectives=tuple(serves),
+                stage=stage,
+                channels=tuple(on),
+                audiences=tuple(audiences),
+                pillars=tuple(pillars),
+                owner=owner,
+                medium=medium,
+                starts=starts,
+                ends=ends,
+            ),
         )
 
     def post(
@@ -609,6 +681,36 @@ class PlanBuilder:
             approver=approver,
         )
 
+    def governance(
+        self,
+        *,
+        requests: str | None = None,
+        requires: Sequence[str] = (),
+        approver: Ref[Role] | str | None = None,
+        review: str | Duration | None = None,
+        closure: Sequence[str] = (),
+    ) -> None:
+        """Set how other accounts are asked for, approved, reviewed and closed."""
+        self._document["governance"] = _fields(
+            requests=requests,
+            requires=tuple(requires),
+            approver=approver,
+            review=review,
+            closure=tuple(closure),
+        )
+
+    def moderation(self, *, house_rules: str | None = None) -> None:
+        """Set where the house rules for visitors' posts are (their text or their address)."""
+        self._table("moderation").update(_fields(house_rules=house_rules))
+
+    def moderation_rule(
+        self, when: str, action: str, *, escalate_to: Ref[Role] | str | None = None
+    ) -> None:
+        """Add a moderation rule: what is done (*action*) with a visitor's post *when* …"""
+        self._table("moderation").setdefault("rules", []).append(
+            _fields(when=when, action=action, escalate_to=escalate_to)
+        )
+
     def resource(
         self,
         key: str,
@@ -665,8 +767,37 @@ class PlanBuilder:
         self._document["advocacy"] = _fields(**fields)
 
     def launch(self, **fields: Any) -> None:
-        """Set the launch (date, trial_until, review, campaign)."""
-        self._document["launch"] = _fields(**fields)
+        """Set the launch (date, trial_until, review, campaign, gates).
+
+        The gates added with :meth:`launch_gate` are kept unless *gates* is given.
+        """
+        gates = self._document.get("launch", {}).get("gates")
+        self._document["launch"] = {**({"gates": gates} if gates else {}), **_fields(**fields)}
+
+    def launch_gate(
+        self,
+        condition: str,
+        *,
+        approver: Ref[Role] | str | None = None,
+        status: str | None = None,
+    ) -> None:
+        """Add a go/no-go condition of the launch, who decides it and where it stands."""
+        self._table("launch").setdefault("gates", []).append(
+            _fields(condition=condition, approver=approver, status=status)
+        )
+
+    def approval(
+        self,
+        *,
+        approver: Ref[Role] | str | None = None,
+        before: str | None = None,
+        exempt: Sequence[str] = (),
+        four_eyes: bool | None = None,
+    ) -> None:
+        """Set who approves drafts, before which calendar status, and what needs no approval."""
+        self._document["approval"] = _fields(
+            approver=approver, before=before, exempt=tuple(exempt), four_eyes=four_eyes
+        )
 
     def step(self, key: str, **fields: Any) -> None:
         """Record a step by hand (status, owner, due, duration, note)."""

@@ -40,28 +40,36 @@ from ._core.vocab import (
     OBJECTIVE_KINDS,
     PLATFORMS,
     ROLE_FUNCTIONS,
+    WORK_AREAS,
     CalendarStatus,
+    ChannelStatus,
     Direction,
     FunnelStage,
+    GateStatus,
     Horizon,
     KpiLevel,
     Measure,
+    Medium,
     MessageKind,
     MessageLength,
     MetricFamily,
     MetricMethod,
+    ModerationAction,
     Priority,
     Reach,
     ResourceKind,
     StepStatus,
     TargetAggregate,
     TargetRelative,
+    WorkTeam,
 )
 from ._model import (
     Advocacy,
     Analysis,
+    Approval,
     Audience,
     Briefing,
+    BriefingQuestion,
     Budget,
     BudgetLine,
     BusinessGoal,
@@ -71,10 +79,14 @@ from ._model import (
     ContentSource,
     ContentStrategy,
     EngagementRule,
+    Governance,
     Horizons,
     Influencer,
     Launch,
+    LaunchGate,
     Metric,
+    Moderation,
+    ModerationRule,
     Objective,
     Plan,
     Policy,
@@ -89,7 +101,9 @@ from ._model import (
     StakeholderInput,
     StepRecord,
     Survey,
+    Tactic,
     Target,
+    WorkElement,
 )
 from .steps import FOURTEEN_STEPS
 
@@ -269,6 +283,10 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         cross_posts_to=_refs(channel_ids),
         profile=_opt(st.builds(Profile, handle=_opt(t), bio=_opt(t), url=_opt(t))),
         customizations=words,
+        status=_opt(st.sampled_from(ChannelStatus)),
+        status_note=_opt(t),
+        status_since=_opt(dates()),
+        priority=_opt(st.integers(1, 10**6)),
     )
     entry = st.builds(
         RaciEntry,
@@ -350,6 +368,9 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     objectives=_opt(t),
                     target_audience=_opt(t),
                     touchpoints=words,
+                    questions=st.lists(
+                        st.builds(BriefingQuestion, ask=t, answer=_opt(t)), max_size=3
+                    ).map(tuple),
                 )
             )
         ),
@@ -406,6 +427,19 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 ),
             )
         ),
+        work=draw(
+            st.dictionaries(
+                ids(),
+                st.builds(
+                    WorkElement,
+                    area=_open(WORK_AREAS),
+                    executor=_ref(role_ids),
+                    team=_opt(st.sampled_from(WorkTeam)),
+                    note=_opt(t),
+                ),
+                max_size=3,
+            )
+        ),
         routing=draw(
             st.lists(
                 st.builds(
@@ -429,6 +463,26 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             )
         ),
         content=draw(content if pillar_ids else _opt(content)),  # pillars are referred to
+        tactics=draw(
+            st.dictionaries(
+                ids(),
+                st.builds(
+                    Tactic,
+                    title=t,
+                    description=_opt(t),
+                    objectives=_refs(objective_ids),
+                    stage=_opt(st.sampled_from(FunnelStage)),
+                    channels=_refs(channel_ids),
+                    audiences=_refs(audience_ids),
+                    pillars=_refs(pillar_ids),
+                    owner=_ref(role_ids),
+                    medium=_opt(st.sampled_from(Medium)),
+                    starts=_opt(dates()),
+                    ends=_opt(dates()),
+                ),
+                max_size=max_items,
+            )
+        ),
         calendar=draw(
             st.lists(
                 st.builds(
@@ -473,6 +527,46 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     company_capacity=_opt(t),
                     personal_capacity=_opt(t),
                     approver=_ref(role_ids),
+                )
+            )
+        ),
+        governance=draw(
+            _opt(
+                st.builds(
+                    Governance,
+                    requests=_opt(t),
+                    requires=words,
+                    approver=_ref(role_ids),
+                    review=_opt(durations()),
+                    closure=words,
+                )
+            )
+        ),
+        moderation=draw(
+            _opt(
+                st.builds(
+                    Moderation,
+                    house_rules=_opt(t),
+                    rules=st.lists(
+                        st.builds(
+                            ModerationRule,
+                            when=t,
+                            action=st.sampled_from(ModerationAction),
+                            escalate_to=_ref(role_ids),
+                        ),
+                        max_size=3,
+                    ).map(tuple),
+                )
+            )
+        ),
+        approval=draw(
+            _opt(
+                st.builds(
+                    Approval,
+                    approver=_ref(role_ids),
+                    before=_opt(st.sampled_from(CalendarStatus)),
+                    exempt=words,
+                    four_eyes=st.booleans(),
                 )
             )
         ),
@@ -524,6 +618,15 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     trial_until=_opt(dates()),
                     review=_opt(durations()),
                     campaign=words,
+                    gates=st.lists(
+                        st.builds(
+                            LaunchGate,
+                            condition=t,
+                            approver=_ref(role_ids),
+                            status=st.sampled_from(GateStatus),
+                        ),
+                        max_size=3,
+                    ).map(tuple),
                 )
             )
         ),
@@ -606,6 +709,8 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             owner=pick(st.sampled_from(role_ids)),
             audiences=tuple(sorted(reach[key])),
             cross_posts_to=pick(_refs(channel_ids[position + 1 :], 2)),
+            status=pick(_opt(st.sampled_from(ChannelStatus))),
+            priority=pick(_opt(st.just(position + 1))),
         )
         for position, key in enumerate(channel_ids)
     }
@@ -730,6 +835,17 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         reach=pick(_opt(st.sampled_from(Reach))),
         start=start,
         horizons=Horizons(short=short, medium=medium, long=long),
+        briefing=pick(
+            _opt(
+                st.builds(
+                    Briefing,
+                    questions=st.lists(
+                        st.builds(BriefingQuestion, ask=short_texts, answer=_opt(t)),
+                        max_size=2,
+                    ).map(tuple),
+                )
+            )
+        ),
         business_goals={
             key: BusinessGoal(statement=_named(pick(t), "goal", i))
             for i, key in enumerate(goal_ids)
@@ -738,12 +854,34 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         audiences=audiences,
         channels=channels,
         roles=roles,
+        work={
+            area: WorkElement(
+                area=area,
+                executor=pick(_ref(role_ids)),
+                team=pick(_opt(st.sampled_from(WorkTeam))),
+            )
+            for area in pick(st.lists(st.sampled_from(sorted(WORK_AREAS)), unique=True, max_size=3))
+        },
         routing=routing,
         raci=Raci(
             steps=pick(_some_of(STEP_IDS, single, 3)),
             channels=pick(_some_of(channel_ids, single, 2)),
         ),
         content=ContentStrategy(pillars=pillars, keywords=("brand",)),
+        tactics={
+            f"tactic-{position}": Tactic(
+                title=_named(pick(t), "tactic", position),
+                objectives=pick(_refs(objective_ids, min_size=1)),
+                stage=pick(_opt(st.sampled_from(FunnelStage))),
+                channels=pick(_refs(channel_ids)),
+                audiences=pick(_refs(audience_ids)),
+                pillars=pick(_refs(pillar_ids)),
+                owner=pick(_ref(role_ids)),
+                medium=pick(_opt(st.sampled_from(Medium))),
+                starts=pick(_opt(within_plan)),
+            )
+            for position in range(pick(st.integers(0, len(objective_ids))))
+        },
         calendar=calendar,
         metrics=metrics,
         reporting=pick(
@@ -769,6 +907,44 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             for key in channel_ids
         },
         policy=Policy(off_limits=("politics",)),
+        governance=pick(
+            _opt(
+                st.builds(
+                    Governance,
+                    requests=_opt(t),
+                    requires=st.lists(short_texts, max_size=2).map(tuple),
+                    approver=st.sampled_from(role_ids),
+                    review=durations(),
+                )
+            )
+        ),
+        moderation=pick(
+            _opt(
+                st.builds(
+                    Moderation,
+                    house_rules=_opt(t),
+                    rules=st.lists(
+                        st.builds(
+                            ModerationRule,
+                            when=short_texts,
+                            action=st.sampled_from(ModerationAction),
+                            escalate_to=_opt(st.sampled_from(role_ids)),
+                        ),
+                        max_size=3,
+                    ).map(tuple),
+                )
+            )
+        ),
+        approval=pick(
+            _opt(
+                st.builds(
+                    Approval,
+                    approver=st.sampled_from(role_ids),
+                    before=st.sampled_from(CalendarStatus),
+                    four_eyes=st.booleans(),
+                )
+            )
+        ),
     )
 
 

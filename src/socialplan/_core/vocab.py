@@ -19,23 +19,29 @@ __all__ = [
     "OBJECTIVE_KINDS",
     "PLATFORMS",
     "ROLE_FUNCTIONS",
+    "WORK_AREAS",
     "CalendarStatus",
+    "ChannelStatus",
     "Direction",
     "FunnelStage",
+    "GateStatus",
     "Horizon",
     "KpiLevel",
     "Measure",
+    "Medium",
     "MessageKind",
     "MessageLength",
     "MetricFamily",
     "MetricMethod",
     "Priority",
+    "ModerationAction",
     "Reach",
     "ResourceKind",
     "StepStatus",
     "Suggester",
     "TargetAggregate",
     "TargetRelative",
+    "WorkTeam",
     "ascii_fold",
     "did_you_mean",
 ]
@@ -49,6 +55,14 @@ class FunnelStage(enum.StrEnum):
     DESIRE = "desire"
     ACTION = "action"
     RECOMMENDATION = "recommendation"
+
+
+class Medium(enum.StrEnum):
+    """Where a tactic runs: online, offline, or across both (seed 000's media plan)."""
+
+    ONLINE = "online"
+    OFFLINE = "offline"
+    BOTH = "both"
 
 
 class Reach(enum.StrEnum):
@@ -131,6 +145,16 @@ class Direction(enum.StrEnum):
     DECREASE = "decrease"
 
 
+class ChannelStatus(enum.StrEnum):
+    """Where a channel is in its life; a channel without one is in use, as before."""
+
+    PROPOSED = "proposed"
+    CONDITIONAL = "conditional"
+    ACTIVE = "active"
+    RETIRING = "retiring"
+    RETIRED = "retired"
+
+
 class MessageKind(enum.StrEnum):
     """The kinds of incoming message that need a route (seed 004)."""
 
@@ -138,6 +162,18 @@ class MessageKind(enum.StrEnum):
     SUGGESTION = "suggestion"
     COMPLAINT = "complaint"
     CRISIS = "crisis"
+
+
+class ModerationAction(enum.StrEnum):
+    """What is done with a visitor's post that a moderation rule covers."""
+
+    HIDE = "hide"
+    DELETE = "delete"
+    REPORT = "report"
+    ESCALATE = "escalate"
+    REPLY = "reply"
+    BLOCK = "block"
+    KEEP = "keep"
 
 
 class MessageLength(enum.StrEnum):
@@ -165,6 +201,22 @@ class CalendarStatus(enum.StrEnum):
     APPROVED = "approved"
     SCHEDULED = "scheduled"
     PUBLISHED = "published"
+
+
+class GateStatus(enum.StrEnum):
+    """Where a go/no-go condition of the launch stands."""
+
+    OPEN = "open"
+    PASSED = "passed"
+    FAILED = "failed"
+
+
+class WorkTeam(enum.StrEnum):
+    """Who carries out a work element (seed 000): the organisation's own people or others."""
+
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+    CROWDSOURCED = "crowdsourced"
 
 
 class ResourceKind(enum.StrEnum):
@@ -288,6 +340,9 @@ CONTENT_FORMATS = frozenset(
         "contest",
     }
 )
+
+#: The work elements of seed 000's process, each assigned to whoever executes it.
+WORK_AREAS = frozenset({"seo", "web", "apps", "online-marketing", "social-media", "community"})
 
 
 def ascii_fold(text: str) -> str:

@@ -136,6 +136,9 @@ def _briefing(b: _Builder) -> None:
         )
     )
     b.bullets("touchpoints", brief.touchpoints)
+    if brief.questions:
+        b.sub("why_social")
+        b.table(["question", "answer"], [[q.ask, q.answer] for q in brief.questions])
 
 
 def _situation(b: _Builder) -> None:
@@ -263,9 +266,38 @@ def _channels(b: _Builder) -> None:
             for k, c in b.plan.channels.items()
         ],
     )
+    _channel_life(b)
     graph = graphs.channels(b.plan)
     if graph.number_of_edges():
         b.diagram(graph, b.w["col_cross_posts"])
+
+
+def _channel_life(b: _Builder) -> None:
+    """The channels that have a status or a priority, by priority (1 first), then by id."""
+    ranked = sorted(
+        (
+            (k, c)
+            for k, c in b.plan.channels.items()
+            if c.status is not None or c.priority is not None
+        ),
+        key=lambda pair: (pair[1].priority is None, pair[1].priority or 0, pair[0]),
+    )
+    if not ranked:
+        return
+    b.sub("channel_life")
+    b.table(
+        ["channel", "priority", "status", "since", "note"],
+        [
+            [
+                b.channel(k),
+                c.priority,
+                b.w[f"channel_{c.status}"] if c.status else "",
+                c.status_since,
+                c.status_note,
+            ]
+            for k, c in ranked
+        ],
+    )
 
 
 def _influence(b: _Builder) -> None:
@@ -359,6 +391,26 @@ def _responsibility(b: _Builder) -> None:
         b.table(head, _raci_rows(plan.raci.channels, b.channel, b))
 
 
+def _work(b: _Builder) -> None:
+    """Seed 000's work elements and who executes each: only when the plan has them."""
+    if not b.plan.work:
+        return
+    b.section("work")
+    b.table(
+        ["id", "area", "executor", "team", "notes"],
+        [
+            [
+                k,
+                w.area,
+                b.role(w.executor) if w.executor else "",
+                b.w[f"team_{w.team}"] if w.team else "",
+                w.note,
+            ]
+            for k, w in b.plan.work.items()
+        ],
+    )
+
+
 def _content(b: _Builder) -> None:
     plan = b.plan
     content = plan.content
@@ -418,6 +470,44 @@ def _content(b: _Builder) -> None:
                 for e in sorted(plan.calendar, key=lambda e: e.date)
             ],
         )
+
+
+def _tactics(b: _Builder) -> None:
+    """How the strategy is carried out: only when the plan has tactics."""
+    tactics = b.plan.tactics
+    if not tactics:
+        return
+    b.section("tactics")
+    b.table(
+        [
+            *("id", "tactic", "objectives", "stage", "channel", "audience", "pillars"),
+            *("owner", "medium", "when"),
+        ],
+        [
+            [
+                k,
+                t.title,
+                _join(t.objectives, b.objective),
+                t.stage,
+                _join(t.channels, b.channel),
+                _join(t.audiences, b.audience),
+                _join(t.pillars, b.pillar),
+                b.role(t.owner) if t.owner else "",
+                b.w[f"medium_{t.medium}"] if t.medium else "",
+                _span(t.starts, t.ends),
+            ]
+            for k, t in tactics.items()
+        ],
+    )
+    descriptions = [f"{t.title}: {t.description}" for t in tactics.values() if t.description]
+    b.bullets("tactic_descriptions", descriptions)
+
+
+def _span(starts: object, ends: object) -> str:
+    """From one date to another, either of which may be missing: "2027-09-01 → 2027-09-30"."""
+    if starts is None and ends is None:
+        return ""
+    return f"{text(starts)} → {text(ends)}".strip()
 
 
 def _metrics(b: _Builder) -> None:
@@ -547,6 +637,44 @@ def _policy(b: _Builder) -> None:
     )
 
 
+def _governance(b: _Builder) -> None:
+    """How other accounts are asked for, reviewed and closed: only when the plan says."""
+    governance = b.plan.governance
+    if governance is None:
+        return
+    b.section("governance")
+    b.fields(
+        [
+            ("governance_requests", governance.requests),
+            ("governance_approver", b.role(governance.approver) if governance.approver else None),
+            ("governance_review", governance.review),
+        ]
+    )
+    b.bullets("governance_requires", governance.requires)
+    b.bullets("governance_closure", governance.closure)
+
+
+def _moderation(b: _Builder) -> None:
+    """What is done with visitors' posts: only when the plan says."""
+    moderation = b.plan.moderation
+    if moderation is None:
+        return
+    b.section("moderation")
+    b.fields([("house_rules", moderation.house_rules)])
+    if moderation.rules:
+        b.table(
+            ["when", "action", "escalate"],
+            [
+                [
+                    r.when,
+                    b.w[f"moderation_{r.action}"],
+                    b.role(r.escalate_to) if r.escalate_to else "",
+                ]
+                for r in moderation.rules
+            ],
+        )
+
+
 def _advocacy(b: _Builder) -> None:
     b.section("advocacy")
     advocacy, launch = b.plan.advocacy, b.plan.launch
@@ -569,6 +697,37 @@ def _advocacy(b: _Builder) -> None:
             ]
         )
         b.bullets("campaign", launch.campaign)
+        _gates(b, launch.gates)
+
+
+def _gates(b: _Builder, gates: Sequence[Any]) -> None:
+    """The go/no-go conditions of the launch, in order, with who decides and where each stands."""
+    if not gates:
+        return
+    b.sub("gates")
+    b.table(
+        ["condition", "approver", "status"],
+        [
+            [g.condition, b.role(g.approver) if g.approver else "", b.w[f"gate_{g.status}"]]
+            for g in gates
+        ],
+    )
+
+
+def _approval(b: _Builder) -> None:
+    """Who approves drafts, before which calendar status: only when the plan says."""
+    approval = b.plan.approval
+    if approval is None:
+        return
+    b.section("approval")
+    b.fields(
+        [
+            ("approval_approver", b.role(approval.approver) if approval.approver else None),
+            ("approval_before", approval.before),
+            ("four_eyes", b.w["yes"] if approval.four_eyes else None),
+        ]
+    )
+    b.bullets("approval_exempt", approval.exempt)
 
 
 def _resources(b: _Builder) -> None:
@@ -730,11 +889,16 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "channels": _channels,
     "influence": _influence,
     "responsibility": _responsibility,
+    "work": _work,
     "content": _content,
+    "tactics": _tactics,
     "metrics": _metrics,
     "reporting": _reporting,
     "engagement": _engagement,
     "policy": _policy,
+    "governance": _governance,
+    "moderation": _moderation,
+    "approval": _approval,
     "advocacy": _advocacy,
     "resources": _resources,
     "budget": _budget,

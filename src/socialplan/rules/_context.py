@@ -290,6 +290,7 @@ def _tables(plan: Plan) -> list[_Table]:
             (("influences", "audiences", True), ("channels", "channels", True)),
         ),
         _Table("roles", plan.roles, (("escalate_to", "roles", False),)),
+        _Table("work", plan.work, (("executor", "roles", False),)),
         _Table(
             "routing",
             plan.routing,
@@ -310,6 +311,19 @@ def _tables(plan: Plan) -> list[_Table]:
         )
         tables.append(_Table("content.sources", content.sources, (("pillars", "pillars", True),)))
         tables.append(_Table("content.messages", content.messages, (), keys_name="audiences"))
+    tables.append(
+        _Table(
+            "tactics",
+            plan.tactics,
+            (
+                ("objectives", "objectives", True),
+                ("channels", "channels", True),
+                ("audiences", "audiences", True),
+                ("pillars", "pillars", True),
+                ("owner", "roles", False),
+            ),
+        )
+    )
     tables += [
         _Table(
             "calendar",
@@ -342,6 +356,20 @@ def _tables(plan: Plan) -> list[_Table]:
         )
     if plan.budget is not None:
         tables.append(_Table("budget.lines", plan.budget.lines, (("channel", "channels", False),)))
+    if plan.governance is not None:
+        tables.append(
+            _Table("governance", (plan.governance,), (("approver", "roles", False),), single=True)
+        )
+    if plan.moderation is not None:
+        tables.append(
+            _Table("moderation.rules", plan.moderation.rules, (("escalate_to", "roles", False),))
+        )
+    if plan.approval is not None:
+        tables.append(
+            _Table("approval", (plan.approval,), (("approver", "roles", False),), single=True)
+        )
+    if plan.launch is not None:
+        tables.append(_Table("launch.gates", plan.launch.gates, (("approver", "roles", False),)))
     tables += [
         _Table("resources", plan.resources, (("channel", "channels", False),)),
         _Table("steps", plan.steps, (("owner", "roles", False),)),
