@@ -252,6 +252,15 @@ direction = "increase"
 cadence = "weekly"
 source = "TODO: the tool or report it is read from"
 
+# Who receives the results, how often, and where they are published.
+[reporting.monthly]
+title = "TODO: the monthly results"
+to = ["lead"]  # roles, or who else: a board, a cabinet
+every = "monthly"
+where = "TODO: where the report is published"
+owner = "cm"
+metrics = ["reach"]
+
 # Step 9: the engagement framework, per channel.
 [engagement.main]
 tone = "TODO: how the brand sounds here"
@@ -301,6 +310,17 @@ horizon = "short"
 cost = 0
 channel = "main"
 notes = "TODO: anything else"
+
+# The budget: its total and how it is spent; the lines should add up to the total.
+[budget]
+total = 0
+currency = "EUR"  # an ISO 4217 code
+
+[[budget.lines]]
+amount = 0
+category = "TODO: people, tools, advertising…"
+horizon = "short"
+channel = "main"
 
 # Plan B and plan C: what happens if things go otherwise (seed 003).
 [scenarios.plan_b]
