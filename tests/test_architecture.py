@@ -212,6 +212,7 @@ PACKAGE = [
     *("Governance",),
     *("Moderation", "ModerationAction", "ModerationRule"),
     *("Approval", "GateStatus", "LaunchGate"),
+    *("Trigger", "TriggerResult", "TriggerState"),
     *("WorkElement", "WorkTeam"),
     *("BriefingQuestion",),
 ]

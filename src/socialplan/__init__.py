@@ -78,6 +78,7 @@ from ._model import (
     Survey,
     Tactic,
     Target,
+    Trigger,
     WorkElement,
 )
 
@@ -89,6 +90,7 @@ if TYPE_CHECKING:
     from ._io.files import FileChangedError, dump, dumps, load, loads
     from ._score import ChannelReturn, MetricScore, ObjectiveScore, Scorecard, Verdict, score
     from ._trace import Trace, TraceRow, trace
+    from ._triggers import TriggerResult, TriggerState
     from .rules import Report, validate
     from .steps import maturity, progress
 
@@ -174,6 +176,9 @@ __all__ = [
     "TargetRelative",
     "Trace",
     "TraceRow",
+    "Trigger",
+    "TriggerResult",
+    "TriggerState",
     "Verdict",
     "WorkElement",
     "WorkTeam",
@@ -215,6 +220,8 @@ _LAZY = {
     "Scorecard": "._score",
     "Verdict": "._score",
     "score": "._score",
+    "TriggerResult": "._triggers",
+    "TriggerState": "._triggers",
     "Report": ".rules",
     "validate": ".rules",
     "maturity": ".steps",

@@ -47,6 +47,7 @@ from ._model import (
     Resource,
     RoutingRule,
     Target,
+    Trigger,
 )
 
 __all__ = ["Change", "Diff", "diff"]
@@ -408,6 +409,8 @@ class _Walker:
         elif path in _ITEMS:  # a list of records inside a record: moderation.rules
             noun, identity = _ITEMS[path]
             self.sequence(path, f"{noun}s", old or (), new or (), identity)
+        elif _triggers(old) or _triggers(new):  # a scenario's: told apart by what they watch
+            self.sequence(path, f"{subject}: triggers", old or (), new or (), _watching(subject))
         elif _records(old) or _records(new):
             self.records(subject, path, label, old or (), new or ())
         elif isinstance(old, tuple) or isinstance(new, tuple):
@@ -544,6 +547,21 @@ class _Walker:
         kept_new = [key for key in after if key in before]
         if kept_old != kept_new:
             self.emit("changed", path, f"{what} reordered", old, new)
+
+
+def _triggers(value: object) -> bool:
+    """Whether *value* is a non-empty list of a scenario's triggers."""
+    return isinstance(value, tuple) and bool(value) and isinstance(value[0], Trigger)
+
+
+def _watching(subject: str) -> _Identity:
+    """A scenario's triggers named by the metric each watches and which way: "followers below"."""
+    return _Identity(
+        key=lambda trigger: (trigger.metric, "below" if trigger.below is not None else "above"),
+        sort=lambda key: key,
+        label=lambda key: f"{_quote(str(key[0]), None)},{key[1]}",
+        describe=lambda key: f"{subject}: trigger {_quote(f'{key[0]} {key[1]}', _NAME)}",
+    )
 
 
 def _records(value: object) -> bool:

@@ -9,6 +9,7 @@ refer to each other by those ids.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -84,6 +85,7 @@ __all__ = [
     "Survey",
     "Tactic",
     "Target",
+    "Trigger",
     "WorkElement",
 ]
 
@@ -575,14 +577,78 @@ class Budget:
     lines: tuple[BudgetLine, ...] = attrs.field(factory=tuple)
 
 
+#: A trigger's threshold written as a share of a target: "60%", "12.5 %".
+SHARE_PATTERN = re.compile(r"([0-9]+(?:\.[0-9]+)?) ?%")
+
+#: What a trigger's threshold is expected to be.
+EXPECTED_THRESHOLD = 'a number, or a share of the target such as "60%"'
+
+
+def _threshold(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, str) and SHARE_PATTERN.fullmatch(value) is None:
+        raise FieldError(value, EXPECTED_THRESHOLD, field=attribute.name)
+
+
+@attrs.frozen(kw_only=True)
+class Trigger:
+    """A condition on one of the plan's metrics that calls for a scenario.
+
+    Exactly one of *below* and *above* is given: a number in the metric's unit, or a
+    share of the target the metric is judged against, written ``"60%"``. With *by*, the
+    condition is judged on the latest observation on or before that date, once the
+    scorecard has reached it; without, on the latest observation.
+    """
+
+    metric: str
+    below: Number | str | None = attrs.field(default=None, validator=_threshold)
+    above: Number | str | None = attrs.field(default=None, validator=_threshold)
+    by: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.below is None) == (self.above is None):
+            raise TriggerError(both=self.below is not None)
+
+    @property
+    def share(self) -> float | None:
+        """The threshold as a share of the target (0.6 for ``"60%"``), or None for a number."""
+        written = self.below if self.below is not None else self.above
+        if not isinstance(written, str):
+            return None
+        found = SHARE_PATTERN.fullmatch(written)
+        return None if found is None else float(found.group(1)) / 100
+
+
+class TriggerError(FieldError):
+    """A trigger that gives both a lower and an upper threshold, or neither."""
+
+    def __init__(self, *, both: bool) -> None:
+        given = "both below and above" if both else "neither below nor above"
+        super().__init__(given, "a trigger with one of below and above")
+        self.given = given
+
+    def said(self) -> tuple[str, str | None]:
+        """The message and the hint, as load errors say them."""
+        hint = (
+            "keep one of them: the metric is either below a number or above it"
+            if self.given.startswith("both")
+            else 'add below = <a number or "60%"> or above = <a number or "60%">'
+        )
+        return f"the trigger gives {self.given}: a trigger needs exactly one of them", hint
+
+
 @attrs.frozen(kw_only=True)
 class Scenario:
-    """A plan B or plan C: what happens if things go otherwise (seed 003)."""
+    """A plan B or plan C: what happens if things go otherwise (seed 003).
+
+    *when* lists the conditions on the plan's metrics that call for it: the scorecard
+    says which of them fired.
+    """
 
     name: str
     trigger: str | None = None
     description: str | None = None
     actions: tuple[str, ...] = attrs.field(factory=_list)
+    when: tuple[Trigger, ...] = attrs.field(factory=tuple)
 
 
 @attrs.frozen(kw_only=True)

@@ -54,6 +54,8 @@ def _words(tp: Any) -> str:
         kinds = [_words(arg) for arg in args if arg is not _NONE]
         if {"an integer", "a number"} <= set(kinds):
             kinds.remove("an integer")
+        if kinds == ["a number", "text"]:  # a trigger's threshold
+            return 'a number or a share of the target (`"60%"`)'
         return " or ".join(kinds)
     if origin is tuple:
         return f"a list of {_plural(args[0])}"

@@ -102,6 +102,7 @@ import attrs
 from ._core.gc import collector_paused
 from ._core.text import number, percent, quote
 from ._core.vocab import Direction, KpiLevel, TargetAggregate
+from ._triggers import TriggerResult, judge_triggers
 
 if TYPE_CHECKING:
     from ._model import Metric, Plan, Target
@@ -300,6 +301,12 @@ class Scorecard:
     metrics: tuple[MetricScore, ...] = ()
     returns: tuple[ChannelReturn, ...] = ()
     total: ChannelReturn | None = None
+    triggers: tuple[TriggerResult, ...] = ()
+
+    @property
+    def fired(self) -> list[str]:
+        """The scenarios called for: those with a trigger that fired, in plan order, once each."""
+        return list(dict.fromkeys(t.scenario for t in self.triggers if t.state == "fired"))
 
     def by_level(self) -> dict[str, list[MetricScore]]:
         """The metrics by KPI level: keys ``"1"``, ``"2"``, ``"3"``, ``"none"`` when not empty."""
@@ -356,7 +363,14 @@ class Scorecard:
             "stale": [metric.metric for metric in self.stale],
             "returns": [row.to_dict() for row in self.returns],
             "total": None if self.total is None else self.total.to_dict(),
+            **self._triggers_dict(),
         }
+
+    def _triggers_dict(self) -> dict[str, Any]:
+        """The scenarios' triggers, for a plan that has any (other cards stay as they were)."""
+        if not self.triggers:
+            return {}
+        return {"triggers": [t.to_dict() for t in self.triggers], "fired": self.fired}
 
 
 # ---------------------------------------------------------------------------
@@ -869,4 +883,5 @@ def score(
         metrics=tuple(metrics.values()),
         returns=returns,
         total=total,
+        triggers=judge_triggers(plan, metrics, as_of),
     )

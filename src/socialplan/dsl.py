@@ -757,9 +757,25 @@ class PlanBuilder:
         description: str | None = None,
         actions: Sequence[str] = (),
     ) -> None:
-        """Add a scenario: a plan B or a plan C."""
+        """Add a scenario: a plan B or a plan C (its triggers added with :meth:`trigger` kept)."""
+        when = self._document.get("scenarios", {}).get(key, {}).get("when")
         self._table("scenarios")[key] = _fields(
-            name=name, trigger=trigger, description=description, actions=tuple(actions)
+            name=name, trigger=trigger, description=description, actions=tuple(actions), when=when
+        )
+
+    def trigger(
+        self,
+        scenario: str,
+        metric: Ref[Metric] | str,
+        *,
+        below: float | str | None = None,
+        above: float | str | None = None,
+        by: dt.date | str | None = None,
+    ) -> None:
+        """Add a condition that calls for *scenario*: *metric* below or above a number or a
+        share of its target (``"60%"``), by a date or on its latest observation."""
+        self._table("scenarios", scenario).setdefault("when", []).append(
+            _fields(metric=metric, below=below, above=above, by=by)
         )
 
     def advocacy(self, **fields: Any) -> None:

@@ -44,7 +44,15 @@ from ._core.numbers import LARGEST
 from ._core.vocab import MessageLength
 from ._io.convert import CODE_PATTERN, ID_PATTERN
 from ._io.document import FORMAT
-from ._model import HEADER_FIELDS, Plan, _message_length, _within
+from ._model import (
+    HEADER_FIELDS,
+    SHARE_PATTERN,
+    Plan,
+    Trigger,
+    _message_length,
+    _threshold,
+    _within,
+)
 
 __all__ = ["SCHEMA_FILE", "SCHEMA_ID", "json_schema", "load_shipped", "schema_text"]
 
@@ -135,6 +143,11 @@ class _Builder:
         }
         if required:
             out["required"] = required
+        if cls is Trigger:  # exactly one of below and above, as loading requires (null: not given)
+            out["oneOf"] = [
+                {"required": [key], "properties": {key: {"not": _NULL}}}
+                for key in ("below", "above")
+            ]
         out["additionalProperties"] = False
         return out
 
@@ -170,6 +183,14 @@ class _Builder:
                 "anyOf": [
                     self.ref(MessageLength),
                     {"type": "integer", "minimum": 1, "maximum": LARGEST},
+                ],
+            }
+        if set(args) == {int, float, str}:  # a trigger's threshold
+            return {
+                "description": 'A number, or a share of the target such as "60%".',
+                "anyOf": [
+                    self.of(int | float),
+                    {"type": "string", "pattern": f"^{SHARE_PATTERN.pattern}$"},
                 ],
             }
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -216,7 +237,7 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 def _limits(cls: type, field: attrs.Attribute[Any]) -> dict[str, Any]:
     """The range a field's validator enforces, as ``minimum`` and ``maximum``."""
     check = field.validator
-    if check is None or check is _message_length:  # the type already says "positive"
+    if check is None or check in (_message_length, _threshold):  # the type says what they do
         return {}
     if getattr(check, "__qualname__", None) == f"{_within.__qualname__}.<locals>.check":
         bounds = inspect.getclosurevars(check).nonlocals

@@ -103,6 +103,7 @@ from ._model import (
     Survey,
     Tactic,
     Target,
+    Trigger,
     WorkElement,
 )
 from .steps import FOURTEEN_STEPS
@@ -206,6 +207,27 @@ def _refs(
 
 def _ref(pool: list[str]) -> st.SearchStrategy[str | None]:
     return st.none() if not pool else _opt(st.sampled_from(pool))
+
+
+def _triggers(metric_ids: list[str]) -> st.SearchStrategy[tuple[Trigger, ...]]:
+    """A scenario's triggers on the metrics *metric_ids*: below or above a number or a share."""
+    if not metric_ids:
+        return st.just(())
+    thresholds = st.one_of(
+        numbers(),
+        st.integers(0, 200).map(lambda n: f"{n}%"),
+        st.sampled_from(["12.5%", "60 %"]),
+    )
+    trigger = st.builds(
+        lambda metric, below, value, by: Trigger(
+            metric=metric, by=by, **{"below" if below else "above": value}
+        ),
+        st.sampled_from(metric_ids),
+        st.booleans(),
+        thresholds,
+        _opt(dates()),
+    )
+    return st.lists(trigger, max_size=2).map(tuple)
 
 
 def _some_of(
@@ -606,7 +628,15 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         ),
         scenarios=draw(
             st.dictionaries(
-                ids(), st.builds(Scenario, name=t, trigger=_opt(t), actions=words), max_size=2
+                ids(),
+                st.builds(
+                    Scenario,
+                    name=t,
+                    trigger=_opt(t),
+                    actions=words,
+                    when=_triggers(list(metrics)),
+                ),
+                max_size=2,
             )
         ),
         advocacy=draw(_opt(st.builds(Advocacy, description=_opt(t), ambassadors=words))),
@@ -943,6 +973,11 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     before=st.sampled_from(CalendarStatus),
                     four_eyes=st.booleans(),
                 )
+            )
+        ),
+        scenarios=pick(
+            st.dictionaries(
+                ids(), st.builds(Scenario, name=t, when=_triggers(list(metrics))), max_size=2
             )
         ),
     )

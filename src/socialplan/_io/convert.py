@@ -44,7 +44,7 @@ from .._core.limits import DEFAULT_LIMITS, Limits, too_long, too_many
 from .._core.numbers import EXPECTED_LARGEST, LARGEST, is_finite, out_of_range
 from .._core.text import show
 from .._core.vocab import MessageLength, ascii_fold, did_you_mean
-from .._model import HEADER_FIELDS, CheckSettings, Plan
+from .._model import EXPECTED_THRESHOLD, HEADER_FIELDS, CheckSettings, Plan
 
 __all__ = [
     "Format",
@@ -235,6 +235,15 @@ def _check_length(value: Any, _: Any) -> MessageLength | int | None:
             return value
         raise FieldError(value, expected if value <= 0 else EXPECTED_LARGEST)
     raise FieldError(value, expected, code=WRONG_TYPE)
+
+
+def _check_threshold(value: Any, _: Any) -> int | float | str | None:
+    """A trigger's threshold: a number, or a share of the target written ``"60%"``."""
+    if value is None or isinstance(value, str):
+        return value  # its shape is the model's to check, which says where
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FieldError(value, EXPECTED_THRESHOLD, code=WRONG_TYPE)
+    return _check_number(value, _)
 
 
 def _enum_hook(cl: type[enum.Enum], _: Converter) -> Callable[[Any, Any], Any]:
@@ -606,6 +615,7 @@ def make_converter(
     converter.register_structure_hook(Duration, _parser(Duration.parse, EXPECTED_DURATION))
     converter.register_structure_hook(Frequency, _parser(Frequency.parse, EXPECTED_FREQUENCY))
     converter.register_structure_hook(MessageLength | int | None, _check_length)
+    converter.register_structure_hook(int | float | str | None, _check_threshold)
     converter.register_structure_hook_factory(
         _is_tuple, lambda tp, converter: _tuple_hook(tp, converter, limits)
     )

@@ -334,6 +334,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_value": ("value", "valor"),
     "col_cost_per_result": ("cost per result", "coste por resultado"),
     "col_roi": ("ROI", "ROI"),
+    # Scenario triggers: in the report's scenarios and in the scorecard.
+    "sc_triggers": ("Scenario triggers", "Desencadenantes de los escenarios"),
+    "sc_called_for": ("Called for: {scenarios}.", "Hay que pasar a: {scenarios}."),
+    "sc_none_called_for": ("No scenario is called for.", "Ningún escenario hace falta."),
+    "trigger_below": ("below", "por debajo de"),
+    "trigger_above": ("above", "por encima de"),
+    "trigger_by": ("by {date}", "para el {date}"),
+    "trigger_fired": ("fired", "activado"),
+    "trigger_not_fired": ("not fired", "no activado"),
+    "trigger_not_judged_yet": ("not judged yet", "sin juzgar aún"),
+    "col_triggers": ("triggers", "desencadenantes"),
 }
 
 

@@ -16,6 +16,7 @@ from .._core.diagnostics import file_order
 from .._core.text import counted, number
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
 from ._i18n import words
+from ._triggers import trigger_condition
 from ._values import target_text, text
 
 if TYPE_CHECKING:
@@ -795,13 +796,15 @@ def _scenarios(b: _Builder) -> None:
     if not b.plan.scenarios:
         b.empty()
         return
-    b.table(
-        ["scenario", "trigger", "description", "actions"],
-        [
-            [s.name, s.trigger, s.description, "; ".join(s.actions)]
-            for s in b.plan.scenarios.values()
-        ],
-    )
+    head = ["scenario", "trigger", "description", "actions"]
+    rows = [
+        [s.name, s.trigger, s.description, "; ".join(s.actions)] for s in b.plan.scenarios.values()
+    ]
+    if any(s.when for s in b.plan.scenarios.values()):  # only then: other reports stay as they were
+        head.append("triggers")
+        for row, s in zip(rows, b.plan.scenarios.values(), strict=True):
+            row.append("; ".join(trigger_condition(t, b.w) for t in s.when))
+    b.table(head, rows)
 
 
 def _trace(b: _Builder) -> None:

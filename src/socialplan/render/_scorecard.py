@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from .._core.text import counted, number, percent
+from . import _triggers
 from ._document import Block, Bullets, Fields, Heading, Note, Paragraph, Table
 from ._i18n import LANGUAGES, words
 from ._values import target_text, text
@@ -232,6 +233,7 @@ def blocks(card: Scorecard, lang: str = "en", *, level: int = 2) -> list[Block]:
     for key, body in sections:
         out.append(Heading(part, w[key], anchor=f"scorecard-{key[3:]}"))
         out.extend(body)
+    out.extend(_triggers.scorecard_blocks(card, w, part))
     return out
 
 

@@ -374,4 +374,9 @@ def _tables(plan: Plan) -> list[_Table]:
         _Table("resources", plan.resources, (("channel", "channels", False),)),
         _Table("steps", plan.steps, (("owner", "roles", False),)),
     ]
+    tables += [  # a scenario's triggers watch the plan's metrics
+        _Table(f"scenarios.{key}.when", scenario.when, (("metric", "metrics", False),))
+        for key, scenario in plan.scenarios.items()
+        if scenario.when
+    ]
     return tables
