@@ -44,6 +44,7 @@ class _Builder:
         self.lang = lang
         self.w = words(lang)
         self.blocks: list[Block] = []
+        self.not_started: list[str] = []  # the sections with nothing in them, by anchor
         self.goal = _names(plan.business_goals, "statement")
         self.objective = _names(plan.objectives, "title")
         self.audience = _names(plan.audiences, "name")
@@ -60,7 +61,14 @@ class _Builder:
         self.blocks.append(Heading(3, self.w[key], anchor=key))
 
     def empty(self) -> None:
-        self.blocks.append(Note(self.w["empty"]))
+        """The section just begun has nothing in it: drop its heading, list it as not started."""
+        start = max(
+            i
+            for i, block in enumerate(self.blocks)
+            if isinstance(block, Heading) and block.level == 2
+        )
+        self.not_started.append(str(getattr(self.blocks[start], "anchor", "")))
+        del self.blocks[start:]
 
     def table(self, head: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
         self.blocks.append(
@@ -109,6 +117,14 @@ def _title(b: _Builder) -> None:
             ("horizons", span or None),
         ]
     )
+
+
+def _not_started(b: _Builder) -> list[Block]:
+    """One line naming every section the plan has nothing for, instead of a heading each."""
+    if not b.not_started:
+        return []
+    parts = ", ".join(b.w[f"missing_{key}"] for key in b.not_started)
+    return [Note(b.w["not_started"].format(parts=parts))]
 
 
 def _vision(b: _Builder) -> None:
@@ -917,10 +933,12 @@ def build(plan: Plan, analyses: Analyses, lang: str = "en") -> list[Block]:
     """
     builder = _Builder(plan, analyses, lang)
     _title(builder)
+    top = len(builder.blocks)
     for name, section in SECTIONS.items():
         if name == "findings" and analyses.scorecard is not None:
             from ._scorecard import blocks
 
             builder.blocks += blocks(analyses.scorecard, lang)
         section(builder)
+    builder.blocks[top:top] = _not_started(builder)
     return builder.blocks
