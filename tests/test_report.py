@@ -43,6 +43,7 @@ def test_an_empty_plan_shows_only_the_sections_with_something_to_say() -> None:
     text = report(socialplan.Plan(name="Empty"))
     headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert [
+        "Summary",
         "Contents",
         "Step progress and next steps",
         "Validation findings",
@@ -52,10 +53,10 @@ def test_an_empty_plan_shows_only_the_sections_with_something_to_say() -> None:
 def test_the_sections_with_nothing_in_them_collapse_into_one_line() -> None:
     text = report(socialplan.Plan(name="Empty"))
     assert [
-        "_Not started yet: vision and mission, briefing, situation and analysis, goals and "
+        "- Not started yet: vision and mission, briefing, situation and analysis, goals and "
         "objectives, audiences, channels, influencers, roles and routing, content and calendar, "
         "metrics, engagement, policy, internal networks and launch, resources, scenarios, "
-        "traceability._"
+        "traceability."
     ] == [line for line in text.splitlines() if "started" in line]
 
 
@@ -65,11 +66,11 @@ def test_the_spanish_report_lists_what_is_not_started_in_spanish() -> None:
     )
     text = report(plan, lang="es", format="html")
     assert [
-        '<p class="note">Sin empezar todavía: visión y misión, briefing, situación y análisis, '
+        "<li>Sin empezar todavía: visión y misión, briefing, situación y análisis, "
         "audiencias, canales, influenciadores, roles y derivación, contenidos y calendario, "
         "métricas, marco de compromiso, política, redes internas y lanzamiento, recursos, "
-        "escenarios.</p>"
-    ] == [line for line in text.splitlines() if "Sin empezar" in line]
+        "escenarios.</li>"
+    ] == re.findall(r"<li>Sin empezar[^<]*</li>", text)
 
 
 def test_a_plan_with_every_section_says_nothing_is_unstarted() -> None:

@@ -69,6 +69,11 @@ def fragment(blocks: Sequence[Block], css_class: str) -> str:
     return f"<div class='{_e(css_class)}'>" + "".join(_block(b) for b in blocks) + "</div>"
 
 
+def _opens_section(block: Block) -> bool:
+    """Whether the contents go before *block*: the first section after the summary."""
+    return isinstance(block, Heading) and block.level == 2 and block.anchor != "summary"
+
+
 def write(blocks: Sequence[Block], contents: str, lang: str) -> str:
     """The whole report as an HTML document, a table of contents before the first section."""
     title = next((b.text for b in blocks if isinstance(b, Heading) and b.level == 1), "")
@@ -77,7 +82,7 @@ def write(blocks: Sequence[Block], contents: str, lang: str) -> str:
     body: list[str] = []
     placed = False
     for block in blocks:
-        if isinstance(block, Heading) and block.level == 2 and not placed and toc:
+        if _opens_section(block) and not placed and toc:
             body.append(f"<nav><h2>{_e(contents)}</h2><ol>{toc}</ol></nav>")
             placed = True
         body.append(_block(block))

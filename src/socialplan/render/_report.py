@@ -119,12 +119,94 @@ def _title(b: _Builder) -> None:
     )
 
 
-def _not_started(b: _Builder) -> list[Block]:
-    """One line naming every section the plan has nothing for, instead of a heading each."""
-    if not b.not_started:
+def _summary(b: _Builder) -> list[Block]:
+    """The executive summary: the goals, the headline targets, what is missing, the findings.
+
+    Built once every section is, since what is missing includes the sections that had
+    nothing in them (one line, instead of a heading each).
+    """
+    plan = b.plan
+    blocks: list[Block] = [Heading(2, b.w["summary"], anchor="summary")]
+    goals = [g.statement for g in plan.business_goals.values()]
+    if goals:
+        blocks.append(Bullets(goals, label=b.w["summary_goals"]))
+    targets = [
+        f"{o.title}: {target_text(o.target, b.w, b.channel)}"
+        for o in plan.objectives.values()
+        if o.target is not None
+    ]
+    if targets:
+        blocks.append(Bullets(targets, label=b.w["summary_targets"]))
+    missing = _missing(b)
+    if missing:
+        blocks.append(Bullets(missing, label=b.w["summary_missing"]))
+    blocks += _main_findings(b)
+    return blocks
+
+
+def _missing(b: _Builder) -> list[str]:
+    """The sections not started and the steps not done, one line each."""
+    from ..steps import MethodologyError
+
+    lines = []
+    if b.not_started:
+        parts = ", ".join(b.w[f"missing_{key}"] for key in b.not_started)
+        lines.append(b.w["not_started"].format(parts=parts))
+    current = b.analyses.progress
+    if not isinstance(current, MethodologyError):
+        open_steps = [s.title for s in current if str(s.state) not in ("done", "skipped")]
+        if open_steps:
+            lines.append(
+                b.w["steps_not_done"].format(
+                    count=number(len(open_steps)),
+                    total=number(len(current)),
+                    steps=", ".join(open_steps),
+                )
+            )
+    return lines
+
+
+#: How many groups of findings the summary shows.
+_MAIN_FINDINGS = 5
+
+
+def _main_findings(b: _Builder) -> list[Block]:
+    """The findings that matter most: errors first, one line per code with how many parts."""
+    from ..rules import RULES
+
+    report = b.analyses.findings
+    if not len(report):
         return []
-    parts = ", ".join(b.w[f"missing_{key}"] for key in b.not_started)
-    return [Note(b.w["not_started"].format(parts=parts))]
+    rank = {severity: i for i, severity in enumerate(report.counts)}
+    groups: dict[str, list[Any]] = {}
+    for diagnostic in report:
+        groups.setdefault(diagnostic.code, []).append(diagnostic)
+    ordered = sorted(
+        groups.values(), key=lambda g: (rank.get(str(g[0].severity), 0), -len(g), g[0].code)
+    )
+    lines = []
+    for group in ordered[:_MAIN_FINDINGS]:
+        first = group[0]
+        severity = b.w[f"severity_{first.severity}"]
+        if len(group) == 1:
+            lines.append(f"{first.code} ({severity}): {first.message}")
+            continue
+        kinds = {_part_kind(d.path) for d in group}
+        noun = b.w.get(f"part_{kinds.pop()}", b.w["part"]) if len(kinds) == 1 else b.w["part"]
+        rule = RULES.get(first.code)
+        what = rule.summary if rule is not None else first.message
+        on = b.w["summary_on"].format(parts=counted(len(group), noun, b.lang))
+        lines.append(f"{first.code} ({severity}) {on}: {what}")
+    blocks: list[Block] = [Bullets(lines, label=b.w["summary_findings"])]
+    more = len(ordered) - _MAIN_FINDINGS
+    if more > 0:
+        blocks.append(Note(b.w["summary_more"].format(count=number(more))))
+    return blocks
+
+
+def _part_kind(path: str) -> str:
+    """The kind of part a dotted path is in: "channels" for ``channels.x.owner``."""
+    return path.split(".", 1)[0].split("[", 1)[0]
 
 
 def _vision(b: _Builder) -> None:
@@ -940,5 +1022,5 @@ def build(plan: Plan, analyses: Analyses, lang: str = "en") -> list[Block]:
 
             builder.blocks += blocks(analyses.scorecard, lang)
         section(builder)
-    builder.blocks[top:top] = _not_started(builder)
+    builder.blocks[top:top] = _summary(builder)
     return builder.blocks

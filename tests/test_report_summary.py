@@ -1,0 +1,112 @@
+"""The report's executive summary: goals, headline targets, what is missing, the main findings."""
+
+from __future__ import annotations
+
+import re
+
+import socialplan
+from socialplan.render import report
+
+SMALL = """\
+format = "socialplan/1"
+[plan]
+name = "Corner café"
+
+[business_goals.footfall]
+statement = "More people through the door"
+
+[objectives.grow]
+title = "Grow the community"
+supports = ["footfall"]
+target = { value = 2000, unit = "followers", baseline = 800, deadline = 2027-06-30 }
+
+[objectives.talk]
+title = "Talk with the neighbours"
+supports = ["footfall"]
+"""
+
+# Four channels that reach no audience (one cause on four parts, among others), one objective
+# that supports a goal that does not exist (an error).
+NOISY = (
+    SMALL
+    + """
+[objectives.broken]
+title = "Broken"
+supports = ["nowhere"]
+
+[channels.instagram]
+platform = "instagram"
+[channels.facebook]
+platform = "facebook"
+[channels.tiktok]
+platform = "tiktok"
+[channels.blog]
+platform = "blog"
+
+[[calendar]]
+date = 2027-03-01
+channel = "blog"
+title = "Opening"
+"""
+)
+
+
+def summary(text: str) -> list[str]:
+    """The lines of the Markdown report's summary section, blank lines left out."""
+    section = text.split("## Summary\n", 1)[1].split("\n## ", 1)[0]
+    return [line for line in section.splitlines() if line]
+
+
+def test_the_summary_is_the_first_section_before_the_contents() -> None:
+    text = report(socialplan.loads(SMALL))
+    headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
+    assert ["Summary", "Contents"] == headings[:2]
+
+
+def test_the_summary_lists_the_business_goals_and_the_headline_targets() -> None:
+    lines = summary(report(socialplan.loads(SMALL)))
+    goals = lines.index("**Business goals**")
+    targets = lines.index("**Headline targets**")
+    assert ["- More people through the door"] == lines[goals + 1 : targets]
+    assert "- Grow the community: 2,000 followers by 2027-06-30 (from 800)" == lines[targets + 1]
+
+
+def test_the_summary_says_what_is_missing() -> None:
+    lines = summary(report(socialplan.loads(SMALL)))
+    missing = lines[lines.index("**What is missing**") + 1 :]
+    assert missing[0].startswith("- Not started yet: vision and mission, briefing,")
+    assert missing[1].startswith("- Steps not done (14 of 15): ")
+
+
+def test_the_summary_groups_one_cause_on_many_parts_and_puts_errors_first() -> None:
+    lines = summary(report(socialplan.loads(NOISY)))
+    found = lines[lines.index("**Most important findings**") + 1 :]
+    assert found[0].startswith("- SP101 (error): ")
+    assert "- SP302 (warning) on 4 channels: A channel that reaches no audience." == found[1]
+    assert 5 >= len([line for line in found if line.startswith("- SP")])
+
+
+def test_the_summary_shows_at_most_five_findings_and_says_how_many_more() -> None:
+    # NOISY's findings have ten codes: SP101, SP201, SP203, SP212, SP302, SP401, SP402,
+    # SP403, SP501 and SP604.
+    lines = summary(report(socialplan.loads(NOISY)))
+    found = lines[lines.index("**Most important findings**") + 1 :]
+    shown = [line for line in found if line.startswith("- SP")]
+    assert (5, "_And 5 more: see the validation findings._") == (len(shown), found[-1])
+
+
+def test_the_spanish_summary_is_in_spanish() -> None:
+    text = report(socialplan.loads(NOISY), lang="es")
+    section = text.split("## Resumen\n", 1)[1].split("\n## ", 1)[0]
+    assert [
+        "**Metas de negocio**",
+        "**Metas principales**",
+        "**Qué falta**",
+        "**Hallazgos más importantes**",
+    ] == [line for line in section.splitlines() if line.startswith("**")]
+    assert "en 4 canales" in section
+
+
+def test_the_html_summary_comes_before_the_contents() -> None:
+    page = report(socialplan.loads(SMALL), format="html")
+    assert page.index('<h2 id="summary">Summary</h2>') < page.index("<nav>")
