@@ -110,3 +110,76 @@ def test_the_spanish_summary_is_in_spanish() -> None:
 def test_the_html_summary_comes_before_the_contents() -> None:
     page = report(socialplan.loads(SMALL), format="html")
     assert page.index('<h2 id="summary">Summary</h2>') < page.index("<nav>")
+
+
+DATED = """\
+format = "socialplan/1"
+[plan]
+name = "Town hall"
+start = 2027-01-10
+horizons = { short = 2027-04-30, long = 2028-03-31 }
+
+[objectives.grow]
+title = "Grow the community"
+target = { value = 2000, unit = "followers", deadline = 2027-06-30 }
+
+[objectives.later]
+title = "Be trusted"
+
+[tactics.fair]
+title = "Stand at the spring fair"
+starts = 2027-05-02
+ends = 2027-05-04
+
+[launch]
+date = 2027-03-01
+trial_until = 2027-02-15
+review = "monthly"
+gates = [
+  { condition = "The cabinet signs the policy", status = "passed" },
+  { condition = "Two people trained to moderate" },
+]
+
+[reporting.cabinet]
+title = "Results to the cabinet"
+to = ["cabinet"]
+every = "quarterly"
+"""
+
+
+def timeline(text: str, heading: str = "Timeline") -> list[str]:
+    """The rows of the Markdown report's timeline table."""
+    section = text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return [line for line in section.splitlines() if line.startswith("| ")][2:]
+
+
+def test_the_timeline_lists_every_date_of_the_plan_in_order() -> None:
+    assert [
+        "| 2027-01-10 | Plan starts |  |",
+        "| 2027-02-15 | End of the trial period |  |",
+        "| 2027-03-01 | Launch gate | The cabinet signs the policy (passed) |",
+        "| 2027-03-01 | Launch gate | Two people trained to moderate (open) |",
+        "| 2027-03-01 | Launch |  |",
+        "| 2027-04-30 | End of the short term |  |",
+        "| 2027-05-02 | Tactic starts | Stand at the spring fair |",
+        "| 2027-05-04 | Tactic ends | Stand at the spring fair |",
+        "| 2027-06-30 | Objective deadline | Grow the community: 2,000 followers |",
+        "| 2028-03-31 | End of the long term |  |",
+        "| monthly | Review of results |  |",
+        "| quarterly | Report | Results to the cabinet, to cabinet |",
+    ] == timeline(report(socialplan.loads(DATED)))
+
+
+def test_the_spanish_timeline_is_in_spanish() -> None:
+    rows = timeline(report(socialplan.loads(DATED), lang="es"), "Calendario del plan")
+    assert "| 2027-01-10 | Empieza el plan |  |" == rows[0]
+    assert "| 2027-03-01 | Lanzamiento |  |" == rows[4]
+
+
+def test_a_recurrence_written_as_an_amount_reads_every() -> None:
+    rows = timeline(report(socialplan.loads(DATED.replace('"monthly"', '"4 weeks"'))))
+    assert "| every 4 weeks | Review of results |  |" in rows
+
+
+def test_a_plan_without_dates_has_no_timeline() -> None:
+    assert "## Timeline" not in report(socialplan.loads(SMALL.replace("deadline = 2027-06-30", "")))

@@ -902,6 +902,71 @@ def _scenarios(b: _Builder) -> None:
     )
 
 
+def _timeline(b: _Builder) -> None:
+    """Every date the plan gives, in order, then what recurs: only when the plan has dates."""
+    plan, w = b.plan, b.w
+    dated: list[tuple[Any, str, str]] = []
+    if plan.start is not None:
+        dated.append((plan.start, w["tl_start"], ""))
+    if plan.horizons is not None:
+        for name in ("short", "medium", "long"):
+            day = getattr(plan.horizons, name)
+            if day is not None:
+                dated.append((day, w[f"tl_{name}"], ""))
+    for o in plan.objectives.values():
+        if o.target is not None and o.target.deadline is not None:
+            aim = f"{text(o.target.value)} {o.target.unit}".strip()
+            dated.append((o.target.deadline, w["tl_deadline"], f"{o.title}: {aim}"))
+    launch = plan.launch
+    if launch is not None:
+        if launch.trial_until is not None:
+            dated.append((launch.trial_until, w["tl_trial"], ""))
+        if launch.date is not None:
+            dated += [
+                (launch.date, w["gate"], f"{g.condition} ({w[f'gate_{g.status}']})")
+                for g in launch.gates
+            ]
+            dated.append((launch.date, w["launch"], ""))
+    for t in plan.tactics.values():
+        if t.starts is not None:
+            dated.append((t.starts, w["tl_tactic_starts"], t.title))
+        if t.ends is not None:
+            dated.append((t.ends, w["tl_tactic_ends"], t.title))
+    for key, record in plan.steps.items():
+        if record.due is not None:
+            dated.append((record.due, w["tl_step_due"], _step_title(b, key)))
+    recurring: list[tuple[str, str, str]] = []
+    if launch is not None and launch.review is not None:
+        recurring.append((_every(b, launch.review), w["tl_review"], ""))
+    for r in plan.reporting.values():
+        if r.every is not None:
+            to = f", {w['tl_to']} {_join(r.to, b.role)}" if r.to else ""
+            recurring.append((_every(b, r.every), w["tl_report"], f"{r.title}{to}"))
+    if not dated and not recurring:
+        return
+    b.section("timeline")
+    # sorted is stable: on one day, the plan's order above (the gates before the launch)
+    rows = [[day, what, detail] for day, what, detail in sorted(dated, key=lambda r: r[0])]
+    b.table(["date", "event", "detail"], [*rows, *([*r] for r in recurring)])
+
+
+def _every(b: _Builder, duration: Any) -> str:
+    """How often something recurs: "monthly" as written, or "every 4 weeks"."""
+    from .._core.duration import WORDS
+
+    written = text(duration)
+    return written if written.strip().lower() in WORDS else f"{b.w['every']} {written}"
+
+
+def _step_title(b: _Builder, key: str) -> str:
+    from ..steps import MethodologyError
+
+    current = b.analyses.progress
+    if isinstance(current, MethodologyError) or key not in current.steps:
+        return key
+    return current[key].title
+
+
 def _trace(b: _Builder) -> None:
     from .. import graphs
 
@@ -1001,6 +1066,7 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "resources": _resources,
     "budget": _budget,
     "scenarios": _scenarios,
+    "timeline": _timeline,
     "trace": _trace,
     "progress": _progress,
     "findings": _findings,
