@@ -60,7 +60,7 @@ def _block(block: Block) -> str:
     if isinstance(block, Diagram):
         from ._svg import to_svg
 
-        return f"<figure>{to_svg(block.graph, title=block.title)}</figure>"
+        return f"<figure>{to_svg(block.graph, title=block.title, legend=block.legend)}</figure>"
     raise TypeError(f"not a report block: {block!r}")
 
 

@@ -6,12 +6,13 @@ this table: "1 cadena", "3 cadenas".
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "words"]
+__all__ = ["LANGUAGES", "reasons", "words"]
 
 #: The languages a report can be written in.
 LANGUAGES = ("en", "es")
 
 _WORDS: dict[str, tuple[str, str]] = {
+    "lang": ("en", "es"),
     # Sections
     "report": ("Social media strategy report", "Informe de estrategia en redes sociales"),
     "contents": ("Contents", "Índice"),
@@ -407,6 +408,65 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The terms of the closed vocabularies in Spanish, by ``Class.value``; English shows them
+#: as the file writes them.
+_TERMS_ES = {
+    "FunnelStage.awareness": "conocimiento",
+    "FunnelStage.interest": "interés",
+    "FunnelStage.desire": "deseo",
+    "FunnelStage.action": "acción",
+    "FunnelStage.recommendation": "recomendación",
+    "CalendarStatus.idea": "idea",
+    "CalendarStatus.draft": "borrador",
+    "CalendarStatus.approved": "aprobado",
+    "CalendarStatus.scheduled": "programado",
+    "CalendarStatus.published": "publicado",
+    "StepState.done": "hecho",
+    "StepState.ready": "listo",
+    "StepState.blocked": "bloqueado",
+    "StepState.skipped": "omitido",
+    "Horizon.short": "corto plazo",
+    "Horizon.medium": "medio plazo",
+    "Horizon.long": "largo plazo",
+    "Reach.local": "local",
+    "Reach.national": "nacional",
+    "Reach.international": "internacional",
+    "Measure.quantitative": "cuantitativo",
+    "Measure.qualitative": "cualitativo",
+    "MessageKind.inquiry": "consulta",
+    "MessageKind.suggestion": "sugerencia",
+    "MessageKind.complaint": "queja",
+    "MessageKind.crisis": "crisis",
+    "MessageLength.short": "corto",
+    "MessageLength.medium": "medio",
+    "MessageLength.long": "largo",
+    "ResourceKind.people": "personas",
+    "ResourceKind.tool": "herramienta",
+    "ResourceKind.budget": "presupuesto",
+    "MetricMethod.platform": "la plataforma",
+    "MetricMethod.analytics": "analítica web",
+    "MetricMethod.survey": "encuesta",
+    "MetricMethod.manual": "a mano",
+    "Direction.increase": "subir",
+    "Direction.decrease": "bajar",
+    # The legends of the diagrams (render/_svg.py), by the kind of box drawn
+    "legend.goal": "meta",
+    "legend.objective": "objetivo",
+    "legend.metric": "métrica",
+    "legend.audience": "audiencia",
+    "legend.influencer": "influenciador",
+    "legend.channel": "canal",
+    "legend.message": "mensaje",
+    "legend.role": "rol",
+    "legend.step": "paso",
+    "legend.missing": "falta",
+    "legend.step: done": "paso: hecho",
+    "legend.step: ready": "paso: listo",
+    "legend.step: blocked": "paso: bloqueado",
+    "legend.step: skipped": "paso: omitido",
+}
+
+
 def words(lang: str) -> dict[str, str]:
     """The report's words in *lang* ("en" or "es"), by key.
 
@@ -416,4 +476,34 @@ def words(lang: str) -> dict[str, str]:
     if lang not in LANGUAGES:
         raise ValueError(f"no report language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     index = LANGUAGES.index(lang)
-    return {key: pair[index] for key, pair in _WORDS.items()}
+    table = {key: pair[index] for key, pair in _WORDS.items()}
+    return table | _TERMS_ES if lang == "es" else table
+
+
+#: Why a metric has its verdict, in Spanish, by code (English: ``socialplan._score.REASONS``).
+_REASONS_ES = {
+    "no_target": "no hay meta con la que comparar",
+    "no_observation": "aún no hay observaciones",
+    "reached": "meta alcanzada",
+    "no_deadline_moving": "sin fecha límite; avanza hacia la meta",
+    "no_deadline_still": "sin fecha límite y sin avance todavía",
+    "deadline_passed": "la fecha límite {deadline} pasó sin alcanzar la meta",
+    "pace_reaches": "con el ritmo actual, la meta se alcanza el {deadline}",
+    "pace_short": (
+        "con el ritmo actual, {value} el {deadline}: el {share} del camino hasta {target}"
+    ),
+    "time_gone": "el {progress} del camino con el {expected} del tiempo transcurrido",
+    "on_channel": "en {channel}: {reason}",
+}
+
+
+def reasons(lang: str) -> dict[str, str]:
+    """The templates of a verdict's reasons in *lang*, by :class:`~socialplan.Reason` code.
+
+    >>> reasons("es")["reached"]
+    'meta alcanzada'
+    """
+    from .._score import REASONS
+
+    words(lang)  # an unknown language is refused as words() refuses it
+    return dict(REASONS) if lang == "en" else dict(_REASONS_ES)

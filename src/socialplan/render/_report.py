@@ -9,6 +9,7 @@ it stands (steps) and what the validators say.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -70,13 +71,22 @@ class _Builder:
         self.not_started.append(str(getattr(self.blocks[start], "anchor", "")))
         del self.blocks[start:]
 
+    def value(self, value: object) -> str:
+        """A cell's text: a term of a closed vocabulary (a funnel stage, a state) in the
+        report's language, anything else as :func:`text` writes it."""
+        if isinstance(value, enum.Enum):
+            return self.w.get(f"{type(value).__name__}.{value.value}", text(value))
+        return text(value)
+
     def table(self, head: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
         self.blocks.append(
-            Table([self.w[f"col_{h}"] for h in head], [[text(c) for c in row] for row in rows])
+            Table(
+                [self.w[f"col_{h}"] for h in head], [[self.value(c) for c in row] for row in rows]
+            )
         )
 
     def fields(self, pairs: Iterable[tuple[str, object]]) -> bool:
-        items = [(self.w[key], text(value)) for key, value in pairs if value not in (None, ())]
+        items = [(self.w[key], self.value(v)) for key, v in pairs if v not in (None, ())]
         if items:
             self.blocks.append(Fields(items))
         return bool(items)
@@ -88,7 +98,8 @@ class _Builder:
 
     def diagram(self, graph: Any, title: str) -> None:
         if graph.number_of_nodes():
-            self.blocks.append(Diagram(graph, title))
+            legend = {k[7:]: v for k, v in self.w.items() if k.startswith("legend.")}
+            self.blocks.append(Diagram(graph, title, legend=legend))
 
 
 def _title(b: _Builder) -> None:
