@@ -183,3 +183,39 @@ def test_a_recurrence_written_as_an_amount_reads_every() -> None:
 
 def test_a_plan_without_dates_has_no_timeline() -> None:
     assert "## Timeline" not in report(socialplan.loads(SMALL.replace("deadline = 2027-06-30", "")))
+
+
+def progress_rows(text: str, heading: str = "Step progress and next steps") -> list[list[str]]:
+    """The cells of the step progress table of a Markdown report."""
+    section = text.split(f"## {heading}\n\n", 1)[1]
+    table = section.split("\n\n")[1]
+    return [row.strip("| ").split(" | ") for row in table.splitlines()[2:]]
+
+
+def test_the_steps_have_neutral_labels_with_the_method_s_words_alongside() -> None:
+    rows = progress_rows(report(socialplan.Plan(name="Town hall")))
+    assert ["14", "Launch", "Take off!", "blocked"] == rows[-1][:4]
+    assert ["1", "Objectives", "Set your objectives", "ready"] == rows[0][:4]
+
+
+def test_the_summary_the_next_steps_and_the_diagram_use_the_neutral_labels() -> None:
+    text = report(socialplan.Plan(name="Town hall"))
+    table = text.split("## Step progress and next steps\n\n", 1)[1].split("\n\n")[1]
+    assert "Take off!" not in text.replace(table, "")
+    assert "- Objectives" in text.split("### Next steps", 1)[1].splitlines()
+
+
+def test_the_spanish_report_labels_the_steps_in_spanish() -> None:
+    rows = progress_rows(
+        report(socialplan.Plan(name="Ayuntamiento"), lang="es"),
+        "Progreso de los pasos y próximos pasos",
+    )
+    assert ["14", "Lanzamiento", "Take off!"] == rows[-1][:3]
+
+
+def test_a_methodology_of_the_plan_s_own_keeps_its_titles_and_no_second_column() -> None:
+    plan = socialplan.loads(
+        'format = "socialplan/1"\n[plan]\nname = "Own"\n'
+        '[methodology.steps.listen]\ntitle = "Listen first"\n'
+    )
+    assert [["1", "Listen first", "ready"]] == [row[:3] for row in progress_rows(report(plan))]

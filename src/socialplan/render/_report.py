@@ -165,7 +165,7 @@ def _missing(b: _Builder) -> list[str]:
         lines.append(b.w["not_started"].format(parts=parts))
     current = b.analyses.progress
     if not isinstance(current, MethodologyError):
-        open_steps = [s.title for s in current if str(s.state) not in ("done", "skipped")]
+        open_steps = [_step_label(b, s) for s in current if str(s.state) not in ("done", "skipped")]
         if open_steps:
             lines.append(
                 b.w["steps_not_done"].format(
@@ -975,7 +975,15 @@ def _step_title(b: _Builder, key: str) -> str:
     current = b.analyses.progress
     if isinstance(current, MethodologyError) or key not in current.steps:
         return key
-    return current[key].title
+    return _step_label(b, current[key])
+
+
+def _step_label(b: _Builder, step: Any) -> str:
+    """A step's neutral label in the report's language ("Launch"), for any organisation;
+    the source method's own words ("Take off!") when the report has no label for it."""
+    current = b.analyses.progress
+    name = getattr(getattr(current, "methodology", None), "name", "")
+    return b.w.get(f"step.{name}.{step.id}", str(step.title))
 
 
 def _trace(b: _Builder) -> None:
@@ -1011,12 +1019,16 @@ def _progress(b: _Builder) -> None:
     done = number(current.counts().get("done", 0))
     steps = counted(len(current.order()), b.w["noun_steps_done"], b.lang)
     b.blocks.append(Note(b.w["progress_counts"].format(done=done, steps=steps)))
+    labels = {s.id: _step_label(b, s) for s in current}
+    # The source method's own words alongside the neutral labels, when they differ.
+    own = any(labels[s.id] != s.title for s in current)
     b.table(
-        ["rank", "step", "state", "owner", "due", "missing"],
+        ["rank", "step", *(["method_words"] if own else []), "state", "owner", "due", "missing"],
         [
             [
                 s.label,
-                s.title,
+                labels[s.id],
+                *([s.title] if own else []),
                 s.state,
                 s.owner,
                 s.due,
@@ -1028,10 +1040,14 @@ def _progress(b: _Builder) -> None:
     b.sub("next_steps")
     ready = current.next()
     if ready:
-        b.blocks.append(Bullets([current[step].title for step in ready]))
+        b.blocks.append(Bullets([labels[step] for step in ready]))
     else:
         b.blocks.append(Note(b.w["next_none"]))
-    b.diagram(graphs.steps(current), b.w["progress"])
+    graph = graphs.steps(current)
+    for _, data in graph.nodes(data=True):
+        if data.get("kind") == "step" and data.get("id") in labels:
+            data["label"] = labels[data["id"]]
+    b.diagram(graph, b.w["progress"])
 
 
 def _findings(b: _Builder) -> None:
