@@ -39,34 +39,47 @@ def hostile(payload: str) -> socialplan.Plan:
     )
 
 
-def test_an_empty_plan_has_every_section_saying_it_is_empty() -> None:
+def test_an_empty_plan_shows_only_the_sections_with_something_to_say() -> None:
     text = report(socialplan.Plan(name="Empty"))
     headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert [
+        "Summary",
         "Contents",
-        "Vision and mission",
-        "Briefing",
-        "Current situation and analysis",
-        "Business goals and objectives",
-        "Audiences and where they are",
-        "Channels",
-        "Influence map",
-        "Responsibility map and routing",
-        "Content strategy and calendar",
-        "Metrics by KPI level",
-        "Engagement framework",
-        "Social media policy",
-        "Internal networks and launch",
-        "Resources",
-        "Scenarios: plan B and plan C",
-        "Traceability",
         "Step progress and next steps",
         "Validation findings",
     ] == headings
 
 
+def test_the_sections_with_nothing_in_them_collapse_into_one_line() -> None:
+    text = report(socialplan.Plan(name="Empty"))
+    assert [
+        "- Not started yet: vision and mission, briefing, situation and analysis, goals and "
+        "objectives, audiences, channels, influencers, roles and routing, content and calendar, "
+        "metrics, engagement, policy, internal networks and launch, resources, scenarios, "
+        "traceability."
+    ] == [line for line in text.splitlines() if "started" in line]
+
+
+def test_the_spanish_report_lists_what_is_not_started_in_spanish() -> None:
+    plan = socialplan.Plan(name="Vacío").with_part(
+        "business_goals", "marca", socialplan.BusinessGoal(statement="Ser conocidos")
+    )
+    text = report(plan, lang="es", format="html")
+    assert [
+        "<li>Sin empezar todavía: visión y misión, briefing, situación y análisis, "
+        "audiencias, canales, influenciadores, roles y derivación, contenidos y calendario, "
+        "métricas, marco de compromiso, política, redes internas y lanzamiento, recursos, "
+        "escenarios.</li>"
+    ] == re.findall(r"<li>Sin empezar[^<]*</li>", text)
+
+
+def test_a_plan_with_every_section_says_nothing_is_unstarted() -> None:
+    text = report(socialplan.load("examples/cartoon/plan.toml"))
+    assert [] == [line for line in text.splitlines() if "Not started yet" in line]
+
+
 def test_the_spanish_report_has_spanish_headings() -> None:
-    text = report(socialplan.Plan(name="Vacío"), lang="es")
+    text = report(socialplan.load("examples/bakery/plan.toml"), lang="es")
     assert ["## Índice", "## Visión y misión", "## Escenarios: plan B y plan C"] == [
         line
         for line in text.splitlines()

@@ -113,6 +113,7 @@ __all__ = [
     "ChannelReturn",
     "MetricScore",
     "ObjectiveScore",
+    "Reason",
     "Scorecard",
     "Verdict",
     "score",
@@ -156,6 +157,56 @@ def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
+#: Why a metric has its verdict, in English, by :attr:`Reason.code`; the report words them
+#: in its own language (``render/_i18n.py``) from the same codes and values.
+REASONS: Mapping[str, str] = {
+    "no_target": "no target to judge against",
+    "no_observation": "no observation yet",
+    "reached": "target reached",
+    "no_deadline_moving": "no deadline; moving toward the target",
+    "no_deadline_still": "no deadline, and no progress yet",
+    "deadline_passed": "deadline {deadline} passed before the target was reached",
+    "pace_reaches": "at the pace so far, the target is reached by {deadline}",
+    "pace_short": "at the pace so far, {value} by {deadline}: {share} of the way to {target}",
+    "time_gone": "{progress} of the way with {expected} of the time gone",
+    "on_channel": "on {channel}: {reason}",
+}
+
+_SHARES = frozenset({"share", "progress", "expected"})
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """Why a metric has its verdict, in no language: a code of :data:`REASONS` and its values.
+
+    *values* are numbers (shares as fractions) and dates; *channel* names the channel
+    a target to reach on each channel was judged by.
+    """
+
+    code: str
+    values: Mapping[str, Number | dt.date] = attrs.field(factory=dict)
+    channel: str | None = None
+
+    def words(self, templates: Mapping[str, str] = REASONS) -> str:
+        """The reason in the words of *templates* (by code): English by default.
+
+        >>> Reason(code="time_gone", values={"progress": 0.5, "expected": 0.25}).words()
+        '50% of the way with 25% of the time gone'
+        """
+        shown = {
+            key: percent(value)
+            if key in _SHARES and isinstance(value, int | float)
+            else number(value)
+            if isinstance(value, int | float)
+            else value.isoformat()
+            for key, value in self.values.items()
+        }
+        said = templates[self.code].format(**shown)
+        if self.channel is None:
+            return said
+        return templates["on_channel"].format(channel=quote(self.channel), reason=said)
+
+
 @attrs.frozen(kw_only=True)
 class MetricScore:
     """One metric against its target, by the rules of :func:`score`.
@@ -187,6 +238,8 @@ class MetricScore:
     stale: bool
     series: tuple[tuple[dt.date, Number], ...] = ()
     by_channel: Mapping[str, Number] = attrs.field(factory=dict)
+    #: *reason* as a code and values, for an output to word in its own language.
+    why: Reason | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The score as JSON-ready data: dates as ISO strings, enums as their values."""
@@ -581,9 +634,9 @@ def _score_metric(
     sign = 1 if metric.direction is Direction.INCREASE else -1
     progress = pace_needed = pace_so_far = projected = None
     if target is None:
-        verdict, reason = Verdict.NO_DATA, "no target to judge against"
+        verdict, why = Verdict.NO_DATA, Reason(code="no_target")
     elif latest is None or latest_date is None or baseline is None or baseline_date is None:
-        verdict, reason = Verdict.NO_DATA, "no observation yet"
+        verdict, why = Verdict.NO_DATA, Reason(code="no_observation")
     else:
         goal_value: Number = target
         base: Number = baseline
@@ -608,7 +661,7 @@ def _score_metric(
                 pace_needed = 0.0 if reached else (target - latest) / weeks_left
             if pace_so_far is not None and deadline >= latest_date:
                 projected = latest + pace_so_far * _weeks(latest_date, deadline)
-        verdict, reason = _verdict(
+        verdict, why = _verdict(
             reached=reached,
             progress=progress,
             projected=None if projected is None else (projected, fraction(projected)),
@@ -637,10 +690,11 @@ def _score_metric(
         pace_so_far=pace_so_far,
         projected=projected,
         verdict=verdict,
-        reason=reason,
+        reason=why.words(),
         stale=stale,
         series=series,
         by_channel=by_channel,
+        why=why,
     )
 
 
@@ -670,11 +724,13 @@ def _score_each(
     everything = _score_metric(plan, key, alone, chosen, as_of, at_risk)
     judged = [(c, s) for c, s in scores if s.verdict is not Verdict.NO_DATA]
     if not judged:
-        return attrs.evolve(everything, verdict=Verdict.NO_DATA, reason="no observation yet")
+        nothing = Reason(code="no_observation")
+        return attrs.evolve(
+            everything, verdict=Verdict.NO_DATA, reason=nothing.words(), why=nothing
+        )
     channel, worst = min(judged, key=lambda pair: RANK[pair[1].verdict])
-    return attrs.evolve(
-        worst, reason=f"on {quote(channel)}: {worst.reason}", by_channel=everything.by_channel
-    )
+    why = attrs.evolve(worst.why or Reason(code="no_observation"), channel=channel)
+    return attrs.evolve(worst, reason=why.words(), by_channel=everything.by_channel, why=why)
 
 
 def _verdict(
@@ -687,31 +743,30 @@ def _verdict(
     baseline_date: dt.date,
     as_of: dt.date,
     at_risk: float,
-) -> tuple[Verdict, str]:
+) -> tuple[Verdict, Reason]:
     """The verdict and its reason, from rule 2 on (the module's documentation).
 
     *projected* is the value projected at the deadline and the progress it would be.
     """
     if reached:
-        return Verdict.ACHIEVED, "target reached"
+        return Verdict.ACHIEVED, Reason(code="reached")
     if deadline is None:
         if progress > 0:
-            return Verdict.ON_TRACK, "no deadline; moving toward the target"
-        return Verdict.AT_RISK, "no deadline, and no progress yet"
+            return Verdict.ON_TRACK, Reason(code="no_deadline_moving")
+        return Verdict.AT_RISK, Reason(code="no_deadline_still")
     if deadline < as_of:
-        return Verdict.OFF_TRACK, f"deadline {deadline} passed before the target was reached"
+        return Verdict.OFF_TRACK, Reason(code="deadline_passed", values={"deadline": deadline})
     if projected is not None:
         value, share = projected
         if share >= 1:
-            return Verdict.ON_TRACK, f"at the pace so far, the target is reached by {deadline}"
+            return Verdict.ON_TRACK, Reason(code="pace_reaches", values={"deadline": deadline})
         verdict = Verdict.AT_RISK if share >= at_risk else Verdict.OFF_TRACK
-        return verdict, (
-            f"at the pace so far, {number(value)} by {deadline}: "
-            f"{percent(share)} of the way to {number(target)}"
-        )
+        values: dict[str, Number | dt.date] = {"value": value, "deadline": deadline}
+        values |= {"share": share, "target": target}
+        return verdict, Reason(code="pace_short", values=values)
     span = _weeks(baseline_date, deadline)
     expected = min(max(_weeks(baseline_date, as_of) / span, 0.0), 1.0) if span > 0 else 1.0
-    said = f"{percent(progress)} of the way with {percent(expected)} of the time gone"
+    said = Reason(code="time_gone", values={"progress": progress, "expected": expected})
     if progress >= expected:
         return Verdict.ON_TRACK, said
     if progress >= at_risk * expected:

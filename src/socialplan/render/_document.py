@@ -7,7 +7,7 @@ plan's own text for where it lands.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -70,6 +70,8 @@ class Diagram:
 
     graph: nx.DiGraph[str]
     title: str
+    #: The legend's names of the kinds drawn ("goal", "step: done"), in the report's language.
+    legend: Mapping[str, str] = attrs.field(factory=dict)
 
 
 Block = Heading | Paragraph | Note | Fields | Bullets | Table | Diagram

@@ -60,13 +60,18 @@ def _block(block: Block) -> str:
     if isinstance(block, Diagram):
         from ._svg import to_svg
 
-        return f"<figure>{to_svg(block.graph, title=block.title)}</figure>"
+        return f"<figure>{to_svg(block.graph, title=block.title, legend=block.legend)}</figure>"
     raise TypeError(f"not a report block: {block!r}")
 
 
 def fragment(blocks: Sequence[Block], css_class: str) -> str:
     """The blocks as one ``<div>`` of HTML, with no page around it: for a notebook's cell."""
     return f"<div class='{_e(css_class)}'>" + "".join(_block(b) for b in blocks) + "</div>"
+
+
+def _opens_section(block: Block) -> bool:
+    """Whether the contents go before *block*: the first section after the summary."""
+    return isinstance(block, Heading) and block.level == 2 and block.anchor != "summary"
 
 
 def write(blocks: Sequence[Block], contents: str, lang: str) -> str:
@@ -77,7 +82,7 @@ def write(blocks: Sequence[Block], contents: str, lang: str) -> str:
     body: list[str] = []
     placed = False
     for block in blocks:
-        if isinstance(block, Heading) and block.level == 2 and not placed and toc:
+        if _opens_section(block) and not placed and toc:
             body.append(f"<nav><h2>{_e(contents)}</h2><ol>{toc}</ol></nav>")
             placed = True
         body.append(_block(block))

@@ -6,12 +6,13 @@ this table: "1 cadena", "3 cadenas".
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "words"]
+__all__ = ["LANGUAGES", "reasons", "words"]
 
 #: The languages a report can be written in.
 LANGUAGES = ("en", "es")
 
 _WORDS: dict[str, tuple[str, str]] = {
+    "lang": ("en", "es"),
     # Sections
     "report": ("Social media strategy report", "Informe de estrategia en redes sociales"),
     "contents": ("Contents", "Índice"),
@@ -252,7 +253,95 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_published": ("published at", "se publica en"),
     "col_metrics": ("metrics", "métricas"),
     # Sentences
-    "empty": ("Nothing in the plan yet.", "El plan aún no dice nada aquí."),
+    # The executive summary at the top of the report
+    "summary": ("Summary", "Resumen"),
+    "summary_goals": ("Business goals", "Metas de negocio"),
+    "summary_targets": ("Headline targets", "Metas principales"),
+    "summary_missing": ("What is missing", "Qué falta"),
+    "summary_findings": ("Most important findings", "Hallazgos más importantes"),
+    "summary_on": ("on {parts}", "en {parts}"),
+    "summary_more": (
+        "And {count} more: see the validation findings.",
+        "Y {count} más: véanse los hallazgos de la validación.",
+    ),
+    "steps_not_done": (
+        "Steps not done ({count} of {total}): {steps}",
+        "Pasos sin hacer ({count} de {total}): {steps}",
+    ),
+    # The timeline: every date of the plan in order, then what recurs
+    "timeline": ("Timeline", "Calendario del plan"),
+    "col_event": ("what", "qué"),
+    "col_detail": ("detail", "detalle"),
+    "tl_start": ("Plan starts", "Empieza el plan"),
+    "tl_short": ("End of the short term", "Fin del corto plazo"),
+    "tl_medium": ("End of the medium term", "Fin del medio plazo"),
+    "tl_long": ("End of the long term", "Fin del largo plazo"),
+    "tl_deadline": ("Objective deadline", "Fecha límite de un objetivo"),
+    "tl_trial": ("End of the trial period", "Fin del periodo de prueba"),
+    "gate": ("Launch gate", "Condición para lanzar"),
+    "tl_tactic_starts": ("Tactic starts", "Empieza una táctica"),
+    "tl_tactic_ends": ("Tactic ends", "Termina una táctica"),
+    "tl_step_due": ("Step due", "Fecha límite de un paso"),
+    "tl_review": ("Review of results", "Revisión de resultados"),
+    "tl_report": ("Report", "Informe"),
+    "tl_to": ("to", "para"),
+    "every": ("every", "cada"),
+    # Neutral labels of the 14 steps (seed 004), for any organisation; the progress table
+    # keeps the method's own words beside them ("method_words")
+    "col_method_words": ("in the method", "en el método"),
+    "step.14-steps.objectives": ("Objectives", "Objetivos"),
+    "step.14-steps.stakeholder_input": ("Stakeholder input", "Aportes de los interesados"),
+    "step.14-steps.audiences": ("Audiences", "Audiencias"),
+    "step.14-steps.influence_map": ("Influence map", "Mapa de influencia"),
+    "step.14-steps.responsibility_map": ("Responsibilities", "Responsabilidades"),
+    "step.14-steps.channels": ("Channels", "Canales"),
+    "step.14-steps.content_strategy": ("Content strategy", "Estrategia de contenidos"),
+    "step.14-steps.metrics": ("Metrics", "Métricas"),
+    "step.14-steps.channel_setup": ("Channel setup", "Configuración de los canales"),
+    "step.14-steps.engagement_framework": ("Engagement framework", "Marco de compromiso"),
+    "step.14-steps.policy": ("Social media policy", "Política de redes sociales"),
+    "step.14-steps.initial_content": ("Initial content", "Contenido inicial"),
+    "step.14-steps.monitoring": ("Monitoring and measurement", "Seguimiento y medición"),
+    "step.14-steps.internal_networks": ("Internal networks", "Redes internas"),
+    "step.14-steps.launch": ("Launch", "Lanzamiento"),
+    # The kinds of part a group of findings is on: "SP604 on 12 channels"
+    "part": ("part", "parte"),
+    "part_business_goals": ("business goal", "meta de negocio"),
+    "part_objectives": ("objective", "objetivo"),
+    "part_stakeholder_input": ("stakeholder input", "aporte de los interesados"),
+    "part_audiences": ("audience", "audiencia"),
+    "part_channels": ("channel", "canal"),
+    "part_influencers": ("influencer", "influenciador"),
+    "part_roles": ("role", "rol"),
+    "part_routing": ("routing rule", "regla de derivación"),
+    "part_content": ("content part", "parte del contenido"),
+    "part_calendar": ("calendar entry", "entrada del calendario"),
+    "part_tactics": ("tactic", "táctica"),
+    "part_metrics": ("metric", "métrica"),
+    "part_engagement": ("engagement rule", "regla de compromiso"),
+    "part_resources": ("resource", "recurso"),
+    "part_scenarios": ("scenario", "escenario"),
+    "part_steps": ("step", "paso"),
+    "part_reporting": ("report", "informe"),
+    "part_work": ("work element", "elemento de trabajo"),
+    # The sections with nothing in them, named on one line instead of a heading each
+    "not_started": ("Not started yet: {parts}.", "Sin empezar todavía: {parts}."),
+    "missing_vision": ("vision and mission", "visión y misión"),
+    "missing_briefing": ("briefing", "briefing"),
+    "missing_situation": ("situation and analysis", "situación y análisis"),
+    "missing_goals": ("goals and objectives", "metas y objetivos"),
+    "missing_audiences": ("audiences", "audiencias"),
+    "missing_channels": ("channels", "canales"),
+    "missing_influence": ("influencers", "influenciadores"),
+    "missing_responsibility": ("roles and routing", "roles y derivación"),
+    "missing_content": ("content and calendar", "contenidos y calendario"),
+    "missing_metrics": ("metrics", "métricas"),
+    "missing_engagement": ("engagement", "marco de compromiso"),
+    "missing_policy": ("policy", "política"),
+    "missing_advocacy": ("internal networks and launch", "redes internas y lanzamiento"),
+    "missing_resources": ("resources", "recursos"),
+    "missing_scenarios": ("scenarios", "escenarios"),
+    "missing_trace": ("traceability", "trazabilidad"),
     "by": ("by", "para el"),
     "from": ("from", "desde"),
     # Relative and aggregate targets: "+10 % over the baseline", "3 % averaged across …"
@@ -348,6 +437,65 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The terms of the closed vocabularies in Spanish, by ``Class.value``; English shows them
+#: as the file writes them.
+_TERMS_ES = {
+    "FunnelStage.awareness": "conocimiento",
+    "FunnelStage.interest": "interés",
+    "FunnelStage.desire": "deseo",
+    "FunnelStage.action": "acción",
+    "FunnelStage.recommendation": "recomendación",
+    "CalendarStatus.idea": "idea",
+    "CalendarStatus.draft": "borrador",
+    "CalendarStatus.approved": "aprobado",
+    "CalendarStatus.scheduled": "programado",
+    "CalendarStatus.published": "publicado",
+    "StepState.done": "hecho",
+    "StepState.ready": "listo",
+    "StepState.blocked": "bloqueado",
+    "StepState.skipped": "omitido",
+    "Horizon.short": "corto plazo",
+    "Horizon.medium": "medio plazo",
+    "Horizon.long": "largo plazo",
+    "Reach.local": "local",
+    "Reach.national": "nacional",
+    "Reach.international": "internacional",
+    "Measure.quantitative": "cuantitativo",
+    "Measure.qualitative": "cualitativo",
+    "MessageKind.inquiry": "consulta",
+    "MessageKind.suggestion": "sugerencia",
+    "MessageKind.complaint": "queja",
+    "MessageKind.crisis": "crisis",
+    "MessageLength.short": "corto",
+    "MessageLength.medium": "medio",
+    "MessageLength.long": "largo",
+    "ResourceKind.people": "personas",
+    "ResourceKind.tool": "herramienta",
+    "ResourceKind.budget": "presupuesto",
+    "MetricMethod.platform": "la plataforma",
+    "MetricMethod.analytics": "analítica web",
+    "MetricMethod.survey": "encuesta",
+    "MetricMethod.manual": "a mano",
+    "Direction.increase": "subir",
+    "Direction.decrease": "bajar",
+    # The legends of the diagrams (render/_svg.py), by the kind of box drawn
+    "legend.goal": "meta",
+    "legend.objective": "objetivo",
+    "legend.metric": "métrica",
+    "legend.audience": "audiencia",
+    "legend.influencer": "influenciador",
+    "legend.channel": "canal",
+    "legend.message": "mensaje",
+    "legend.role": "rol",
+    "legend.step": "paso",
+    "legend.missing": "falta",
+    "legend.step: done": "paso: hecho",
+    "legend.step: ready": "paso: listo",
+    "legend.step: blocked": "paso: bloqueado",
+    "legend.step: skipped": "paso: omitido",
+}
+
+
 def words(lang: str) -> dict[str, str]:
     """The report's words in *lang* ("en" or "es"), by key.
 
@@ -357,4 +505,34 @@ def words(lang: str) -> dict[str, str]:
     if lang not in LANGUAGES:
         raise ValueError(f"no report language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     index = LANGUAGES.index(lang)
-    return {key: pair[index] for key, pair in _WORDS.items()}
+    table = {key: pair[index] for key, pair in _WORDS.items()}
+    return table | _TERMS_ES if lang == "es" else table
+
+
+#: Why a metric has its verdict, in Spanish, by code (English: ``socialplan._score.REASONS``).
+_REASONS_ES = {
+    "no_target": "no hay meta con la que comparar",
+    "no_observation": "aún no hay observaciones",
+    "reached": "meta alcanzada",
+    "no_deadline_moving": "sin fecha límite; avanza hacia la meta",
+    "no_deadline_still": "sin fecha límite y sin avance todavía",
+    "deadline_passed": "la fecha límite {deadline} pasó sin alcanzar la meta",
+    "pace_reaches": "con el ritmo actual, la meta se alcanza el {deadline}",
+    "pace_short": (
+        "con el ritmo actual, {value} el {deadline}: el {share} del camino hasta {target}"
+    ),
+    "time_gone": "el {progress} del camino con el {expected} del tiempo transcurrido",
+    "on_channel": "en {channel}: {reason}",
+}
+
+
+def reasons(lang: str) -> dict[str, str]:
+    """The templates of a verdict's reasons in *lang*, by :class:`~socialplan.Reason` code.
+
+    >>> reasons("es")["reached"]
+    'meta alcanzada'
+    """
+    from .._score import REASONS
+
+    words(lang)  # an unknown language is refused as words() refuses it
+    return dict(REASONS) if lang == "en" else dict(_REASONS_ES)

@@ -79,6 +79,11 @@ def _block(block: Block) -> str:
     raise TypeError(f"not a report block: {block!r}")
 
 
+def _opens_section(block: Block) -> bool:
+    """Whether the contents go before *block*: the first section after the summary."""
+    return isinstance(block, Heading) and block.level == 2 and block.anchor != "summary"
+
+
 def write(blocks: Sequence[Block], contents: str) -> str:
     """The whole report: the title, a table of contents titled *contents*, then the blocks."""
     out: list[str] = []
@@ -86,7 +91,7 @@ def write(blocks: Sequence[Block], contents: str) -> str:
     toc = "\n".join(f"- [{markdown_text(h.text)}](#{anchor(h.text)})" for h in sections)
     placed = False
     for block in blocks:
-        if isinstance(block, Heading) and block.level == 2 and not placed and toc:
+        if _opens_section(block) and not placed and toc:
             out += [f"## {markdown_text(contents)}", toc]
             placed = True
         out.append(_block(block))

@@ -9,6 +9,7 @@ it stands (steps) and what the validators say.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ class _Builder:
         self.lang = lang
         self.w = words(lang)
         self.blocks: list[Block] = []
+        self.not_started: list[str] = []  # the sections with nothing in them, by anchor
         self.goal = _names(plan.business_goals, "statement")
         self.objective = _names(plan.objectives, "title")
         self.audience = _names(plan.audiences, "name")
@@ -61,15 +63,31 @@ class _Builder:
         self.blocks.append(Heading(3, self.w[key], anchor=key))
 
     def empty(self) -> None:
-        self.blocks.append(Note(self.w["empty"]))
+        """The section just begun has nothing in it: drop its heading, list it as not started."""
+        start = max(
+            i
+            for i, block in enumerate(self.blocks)
+            if isinstance(block, Heading) and block.level == 2
+        )
+        self.not_started.append(str(getattr(self.blocks[start], "anchor", "")))
+        del self.blocks[start:]
+
+    def value(self, value: object) -> str:
+        """A cell's text: a term of a closed vocabulary (a funnel stage, a state) in the
+        report's language, anything else as :func:`text` writes it."""
+        if isinstance(value, enum.Enum):
+            return self.w.get(f"{type(value).__name__}.{value.value}", text(value))
+        return text(value)
 
     def table(self, head: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
         self.blocks.append(
-            Table([self.w[f"col_{h}"] for h in head], [[text(c) for c in row] for row in rows])
+            Table(
+                [self.w[f"col_{h}"] for h in head], [[self.value(c) for c in row] for row in rows]
+            )
         )
 
     def fields(self, pairs: Iterable[tuple[str, object]]) -> bool:
-        items = [(self.w[key], text(value)) for key, value in pairs if value not in (None, ())]
+        items = [(self.w[key], self.value(v)) for key, v in pairs if v not in (None, ())]
         if items:
             self.blocks.append(Fields(items))
         return bool(items)
@@ -81,7 +99,8 @@ class _Builder:
 
     def diagram(self, graph: Any, title: str) -> None:
         if graph.number_of_nodes():
-            self.blocks.append(Diagram(graph, title))
+            legend = {k[7:]: v for k, v in self.w.items() if k.startswith("legend.")}
+            self.blocks.append(Diagram(graph, title, legend=legend))
 
 
 def _title(b: _Builder) -> None:
@@ -110,6 +129,96 @@ def _title(b: _Builder) -> None:
             ("horizons", span or None),
         ]
     )
+
+
+def _summary(b: _Builder) -> list[Block]:
+    """The executive summary: the goals, the headline targets, what is missing, the findings.
+
+    Built once every section is, since what is missing includes the sections that had
+    nothing in them (one line, instead of a heading each).
+    """
+    plan = b.plan
+    blocks: list[Block] = [Heading(2, b.w["summary"], anchor="summary")]
+    goals = [g.statement for g in plan.business_goals.values()]
+    if goals:
+        blocks.append(Bullets(goals, label=b.w["summary_goals"]))
+    targets = [
+        f"{o.title}: {target_text(o.target, b.w, b.channel)}"
+        for o in plan.objectives.values()
+        if o.target is not None
+    ]
+    if targets:
+        blocks.append(Bullets(targets, label=b.w["summary_targets"]))
+    missing = _missing(b)
+    if missing:
+        blocks.append(Bullets(missing, label=b.w["summary_missing"]))
+    blocks += _main_findings(b)
+    return blocks
+
+
+def _missing(b: _Builder) -> list[str]:
+    """The sections not started and the steps not done, one line each."""
+    from ..steps import MethodologyError
+
+    lines = []
+    if b.not_started:
+        parts = ", ".join(b.w[f"missing_{key}"] for key in b.not_started)
+        lines.append(b.w["not_started"].format(parts=parts))
+    current = b.analyses.progress
+    if not isinstance(current, MethodologyError):
+        open_steps = [_step_label(b, s) for s in current if str(s.state) not in ("done", "skipped")]
+        if open_steps:
+            lines.append(
+                b.w["steps_not_done"].format(
+                    count=number(len(open_steps)),
+                    total=number(len(current)),
+                    steps=", ".join(open_steps),
+                )
+            )
+    return lines
+
+
+#: How many groups of findings the summary shows.
+_MAIN_FINDINGS = 5
+
+
+def _main_findings(b: _Builder) -> list[Block]:
+    """The findings that matter most: errors first, one line per code with how many parts."""
+    from ..rules import RULES
+
+    report = b.analyses.findings
+    if not len(report):
+        return []
+    rank = {severity: i for i, severity in enumerate(report.counts)}
+    groups: dict[str, list[Any]] = {}
+    for diagnostic in report:
+        groups.setdefault(diagnostic.code, []).append(diagnostic)
+    ordered = sorted(
+        groups.values(), key=lambda g: (rank.get(str(g[0].severity), 0), -len(g), g[0].code)
+    )
+    lines = []
+    for group in ordered[:_MAIN_FINDINGS]:
+        first = group[0]
+        severity = b.w[f"severity_{first.severity}"]
+        if len(group) == 1:
+            lines.append(f"{first.code} ({severity}): {first.message}")
+            continue
+        kinds = {_part_kind(d.path) for d in group}
+        noun = b.w.get(f"part_{kinds.pop()}", b.w["part"]) if len(kinds) == 1 else b.w["part"]
+        rule = RULES.get(first.code)
+        what = rule.summary if rule is not None else first.message
+        on = b.w["summary_on"].format(parts=counted(len(group), noun, b.lang))
+        lines.append(f"{first.code} ({severity}) {on}: {what}")
+    blocks: list[Block] = [Bullets(lines, label=b.w["summary_findings"])]
+    more = len(ordered) - _MAIN_FINDINGS
+    if more > 0:
+        blocks.append(Note(b.w["summary_more"].format(count=number(more))))
+    return blocks
+
+
+def _part_kind(path: str) -> str:
+    """The kind of part a dotted path is in: "channels" for ``channels.x.owner``."""
+    return path.split(".", 1)[0].split("[", 1)[0]
 
 
 def _vision(b: _Builder) -> None:
@@ -807,6 +916,79 @@ def _scenarios(b: _Builder) -> None:
     b.table(head, rows)
 
 
+def _timeline(b: _Builder) -> None:
+    """Every date the plan gives, in order, then what recurs: only when the plan has dates."""
+    plan, w = b.plan, b.w
+    dated: list[tuple[Any, str, str]] = []
+    if plan.start is not None:
+        dated.append((plan.start, w["tl_start"], ""))
+    if plan.horizons is not None:
+        for name in ("short", "medium", "long"):
+            day = getattr(plan.horizons, name)
+            if day is not None:
+                dated.append((day, w[f"tl_{name}"], ""))
+    for o in plan.objectives.values():
+        if o.target is not None and o.target.deadline is not None:
+            aim = f"{text(o.target.value)} {o.target.unit}".strip()
+            dated.append((o.target.deadline, w["tl_deadline"], f"{o.title}: {aim}"))
+    launch = plan.launch
+    if launch is not None:
+        if launch.trial_until is not None:
+            dated.append((launch.trial_until, w["tl_trial"], ""))
+        if launch.date is not None:
+            dated += [
+                (launch.date, w["gate"], f"{g.condition} ({w[f'gate_{g.status}']})")
+                for g in launch.gates
+            ]
+            dated.append((launch.date, w["launch"], ""))
+    for t in plan.tactics.values():
+        if t.starts is not None:
+            dated.append((t.starts, w["tl_tactic_starts"], t.title))
+        if t.ends is not None:
+            dated.append((t.ends, w["tl_tactic_ends"], t.title))
+    for key, record in plan.steps.items():
+        if record.due is not None:
+            dated.append((record.due, w["tl_step_due"], _step_title(b, key)))
+    recurring: list[tuple[str, str, str]] = []
+    if launch is not None and launch.review is not None:
+        recurring.append((_every(b, launch.review), w["tl_review"], ""))
+    for r in plan.reporting.values():
+        if r.every is not None:
+            to = f", {w['tl_to']} {_join(r.to, b.role)}" if r.to else ""
+            recurring.append((_every(b, r.every), w["tl_report"], f"{r.title}{to}"))
+    if not dated and not recurring:
+        return
+    b.section("timeline")
+    # sorted is stable: on one day, the plan's order above (the gates before the launch)
+    rows = [[day, what, detail] for day, what, detail in sorted(dated, key=lambda r: r[0])]
+    b.table(["date", "event", "detail"], [*rows, *([*r] for r in recurring)])
+
+
+def _every(b: _Builder, duration: Any) -> str:
+    """How often something recurs: "monthly" as written, or "every 4 weeks"."""
+    from .._core.duration import WORDS
+
+    written = text(duration)
+    return written if written.strip().lower() in WORDS else f"{b.w['every']} {written}"
+
+
+def _step_title(b: _Builder, key: str) -> str:
+    from ..steps import MethodologyError
+
+    current = b.analyses.progress
+    if isinstance(current, MethodologyError) or key not in current.steps:
+        return key
+    return _step_label(b, current[key])
+
+
+def _step_label(b: _Builder, step: Any) -> str:
+    """A step's neutral label in the report's language ("Launch"), for any organisation;
+    the source method's own words ("Take off!") when the report has no label for it."""
+    current = b.analyses.progress
+    name = getattr(getattr(current, "methodology", None), "name", "")
+    return b.w.get(f"step.{name}.{step.id}", str(step.title))
+
+
 def _trace(b: _Builder) -> None:
     from .. import graphs
 
@@ -840,12 +1022,16 @@ def _progress(b: _Builder) -> None:
     done = number(current.counts().get("done", 0))
     steps = counted(len(current.order()), b.w["noun_steps_done"], b.lang)
     b.blocks.append(Note(b.w["progress_counts"].format(done=done, steps=steps)))
+    labels = {s.id: _step_label(b, s) for s in current}
+    # The source method's own words alongside the neutral labels, when they differ.
+    own = any(labels[s.id] != s.title for s in current)
     b.table(
-        ["rank", "step", "state", "owner", "due", "missing"],
+        ["rank", "step", *(["method_words"] if own else []), "state", "owner", "due", "missing"],
         [
             [
                 s.label,
-                s.title,
+                labels[s.id],
+                *([s.title] if own else []),
                 s.state,
                 s.owner,
                 s.due,
@@ -857,10 +1043,14 @@ def _progress(b: _Builder) -> None:
     b.sub("next_steps")
     ready = current.next()
     if ready:
-        b.blocks.append(Bullets([current[step].title for step in ready]))
+        b.blocks.append(Bullets([labels[step] for step in ready]))
     else:
         b.blocks.append(Note(b.w["next_none"]))
-    b.diagram(graphs.steps(current), b.w["progress"])
+    graph = graphs.steps(current)
+    for _, data in graph.nodes(data=True):
+        if data.get("kind") == "step" and data.get("id") in labels:
+            data["label"] = labels[data["id"]]
+    b.diagram(graph, b.w["progress"])
 
 
 def _findings(b: _Builder) -> None:
@@ -906,6 +1096,7 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "resources": _resources,
     "budget": _budget,
     "scenarios": _scenarios,
+    "timeline": _timeline,
     "trace": _trace,
     "progress": _progress,
     "findings": _findings,
@@ -920,10 +1111,12 @@ def build(plan: Plan, analyses: Analyses, lang: str = "en") -> list[Block]:
     """
     builder = _Builder(plan, analyses, lang)
     _title(builder)
+    top = len(builder.blocks)
     for name, section in SECTIONS.items():
         if name == "findings" and analyses.scorecard is not None:
             from ._scorecard import blocks
 
             builder.blocks += blocks(analyses.scorecard, lang)
         section(builder)
+    builder.blocks[top:top] = _summary(builder)
     return builder.blocks

@@ -79,6 +79,15 @@ def _counts(card: Scorecard, w: Mapping[str, str], lang: str) -> str:
     return f"{w['sc_counts_intro']} {', '.join(parts)}." if parts else ""
 
 
+def _reason(metric: MetricScore, w: Mapping[str, str]) -> str:
+    """Why the metric has its verdict, in the scorecard's language."""
+    from ._i18n import reasons
+
+    if metric.why is None:
+        return metric.reason
+    return metric.why.words(reasons(w["lang"]))
+
+
 def _objectives(card: Scorecard, w: Mapping[str, str]) -> list[Block]:
     if not card.objectives:
         return [Note(w["sc_no_objectives"])]
@@ -94,7 +103,7 @@ def _objectives(card: Scorecard, w: Mapping[str, str]) -> list[Block]:
                 target_text(objective.target, w),
                 f"{latest}{unit}" if latest else "",
                 percent(metric.progress) if metric is not None else "",
-                metric.reason if metric is not None else w["sc_no_metric"],
+                _reason(metric, w) if metric is not None else w["sc_no_metric"],
             ]
         )
     head = ["objective", "verdict", "target", "latest", "progress", "why"]
@@ -328,8 +337,8 @@ def scorecard(
     """The scorecard of :func:`socialplan.score` as text, Markdown, one HTML page, or JSON.
 
     Every format lists every objective with its verdict; *lang* sets the
-    scorecard's own words (the plan's text and the verdicts' reasons stay as
-    written; JSON is data and has none). HTML is one self-contained page, like
+    scorecard's own words and the verdicts' reasons (the plan's text stays as
+    written; JSON is data, its reasons in English). HTML is one self-contained page, like
     the strategy report's.
 
     >>> import datetime as dt

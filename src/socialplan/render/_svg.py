@@ -403,7 +403,9 @@ def _marker_id(title: str, boxes: list[_Box], edges: list[tuple[str, str, str]])
 
 
 @collector_paused
-def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
+def to_svg(
+    graph: nx.DiGraph[str], *, title: str | None = None, legend: Mapping[str, str] | None = None
+) -> str:
     """*graph* drawn left to right as one ``<svg>`` element, ready to be inlined in HTML.
 
     Nodes are boxes filled by kind (steps by state), holding their label
@@ -414,7 +416,8 @@ def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
     kinds drawn. The drawing keeps its size, but scales down to fit a narrower container.
     The drawing references nothing outside itself, and the same graph gives
     the same text whatever order it was built in. *title* is the drawing's
-    accessible name.
+    accessible name; *legend* names the kinds in the legend in another language
+    (``{"goal": "meta", "step: done": "paso: hecho"}``), those it does not name as they are.
 
     >>> import networkx as nx
     >>> print(to_svg(nx.DiGraph(), title="Influence"))  # doctest: +ELLIPSIS
@@ -557,16 +560,17 @@ def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
 
     # The legend: one swatch per kind (and step state) drawn, in rows under the drawing.
     styles = sorted({box.style for box in boxes.values()}, key=_legend_order)
-    legend: list[str] = []
+    names = legend or {}
+    legend_svg: list[str] = []
     row_width = max(right, 480.0)
     lx, ly = 0.0, bottom + 24
     for style in styles:
-        name = _clean(style.legend)
+        name = _clean(names.get(style.legend, style.legend))
         item = 18 + _width(name) + 18
         if lx and lx + item > row_width:
             lx, ly = 0.0, ly + 20
         stroke = _stroke(style)
-        legend.append(
+        legend_svg.append(
             f'<rect x="{_n(lx)}" y="{_n(ly)}" width="12" height="12" rx="2"'
             f' fill="{style.fill}"{stroke}/>'
             f'<text x="{_n(lx + 18)}" y="{_n(ly + 10)}">{_e(name)}</text>'
@@ -597,7 +601,7 @@ def to_svg(graph: nx.DiGraph[str], *, title: str | None = None) -> str:
             *texts,
             "</g>",
             '<g class="legend" font-size="11">',
-            *legend,
+            *legend_svg,
             "</g></svg>",
         ]
     )
