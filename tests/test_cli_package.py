@@ -3,6 +3,7 @@ the package's facade (``socialplan/__init__.py``, which sits above every layer).
 
 from __future__ import annotations
 
+import argparse
 import ast
 import importlib.util
 from pathlib import Path
@@ -55,3 +56,22 @@ def test_the_command_lines_modules_import_no_private_name_of_another(path: Path)
         if source.startswith("socialplan._cli") and name.startswith("_")
     ]
     assert [] == private
+
+
+def test_the_table_of_command_families_names_every_command_in_the_help_order() -> None:
+    """A run imports only its command's family, found in a table: the table must name each
+    command of the whole parser, in its order, each in the family that defines it."""
+    from socialplan._cli import _FAMILIES, parser
+
+    action = parser()._subparsers._group_actions[0]  # type: ignore[union-attr]
+    assert action.choices is not None
+    commands = list(action.choices)
+    listed = [(family, name) for family, names in _FAMILIES.items() for name in names]
+    defined = [
+        (family, name)
+        for family in _FAMILIES
+        for name in importlib.import_module(f"socialplan._cli.{family}").add_commands(
+            argparse.ArgumentParser().add_subparsers()
+        )
+    ]
+    assert (commands, defined) == ([name for _, name in listed], listed)

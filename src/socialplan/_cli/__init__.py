@@ -15,13 +15,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import importlib
 import io
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from . import catalog, check, new, outputs, progress
 from .shared import (
     FAILED,
     INTERNAL,
@@ -39,8 +39,16 @@ from .shared import (
 
 __all__ = ["main", "parser", "run"]
 
-#: The families of commands, in the order ``socialplan --help`` lists their commands.
-_FAMILIES = (check, progress, catalog, outputs, new)
+#: The families of commands (modules of this package), in the order ``socialplan --help``
+#: lists their commands, with the commands of each: a run imports only the family of the
+#: command it runs (``socialplan check`` needs no report or graph code).
+_FAMILIES = {
+    "check": ("check",),
+    "progress": ("status", "maturity"),
+    "catalog": ("rules",),
+    "outputs": ("report", "score", "trace", "graph", "schema", "export", "diff"),
+    "new": ("new",),
+}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -50,8 +58,9 @@ def parser() -> argparse.ArgumentParser:
     return found
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    """The ``socialplan`` argument parser, and the handler of each of its commands."""
+def _parser(command: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    """The ``socialplan`` argument parser, and the handler of each of its commands: only
+    *command*'s family when it names a command, else every command."""
     top = Parser(
         prog="socialplan",
         description="Build and check social-media strategy plans.",
@@ -62,8 +71,11 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     # An explicit prog spares argparse a help formatter (and its import of shutil) now.
     commands = top.add_subparsers(dest="command", metavar="COMMAND", prog=top.prog)
     handlers: dict[str, Handler] = {}
-    for family in _FAMILIES:
-        handlers.update(family.add_commands(commands))
+    known = command is not None and any(command in names for names in _FAMILIES.values())
+    for name, names in _FAMILIES.items():
+        if not known or command in names:
+            family = importlib.import_module(f".{name}", __name__)
+            handlers.update(family.add_commands(commands))
     return top, handlers
 
 
@@ -75,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     exit 2 with one line on stderr, and a stderr that cannot be written changes no exit
     code. argparse's own exits (``--help``, a bad option) raise ``SystemExit`` as ever.
     """
-    top, handlers = _parser()
+    given = sys.argv[1:] if argv is None else argv
+    top, handlers = _parser(given[0] if given else None)
     tolerant = [_tolerant(stream) for stream in (sys.stdout, sys.stderr)]
     try:
         return _main(top, handlers, argv)

@@ -24,7 +24,6 @@ from .document import from_data, to_data
 from .inputs import PLAN, FileChangedError, remember
 from .parse import decode, looks_like, parse_all
 from .positions import place
-from .write import write_atomic
 
 __all__ = ["FileChangedError", "dump", "dumps", "format_of", "load", "loads"]
 
@@ -172,4 +171,6 @@ def dump(
     leads out of its folder; a FIFO or a device is written into, not replaced.
     """
     fmt = format or format_of(path)
+    from .write import write_atomic  # here: reading a plan, as `check` does, writes nothing
+
     write_atomic(Path(path), dumps(plan, fmt), kind=PLAN, format=fmt, force=force)
