@@ -62,22 +62,16 @@ def _scorecard(plan: Plan, path: str, as_of: dt.date | None) -> Scorecard:
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from .._core.diagnostics import LoadError
-    from .._core.limits import DEFAULT_LIMITS
-    from .._io.files import format_of, read_limited
+    from .._io.files import format_of
     from ..render import report
     from ..rules import validate
-    from .shared import project_selection
+    from .shared import load_source, project_selection
 
-    plan, current = progress_of(args)
+    plan, source = load_source(args.file, args.limits)
+    plan, current = progress_of(args, plan)
     findings = validate(plan, settings=project_selection(Path(args.file)))
-    try:  # placed in the file's text, as `check` places them, and listed in its order
-        source = read_limited(args.file, args.limits or DEFAULT_LIMITS)
-    except (OSError, LoadError):  # changed since it was loaded: the findings keep no place
-        pass
-    else:
-        written = source.decode("utf-8", errors="replace")
-        findings = findings.located(written, format_of(args.file), args.file)
+    # Placed in the text the plan was read from, as `check` places them, in the file's order.
+    findings = findings.located(source.decode("utf-8"), format_of(args.file), args.file)
     card = _scorecard(plan, args.observations, args.as_of) if args.observations else None
     text = report(
         plan,

@@ -37,6 +37,7 @@ __all__ = [
     "json_text",
     "limits_of",
     "load_plan",
+    "load_source",
     "progress_of",
     "project_selection",
     "version",
@@ -247,26 +248,33 @@ def emit(
 
 def load_plan(path: str, limits: Limits | None) -> Plan:
     """Load a plan for a command that needs one whole: problems end the command (exit 1)."""
+    return load_source(path, limits)[0]
+
+
+def load_source(path: str, limits: Limits | None) -> tuple[Plan, bytes]:
+    """:func:`load_plan`, and the bytes the plan was read from."""
     from .._core.diagnostics import LoadError
-    from .._io.files import format_of, load
+    from .._io.files import format_of
+    from .._io.files import load_source as read
 
     try:
         format_of(path)
     except ValueError:
         raise UsageError(f"{path}: a plan file ends in .toml or .json") from None
     try:
-        return load(path, limits=limits)
+        return read(path, limits=limits)
     except LoadError as exc:
         raise PlanError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def progress_of(args: argparse.Namespace) -> Any:
-    """The plan of ``args.file`` and its progress through ``args.methodology``."""
+def progress_of(args: argparse.Namespace, plan: Plan | None = None) -> Any:
+    """The plan of ``args.file`` (unless *plan* is it, already loaded) and its progress
+    through ``args.methodology``."""
     from ..steps import MethodologyError, progress
 
-    plan = load_plan(args.file, args.limits)
+    plan = load_plan(args.file, args.limits) if plan is None else plan
     try:
         return plan, progress(plan, args.methodology)
     except MethodologyError as exc:

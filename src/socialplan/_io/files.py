@@ -25,7 +25,7 @@ from .inputs import PLAN, FileChangedError, remember
 from .parse import decode, looks_like, parse_all
 from .positions import place
 
-__all__ = ["FileChangedError", "dump", "dumps", "format_of", "load", "loads"]
+__all__ = ["FileChangedError", "dump", "dumps", "format_of", "load", "load_source", "loads"]
 
 _SUFFIXES: dict[str, Format] = {".toml": "toml", ".json": "json"}
 
@@ -110,11 +110,22 @@ def load(
     not read at all) and :class:`OSError` when it cannot be read. :func:`dump`
     remembers what was read, and will not overwrite the file if it changes.
     """
+    return load_source(path, format, limits=limits)[0]
+
+
+def load_source(
+    path: str | os.PathLike[str],
+    format: Format | None = None,  # noqa: A002
+    *,
+    limits: Limits | None = None,
+) -> tuple[Plan, bytes]:
+    """:func:`load`, and the bytes the plan was read from: the one reading of the file, for
+    a caller that also places findings in its text (:meth:`socialplan.Report.located`)."""
     fmt = format or format_of(path)
     name = os.fspath(path)
     data = read_limited(name, limits or DEFAULT_LIMITS)
     remember(name, PLAN, data, fmt)
-    return loads(data, fmt, file=name, limits=limits)
+    return loads(data, fmt, file=name, limits=limits), data
 
 
 def read_limited(path: str, limits: Limits) -> bytes:
