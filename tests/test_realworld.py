@@ -93,15 +93,54 @@ def _label(code: str, where: str, label: str = "true", reason: str = "A reason."
     )
 
 
-def test_a_finding_without_a_label_and_a_label_without_a_finding_are_both_named(
+def test_a_finding_without_a_label_is_named(tmp_path: Path) -> None:
+    plan = _write(tmp_path, PLAN, 'source = "demo.toml"\n')
+    expected = ["demo.labels.toml: unlabelled finding SP401 channels.blog.owner"]
+    assert expected == measure.label_problems(plan, [("SP401", "channels.blog.owner")])
+
+
+def test_a_label_whose_finding_vanished_stays_as_the_record(tmp_path: Path) -> None:
+    # A rule change that silences a finding must not force its label out: the label is what
+    # the change is measured against (a vanished true is a weakness no longer found).
+    plan = _write(tmp_path, PLAN, 'source = "demo.toml"\n' + _label("SP604", "channels.gone"))
+    assert [] == measure.label_problems(plan, [])
+
+
+def test_a_vanished_true_label_is_a_weakness_no_longer_found(tmp_path: Path) -> None:
+    labels = 'source = "demo.toml"\n' + _label("SP604", "channels.a") + _label("SP604", "b")
+    plan = _write(tmp_path, PLAN, labels)
+    assert (1, 2) == measure.weaknesses(plan, [("SP604", "b")])
+
+
+def test_a_missed_weakness_is_found_when_check_gives_the_finding_it_names(
     tmp_path: Path,
 ) -> None:
-    plan = _write(tmp_path, PLAN, 'source = "demo.toml"\n' + _label("SP604", "channels.gone"))
+    labels = (
+        'source = "demo.toml"\n'
+        '[[missed]]\nwhat = "No goal is served."\ncode = "SP210"\n'
+        '[[missed]]\nwhat = "The blog has no purpose."\ncode = "SP410"\npath = "channels.blog"\n'
+        '[[missed]]\nwhat = "Nothing catches this yet."\n'
+    )
+    plan = _write(tmp_path, PLAN, labels)
+    assert (2, 3) == measure.weaknesses(
+        plan, [("SP210", "business_goals.x"), ("SP410", "channels.blog")]
+    )
+
+
+def test_a_missed_weakness_names_a_rule_code_and_a_path_only_with_a_code(
+    tmp_path: Path,
+) -> None:
+    labels = (
+        'source = "demo.toml"\n'
+        '[[missed]]\nwhat = "A."\ncode = "410"\n'
+        '[[missed]]\nwhat = "B."\npath = "channels.blog"\n'
+    )
+    plan = _write(tmp_path, PLAN, labels)
     expected = [
-        "demo.labels.toml: unlabelled finding SP401 channels.blog.owner",
-        "demo.labels.toml: stale label SP604 channels.gone (check no longer gives it)",
+        "demo.labels.toml: missed[0]: code '410' is not a rule code",
+        "demo.labels.toml: missed[1]: path needs a code and must be one line",
     ]
-    assert expected == measure.label_problems(plan, [("SP401", "channels.blog.owner")])
+    assert expected == measure.label_problems(plan, [])
 
 
 def test_a_finding_given_twice_needs_two_labels(tmp_path: Path) -> None:

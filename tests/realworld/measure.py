@@ -7,7 +7,12 @@ Run from the repository's root, with socialplan installed:
     python tests/realworld/measure.py a.toml ...  # some plans
 
 Precision is true / findings: the share of a rule's findings that a strategist would act on.
-A finding with no label counts under "unlabelled" (and makes the corpus test fail).
+A finding with no label counts under "unlabelled" (and makes the corpus test fail). A label whose
+finding `check` no longer gives stays in its file, as the record of what the checker said when the
+strategist read it, and counts under "vanished": a vanished `true` is a weakness no longer found.
+Recall is found / weaknesses: the weaknesses are the findings labelled `true` (given or vanished)
+and the `[[missed]]` entries; a `[[missed]]` entry is found when it names the finding that reports
+it (`code`, and `path` when one part is meant) and `check` gives that finding.
 The functions here are also what tests/test_realworld.py checks the corpus with.
 """
 
@@ -92,13 +97,20 @@ def labels_path(plan: Path) -> Path:
 
 def findings(plan: Path) -> list[tuple[str, str]]:
     """(code, path) of every finding `socialplan check --format json` gives for the plan."""
+    return [(code, where) for code, where, _ in detailed_findings(plan)]
+
+
+def detailed_findings(plan: Path) -> list[tuple[str, str, str]]:
+    """(code, path, severity) of every finding `socialplan check --format json` gives."""
     from socialplan._cli import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         main(["check", str(plan), "--format", "json"])
     report = json.loads(out.getvalue())
-    return [(d["code"], d["path"]) for f in report["files"] for d in f["diagnostics"]]
+    return [
+        (d["code"], d["path"], d["severity"]) for f in report["files"] for d in f["diagnostics"]
+    ]
 
 
 def read_labels(plan: Path) -> dict[str, Any]:
@@ -125,13 +137,42 @@ def label_problems(plan: Path, found: Sequence[tuple[str, str]]) -> list[str]:
     for i, entry in enumerate(data.get("missed", [])):
         if not _one_line(entry.get("what")):
             problems.append(f"{path.name}: missed[{i}]: what must be a non-empty line")
+        code = entry.get("code")
+        if code is not None and not (isinstance(code, str) and re.fullmatch(r"SP\d{3}", code)):
+            problems.append(f"{path.name}: missed[{i}]: code {code!r} is not a rule code")
+        if "path" in entry and (code is None or not _one_line(entry["path"])):
+            problems.append(f"{path.name}: missed[{i}]: path needs a code and must be one line")
     labelled = Counter((e.get("code"), e.get("path")) for e in entries)
     given = Counter(found)
     for code, where in sorted((given - labelled).elements()):
         problems.append(f"{path.name}: unlabelled finding {code} {where}")
-    for code, where in sorted((labelled - given).elements(), key=str):
-        problems.append(f"{path.name}: stale label {code} {where} (check no longer gives it)")
     return problems
+
+
+def weaknesses(plan: Path, found: Sequence[tuple[str, str]]) -> tuple[int, int]:
+    """(found, all) of the plan's labelled weaknesses, given the findings `check` gives today."""
+    data = read_labels(plan)
+    given = Counter(found)
+    total = hit = 0
+    for entry in data.get("finding", []):
+        if entry.get("label") != "true":
+            continue
+        total += 1
+        key = (entry.get("code"), entry.get("path"))
+        if given[key] > 0:
+            given[key] -= 1
+            hit += 1
+    codes = {code for code, _ in found}
+    for entry in data.get("missed", []):
+        total += 1
+        code = entry.get("code")
+        if code is None:
+            continue
+        if "path" in entry:
+            hit += (code, entry["path"]) in set(found)
+        else:
+            hit += code in codes
+    return hit, total
 
 
 def _one_line(text: object) -> bool:
@@ -204,29 +245,39 @@ def _strings(value: object) -> Iterable[str]:
             yield from _strings(item)
 
 
-def tally(paths: Iterable[Path]) -> dict[str, Counter[str]]:
-    """Per code: findings, and the count of each label (or 'unlabelled')."""
+def tally(
+    paths: Iterable[Path], severities: Sequence[str] = ("error", "warning", "info")
+) -> dict[str, Counter[str]]:
+    """Per code: findings of the given severities, the count of each label (or 'unlabelled'),
+    and the labels whose finding `check` no longer gives ('vanished', 'vanished true')."""
     table: dict[str, Counter[str]] = {}
     for plan in paths:
-        found = Counter(findings(plan))
+        given = detailed_findings(plan)
+        found = Counter((c, p) for c, p, s in given if s in severities)
+        other = Counter((c, p) for c, p, s in given if s not in severities)
         entries = read_labels(plan).get("finding", []) if labels_path(plan).is_file() else []
         for entry in entries:
             key = (entry.get("code"), entry.get("path"))
+            row = table.setdefault(entry["code"], Counter())
             if found[key] > 0:
                 found[key] -= 1
-                row = table.setdefault(entry["code"], Counter())
                 row["findings"] += 1
                 row[entry.get("label", "unlabelled")] += 1
+            elif other[key] > 0:
+                other[key] -= 1
+            else:
+                row["vanished"] += 1
+                row["vanished true"] += entry.get("label") == "true"
         for (code, _), n in found.items():
             if n > 0:
                 row = table.setdefault(code, Counter())
                 row["findings"] += n
                 row["unlabelled"] += n
-    return table
+    return {code: row for code, row in table.items() if +row}
 
 
 def render(table: dict[str, Counter[str]]) -> str:
-    columns = ("findings", *LABELS, "unlabelled")
+    columns = ("findings", *LABELS, "unlabelled", "vanished", "vanished true")
     rows: list[tuple[str, ...]] = [("code", *columns, "precision")]
     total: Counter[str] = Counter()
     for code in sorted(table):
@@ -253,6 +304,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = [Path(a) for a in args] if args else plans()
     print(f"{len(paths)} plans")
     print(render(tally(paths)))
+    hit = total = 0
+    for plan in paths:
+        h, t = weaknesses(plan, findings(plan))
+        hit, total = hit + h, total + t
+    print(f"weaknesses found: {hit} of {total} ({hit / total:.2f})" if total else "")
     return 0
 
 
