@@ -4,9 +4,12 @@ The model holds data only. It checks local invariants (a percentage is
 between 0 and 100); whether the parts of a plan line up is the rules' job.
 Parts that a plan holds many of live in mappings keyed by a short id, and
 refer to each other by those ids.
-"""
 
-from __future__ import annotations
+Unlike the other modules, this one does not write ``from __future__ import annotations``: the
+classes' annotations are evaluated once, as the classes are built, so the converter and the
+rules find real types in the fields instead of evaluating hundreds of strings at every start
+(issue #16). Annotations that name what is not defined yet are written in quotes.
+"""
 
 import datetime as dt
 import re
@@ -17,6 +20,7 @@ import attrs
 
 from ._core.diagnostics import FieldError, Severity
 from ._core.duration import Duration, Frequency
+from ._core.parts import Part
 from ._core.vocab import (
     CalendarStatus,
     ChannelStatus,
@@ -95,18 +99,18 @@ Number = int | float
 
 def _within(
     low: float, high: float | None = None
-) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+) -> Callable[[object, "attrs.Attribute[Any]", Any], None]:
     """A validator for a number between *low* and *high* when one is given."""
     expected = f"a number from {low} to {high}" if high is not None else f"a number ≥ {low}"
 
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    def check(_instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
         if value is not None and (value < low or (high is not None and value > high)):
             raise FieldError(value, expected, field=attribute.name)
 
     return check
 
 
-def _message_length(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _message_length(_instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     if value is None or isinstance(value, MessageLength):
         return
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
@@ -119,8 +123,8 @@ def _list() -> tuple[str, ...]:
     return ()
 
 
-@attrs.frozen(kw_only=True)
-class Horizons:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Horizons(Part):
     """The end dates of the short, medium and long term (seed 003)."""
 
     short: dt.date | None = None
@@ -128,16 +132,16 @@ class Horizons:
     long: dt.date | None = None
 
 
-@attrs.frozen(kw_only=True)
-class BriefingQuestion:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class BriefingQuestion(Part):
     """A question the briefing answers, such as step 1's "why be on social media?"."""
 
     ask: str
     answer: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Briefing:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Briefing(Part):
     """The briefing of seed 000: what the company brings to the table."""
 
     online_presence: str | None = None
@@ -151,8 +155,8 @@ class Briefing:
     questions: tuple[BriefingQuestion, ...] = attrs.field(factory=tuple)
 
 
-@attrs.frozen(kw_only=True)
-class Analysis:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Analysis(Part):
     """Internal and external analysis (seed 001), the current situation (seed 000)."""
 
     company: str | None = None
@@ -165,8 +169,8 @@ class Analysis:
     improvement_points: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@attrs.frozen(kw_only=True)
-class BusinessGoal:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class BusinessGoal(Part):
     """What the company wants; social objectives must support one.
 
     *cite* says where it comes from (a corporate plan, a decision), as on objectives,
@@ -178,8 +182,8 @@ class BusinessGoal:
     cite: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Target:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Target(Part):
     """Where a quantitative objective should get to, and by when.
 
     A *relative* target's value is a change over the baseline: with unit ``"%"``,
@@ -198,8 +202,8 @@ class Target:
     cite: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Objective:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Objective(Part):
     """What social media should achieve for the business."""
 
     title: str
@@ -214,8 +218,8 @@ class Objective:
     cite: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Audience:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Audience(Part):
     """A persona: who they are and where they are."""
 
     name: str
@@ -228,8 +232,8 @@ class Audience:
     priority: Priority | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Profile:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Profile(Part):
     """A channel's identity: how the brand shows itself there (step 8)."""
 
     handle: str | None = None
@@ -239,8 +243,8 @@ class Profile:
     avatar: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Channel:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Channel(Part):
     """A presence on a platform, with its own purpose under one strategic line.
 
     Its life: *status* (proposed, conditional, active, retiring, retired; without
@@ -262,8 +266,8 @@ class Channel:
     priority: int | None = attrs.field(default=None, validator=_within(1))
 
 
-@attrs.frozen(kw_only=True)
-class Influencer:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Influencer(Part):
     """Someone who sways an audience: a blogger, a partner, even a competitor."""
 
     name: str
@@ -275,8 +279,8 @@ class Influencer:
     notes: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Role:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Role(Part):
     """A role of the responsibility map, with its people and duties."""
 
     title: str
@@ -286,8 +290,8 @@ class Role:
     escalate_to: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class WorkElement:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class WorkElement(Part):
     """An element of the work (seed 000: SEO, web, apps, online marketing, social media,
     community) and who executes it: a role of the plan, or a team.
 
@@ -301,8 +305,8 @@ class WorkElement:
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class RoutingRule:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class RoutingRule(Part):
     """Which team answers which kind of message, on which channels."""
 
     message: MessageKind
@@ -312,8 +316,8 @@ class RoutingRule:
     escalate_to: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class RaciEntry:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class RaciEntry(Part):
     """Who is responsible, accountable, consulted and informed."""
 
     responsible: tuple[str, ...] = attrs.field(factory=_list)
@@ -322,16 +326,16 @@ class RaciEntry:
     informed: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@attrs.frozen(kw_only=True)
-class Raci:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Raci(Part):
     """RACI assignments per plan step and per channel, by role id."""
 
     steps: Mapping[str, RaciEntry] = attrs.field(factory=dict)
     channels: Mapping[str, RaciEntry] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ContentPillar:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ContentPillar(Part):
     """A theme the content returns to, serving objectives."""
 
     theme: str
@@ -345,8 +349,8 @@ class ContentPillar:
     description: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class ContentSource:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ContentSource(Part):
     """Existing material to reuse: white papers, case studies, videos."""
 
     title: str
@@ -355,8 +359,8 @@ class ContentSource:
     pillars: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@attrs.frozen(kw_only=True)
-class ContentStrategy:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ContentStrategy(Part):
     """Pillars, sources, formats, keywords and messages per audience."""
 
     pillars: Mapping[str, ContentPillar] = attrs.field(factory=dict)
@@ -366,8 +370,8 @@ class ContentStrategy:
     messages: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class Tactic:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Tactic(Part):
     """How a strategy is carried out: what is done, for which objectives, where and by whom.
 
     A tactic serves *objectives* at a funnel *stage* (seed 004 sets objectives and
@@ -389,8 +393,8 @@ class Tactic:
     ends: dt.date | None = None
 
 
-@attrs.frozen(kw_only=True)
-class CalendarEntry:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CalendarEntry(Part):
     """One item of the editorial calendar.
 
     A recurring item (a weekly tip, a daily story) gives the time between two
@@ -408,8 +412,8 @@ class CalendarEntry:
     until: dt.date | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Survey:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Survey(Part):
     """How a measure is taken by survey: the question asked, of whom, of how many people."""
 
     question: str
@@ -417,8 +421,8 @@ class Survey:
     sample: int | None = attrs.field(default=None, validator=_within(1))
 
 
-@attrs.frozen(kw_only=True)
-class Metric:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Metric(Part):
     """A KPI: what is measured, where, how often, and which objectives it serves.
 
     *unit_value* is what one unit is worth to the business in the plan's
@@ -447,8 +451,8 @@ class Metric:
     priority: Priority | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Reporting:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Reporting(Part):
     """A report of results: who receives it, how often, where it is published, who makes it.
 
     *to* names its recipients: role ids, or free text such as "cabinet"; *every* is how
@@ -463,8 +467,8 @@ class Reporting:
     metrics: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@attrs.frozen(kw_only=True)
-class EngagementRule:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class EngagementRule(Part):
     """How the brand engages on one channel (step 9)."""
 
     tone: str | None = None
@@ -477,8 +481,8 @@ class EngagementRule:
     hours: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Policy:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Policy(Part):
     """What may be said, what may not, and in whose name (step 10)."""
 
     acceptable: tuple[str, ...] = attrs.field(factory=_list)
@@ -489,8 +493,8 @@ class Policy:
     approver: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Governance:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Governance(Part):
     """Governance of the organisation's other accounts: how one is asked for, and closed.
 
     A department that wants an account of its own *requests* it, submits what it
@@ -506,8 +510,8 @@ class Governance:
     closure: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@attrs.frozen(kw_only=True)
-class ModerationRule:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModerationRule(Part):
     """What is done with a visitor's post of one kind: hidden, deleted, answered, escalated."""
 
     when: str
@@ -515,8 +519,8 @@ class ModerationRule:
     escalate_to: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Moderation:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Moderation(Part):
     """Moderation of what visitors post on the plan's channels, apart from its own posts' policy.
 
     *house_rules* is the text of the house rules, or the address where they are
@@ -527,8 +531,8 @@ class Moderation:
     rules: tuple[ModerationRule, ...] = attrs.field(factory=tuple)
 
 
-@attrs.frozen(kw_only=True)
-class Approval:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Approval(Part):
     """Approval of drafts before they go out (seed 003, I.3), tied to the calendar's statuses.
 
     A draft is approved by the *approver* before its calendar entry reaches the
@@ -542,8 +546,8 @@ class Approval:
     four_eyes: bool = False
 
 
-@attrs.frozen(kw_only=True)
-class Resource:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Resource(Part):
     """People, a tool or money, for a horizon (seed 003)."""
 
     kind: ResourceKind
@@ -554,8 +558,8 @@ class Resource:
     notes: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class BudgetLine:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class BudgetLine(Part):
     """One allocation of the budget: an amount, for a category, a channel or a horizon."""
 
     amount: Number = attrs.field(validator=_within(0))
@@ -565,8 +569,8 @@ class BudgetLine:
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Budget:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Budget(Part):
     """The plan's money: a total in a currency (an ISO 4217 code), and how it is allocated.
 
     Whether the lines add up to the total is for validation to say.
@@ -584,13 +588,13 @@ SHARE_PATTERN = re.compile(r"([0-9]+(?:\.[0-9]+)?) ?%")
 EXPECTED_THRESHOLD = 'a number, or a share of the target such as "60%"'
 
 
-def _threshold(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _threshold(_instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     if isinstance(value, str) and SHARE_PATTERN.fullmatch(value) is None:
         raise FieldError(value, EXPECTED_THRESHOLD, field=attribute.name)
 
 
-@attrs.frozen(kw_only=True)
-class Trigger:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Trigger(Part):
     """A condition on one of the plan's metrics that calls for a scenario.
 
     Exactly one of *below* and *above* is given: a number in the metric's unit, or a
@@ -636,8 +640,8 @@ class TriggerError(FieldError):
         return f"the trigger gives {self.given}: a trigger needs exactly one of them", hint
 
 
-@attrs.frozen(kw_only=True)
-class Scenario:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Scenario(Part):
     """A plan B or plan C: what happens if things go otherwise (seed 003).
 
     *when* lists the conditions on the plan's metrics that call for it: the scorecard
@@ -651,8 +655,8 @@ class Scenario:
     when: tuple[Trigger, ...] = attrs.field(factory=tuple)
 
 
-@attrs.frozen(kw_only=True)
-class StakeholderInput:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class StakeholderInput(Part):
     """Input gathered from the people involved: a survey, an interview (step 1b)."""
 
     method: str
@@ -661,8 +665,8 @@ class StakeholderInput:
     findings: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@attrs.frozen(kw_only=True)
-class Advocacy:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Advocacy(Part):
     """The internal advocacy plan: employees and ambassadors (step 13)."""
 
     description: str | None = None
@@ -670,8 +674,8 @@ class Advocacy:
     actions: tuple[str, ...] = attrs.field(factory=_list)
 
 
-@attrs.frozen(kw_only=True)
-class LaunchGate:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class LaunchGate(Part):
     """A go/no-go condition of the launch, who decides it, and where it stands."""
 
     condition: str
@@ -679,8 +683,8 @@ class LaunchGate:
     status: GateStatus = GateStatus.OPEN
 
 
-@attrs.frozen(kw_only=True)
-class Launch:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Launch(Part):
     """The launch and the cycle of review that follows it (step 14)."""
 
     date: dt.date | None = None
@@ -690,8 +694,8 @@ class Launch:
     gates: tuple[LaunchGate, ...] = attrs.field(factory=tuple)
 
 
-@attrs.frozen(kw_only=True)
-class StepRecord:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class StepRecord(Part):
     """A step marked by hand: its status, owner, due date and a note."""
 
     status: StepStatus | None = None
@@ -701,8 +705,8 @@ class StepRecord:
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class StepSpec:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class StepSpec(Part):
     """A step of a methodology declared in the plan file: what it needs, how it is done."""
 
     title: str | None = None
@@ -710,16 +714,16 @@ class StepSpec:
     check: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class MethodologySpec:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class MethodologySpec(Part):
     """The methodology a plan follows: a built-in one by *name*, or its own *steps*."""
 
     name: str | None = None
     steps: Mapping[str, StepSpec] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class CheckSettings:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CheckSettings(Part):
     """Which rules run on this plan, ruff-style: codes or prefixes such as "SP2"."""
 
     select: tuple[str, ...] = attrs.field(factory=_list)
@@ -728,8 +732,8 @@ class CheckSettings:
     strict: bool = False
 
 
-@attrs.frozen(kw_only=True)
-class Plan:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Plan(Part):
     """A social-media strategy plan.
 
     The fields up to ``currency`` are the file's ``[plan]`` table; each of the
@@ -776,11 +780,11 @@ class Plan:
     methodology: MethodologySpec | None = None
     check: CheckSettings | None = None
 
-    def evolve(self, **changes: object) -> Plan:
+    def evolve(self, **changes: object) -> "Plan":
         """Return a copy of this plan with *changes* applied (``attrs.evolve``)."""
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
 
-    def with_part(self, table: str, key: str, part: object) -> Plan:
+    def with_part(self, table: str, key: str, part: object) -> "Plan":
         """A copy of this plan with *part* set at *key* of *table* (added or replaced).
 
         >>> plan = Plan(name="A").with_part("business_goals", "b", BusinessGoal(statement="Grow"))
@@ -789,14 +793,14 @@ class Plan:
         """
         return self.evolve(**{table: {**self._keyed(table), key: part}})
 
-    def without_part(self, table: str, key: str) -> Plan:
+    def without_part(self, table: str, key: str) -> "Plan":
         """A copy of this plan without the part at *key* of *table*."""
         parts = self._keyed(table)
         if key not in parts:
             raise KeyError(f"{table} has no {key!r}")
         return self.evolve(**{table: {k: v for k, v in parts.items() if k != key}})
 
-    def with_objective(self, key: str, objective: Objective) -> Plan:
+    def with_objective(self, key: str, objective: Objective) -> "Plan":
         """A copy of this plan with *objective* added or replaced: plan B in one line."""
         return self.with_part("objectives", key, objective)
 
