@@ -212,3 +212,51 @@ def test_the_language_comes_from_the_texts_when_the_header_does_not_say(tmp_path
         measure.language(_write(tmp_path, PLAN, None)),
         measure.language(_write(tmp_path, spanish, None)),
     )
+
+
+def test_a_group_is_true_if_any_part_is_else_false_positive_if_any_is_else_noise() -> None:
+    assert ["true", "false-positive", "noise"] == [
+        measure.group_label(["noise", "true", "false-positive"]),
+        measure.group_label(["noise", "false-positive"]),
+        measure.group_label(["noise", "noise"]),
+    ]
+
+
+def test_the_grouped_view_counts_a_group_once_and_a_finding_alone_as_its_own(
+    tmp_path: Path,
+) -> None:
+    labels = 'source = "demo.toml"\n' + "".join(
+        _label(code, where, label)
+        for code, where, label in [
+            ("SP401", "channels.a.owner", "noise"),
+            ("SP401", "channels.b.owner", "true"),
+            ("SP401", "channels.c.owner", "noise"),
+            ("SP101", "x", "false-positive"),
+            ("SP101", "y", "noise"),
+        ]
+    )
+    plan = _write(tmp_path, PLAN, labels)
+    given = [
+        ("SP401", "channels.a.owner", "warning", "3 of 3 channels have no owner"),
+        ("SP401", "channels.b.owner", "warning", "3 of 3 channels have no owner"),
+        ("SP401", "channels.c.owner", "warning", "3 of 3 channels have no owner"),
+        ("SP101", "x", "error", None),
+        ("SP101", "y", "error", None),
+    ]
+    table = measure.group_tally([plan], given=lambda _: given)
+    assert {
+        "SP401": {"findings": 1, "true": 1},
+        "SP101": {"findings": 2, "false-positive": 1, "noise": 1},
+    } == {code: dict(row) for code, row in table.items()}
+
+
+def test_the_measure_prints_the_view_per_part_and_per_group(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = _write(tmp_path, PLAN, 'source = "demo.toml"\n')
+    measure.main([str(plan)])
+    out = capsys.readouterr().out
+    assert (True, True) == (
+        "per part (one entry of `check --format json` each):\ncode " in out,
+        "per group (one finding as a reader sees it" in out and "\ncode   groups" in out,
+    )

@@ -30,6 +30,9 @@ supports = ["footfall"]
 NOISY = (
     SMALL
     + """
+[audiences.locals]
+name = "Locals"
+
 [objectives.broken]
 title = "Broken"
 supports = ["nowhere"]
@@ -82,17 +85,21 @@ def test_the_summary_groups_one_cause_on_many_parts_and_puts_errors_first() -> N
     lines = summary(report(socialplan.loads(NOISY)))
     found = lines[lines.index("**Most important findings**") + 1 :]
     assert found[0].startswith("- SP101 (error): ")
-    assert "- SP302 (warning) on 4 channels: A channel that reaches no audience." == found[1]
+    assert (
+        "- SP302 (warning): 4 of 4 channels reach no audience: blog, facebook, instagram, tiktok"
+        == (found[1])
+    )
     assert 5 >= len([line for line in found if line.startswith("- SP")])
 
 
 def test_the_summary_shows_at_most_five_findings_and_says_how_many_more() -> None:
-    # NOISY's findings have ten codes: SP101, SP201, SP203, SP212, SP302, SP401, SP402,
-    # SP403, SP501 and SP604.
+    # NOISY's findings are eight: SP101, SP203 (a group), SP301, SP302 (a group), SP402,
+    # SP604 (a group), SP212 (a group) and SP809 (roles, routing, metrics and engagement
+    # not started: said once).
     lines = summary(report(socialplan.loads(NOISY)))
     found = lines[lines.index("**Most important findings**") + 1 :]
     shown = [line for line in found if line.startswith("- SP")]
-    assert (5, "_And 5 more: see the validation findings._") == (len(shown), found[-1])
+    assert (5, "_And 3 more: see the validation findings._") == (len(shown), found[-1])
 
 
 def test_the_spanish_summary_is_in_spanish() -> None:
@@ -104,7 +111,10 @@ def test_the_spanish_summary_is_in_spanish() -> None:
         "**Qué falta**",
         "**Hallazgos más importantes**",
     ] == [line for line in section.splitlines() if line.startswith("**")]
-    assert "en 4 canales" in section
+    assert (
+        "en 4 canales: A channel that reaches no audience. (blog, facebook, instagram, tiktok)"
+        in (section)
+    )
 
 
 def test_the_html_summary_comes_before_the_contents() -> None:

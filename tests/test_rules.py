@@ -634,6 +634,26 @@ CASES = [
         ('"in_progress"', '"done"'),
     ),
     Case(
+        "SP809",
+        """
+        [audiences.locals]
+        name = "Locals"
+        [roles.cm]
+        title = "Community manager"
+        [channels.facebook]
+        platform = "facebook"
+        [[routing]]
+        message = "inquiry"
+        to = "cm"
+        [[calendar]]
+        date = 2026-01-05
+        channel = "facebook"
+        title = "Hello"
+        """,
+        [("SP809", "info", "")],
+        ('platform = "facebook"', 'platform = "facebook"\n[engagement.facebook]\ntone = "warm"'),
+    ),
+    Case(
         "SP901",
         """
         [objectives.awareness]
@@ -1301,7 +1321,11 @@ def test_cross_posting_cycle_message_walks_the_cycle() -> None:
 
 
 def test_unrouted_messages_lists_the_missing_kinds_in_order() -> None:
-    diagnostic = only('[channels.fb]\nplatform = "facebook"\n', "SP403")
+    diagnostic = only(  # routing started on another channel only
+        '[channels.fb]\nplatform = "facebook"\n[channels.x]\nplatform = "x"\nstatus = "retired"\n'
+        '[[routing]]\nmessage = "inquiry"\nto = "cm"\nchannels = ["x"]\n',
+        "SP403",
+    )
     assert 'channel "fb" has no route for: inquiry, suggestion, complaint, crisis' == (
         diagnostic.message
     )

@@ -10,6 +10,9 @@ Precision is true / findings: the share of a rule's findings that a strategist w
 A finding with no label counts under "unlabelled" (and makes the corpus test fail). A label whose
 finding `check` no longer gives stays in its file, as the record of what the checker said when the
 strategist read it, and counts under "vanished": a vanished `true` is a weakness no longer found.
+The grouped view counts findings as a reader sees them: the parts of one group (one rule, one
+cause: the JSON's `group`) are one finding, labelled `true` if any part is, else `false-positive`
+if any part is, else `noise`; a finding with no group is a group of its own.
 Recall is found / weaknesses: the weaknesses are the findings labelled `true` (given or vanished)
 and the `[[missed]]` entries; a `[[missed]]` entry is found when it names the finding that reports
 it (`code`, and `path` when one part is meant) and `check` gives that finding.
@@ -25,7 +28,7 @@ import re
 import sys
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +114,83 @@ def detailed_findings(plan: Path) -> list[tuple[str, str, str]]:
     return [
         (d["code"], d["path"], d["severity"]) for f in report["files"] for d in f["diagnostics"]
     ]
+
+
+def grouped_findings(plan: Path) -> list[tuple[str, str, str, str | None]]:
+    """(code, path, severity, group) of every finding `socialplan check --format json` gives."""
+    from socialplan._cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", str(plan), "--format", "json"])
+    report = json.loads(out.getvalue())
+    return [
+        (d["code"], d["path"], d["severity"], d.get("group"))
+        for f in report["files"]
+        for d in f["diagnostics"]
+    ]
+
+
+def group_label(labels: Iterable[str]) -> str:
+    """The label of a group of findings (one finding as a reader sees it): ``true`` if any
+    member is labelled true, else ``false-positive`` if any member is, else ``noise``
+    (``unlabelled`` when a member has no label and no member decides it)."""
+    given = set(labels)
+    for label in ("true", "false-positive"):
+        if label in given:
+            return label
+    return "unlabelled" if "unlabelled" in given else "noise"
+
+
+def group_tally(
+    paths: Iterable[Path],
+    severities: Sequence[str] = ("error", "warning", "info"),
+    given: Callable[[Path], Sequence[tuple[str, str, str, str | None]]] = grouped_findings,
+) -> dict[str, Counter[str]]:
+    """Per code: the groups of findings of the given severities (a finding with no group is
+    a group of its own), as ``findings``, and the count of each group's label."""
+    table: dict[str, Counter[str]] = {}
+    for plan in paths:
+        found = given(plan)
+        entries = read_labels(plan).get("finding", []) if labels_path(plan).is_file() else []
+        pool: dict[tuple[str, str], list[str]] = {}
+        for entry in entries:
+            pool.setdefault((entry.get("code"), entry.get("path")), []).append(
+                entry.get("label", "unlabelled")
+            )
+        groups: dict[tuple[str, str], list[str]] = {}
+        for position, (code, where, severity, group) in enumerate(found):
+            left = pool.get((code, where), [])
+            label = left.pop(0) if left else "unlabelled"
+            if severity not in severities:
+                continue
+            key = (code, group) if group is not None else (code, f"#{position}")
+            groups.setdefault(key, []).append(label)
+        for (code, _), labels in groups.items():
+            row = table.setdefault(code, Counter())
+            row["findings"] += 1
+            row[group_label(labels)] += 1
+    return table
+
+
+def render_groups(table: dict[str, Counter[str]]) -> str:
+    """The grouped view: per code, the groups and their labels, and the precision."""
+    columns = ("findings", *LABELS, "unlabelled")
+    rows: list[tuple[str, ...]] = [("code", "groups", *columns[1:], "precision")]
+    total: Counter[str] = Counter()
+    for code in sorted(table):
+        row = table[code]
+        total.update(row)
+        rows.append((code, *(str(row[c]) for c in columns), _precision(row)))
+    rows.append(("all", *(str(total[c]) for c in columns), _precision(total)))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in rows
+    )
 
 
 def read_labels(plan: Path) -> dict[str, Any]:
@@ -303,7 +383,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     paths = [Path(a) for a in args] if args else plans()
     print(f"{len(paths)} plans")
+    print("per part (one entry of `check --format json` each):")
     print(render(tally(paths)))
+    print("per group (one finding as a reader sees it: a group is true if any of its parts is):")
+    print(render_groups(group_tally(paths)))
     hit = total = 0
     for plan in paths:
         h, t = weaknesses(plan, findings(plan))

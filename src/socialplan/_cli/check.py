@@ -137,6 +137,7 @@ _HEADINGS = {"error": "errors", "warning": "warnings", "info": "info"}
 
 
 def _report_text(result: _Result, out: TextIO) -> None:
+    from .._core.diagnostics import grouped
     from .._core.escape import visible_controls
     from .._core.text import counted
     from .._counts import parts
@@ -150,13 +151,56 @@ def _report_text(result: _Result, out: TextIO) -> None:
         held = [counted(count, name) for name, count in parts(plan) if count]
         if held:
             out.write("  " + ", ".join(held) + "\n")
+    # One line per finding as a reader sees it: the parts of a group on one line.
+    shown = dict.fromkeys(result.counts, 0)
     for severity, heading in _HEADINGS.items():
-        found = [d for d in result.diagnostics if str(d.severity) == severity]
+        found = grouped(d for d in result.diagnostics if str(d.severity) == severity)
         if found:
+            shown[severity] = len(found)
             out.write(f"  {heading} ({len(found)}):\n")
-            out.writelines(f"    {d}\n" for d in found)
-    tally = ", ".join(counted(count, severity) for severity, count in result.counts.items())
+            out.writelines(_finding_text(group) + "\n" for group in found)
+    tally = ", ".join(counted(count, severity) for severity, count in shown.items())
     out.write(f"  {tally}\n")
+
+
+#: How wide the line of a group of findings is wrapped (its parts are never cut).
+_WIDTH = 100
+
+
+def _finding_text(group: list[Diagnostic]) -> str:
+    """One finding as ``check`` prints it: a diagnostic alone, or a group as one line
+    naming every part (wrapped, never cut), placed at its first part, with the rule's fix."""
+    from .._core.diagnostics import part_named
+    from .._core.escape import visible_controls
+
+    first = group[0]
+    if len(group) == 1:
+        return f"    {first}"
+    from textwrap import wrap
+
+    from ..rules import RULES
+
+    column = first.column if first.line is not None else None
+    where = ":".join(str(p) for p in (first.file, first.line, column) if p is not None)
+    rule = RULES.get(first.code)
+    fix = f" ({rule.fix})" if rule is not None and rule.fix else ""
+    head = visible_controls(f"{where + ': ' if where else ''}{first.code} {first.group}:")
+    body = visible_controls(", ".join(part_named(d) for d in group) + fix)
+    if len(body) <= _WIDTH - len(_MORE):
+        return f"    {head} {body}"
+    lines = wrap(
+        body,
+        _WIDTH,
+        initial_indent=_MORE,
+        subsequent_indent=_MORE,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return "\n".join([f"    {head}", *lines])
+
+
+#: The indent of the lines a long group of findings continues on.
+_MORE = " " * 6
 
 
 def _report_json(result: _Result) -> dict[str, object]:
@@ -238,6 +282,8 @@ def _sarif(results: list[_Result]) -> dict[str, Any]:
             }
             if d.code in index:
                 finding["ruleIndex"] = index[d.code]
+            if d.group is not None:  # one finding of several parts, in SARIF's property bag
+                finding["properties"] = {"group": d.group}
             findings.append(finding)
     driver = {
         "name": "socialplan",

@@ -23,7 +23,9 @@ __all__ = [
     "Severity",
     "file_order",
     "format_path",
+    "grouped",
     "parse_path",
+    "part_named",
 ]
 
 # Load-error codes. Group SP0 is the file itself; later groups are rules.
@@ -75,6 +77,13 @@ class Diagnostic:
     its last character). *about* says whether that text is the value at *path*
     (``"value"``) or its key as written (``"key"``); it is what places the range,
     and is not part of :meth:`to_dict`.
+
+    *group* is set when the diagnostic is one part of a finding about several parts
+    (one rule, one cause: ``"4 of 7 channels have no engagement rule"``): the
+    diagnostics of one file with the same *code* and *group* are one finding for a
+    reader, which ``socialplan check`` and the report show as one line naming every
+    part, while JSON and SARIF keep one entry per part, each carrying the group. It
+    is the group said in words, and None for a diagnostic that stands alone.
     """
 
     code: str
@@ -88,6 +97,7 @@ class Diagnostic:
     end_line: int | None = None
     end_column: int | None = None
     about: About = "value"
+    group: str | None = None
 
     def __str__(self) -> str:
         column = self.column if self.line is not None else None
@@ -115,6 +125,7 @@ class Diagnostic:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "hint": self.hint,
+            "group": self.group,
         }
 
 
@@ -131,6 +142,50 @@ def file_order(diagnostic: Diagnostic) -> tuple[int, int, int, int, str, str]:
     if line is None:
         return (_RANK[diagnostic.severity], 1, 0, 0, diagnostic.path, diagnostic.code)
     return (_RANK[diagnostic.severity], 0, line, column or 0, diagnostic.code, diagnostic.path)
+
+
+def grouped(diagnostics: Iterable[Diagnostic]) -> list[list[Diagnostic]]:
+    """*diagnostics* as a reader sees them: one list per finding, in the order of each's first.
+
+    The diagnostics of one *code* and one :attr:`Diagnostic.group` make one finding; one
+    with no group stands alone.
+
+    >>> a, b = (Diagnostic(code="SP401", severity=Severity.WARNING, message=f"{k} has no owner",
+    ...     path=f"channels.{k}.owner", group="2 of 2 channels have no owner") for k in "ab")
+    >>> alone = Diagnostic(code="SP101", severity=Severity.ERROR, message="x")
+    >>> [len(each) for each in grouped([a, alone, b])]
+    [2, 1]
+    """
+    found: list[list[Diagnostic]] = []
+    by_key: dict[tuple[str, str], list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.group is None:
+            found.append([diagnostic])
+            continue
+        key = (diagnostic.code, diagnostic.group)
+        members = by_key.get(key)
+        if members is None:
+            members = by_key[key] = []
+            found.append(members)
+        members.append(diagnostic)
+    return found
+
+
+def part_named(diagnostic: Diagnostic) -> str:
+    """The id of the part *diagnostic* is about, as a group lists it: the key after the
+    table's name in its path (``"blog"`` for ``channels.blog.owner``), shown as
+    :func:`shown_path` shows a key; the whole path when it has no such key.
+
+    >>> part_named(Diagnostic(code="SP401", severity=Severity.WARNING, message="",
+    ...     path='channels."my blog".owner'))
+    '"my blog"'
+    """
+    segments = parse_path(diagnostic.path)
+    if len(segments) < 2:
+        return shown_path(diagnostic.path)
+    if isinstance(segments[1], int):  # a list's item: calendar[0]
+        return shown_path(format_path(segments[:2]))
+    return shown_path(format_path(segments[1:2]))
 
 
 class LoadError(ValueError):

@@ -13,7 +13,7 @@ import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._core.diagnostics import file_order
+from .._core.diagnostics import file_order, grouped, part_named
 from .._core.text import counted, number
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
 from ._i18n import words
@@ -183,16 +183,18 @@ _MAIN_FINDINGS = 5
 
 
 def _main_findings(b: _Builder) -> list[Block]:
-    """The findings that matter most: errors first, one line per code with how many parts."""
+    """The findings that matter most: errors first, one line per group of findings (one
+    rule, one cause: every part named), or per code with how many parts."""
     from ..rules import RULES
 
     report = b.analyses.findings
     if not len(report):
         return []
     rank = {severity: i for i, severity in enumerate(report.counts)}
-    groups: dict[str, list[Any]] = {}
+    # A group of findings (one rule, one cause) is one finding; the rest, one line per code.
+    groups: dict[tuple[str, str | None], list[Any]] = {}
     for diagnostic in report:
-        groups.setdefault(diagnostic.code, []).append(diagnostic)
+        groups.setdefault((diagnostic.code, diagnostic.group), []).append(diagnostic)
     ordered = sorted(
         groups.values(), key=lambda g: (rank.get(str(g[0].severity), 0), -len(g), g[0].code)
     )
@@ -203,12 +205,16 @@ def _main_findings(b: _Builder) -> list[Block]:
         if len(group) == 1:
             lines.append(f"{first.code} ({severity}): {first.message}")
             continue
+        if first.group is not None and b.lang == "en":  # the group's words are English
+            lines.append(f"{first.code} ({severity}): {_group_text(group)}")
+            continue
         kinds = {_part_kind(d.path) for d in group}
         noun = b.w.get(f"part_{kinds.pop()}", b.w["part"]) if len(kinds) == 1 else b.w["part"]
         rule = RULES.get(first.code)
         what = rule.summary if rule is not None else first.message
         on = b.w["summary_on"].format(parts=counted(len(group), noun, b.lang))
-        lines.append(f"{first.code} ({severity}) {on}: {what}")
+        named = f" ({', '.join(part_named(d) for d in group)})" if first.group is not None else ""
+        lines.append(f"{first.code} ({severity}) {on}: {what}{named}")
     blocks: list[Block] = [Bullets(lines, label=b.w["summary_findings"])]
     more = len(ordered) - _MAIN_FINDINGS
     if more > 0:
@@ -1068,8 +1074,33 @@ def _findings(b: _Builder) -> None:
     shown = sorted(report, key=file_order) if any(d.line for d in report) else list(report)
     b.table(
         ["code", "severity", "where_found", "what", "fix"],
-        [[d.code, b.w[f"severity_{d.severity}"], d.path, d.message, d.hint] for d in shown],
+        [_finding_row(b, group) for group in grouped(shown)],
     )
+
+
+def _finding_row(b: _Builder, group: list[Any]) -> list[object]:
+    """A finding as the report lists it: a diagnostic alone, or a group of them as one row
+    naming every part, with the rule's fix."""
+    first = group[0]
+    severity = b.w[f"severity_{first.severity}"]
+    if len(group) == 1:
+        return [first.code, severity, first.path, first.message, first.hint]
+    from ..rules import RULES
+
+    rule = RULES.get(first.code)
+    kinds = sorted({_part_kind(d.path) for d in group})
+    return [
+        first.code,
+        severity,
+        ", ".join(kinds),
+        _group_text(group),
+        rule.fix if rule is not None else first.hint,
+    ]
+
+
+def _group_text(group: list[Any]) -> str:
+    """A group of findings in words: what its parts share, then every part."""
+    return f"{group[0].group}: " + ", ".join(part_named(d) for d in group)
 
 
 #: The report's sections in order, by anchor.

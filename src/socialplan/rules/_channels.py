@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._core.graph import cycles
+from ._absence import NOT_RETIRED, SPOKEN_TO, channels_in, grouped, not_started
 from ._context import Context
 from ._registry import Finding, rule
 
@@ -15,18 +16,30 @@ from ._registry import Finding, rule
     "warning",
     summary="An audience no channel reaches.",
     why="Seed 004's second step asks where the customers are: an audience no channel reaches "
-    "hears nothing the plan says.",
+    "hears nothing the plan says."
+    " A proposed or retired channel reaches nobody yet, or any more: it does not count.",
     fix="Add the audience to the `audiences` of a channel where it is.",
     example='[audiences.teachers]\nname = "Teachers"  # no channel lists it',
 )
 def unreached_audience(context: Context) -> Iterator[Finding]:
-    for key in context.plan.audiences:
-        if key not in context.channels_by_audience:
-            yield Finding(
+    plan = context.plan
+    # A proposed or retired channel reaches nobody yet, or any more.
+    used = channels_in(plan, NOT_RETIRED)
+    reached = {a for c in used.values() for a in c.audiences}
+    yield from grouped(
+        (
+            (
                 f"audiences.{key}",
                 f'audience "{key}" is reached by no channel',
                 "list it in the audiences of a channel where it is",
             )
+            for key in plan.audiences
+            if key not in reached
+        ),
+        len(plan.audiences),
+        "audiences",
+        ("is reached by no channel", "are reached by no channel"),
+    )
 
 
 @rule(
@@ -35,18 +48,31 @@ def unreached_audience(context: Context) -> Iterator[Finding]:
     "warning",
     summary="A channel that reaches no audience.",
     why="Each platform has its own purpose under one strategic line (seed 003); a channel "
-    "that speaks to nobody in particular has none.",
+    "that speaks to nobody in particular has none."
+    " It is about running and conditional channels; proposed, retiring and retired ones are "
+    "left out. Silent while the plan has no audience at all: SP809 says that once.",
     fix="Name the audiences the channel reaches, or drop the channel.",
     example='[channels.tiktok]\nplatform = "tiktok"  # audiences = []',
 )
 def channel_without_audience(context: Context) -> Iterator[Finding]:
-    for key, channel in context.plan.channels.items():
-        if not channel.audiences:
-            yield Finding(
+    if not_started(context, "SP302"):
+        return  # no audience at all: SP809 says it once
+    # Running and conditional channels: a proposed or retired one speaks to nobody yet.
+    channels = channels_in(context.plan, SPOKEN_TO)
+    yield from grouped(
+        (
+            (
                 f"channels.{key}.audiences",
                 f'channel "{key}" reaches no audience',
                 "name the audiences it reaches",
             )
+            for key, channel in channels.items()
+            if not channel.audiences
+        ),
+        len(channels),
+        "channels",
+        ("reaches no audience", "reach no audience"),
+    )
 
 
 @rule(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from .._core.text import counted, number, show
 from .._model import CalendarEntry
+from ._absence import LIVE, channels_in, grouped, not_started
 from ._context import Context
 from ._registry import Finding, rule
 
@@ -27,13 +28,20 @@ def pillar_without_objective(context: Context) -> Iterator[Finding]:
     content = context.plan.content
     if content is None:
         return
-    for key, pillar in content.pillars.items():
-        if not pillar.objectives:
-            yield Finding(
+    yield from grouped(
+        (
+            (
                 f"content.pillars.{key}.objectives",
                 f'content pillar "{key}" serves no objective',
                 "name the objectives it serves",
             )
+            for key, pillar in content.pillars.items()
+            if not pillar.objectives
+        ),
+        len(content.pillars),
+        "content pillars",
+        ("serves no objective", "serve no objective"),
+    )
 
 
 @rule(
@@ -76,14 +84,21 @@ def pillar_shares_partial(context: Context) -> Iterator[Finding]:
         return
     given = [k for k, p in content.pillars.items() if p.share is not None]
     if given and len(given) < len(content.pillars):
-        for key, pillar in content.pillars.items():
-            if pillar.share is None:
-                yield Finding(
+        yield from grouped(
+            (
+                (
                     f"content.pillars.{key}.share",
                     f'content pillar "{key}" has no share, '
                     f"unlike {counted(len(given), 'other pillar')}",
                     "give every pillar a share, or none",
                 )
+                for key, pillar in content.pillars.items()
+                if pillar.share is None
+            ),
+            len(content.pillars),
+            "content pillars",
+            ("has no share", "have no share"),
+        )
 
 
 @rule(
@@ -92,18 +107,31 @@ def pillar_shares_partial(context: Context) -> Iterator[Finding]:
     "warning",
     summary="A channel with no entry in the editorial calendar.",
     why="Step 11 publishes initial content on every channel; a channel with nothing in the "
-    "calendar stays empty.",
+    "calendar stays empty."
+    " It is about running channels (no `status`, or `active`); proposed, conditional, "
+    "retiring and retired ones are left out. Silent while the plan has no calendar entry at "
+    "all: SP809 says that once.",
     fix="Add `[[calendar]]` entries for the channel.",
     example='[channels.youtube]\nplatform = "youtube"  # no [[calendar]] entry names it',
 )
 def channel_not_in_calendar(context: Context) -> Iterator[Finding]:
-    for key in context.plan.channels:
-        if key not in context.calendar_by_channel:
-            yield Finding(
+    if not_started(context, "SP604"):
+        return  # no calendar entry at all: SP809 says it once
+    running = channels_in(context.plan, LIVE)
+    yield from grouped(
+        (
+            (
                 f"channels.{key}",
                 f'channel "{key}" has nothing in the calendar',
                 f'add [[calendar]] entries with channel = "{key}"',
             )
+            for key in running
+            if key not in context.calendar_by_channel
+        ),
+        len(running),
+        "channels",
+        ("has nothing in the calendar", "have nothing in the calendar"),
+    )
 
 
 @rule(
@@ -149,7 +177,9 @@ def _planned_per_week(entries: list[CalendarEntry]) -> float:
     "warning",
     summary="A channel's calendar does not match its posting frequency.",
     why="The engagement framework promises a posting frequency; a calendar with half or twice "
-    "as many posts does not keep that promise.",
+    "as many posts does not keep that promise."
+    " It is about running channels (no `status`, or `active`); proposed, conditional, "
+    "retiring and retired ones are left out.",
     fix="Add or remove calendar entries (a recurring one takes `repeat`), or correct "
     "`posting_frequency`.",
     example='[engagement.facebook]\nposting_frequency = "daily"  # one post a month planned',
@@ -161,6 +191,8 @@ def frequency_against_calendar(context: Context) -> Iterator[Finding]:
         positions = context.calendar_by_channel.get(key)
         if frequency is None or not positions:
             continue
+        if key in plan.channels and plan.channels[key].status not in LIVE:
+            continue  # a channel that is not running keeps no posting rhythm
         planned = _planned_per_week([plan.calendar[i] for i in positions])
         promised = frequency.per_week
         if not promised / 2 <= planned <= promised * 2:

@@ -34,9 +34,20 @@ def catalog_markdown(rules: Sequence[Rule]) -> str:
         "plan's `[check]` table or `[tool.socialplan]` in `pyproject.toml`); `severity` "
         "overrides a rule's severity, `strict` turns warnings into errors.",
         "",
-        "An **error** is something wrong or contradictory; a **warning** is something missing "
-        "or weak that a strategist should look at; **info** is advice, something a good plan "
-        "usually says.",
+        "What a finding is about sets its severity. An **error** is a contradiction: the "
+        "plan says two things that cannot both hold. A **warning** is a weakness in what is "
+        "written: something a strategist should look at. **Info** is advice, something a "
+        "good plan usually says. What is **not started** yet is progress, not a defect: "
+        "`socialplan status` shows it, and `check` says it once, as one SP809 line naming "
+        "the sections (no calendar entry, no routing rule, no engagement rule… at all), "
+        "while the per-part rules about those sections stay silent. A section started but "
+        "incomplete is a weakness: its rule reports the parts left out as one group.",
+        "",
+        "Findings of one rule with one cause are one **group** (the `group` of each "
+        "diagnostic, in words: `4 of 7 channels have no engagement rule`): `check` and the "
+        "report show a group as one line naming every part; JSON and SARIF keep one entry "
+        "per part, each carrying the group. Rules about running channels leave out the "
+        "channels whose `status` is not running, as each rule's page says.",
         "",
         "| code | name | severity | what it finds |",
         "| --- | --- | --- | --- |",

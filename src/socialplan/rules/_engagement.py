@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from .._core.text import show
 from .._core.vocab import MessageKind, ascii_fold
 from .._model import Plan
+from ._absence import LIVE, channels_in, grouped, not_started
 from ._context import Context
 from ._registry import Finding, rule
 from ._responsibility import routes_by_channel
@@ -21,18 +22,31 @@ URGENCY = (MessageKind.CRISIS, MessageKind.COMPLAINT, MessageKind.INQUIRY, Messa
     "warning",
     summary="A channel with no rules of engagement.",
     why="Seed 004's engagement framework says, per channel, what to answer, how, where and how "
-    "often; a channel without one is answered by mood.",
+    "often; a channel without one is answered by mood."
+    " It is about running channels (no `status`, or `active`); proposed, conditional, "
+    "retiring and retired ones are left out. Silent while the plan has no engagement rule at "
+    "all: SP809 says that once.",
     fix="Add an `[engagement.<channel>]` table.",
     example='[channels.x]\nplatform = "x"  # no [engagement.x]',
 )
 def channel_without_engagement(context: Context) -> Iterator[Finding]:
-    for key in context.plan.channels:
-        if key not in context.plan.engagement:
-            yield Finding(
+    if not_started(context, "SP501"):
+        return  # no engagement rule at all: SP809 says it once
+    running = channels_in(context.plan, LIVE)
+    yield from grouped(
+        (
+            (
                 f"channels.{key}",
                 f'channel "{key}" has no engagement rule',
                 f"add [engagement.{key}] with tone and response_time",
             )
+            for key in running
+            if key not in context.plan.engagement
+        ),
+        len(running),
+        "channels",
+        ("has no engagement rule", "have no engagement rule"),
+    )
 
 
 @rule(
@@ -40,18 +54,33 @@ def channel_without_engagement(context: Context) -> Iterator[Finding]:
     "engagement-without-response-time",
     "warning",
     summary="An engagement rule that does not say how fast to answer.",
-    why="The response time is the promise a channel makes to the people who write to it.",
+    why="The response time is the promise a channel makes to the people who write to it."
+    " The rules of channels that are not running are left out.",
     fix='Set `response_time` ("2h", "1 day"…).',
     example='[engagement.facebook]\ntone = "warm"',
 )
 def engagement_without_response_time(context: Context) -> Iterator[Finding]:
-    for key, engagement in context.plan.engagement.items():
-        if engagement.response_time is None:
-            yield Finding(
+    plan = context.plan
+    # The rules of running channels: a retired or proposed one answers nobody.
+    rules = {
+        k: e
+        for k, e in plan.engagement.items()
+        if k not in plan.channels or plan.channels[k].status in LIVE
+    }
+    yield from grouped(
+        (
+            (
                 f"engagement.{key}.response_time",
                 f'the engagement rule of "{key}" sets no response time',
                 'set response_time, e.g. "2h"',
             )
+            for key, engagement in rules.items()
+            if engagement.response_time is None
+        ),
+        len(rules),
+        "engagement rules",
+        ("sets no response time", "set no response time"),
+    )
 
 
 @rule(

@@ -471,6 +471,7 @@ def _run(chosen: Selection, context: Context, found: list[Diagnostic]) -> None:
                 path=finding.path,
                 hint=finding.hint,
                 about=finding.about,
+                group=finding.group,
             )
             for finding in findings
         )

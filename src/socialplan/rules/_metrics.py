@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._core.vocab import Measure
+from ._absence import grouped
 from ._context import Context
 from ._registry import Finding, rule
 
@@ -19,13 +20,21 @@ from ._registry import Finding, rule
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_source(context: Context) -> Iterator[Finding]:
-    for key, metric in context.plan.metrics.items():
-        if metric.source is None:
-            yield Finding(
+    metrics = context.plan.metrics
+    yield from grouped(
+        (
+            (
                 f"metrics.{key}.source",
                 f'metric "{key}" has no source',
                 "name the tool or report it is read from",
             )
+            for key, metric in metrics.items()
+            if metric.source is None
+        ),
+        len(metrics),
+        "metrics",
+        ("has no source", "have no source"),
+    )
 
 
 @rule(
@@ -38,13 +47,21 @@ def metric_without_source(context: Context) -> Iterator[Finding]:
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_cadence(context: Context) -> Iterator[Finding]:
-    for key, metric in context.plan.metrics.items():
-        if metric.cadence is None:
-            yield Finding(
+    metrics = context.plan.metrics
+    yield from grouped(
+        (
+            (
                 f"metrics.{key}.cadence",
                 f'metric "{key}" has no cadence',
                 'say how often it is taken, e.g. "weekly"',
             )
+            for key, metric in metrics.items()
+            if metric.cadence is None
+        ),
+        len(metrics),
+        "metrics",
+        ("has no cadence", "have no cadence"),
+    )
 
 
 @rule(
@@ -57,9 +74,17 @@ def metric_without_cadence(context: Context) -> Iterator[Finding]:
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_unit(context: Context) -> Iterator[Finding]:
-    for key, metric in context.plan.metrics.items():
-        if metric.kind is Measure.QUANTITATIVE and metric.unit is None:
-            yield Finding(f"metrics.{key}.unit", f'metric "{key}" has no unit', "set its unit")
+    counted = {k: m for k, m in context.plan.metrics.items() if m.kind is Measure.QUANTITATIVE}
+    yield from grouped(
+        (
+            (f"metrics.{key}.unit", f'metric "{key}" has no unit', "set its unit")
+            for key, metric in counted.items()
+            if metric.unit is None
+        ),
+        len(counted),
+        "quantitative metrics",
+        ("has no unit", "have no unit"),
+    )
 
 
 @rule(
@@ -73,11 +98,17 @@ def metric_without_unit(context: Context) -> Iterator[Finding]:
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_level(context: Context) -> Iterator[Finding]:
-    for key, metric in context.plan.metrics.items():
-        if metric.level is None:
-            yield Finding(
-                f"metrics.{key}.level", f'metric "{key}" has no KPI level', "set 1, 2 or 3"
-            )
+    metrics = context.plan.metrics
+    yield from grouped(
+        (
+            (f"metrics.{key}.level", f'metric "{key}" has no KPI level', "set 1, 2 or 3")
+            for key, metric in metrics.items()
+            if metric.level is None
+        ),
+        len(metrics),
+        "metrics",
+        ("has no KPI level", "have no KPI level"),
+    )
 
 
 @rule(
@@ -91,13 +122,21 @@ def metric_without_level(context: Context) -> Iterator[Finding]:
     example='[metrics.mentions]\nname = "Mentions"',
 )
 def metric_on_no_channel(context: Context) -> Iterator[Finding]:
-    for key, metric in context.plan.metrics.items():
-        if not metric.channels:
-            yield Finding(
+    metrics = context.plan.metrics
+    yield from grouped(
+        (
+            (
                 f"metrics.{key}.channels",
                 f'metric "{key}" names no channel',
                 "name the channels it is taken on",
             )
+            for key, metric in metrics.items()
+            if not metric.channels
+        ),
+        len(metrics),
+        "metrics",
+        ("names no channel", "name no channel"),
+    )
 
 
 @rule(

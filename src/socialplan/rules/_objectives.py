@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from .._core.text import number, show
 from .._core.vocab import Direction, FunnelStage, KpiLevel, Measure
 from .._model import Objective, Plan
+from ._absence import grouped, not_started
 from ._context import Context
 from ._registry import Finding, rule
 
@@ -70,18 +71,29 @@ def _quantitative(objective: Objective) -> bool:
     "unmeasured-objective",
     "warning",
     summary="An objective no metric measures.",
-    why="An objective nobody measures cannot be reached, missed or learned from: it is a wish.",
+    why="An objective nobody measures cannot be reached, missed or learned from: it is a wish."
+    " Silent while the plan has no metric at all: SP809 says that once.",
     fix="Add a metric whose `measures` names the objective.",
     example='[objectives.awareness]\ntitle = "Be known among parents"  # and no metric measures it',
 )
 def unmeasured_objective(context: Context) -> Iterator[Finding]:
-    for key in context.plan.objectives:
-        if key not in context.metrics_by_objective:
-            yield Finding(
+    if not_started(context, "SP201"):
+        return  # no metric at all: SP809 says it once
+    objectives = context.plan.objectives
+    yield from grouped(
+        (
+            (
                 f"objectives.{key}",
                 f'objective "{key}" is measured by no metric',
                 f'add a metric with measures = ["{key}"]',
             )
+            for key in objectives
+            if key not in context.metrics_by_objective
+        ),
+        len(objectives),
+        "objectives",
+        ("is measured by no metric", "are measured by no metric"),
+    )
 
 
 @rule(
@@ -95,13 +107,21 @@ def unmeasured_objective(context: Context) -> Iterator[Finding]:
     example='[metrics.followers]\nname = "Followers"  # measures nothing',
 )
 def vanity_metric(context: Context) -> Iterator[Finding]:
-    for key, metric in context.plan.metrics.items():
-        if not metric.measures:
-            yield Finding(
+    metrics = context.plan.metrics
+    yield from grouped(
+        (
+            (
                 f"metrics.{key}.measures",
                 f'metric "{key}" measures no objective',
                 "name the objectives it measures, or drop it",
             )
+            for key, metric in metrics.items()
+            if not metric.measures
+        ),
+        len(metrics),
+        "metrics",
+        ("measures no objective", "measure no objective"),
+    )
 
 
 @rule(
@@ -114,13 +134,21 @@ def vanity_metric(context: Context) -> Iterator[Finding]:
     example='[objectives.awareness]\ntitle = "Be known"  # quantitative, no target',
 )
 def missing_target(context: Context) -> Iterator[Finding]:
-    for key, objective in context.plan.objectives.items():
-        if _quantitative(objective) and objective.target is None:
-            yield Finding(
+    quantitative = {k: o for k, o in context.plan.objectives.items() if _quantitative(o)}
+    yield from grouped(
+        (
+            (
                 f"objectives.{key}",
                 f'quantitative objective "{key}" has no target',
                 "add target = { value = …, unit = …, deadline = … }",
             )
+            for key, objective in quantitative.items()
+            if objective.target is None
+        ),
+        len(quantitative),
+        "quantitative objectives",
+        ("has no target", "have no target"),
+    )
 
 
 @rule(
@@ -133,13 +161,21 @@ def missing_target(context: Context) -> Iterator[Finding]:
     example='target = { value = 5000, unit = "likes" }',
 )
 def missing_deadline(context: Context) -> Iterator[Finding]:
-    for key, objective in context.plan.objectives.items():
-        if objective.target is not None and objective.target.deadline is None:
-            yield Finding(
+    targets = {k: o.target for k, o in context.plan.objectives.items() if o.target is not None}
+    yield from grouped(
+        (
+            (
                 f"objectives.{key}.target",
                 f'the target of "{key}" has no deadline',
                 "add deadline = YYYY-MM-DD",
             )
+            for key, target in targets.items()
+            if target.deadline is None
+        ),
+        len(targets),
+        "targets",
+        ("has no deadline", "have no deadline"),
+    )
 
 
 @rule(
@@ -253,18 +289,29 @@ def stage_level_mismatch(context: Context) -> Iterator[Finding]:
     "warning",
     summary="An objective that supports no business goal.",
     why="Social objectives must be aligned with the business goals (seed 004: "
-    "'Alinéalas con las metas de negocio'); one that supports none is not relevant.",
+    "'Alinéalas con las metas de negocio'); one that supports none is not relevant."
+    " Silent while the plan has no business goal at all: SP809 says that once.",
     fix="Name the business goals it supports in `supports`.",
     example='[objectives.followers]\ntitle = "More followers"  # supports nothing',
 )
 def objective_supports_no_goal(context: Context) -> Iterator[Finding]:
-    for key, objective in context.plan.objectives.items():
-        if not objective.supports:
-            yield Finding(
+    if not_started(context, "SP209"):
+        return  # no business goal at all: SP809 says it once
+    objectives = context.plan.objectives
+    yield from grouped(
+        (
+            (
                 f"objectives.{key}.supports",
                 f'objective "{key}" supports no business goal',
                 "name the business goals it serves",
             )
+            for key, objective in objectives.items()
+            if not objective.supports
+        ),
+        len(objectives),
+        "objectives",
+        ("supports no business goal", "support no business goal"),
+    )
 
 
 @rule(
@@ -326,15 +373,26 @@ def metric_target_against_direction(context: Context) -> Iterator[Finding]:
     "info",
     summary="An objective that names no audience.",
     why="Objectives are reached through audiences; naming them ties the objective to the "
-    "channels and messages that serve it.",
+    "channels and messages that serve it."
+    " Silent while the plan has no audience at all: SP809 says that once.",
     fix="Name the audiences it concerns in `audiences`.",
     example='[objectives.awareness]\ntitle = "Be known"  # among whom?',
 )
 def objective_without_audience(context: Context) -> Iterator[Finding]:
-    for key, objective in context.plan.objectives.items():
-        if not objective.audiences:
-            yield Finding(
+    if not_started(context, "SP212"):
+        return  # no audience at all: SP809 says it once
+    objectives = context.plan.objectives
+    yield from grouped(
+        (
+            (
                 f"objectives.{key}.audiences",
                 f'objective "{key}" names no audience',
                 "name the audiences it concerns",
             )
+            for key, objective in objectives.items()
+            if not objective.audiences
+        ),
+        len(objectives),
+        "objectives",
+        ("names no audience", "name no audience"),
+    )

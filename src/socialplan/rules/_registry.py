@@ -26,13 +26,17 @@ class Finding:
 
     *about* is ``"key"`` when what is wrong is the last key of *path* as written (an id
     used as a key that names nothing), so that the finding is placed over the key and not
-    over the table under it; otherwise ``"value"``.
+    over the table under it; otherwise ``"value"``. *group* says, in words, the cause
+    this finding shares with the rule's other findings of the same group
+    (``"4 of 7 channels have no engagement rule"``): see
+    :attr:`socialplan.Diagnostic.group`.
     """
 
     path: str
     message: str
     hint: str | None = None
     about: About = attrs.field(default="value", kw_only=True)
+    group: str | None = attrs.field(default=None, kw_only=True)
 
 
 Check: TypeAlias = Callable[[Context], Iterable[Finding]]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from .._core.graph import cycles
 from .._core.vocab import MessageKind
+from ._absence import LIVE, NOT_RETIRED, channels_in, grouped, not_started
 from ._context import Context
 from ._registry import Finding, rule
 
@@ -16,18 +17,32 @@ from ._registry import Finding, rule
     "warning",
     summary="A channel nobody owns.",
     why="Channels nobody owns go quiet, or speak off-message: seed 004's responsibility map "
-    "gives each one a role.",
+    "gives each one a role."
+    " It is about every channel but proposed and retired ones (a conditional channel is "
+    "posted to when its condition comes, a retiring one is wound down: both need someone). "
+    "Silent while the plan has no role at all: SP809 says that once.",
     fix="Set the channel's `owner` to a role id.",
     example='[channels.youtube]\nplatform = "youtube"  # owner = ?',
 )
 def channel_without_owner(context: Context) -> Iterator[Finding]:
-    for key, channel in context.plan.channels.items():
-        if channel.owner is None:
-            yield Finding(
+    if not_started(context, "SP401"):
+        return  # no role at all: SP809 says it once
+    # Every channel the plan uses or will switch on: not a proposed or a retired one.
+    channels = channels_in(context.plan, NOT_RETIRED)
+    yield from grouped(
+        (
+            (
                 f"channels.{key}.owner",
                 f'channel "{key}" has no owner',
                 "set owner to the id of the role that runs it",
             )
+            for key, channel in channels.items()
+            if channel.owner is None
+        ),
+        len(channels),
+        "channels",
+        ("has no owner", "have no owner"),
+    )
 
 
 @rule(
@@ -76,22 +91,46 @@ def routes_by_channel(
     "warning",
     summary="Some kinds of incoming message have no route on a channel.",
     why="Inquiries, suggestions, complaints and crises arrive on every channel (seed 004); "
-    "without a route, nobody answers them.",
+    "without a route, nobody answers them."
+    " It is about running channels (no `status`, or `active`); proposed, conditional, "
+    "retiring and retired ones are left out. Silent while the plan has no routing rule at "
+    "all: SP809 says that once. Channels that lack the same kinds are one group.",
     fix="Add `[[routing]]` rules for the missing kinds (no `channels` means every channel).",
     example='[[routing]]\nmessage = "inquiry"\nto = "customer_service"',
 )
 def unrouted_messages(context: Context) -> Iterator[Finding]:
+    if not_started(context, "SP403"):
+        return  # no routing rule at all: SP809 says it once
     everywhere, named = routes_by_channel(context)
-    for key, kinds in named.items():
-        missing = [
-            str(kind) for kind in MessageKind if kind not in everywhere and kind not in kinds
-        ]
+    running = channels_in(context.plan, LIVE)
+    by_gap: dict[tuple[MessageKind, ...], list[tuple[str, str, str | None]]] = {}
+    for key in running:
+        kinds = named[key]
+        missing = tuple(k for k in MessageKind if k not in everywhere and k not in kinds)
         if missing:
-            yield Finding(
-                f"channels.{key}",
-                f'channel "{key}" has no route for: {", ".join(missing)}',
-                "add [[routing]] rules for these kinds of message",
+            by_gap.setdefault(missing, []).append(
+                (
+                    f"channels.{key}",
+                    f'channel "{key}" has no route for: {", ".join(missing)}',
+                    "add [[routing]] rules for these kinds of message",
+                )
             )
+    for missing, found in by_gap.items():  # one group per set of kinds left out
+        yield from grouped(found, len(running), "channels", _no_route_for(missing))
+
+
+_PLURAL = {
+    MessageKind.INQUIRY: "inquiries",
+    MessageKind.SUGGESTION: "suggestions",
+    MessageKind.COMPLAINT: "complaints",
+    MessageKind.CRISIS: "crises",
+}
+
+
+def _no_route_for(kinds: tuple[MessageKind, ...]) -> tuple[str, str]:
+    names = [_PLURAL[k] for k in kinds]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"has no route for {listed}", f"have no route for {listed}"
 
 
 def _raci(context: Context) -> Iterator[tuple[str, tuple[str, ...]]]:
