@@ -289,6 +289,43 @@ CASES = [
         ('cross_posts_to = ["facebook"]', "cross_posts_to = []"),
     ),
     Case(
+        "SP306",
+        """
+        [channels.tiktok]
+        platform = "tiktok"
+        """,
+        [("SP306", "warning", "channels")],
+        (
+            'platform = "tiktok"',
+            'platform = "tiktok"\npurpose = "Recipes in a minute for students"',
+        ),
+    ),
+    Case(
+        "SP307",
+        """
+        [channels.facebook]
+        platform = "facebook"
+        purpose = "News from the town hall"
+        [channels.x]
+        platform = "x"
+        purpose = "News from the town hall"
+        """,
+        [("SP307", "warning", "channels.x.purpose")],
+        (
+            'platform = "x"\n        purpose = "News from the town hall"',
+            'platform = "x"\n        purpose = "Events for families"',
+        ),
+    ),
+    Case(
+        "SP308",
+        """
+        [audiences.residents]
+        name = "Residents"
+        """,
+        [("SP308", "warning", "audiences.residents")],
+        ('residents]\n        name = "Residents"', 'parents]\n        name = "Parents"'),
+    ),
+    Case(
         "SP401",
         """
         [roles.cm]
@@ -361,6 +398,40 @@ CASES = [
         ('escalate_to = "cm"', ""),
     ),
     Case(
+        "SP407",
+        """
+        [roles.board]
+        title = "Board"
+        people = ["Ana"]
+        [roles.cm]
+        title = "Community manager"
+        [channels.x]
+        platform = "x"
+        owner = "cm"
+        """,
+        [("SP407", "warning", "roles.cm.people")],
+        ('title = "Community manager"', 'title = "Community manager"\npeople = ["Luis"]'),
+    ),
+    Case(
+        "SP408",
+        """
+        [roles.cm]
+        title = "Community manager"
+        people = ["Ana"]
+        [channels.facebook]
+        platform = "facebook"
+        owner = "cm"
+        [channels.instagram]
+        platform = "instagram"
+        owner = "cm"
+        [channels.x]
+        platform = "x"
+        owner = "cm"
+        """,
+        [("SP408", "warning", "roles.cm")],
+        ('people = ["Ana"]', 'people = ["Ana", "Luis"]'),
+    ),
+    Case(
         "SP501",
         """
         [channels.x]
@@ -409,6 +480,18 @@ CASES = [
         """,
         [("SP504", "error", "calendar[0].title")],
         ('"Our view on politics"', '"Our view on sourdough"'),
+    ),
+    Case(
+        "SP505",
+        """
+        [objectives.talk]
+        title = "Start conversations with residents"
+        [[moderation.rules]]
+        when = "All comments"
+        action = "hide"
+        """,
+        [("SP505", "error", "objectives.talk")],
+        ('when = "All comments"', 'when = "Abuse and personal data"'),
     ),
     Case(
         "SP601",
@@ -481,6 +564,32 @@ CASES = [
         """,
         [("SP606", "warning", "engagement.fb.posting_frequency")],
         ('title = "Fresh bread"', 'title = "Fresh bread"\nrepeat = "daily"'),
+    ),
+    Case(
+        "SP607",
+        """
+        [approval]
+        before = "scheduled"
+        [channels.x]
+        platform = "x"
+        [[calendar]]
+        date = 2026-03-02
+        channel = "x"
+        title = "Opening"
+        status = "scheduled"
+        """,
+        [("SP607", "warning", "approval.approver")],
+        ('before = "scheduled"', 'before = "scheduled"\napprover = "head"'),
+    ),
+    Case(
+        "SP608",
+        """
+        [launch]
+        date = 2026-03-01
+        trial_until = 2026-03-15
+        """,
+        [("SP608", "error", "launch.trial_until")],
+        ("trial_until = 2026-03-15", "trial_until = 2026-02-15"),
     ),
     Case(
         "SP701",

@@ -13,5 +13,6 @@ from . import (  # noqa: F401 - imported for the rules they register
     _references,
     _responsibility,
     _steps,
+    _substance_channels,
     _todo,
 )

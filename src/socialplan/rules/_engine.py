@@ -450,6 +450,8 @@ def _run(chosen: Selection, context: Context, found: list[Diagnostic]) -> None:
     for each in all_rules():
         if not chosen.selects(each.code):
             continue
+        if each.opt_in and each.code not in (chosen.select or ()):
+            continue  # an opt-in rule runs only when its code is selected
         level = chosen.severity_of(each)
         try:
             findings = list(each.check(context))

@@ -48,7 +48,11 @@ CODE = re.compile(r"^([A-Z]+)([0-9]+)$")
 
 @attrs.frozen(kw_only=True)
 class Rule:
-    """A rule of the catalog: a stable code, its default severity and its documentation."""
+    """A rule of the catalog: a stable code, its default severity and its documentation.
+
+    An *opt_in* rule is one whose findings would be wrong too often on real plans to run by
+    default (issue #18): it runs only when ``select`` names its code in full.
+    """
 
     code: str = attrs.field()
     name: str
@@ -58,6 +62,7 @@ class Rule:
     fix: str
     example: str = ""
     check: Check = attrs.field(eq=False, repr=False)
+    opt_in: bool = False
 
     @code.validator
     def _code_shape(self, _attribute: attrs.Attribute[str], value: str) -> None:
@@ -96,12 +101,13 @@ def rule(
     why: str,
     fix: str,
     example: str = "",
+    opt_in: bool = False,
 ) -> Callable[[Check], Check]:
     """Register the decorated function as the check of a new rule.
 
     The function takes a :class:`~socialplan.rules.Context` and yields
     :class:`Finding` objects; the engine turns them into diagnostics with the
-    rule's code and severity.
+    rule's code and severity. An *opt_in* rule runs only when selected by its code.
     """
 
     def decorate(check: Check) -> Check:
@@ -115,6 +121,7 @@ def rule(
                 fix=fix,
                 example=example,
                 check=check,
+                opt_in=opt_in,
             )
         )
         return check

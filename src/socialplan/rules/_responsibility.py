@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .._core.graph import cycles
+from .._core.placeholders import is_placeholder
 from .._core.vocab import MessageKind
+from .._model import Role
 from ._absence import LIVE, NOT_RETIRED, channels_in, grouped, not_started
 from ._context import Context
 from ._registry import Finding, rule
@@ -45,23 +48,53 @@ def channel_without_owner(context: Context) -> Iterator[Finding]:
     )
 
 
+#: What a role's id or title says when it runs the social accounts, whatever its function.
+_RUNS_BY_NAME = re.compile(r"(?i)community|social|redes|comunidad|\bcm\b")
+#: What a duty says when it is the work of running the accounts.
+_RUNS_BY_DUTY = re.compile(
+    r"(?i)\b(?:accounts?|channels?|social media|posts?|posting|moderat\w*|monitor\w*|repl(?:y|ies)"
+    r"|answer\w*|cuentas?|perfil(?:es)?|publica\w*|respond\w*|redes sociales)\b"
+)
+
+
+def _runs_the_accounts(key: str, role: Role, owners: frozenset[str]) -> bool:
+    """Whether the facts say *role* runs the social accounts: its function, its id or
+    title, a channel it owns, or a duty that is the work of running them."""
+    if role.function == "community_manager" or key in owners:
+        return True
+    if _RUNS_BY_NAME.search(key):
+        return True
+    if not is_placeholder(role.title) and _RUNS_BY_NAME.search(role.title):
+        return True
+    return any(_RUNS_BY_DUTY.search(duty) for duty in role.duties if not is_placeholder(duty))
+
+
 @rule(
     "SP402",
     "no-community-manager",
     "warning",
-    summary="The plan has channels but no community manager.",
+    summary="The plan has channels but no role that runs them.",
     why="Seed 004 names the community manager as the person responsible for managing social "
-    "media across the organization.",
-    fix='Give a role `function = "community_manager"`.',
-    example='[roles.marketing]\ntitle = "Marketing"  # nobody is the community manager',
+    "media across the organization. The title does not matter: a role is the community "
+    "manager when it owns a channel, its id or title speaks of the community or social media, "
+    "or its duties are running, posting on, monitoring or answering on the accounts (in the "
+    "corpus, council-york's communications team and university-csbsju's Social Media "
+    "Specialist are). Without one, nobody answers for the channels.",
+    fix="Say which role runs the channels: make it the `owner` of the channels, give it the "
+    'duties of running them, or `function = "community_manager"`.',
+    example='[roles.marketing]\ntitle = "Marketing"  # nobody runs the channels',
 )
 def no_community_manager(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    if plan.channels and not any(r.function == "community_manager" for r in plan.roles.values()):
+    if not plan.channels:
+        return
+    owners = frozenset(c.owner for c in plan.channels.values() if c.owner is not None)
+    if not any(_runs_the_accounts(key, role, owners) for key, role in plan.roles.items()):
         yield Finding(
             "roles",
-            "no role is the community manager",
-            'give the role that runs the channels function = "community_manager"',
+            "no role runs the channels: none owns one, is the community manager or has "
+            "duties on the accounts",
+            "make the role that runs them the owner of the channels, or give it those duties",
         )
 
 
