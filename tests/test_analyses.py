@@ -30,6 +30,7 @@ def test_the_analyses_of_a_plan_are_its_findings_progress_and_trace() -> None:
         progress=socialplan.progress(CARTOON),
         trace=socialplan.trace(CARTOON),
         scorecard=None,
+        maturity=socialplan.maturity(CARTOON),
     ) == analyze(CARTOON)
 
 

@@ -46,6 +46,7 @@ def test_an_empty_plan_shows_only_the_sections_with_something_to_say() -> None:
         "Summary",
         "Contents",
         "Step progress and next steps",
+        "Social media maturity",  # issue #18: stage 0 practised, 0 planned, and why
         "Validation findings",
     ] == headings
 
@@ -57,7 +58,7 @@ def test_the_sections_with_nothing_in_them_collapse_into_one_line() -> None:
         "objectives, audiences, channels, influencers, roles and routing, content and calendar, "
         "metrics, engagement, policy, internal networks and launch, resources, scenarios, "
         "traceability."
-    ] == [line for line in text.splitlines() if "started" in line]
+    ] == [line for line in text.splitlines() if "Not started" in line]
 
 
 def test_the_spanish_report_lists_what_is_not_started_in_spanish() -> None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ._score import Scorecard
     from ._trace import Trace
     from .rules import Report
-    from .steps import MethodologyError, Progress
+    from .steps import Maturity, MethodologyError, Progress
 
 __all__ = ["Analyses", "analyze"]
 
@@ -34,13 +34,16 @@ class Analyses:
 
     *progress* is the :class:`~socialplan.steps.MethodologyError` that stopped it when
     the plan's methodology cannot be used (the report says so in its place); there is a
-    *scorecard* only when observations were scored.
+    *scorecard* only when observations were scored. *maturity* is the assessment of seed
+    002's stages (``None`` only when built by hand without one: the report then leaves its
+    section out).
     """
 
     findings: Report
     progress: Progress | MethodologyError
     trace: Trace
     scorecard: Scorecard | None = None
+    maturity: Maturity | None = None
 
 
 def analyze(
@@ -49,13 +52,15 @@ def analyze(
     findings: Report | None = None,
     progress: Progress | None = None,
     scorecard: Scorecard | None = None,
+    maturity: Maturity | None = None,
 ) -> Analyses:
     """The analyses of *plan*: the ones given, and the others computed with their defaults.
 
     The *findings* are :func:`socialplan.validate`'s, the *progress*
     :func:`socialplan.progress`'s (through the plan's own methodology) and the trace
     :func:`socialplan.trace`'s; a *scorecard* (:func:`socialplan.score` of observations)
-    is kept when given.
+    is kept when given; the *maturity* is :func:`socialplan.maturity`'s, of the plan
+    alone unless given (give the one assessed with the observations).
 
     >>> import socialplan
     >>> analyses = analyze(socialplan.Plan(name="Spring"))
@@ -65,6 +70,7 @@ def analyze(
     from ._trace import trace
     from .rules import validate
     from .steps import MethodologyError
+    from .steps import maturity as maturity_of
     from .steps import progress as progress_of
 
     current: Progress | MethodologyError
@@ -80,4 +86,5 @@ def analyze(
         progress=current,
         trace=trace(plan),
         scorecard=scorecard,
+        maturity=maturity if maturity is not None else maturity_of(plan),
     )

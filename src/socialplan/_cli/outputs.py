@@ -18,8 +18,10 @@ from .shared import (
     UsageError,
     add_limit,
     add_output,
+    day,
     emit,
     json_text,
+    load_observations,
     load_plan,
     progress_of,
 )
@@ -33,30 +35,14 @@ __all__ = ["add_commands"]
 _PLAN_FILE = "a plan file (.toml or .json)"
 
 
-def _date(text: str) -> dt.date:
-    from .._io.convert import iso_date
-
-    try:
-        return iso_date(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+_date = day
 
 
 def _scorecard(plan: Plan, path: str, as_of: dt.date | None) -> Scorecard:
     """The scorecard of the observations in *path*; their problems end the command (exit 1)."""
-    from .. import observations
-    from .._core.diagnostics import LoadError
     from .._score import score
 
-    try:
-        found = observations.load(path, plan)
-    except LoadError as exc:
-        raise PlanError(str(exc)) from None
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except ValueError as exc:  # not a .csv, .json or .toml file
-        raise UsageError(f"{path}: {exc}") from None
-    return score(plan, found, as_of=as_of)
+    return score(plan, load_observations(plan, path), as_of=as_of)
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
@@ -72,7 +58,18 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     findings = validate(plan, settings=project_selection(Path(args.file)))
     # Placed in the text the plan was read from, as `check` places them, in the file's order.
     findings = findings.located(source.decode("utf-8"), format_of(args.file), args.file)
-    card = _scorecard(plan, args.observations, args.as_of) if args.observations else None
+    card = assessed = None
+    if args.observations:  # read once: the scorecard and the maturity's evidence of practice
+        from .._score import score
+        from ..steps import maturity
+
+        seen = load_observations(plan, args.observations)
+        card = score(plan, seen, as_of=args.as_of)
+        assessed = maturity(plan, seen, as_of=args.as_of)
+    elif args.as_of:
+        from ..steps import maturity
+
+        assessed = maturity(plan, as_of=args.as_of)
     text = report(
         plan,
         format=args.format,
@@ -80,6 +77,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         findings=findings,
         progress=current,
         scorecard=card,
+        maturity=assessed,
     )
     return emit(args, out, text)
 

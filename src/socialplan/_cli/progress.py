@@ -7,7 +7,17 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from .shared import OK, Commands, Handler, add_limit, json_text, load_plan, progress_of
+from .shared import (
+    OK,
+    Commands,
+    Handler,
+    add_limit,
+    day,
+    json_text,
+    load_observations,
+    load_plan,
+    progress_of,
+)
 
 __all__ = ["add_commands"]
 
@@ -32,10 +42,23 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
     maturity = commands.add_parser(
         "maturity",
         help="assess the organization's social media maturity (10 stages)",
-        description="Which of the ten stages of seed 002's maturity model the plan shows, "
-        "with the evidence for each and what is missing for the next.",
+        description="Which of the ten stages of seed 002's maturity model the organization "
+        "practises (observations over time, entries published, a launch in the past, steps "
+        "done) and which its plan would take it to, with each stage's evidence, planned or "
+        "practised, found or missing.",
     )
     maturity.add_argument("file", metavar="FILE", help="a plan file (.toml or .json)")
+    maturity.add_argument(
+        "--observations",
+        metavar="FILE",
+        help="measured results (.csv, .json or .toml), as for score: evidence of practice",
+    )
+    maturity.add_argument(
+        "--as-of",
+        type=day,
+        metavar="DATE",
+        help="assess as on this day (YYYY-MM-DD); default: the latest observation's date",
+    )
     maturity.add_argument("--format", choices=["text", "json"], default="text")
     add_limit(maturity)
     return {"status": _status, "maturity": _maturity}
@@ -86,31 +109,56 @@ def _maturity(args: argparse.Namespace, out: TextIO) -> int:
     from ..steps import maturity
 
     plan = load_plan(args.file, args.limits)
-    assessed = maturity(plan)
+    seen = load_observations(plan, args.observations) if args.observations else ()
+    assessed = maturity(plan, seen, as_of=args.as_of)
     if args.format == "json":
         document = {
             "file": args.file,
+            "as_of": assessed.as_of.isoformat() if assessed.as_of else None,
             "stage": assessed.stage,
             "name": assessed.name,
+            "planned": assessed.planned,
+            "planned_name": assessed.planned_name,
             "stages": [
                 {
                     "number": s.number,
                     "name": s.name,
                     "reached": s.reached,
+                    "planned": s.planned,
                     "evidence": list(s.evidence),
                     "missing": list(s.missing),
+                    "rests_on": list(s.rests_on),
+                    "pieces": [
+                        {
+                            "key": e.key,
+                            "what": e.what,
+                            "kind": str(e.kind),
+                            "found": e.found,
+                            "where": e.where,
+                            "missing": None if e.found else e.missing,
+                        }
+                        for e in s.pieces
+                    ],
                 }
                 for s in assessed.stages
             ],
         }
         out.write(json_text(document))
         return OK
-    title = f"{args.file}: stage {assessed.stage} of 10 — {assessed.name}"
+    title = (
+        f"{args.file}: stage {assessed.stage} of 10 practised — {assessed.name}; "
+        f"planned: stage {assessed.planned} — {assessed.planned_name}"
+    )
+    if assessed.as_of is not None:
+        title += f" (as of {assessed.as_of.isoformat()})"
     out.write(visible_controls(title) + "\n")
     for stage in assessed.stages:
-        mark = "x" if stage.reached else " "
-        detail = (
-            "; ".join(stage.evidence) if stage.reached else "missing: " + "; ".join(stage.missing)
-        )
-        out.write(visible_controls(f"  [{mark}] {stage.number:>2}. {stage.name}: {detail}") + "\n")
+        mark = "x" if stage.reached else "p" if stage.planned else " "
+        out.write(visible_controls(f"  [{mark}] {stage.number:>2}. {stage.name}") + "\n")
+        for piece in stage.pieces:
+            shown = piece.what if piece.found else piece.missing
+            tick = "+" if piece.found else "-"
+            line = f"        {tick} {piece.kind:<9} {shown}"
+            out.write(visible_controls(line) + "\n")
+    out.write("  [x] practised, [p] planned only; + found, - missing\n")
     return OK

@@ -9,6 +9,7 @@ is imported where it is used, so that ``socialplan check`` starts fast.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from .._core.limits import Limits
     from .._model import Plan
+    from ..observations import Observation
     from ..rules import Selection
 
 __all__ = [
@@ -31,11 +33,13 @@ __all__ = [
     "UsageError",
     "add_limit",
     "add_output",
+    "day",
     "discard",
     "emit",
     "error",
     "json_text",
     "limits_of",
+    "load_observations",
     "load_plan",
     "load_source",
     "progress_of",
@@ -267,6 +271,31 @@ def load_source(path: str, limits: Limits | None) -> tuple[Plan, bytes]:
         raise PlanError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def day(text: str) -> dt.date:
+    """An option's date (YYYY-MM-DD), or the usage error that names it."""
+    from .._io.convert import iso_date
+
+    try:
+        return iso_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def load_observations(plan: Plan, path: str) -> tuple[Observation, ...]:
+    """The observations in *path*, checked against *plan*: problems end the command (exit 1)."""
+    from .. import observations
+    from .._core.diagnostics import LoadError
+
+    try:
+        return observations.load(path, plan)
+    except LoadError as exc:
+        raise PlanError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # not a .csv, .json or .toml file
+        raise UsageError(f"{path}: {exc}") from None
 
 
 def progress_of(args: argparse.Namespace, plan: Plan | None = None) -> Any:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .._model import Plan
     from .._score import Scorecard
     from ..rules import Report
-    from ..steps import Progress
+    from ..steps import Maturity, Progress
 
 __all__ = ["FORMATS", "LANGUAGES", "report", "scorecard"]
 
@@ -38,6 +38,7 @@ def report(
     findings: Report | None = None,
     progress: Progress | None = None,
     scorecard: Scorecard | None = None,
+    maturity: Maturity | None = None,
 ) -> str:
     """The strategy report of *plan*: Markdown (Mermaid diagrams) or a self-contained HTML page.
 
@@ -46,7 +47,9 @@ def report(
     are computed from the plan unless given (give them to reuse ones you have,
     or a report with settings of your own). Given a *scorecard*
     (:func:`socialplan.score` of the observations collected so far), the report
-    shows the results against the plan before the validation findings.
+    shows the results against the plan before the validation findings. The maturity
+    section shows *maturity* (:func:`socialplan.maturity`, given the same observations
+    for their evidence of practice), else the plan's own assessment.
     """
     from .._analyses import analyze
     from ._i18n import words
@@ -55,7 +58,9 @@ def report(
     if format not in FORMATS:
         raise ValueError(f"no report format {format!r}; expected one of {', '.join(FORMATS)}")
     contents = words(lang)["contents"]  # an unknown language is refused before any analysis
-    analyses = analyze(plan, findings=findings, progress=progress, scorecard=scorecard)
+    analyses = analyze(
+        plan, findings=findings, progress=progress, scorecard=scorecard, maturity=maturity
+    )
     blocks = build(plan, analyses, lang)
     if format == "html":
         from ._html import write as write_html

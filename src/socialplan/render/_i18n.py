@@ -6,7 +6,7 @@ this table: "1 cadena", "3 cadenas".
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "reasons", "words"]
+__all__ = ["LANGUAGES", "evidence", "reasons", "words"]
 
 #: The languages a report can be written in.
 LANGUAGES = ("en", "es")
@@ -40,6 +40,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "scenarios": ("Scenarios: plan B and plan C", "Escenarios: plan B y plan C"),
     "trace": ("Traceability", "Trazabilidad"),
     "progress": ("Step progress and next steps", "Progreso de los pasos y próximos pasos"),
+    "maturity": ("Social media maturity", "Madurez en redes sociales"),
     "findings": ("Validation findings", "Hallazgos de la validación"),
     # Sub-sections and labels
     "vision_label": ("Vision", "Visión"),
@@ -360,6 +361,40 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "findings_counts": ("{counts}.", "{counts}."),
     "progress_counts": ("{done} of {steps} done.", "{done} de {steps}."),
+    # The maturity assessment (seed 002): each stage's name, each piece of evidence, and
+    # what is missing without it, by the piece's key (socialplan.steps.Evidence.key).
+    "maturity_stages": (
+        "Practised stage: {stage} of 10 ({name}); planned: {planned} of 10 ({planned_name}).",
+        "Etapa practicada: {stage} de 10 ({name}); planificada: {planned} de 10 ({planned_name}).",
+    ),
+    "maturity_as_of": ("Assessed as of {date}.", "Evaluada a fecha de {date}."),
+    "maturity_why": (
+        "A stage is practised when what it rests on has happened (observations over time, "
+        "entries published, a launch in the past, steps done); planned when the plan says "
+        "it will.",
+        "Una etapa está practicada cuando lo que la sostiene ha ocurrido (observaciones a lo "
+        "largo del tiempo, entradas publicadas, un lanzamiento pasado, pasos hechos); "
+        "planificada cuando el plan dice que ocurrirá.",
+    ),
+    "maturity_not_started": ("not started", "sin empezar"),
+    "maturity_practised": ("practised", "practicada"),
+    "maturity_planned": ("planned only", "solo planificada"),
+    "maturity_not_yet": ("not yet", "todavía no"),
+    "col_maturity_stage": ("stage", "etapa"),
+    "col_maturity_state": ("state", "estado"),
+    "col_evidence": ("evidence found", "evidencia encontrada"),
+    "maturity_stage.1": ("Listening and reporting", "Observar e informar"),
+    "maturity_stage.2": ("Presence and analysis", "Presencia y análisis"),
+    "maturity_stage.3": ("Socializing", "Socializar"),
+    "maturity_stage.4": ("Finding a voice", "Encontrar una voz"),
+    "maturity_stage.5": ("Words into deeds", "Convertir las palabras en hechos"),
+    "maturity_stage.6": ("A humanized brand", "Humanizar la marca"),
+    "maturity_stage.7": ("Community and ambassadors", "Comunidad y embajadores"),
+    "maturity_stage.8": ("Internal collaboration", "Colaboración interna"),
+    "maturity_stage.9": ("Social CRM", "CRM social"),
+    "maturity_stage.10": ("Business metrics and ROI", "Métricas de negocio y ROI"),
+    "planned": ("planned", "planificada"),
+    "practised": ("practised", "practicada"),
     # Nouns counted in the sentences above (socialplan._core.text makes their plurals)
     "noun_chain": ("chain", "cadena"),
     "noun_steps_done": ("step", "paso hecho"),
@@ -536,3 +571,95 @@ def reasons(lang: str) -> dict[str, str]:
 
     words(lang)  # an unknown language is refused as words() refuses it
     return dict(REASONS) if lang == "en" else dict(_REASONS_ES)
+
+
+#: The maturity assessment's evidence in Spanish, by key: what it is, what is missing without
+#: it (English: :class:`socialplan.steps.Evidence` says both).
+_EVIDENCE_ES = {
+    "sources": ("métricas con una fuente de donde leerlas", "ninguna métrica dice de dónde se lee"),
+    "reports": ("informes previstos para la dirección", "ningún informe previsto para nadie"),
+    "heard": (
+        "lo que la escucha encontró: un análisis o hallazgos de las partes interesadas",
+        "ni análisis ni hallazgos de las partes interesadas escritos",
+    ),
+    "channels": ("canales oficiales", "ningún canal"),
+    "exposure": ("métricas de tamaño de comunidad o exposición", "ninguna métrica de nivel 1"),
+    "launched": (
+        "un lanzamiento: su fecha pasó, una entrada publicada o el paso de lanzamiento hecho",
+        "sin lanzar a la fecha de la evaluación",
+    ),
+    "exposure_seen": (
+        "métricas de exposición observadas a lo largo del tiempo",
+        "ninguna métrica de nivel 1 observada en dos fechas",
+    ),
+    "engagement": ("reglas de interacción", "ninguna regla de interacción"),
+    "calendar": ("un calendario editorial", "sin calendario"),
+    "published": ("entradas publicadas", "ninguna entrada publicada"),
+    "interaction_seen": (
+        "métricas de interacción observadas a lo largo del tiempo",
+        "ninguna métrica de nivel 2 observada en dos fechas",
+    ),
+    "tone": ("un tono de voz", "sin tono definido"),
+    "pillars": ("pilares de contenido", "ningún pilar de contenido"),
+    "voice_published": (
+        "entradas publicadas de un pilar de contenido",
+        "ninguna entrada de un pilar publicada",
+    ),
+    "routing": ("rutas para los mensajes entrantes", "sin derivación de mensajes"),
+    "response_time": ("un tiempo de respuesta", "sin tiempo de respuesta"),
+    "engagement_seen": (
+        "métricas de compromiso observadas a lo largo del tiempo",
+        "ninguna métrica de compromiso observada en dos fechas",
+    ),
+    "profiles": (
+        "una identidad de perfil y personalizaciones en cada canal",
+        "no todos los canales tienen identidad de perfil y personalizaciones",
+    ),
+    "people": ("personas con nombre tras los roles", "ninguna persona nombrada en un rol"),
+    "set_up": (
+        "canales configurados en las plataformas: el paso de personalización hecho",
+        "el paso de personalización de los canales no está hecho",
+    ),
+    "influencers": ("un mapa de influencia", "ningún influenciador"),
+    "ambassadors": ("embajadores", "ningún embajador"),
+    "community_active": (
+        "embajadores en acción: el paso de redes internas hecho, o métricas de influencia "
+        "observadas a lo largo del tiempo",
+        "el paso de redes internas no está hecho y no se observa ninguna métrica de influencia",
+    ),
+    "raci": ("una matriz RACI", "sin RACI"),
+    "stakeholders": ("consulta a las partes interesadas", "sin consulta a las partes interesadas"),
+    "input_held": (
+        "consulta hecha: sus hallazgos escritos o su paso hecho",
+        "ninguna consulta a las partes interesadas hecha",
+    ),
+    "escalation": ("escalado de mensajes", "sin escalado en la derivación"),
+    "market_value": (
+        "audiencias con un valor de mercado",
+        "ninguna audiencia con valor de mercado",
+    ),
+    "audience_seen": (
+        "métricas por audiencia observadas a lo largo del tiempo",
+        "ninguna métrica de una audiencia observada en dos fechas",
+    ),
+    "roi": (
+        "un objetivo de ventas, conversiones o contactos con meta, y costes",
+        "ningún objetivo de ventas, conversiones o contactos con meta y costes con los que "
+        "compararlo",
+    ),
+    "conversion": ("métricas de conversión con metas", "ninguna métrica de nivel 3 con meta"),
+    "conversion_seen": (
+        "métricas de conversión observadas a lo largo del tiempo",
+        "ninguna métrica de nivel 3 observada en dos fechas",
+    ),
+}
+
+
+def evidence(lang: str, key: str, what: str, missing: str) -> tuple[str, str]:
+    """A piece of maturity evidence in *lang*: what it is and what is missing without it.
+
+    >>> evidence("es", "calendar", "an editorial calendar", "no calendar")
+    ('un calendario editorial', 'sin calendario')
+    """
+    words(lang)  # an unknown language is refused as words() refuses it
+    return _EVIDENCE_ES.get(key, (what, missing)) if lang == "es" else (what, missing)

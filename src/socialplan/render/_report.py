@@ -1059,6 +1059,49 @@ def _progress(b: _Builder) -> None:
     b.diagram(graph, b.w["progress"])
 
 
+def _maturity(b: _Builder) -> None:
+    """Seed 002's ten stages: the one practised, the one planned, each stage's evidence."""
+    from ._i18n import evidence
+
+    assessed = b.analyses.maturity
+    if assessed is None:
+        return
+    b.section("maturity")
+
+    def name(number: int) -> str:
+        return b.w[f"maturity_stage.{number}"] if number else b.w["maturity_not_started"]
+
+    b.blocks.append(
+        Note(
+            b.w["maturity_stages"].format(
+                stage=assessed.stage,
+                name=name(assessed.stage),
+                planned=assessed.planned,
+                planned_name=name(assessed.planned),
+            )
+        )
+    )
+    if assessed.as_of is not None:
+        b.blocks.append(Note(b.w["maturity_as_of"].format(date=text(assessed.as_of))))
+    b.blocks.append(Paragraph(b.w["maturity_why"]))
+    rows = []
+    for stage in assessed.stages:
+        state = "practised" if stage.reached else "planned" if stage.planned else "not_yet"
+        found, lacking = [], []
+        for piece in stage.pieces:
+            what, missing = evidence(b.lang, piece.key, piece.what, piece.missing)
+            kind = b.w[str(piece.kind)]
+            if piece.found:
+                found.append(f"{what} ({kind})")
+            else:
+                lacking.append(f"{missing} ({kind})")
+        rows.append(
+            [stage.number, name(stage.number), b.w[f"maturity_{state}"], "; ".join(found),
+             "; ".join(lacking)]
+        )  # fmt: skip
+    b.table(["rank", "maturity_stage", "maturity_state", "evidence", "missing"], rows)
+
+
 def _findings(b: _Builder) -> None:
     b.section("findings")
     report = b.analyses.findings
@@ -1130,6 +1173,7 @@ SECTIONS: dict[str, Callable[[_Builder], None]] = {
     "timeline": _timeline,
     "trace": _trace,
     "progress": _progress,
+    "maturity": _maturity,
     "findings": _findings,
 }
 

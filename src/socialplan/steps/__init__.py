@@ -29,7 +29,7 @@ from ._methodology import (
 from ._progress import Progress, StepProgress, StepState, progress
 
 if TYPE_CHECKING:
-    from ._maturity import STAGES, Maturity, StageEvidence, maturity
+    from ._maturity import STAGES, Evidence, EvidenceKind, Maturity, StageEvidence, maturity
     from ._views import to_dot, to_gantt, to_mermaid
 
 __all__ = [
@@ -40,6 +40,8 @@ __all__ = [
     "METHODOLOGIES",
     "STAGES",
     "Check",
+    "Evidence",
+    "EvidenceKind",
     "Maturity",
     "Methodology",
     "MethodologyError",
@@ -62,6 +64,8 @@ __all__ = [
 # Loaded on first use: the rules that `socialplan check` runs need neither.
 _LAZY = {
     "STAGES": "._maturity",
+    "Evidence": "._maturity",
+    "EvidenceKind": "._maturity",
     "Maturity": "._maturity",
     "StageEvidence": "._maturity",
     "maturity": "._maturity",
