@@ -260,3 +260,23 @@ def test_the_measure_prints_the_view_per_part_and_per_group(
         "per part (one entry of `check --format json` each):\ncode " in out,
         "per group (one finding as a reader sees it" in out and "\ncode   groups" in out,
     )
+
+
+def test_a_true_finding_silenced_because_its_section_is_not_started_is_found_by_sp809(
+    tmp_path: Path,
+) -> None:
+    # PLAN has a running blog and no routing rule at all: SP403 is silent and SP809 names
+    # message routing, which says the labelled weakness once.
+    plan = _write(tmp_path, PLAN, 'source = "demo.toml"\n' + _label("SP403", "channels.blog"))
+    found = measure.findings(plan)
+    assert (True, (1, 1)) == (("SP809", "") in found, measure.weaknesses(plan, found))
+
+
+def test_a_missed_entry_naming_a_true_finding_is_one_weakness(tmp_path: Path) -> None:
+    labels = (
+        'source = "demo.toml"\n'
+        + _label("SP306", "channels")
+        + '[[missed]]\nwhat = "No channel says why."\ncode = "SP306"\npath = "channels"\n'
+    )
+    plan = _write(tmp_path, PLAN, labels)
+    assert (1, 1) == measure.weaknesses(plan, [("SP306", "channels")])

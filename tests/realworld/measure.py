@@ -230,22 +230,33 @@ def label_problems(plan: Path, found: Sequence[tuple[str, str]]) -> list[str]:
 
 
 def weaknesses(plan: Path, found: Sequence[tuple[str, str]]) -> tuple[int, int]:
-    """(found, all) of the plan's labelled weaknesses, given the findings `check` gives today."""
+    """(found, all) of the plan's labelled weaknesses, given the findings `check` gives today.
+
+    A `true` finding that vanished because its section is not started at all is found when
+    SP809 names that section: the weakness (no routing at all) is said once instead of once
+    per part. A `[[missed]]` entry that names a finding also labelled `true` is one weakness,
+    counted once.
+    """
     data = read_labels(plan)
     given = Counter(found)
+    said_once = _said_not_started(plan) if any(c == "SP809" for c, _ in found) else set()
+    true = [e for e in data.get("finding", []) if e.get("label") == "true"]
+    labelled_true = {(e.get("code"), e.get("path")) for e in true}
     total = hit = 0
-    for entry in data.get("finding", []):
-        if entry.get("label") != "true":
-            continue
+    for entry in true:
         total += 1
         key = (entry.get("code"), entry.get("path"))
         if given[key] > 0:
             given[key] -= 1
             hit += 1
+        elif entry.get("code") in said_once:
+            hit += 1
     codes = {code for code, _ in found}
     for entry in data.get("missed", []):
-        total += 1
         code = entry.get("code")
+        if code is not None and (code, entry.get("path")) in labelled_true:
+            continue
+        total += 1
         if code is None:
             continue
         if "path" in entry:
@@ -253,6 +264,21 @@ def weaknesses(plan: Path, found: Sequence[tuple[str, str]]) -> tuple[int, int]:
         else:
             hit += code in codes
     return hit, total
+
+
+def _said_not_started(plan: Path) -> set[str]:
+    """The codes of the per-part rules whose section SP809 names for the plan."""
+    import socialplan
+    from socialplan.rules._absence import SECTIONS
+
+    report = socialplan.validate(socialplan.load(plan))
+    named = {
+        name.strip()
+        for d in report.diagnostics
+        if d.code == "SP809"
+        for name in d.message.split(":", 1)[-1].split(",")
+    }
+    return {code for section in SECTIONS if section.name in named for code in section.rules}
 
 
 def _one_line(text: object) -> bool:
