@@ -15,6 +15,8 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from .parts import Part
+
 __all__ = [
     "About",
     "Diagnostic",
@@ -66,8 +68,8 @@ class Severity(enum.StrEnum):
     INFO = "info"
 
 
-@attrs.frozen(kw_only=True)
-class Diagnostic:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Diagnostic(Part):
     """One problem found in a plan.
 
     *path* is the dotted path of the offending field

@@ -13,6 +13,8 @@ import re
 
 import attrs
 
+from .parts import Part
+
 __all__ = [
     "CANONICAL",
     "UNITS",
@@ -120,8 +122,8 @@ def _canonical(seconds: int) -> str:
     raise AssertionError("unreachable: every positive count of seconds divides by 1")
 
 
-@attrs.frozen(kw_only=True)
-class Duration:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Duration(Part):
     """A positive span of time, kept with the text it was written as.
 
     >>> Duration.parse("2h").seconds
@@ -181,8 +183,8 @@ _WORD_COUNTS = {"once": 1, "twice": 2, "thrice": 3, "una vez": 1, "dos veces": 2
 _SLASH = re.compile(r"^\s*(\d+)\s*/\s*(.+?)\s*$")
 
 
-@attrs.frozen(kw_only=True)
-class Frequency:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Frequency(Part):
     """How often something happens: *count* times every *period*.
 
     >>> f = Frequency.parse("3 per week")

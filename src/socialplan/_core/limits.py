@@ -14,13 +14,14 @@ from typing import Any
 import attrs
 
 from .diagnostics import LIMIT, Diagnostic, FieldError, Severity, format_path
+from .parts import Part
 from .text import counted
 
 __all__ = ["DEFAULT_LIMITS", "Limits"]
 
 
-@attrs.frozen(kw_only=True)
-class Limits:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Limits(Part):
     """The limits a plan file must keep within to be loaded; raise any of them as needed.
 
     >>> Limits(max_bytes=200 * 2**20).max_bytes

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from sys import intern
@@ -71,8 +72,10 @@ def _slug_hint(key: str) -> str | None:
     return slug if slug and ID_PATTERN.fullmatch(slug) else None
 
 
+@functools.cache
 def describe(tp: Any) -> str:
-    """Say in words what a field of type *tp* expects."""
+    """Say in words what a field of type *tp* expects (said when a value is refused, and
+    worded once per type: hooks are built at every start, errors are rare)."""
     args = get_args(tp)
     if type(None) in args:
         rest = [a for a in args if a is not type(None)]
@@ -221,7 +224,6 @@ def _parser(parse: Callable[[str], Any], expected: str) -> Callable[[Any, Any], 
 
 
 def _check_length(value: Any, _: Any) -> MessageLength | int | None:
-    expected = describe(MessageLength | int)
     if value is None:
         return None
     if isinstance(value, str):
@@ -229,12 +231,12 @@ def _check_length(value: Any, _: Any) -> MessageLength | int | None:
             return MessageLength(value)
         except ValueError:
             hint = did_you_mean(value, [m.value for m in MessageLength])
-            raise FieldError(value, expected, suggestion=hint) from None
+            raise FieldError(value, describe(MessageLength | int), suggestion=hint) from None
     if isinstance(value, int) and not isinstance(value, bool):
         if 0 < value <= LARGEST:
             return value
-        raise FieldError(value, expected if value <= 0 else EXPECTED_LARGEST)
-    raise FieldError(value, expected, code=WRONG_TYPE)
+        raise FieldError(value, describe(MessageLength | int) if value <= 0 else EXPECTED_LARGEST)
+    raise FieldError(value, describe(MessageLength | int), code=WRONG_TYPE)
 
 
 def _check_threshold(value: Any, _: Any) -> int | float | str | None:
@@ -247,7 +249,6 @@ def _check_threshold(value: Any, _: Any) -> int | float | str | None:
 
 
 def _enum_hook(cl: type[enum.Enum], _: Converter) -> Callable[[Any, Any], Any]:
-    expected = describe(cl)
     members = {m.value: m for m in cl}
     names = [str(v) for v in members]
 
@@ -255,12 +256,12 @@ def _enum_hook(cl: type[enum.Enum], _: Converter) -> Callable[[Any, Any], Any]:
 
     def structure(value: Any, _: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, kind):
-            raise FieldError(value, expected, code=WRONG_TYPE)
+            raise FieldError(value, describe(cl), code=WRONG_TYPE)
         try:
             return members[value]
         except (KeyError, TypeError):
             hint = did_you_mean(str(value), names) if isinstance(value, str) else None
-            raise FieldError(value, expected, suggestion=hint) from None
+            raise FieldError(value, describe(cl), suggestion=hint) from None
 
     return structure
 
@@ -271,13 +272,12 @@ def _is_tuple(tp: Any) -> bool:
 
 def _tuple_hook(tp: Any, converter: Converter, limits: Limits) -> Callable[[Any, Any], Any]:
     item_type = get_args(tp)[0]
-    expected = describe(tp)
     item_hook = converter.get_structure_hook(item_type)
     most, longest = limits.max_items, limits.max_string
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
-            raise FieldError(value, expected, code=WRONG_TYPE)
+            raise FieldError(value, describe(tp), code=WRONG_TYPE)
         if len(value) > most:
             raise too_many(value, limits)
         if item_type is str and all(type(item) is str and len(item) <= longest for item in value):
@@ -522,6 +522,24 @@ def _code_problems(value: Mapping[str, Any]) -> list[Exception]:
 
 
 def _attrs_hook(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
+    """The hook of an attrs class, generated when a document first holds one.
+
+    cattrs compiles a function per class, and a plan's hook asks for the hooks of every
+    part the format has: a plan with no budget, no tactics and no launch would pay for
+    theirs at every start (issue #16). The generated hook is the same, only made later.
+    """
+    made: Callable[[Any, Any], Any] | None = None
+
+    def structure(value: Any, tp: Any) -> Any:
+        nonlocal made
+        if made is None:
+            made = _table_of(cl, converter)
+        return made(value, tp)
+
+    return structure
+
+
+def _table_of(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
     """A table that makes an attrs class: every field's problem is kept, its validator's too.
 
     The class's validators run only once every field is structured: when one field is

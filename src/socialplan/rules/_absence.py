@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 import attrs
 
+from .._core.parts import Part
 from .._core.vocab import ChannelStatus
 from .._model import Channel, Plan
 from ._context import Context
@@ -50,8 +51,8 @@ def channels_in(plan: Plan, statuses: Collection[ChannelStatus | None]) -> dict[
     return {key: c for key, c in plan.channels.items() if c.status in statuses}
 
 
-@attrs.frozen(kw_only=True)
-class Section:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Section(Part):
     """A section of a plan that its per-part rules are about.
 
     *step* is the step of the 14 (seed 004) it belongs to; *empty* tells that the plan has

@@ -14,6 +14,7 @@ import attrs
 
 from .._core.diagnostics import Diagnostic, FieldError, Severity
 from .._core.gc import paused_collector
+from .._core.parts import Part
 from .._model import CheckSettings, Plan
 from ._context import Context
 from ._registry import RULES, Rule, _load_plugins
@@ -175,8 +176,8 @@ def _severity_table(severity: object) -> Mapping[str, Any]:
     return severity
 
 
-@attrs.frozen(kw_only=True)
-class Selection:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Selection(Part):
     """Which rules run and how severe their findings are, as ruff selects.
 
     *select* and *ignore* name codes or prefixes (``"SP2"``, ``"SP205"``, in
@@ -237,8 +238,8 @@ class Selection:
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@attrs.frozen
-class Report:
+@attrs.frozen(eq=False, repr=False)
+class Report(Part):
     """The diagnostics of one validation, sorted by severity, then code, then path.
 
     Iterating gives every diagnostic; :attr:`ok` is true when none is an error.

@@ -15,13 +15,14 @@ from typing import TypeAlias
 import attrs
 
 from .._core.diagnostics import About, Severity
+from .._core.parts import Part
 from ._context import Context
 
 __all__ = ["CODE", "RULES", "Check", "Finding", "Rule", "register", "rule"]
 
 
-@attrs.frozen
-class Finding:
+@attrs.frozen(eq=False, repr=False)
+class Finding(Part):
     """What a rule found: where (a dotted path), what, and how to fix it.
 
     *about* is ``"key"`` when what is wrong is the last key of *path* as written (an id
@@ -46,8 +47,8 @@ Check: TypeAlias = Callable[[Context], Iterable[Finding]]
 CODE = re.compile(r"^([A-Z]+)([0-9]+)$")
 
 
-@attrs.frozen(kw_only=True)
-class Rule:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Rule(Part):
     """A rule of the catalog: a stable code, its default severity and its documentation.
 
     An *opt_in* rule is one whose findings would be wrong too often on real plans to run by

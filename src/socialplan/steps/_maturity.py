@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._core.parts import Part
 from .._core.placeholders import is_placeholder
 from .._core.vocab import CalendarStatus, ChannelStatus, KpiLevel, MetricFamily, StepStatus
 from .._model import Metric, Plan
@@ -39,8 +40,8 @@ class EvidenceKind(enum.StrEnum):
     PRACTISED = "practised"
 
 
-@attrs.frozen(kw_only=True)
-class Evidence:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Evidence(Part):
     """One piece of evidence a stage rests on: what it is, its kind, whether it was found,
     where in the plan (or its observations) it is looked for, and what is missing without it."""
 
@@ -52,8 +53,8 @@ class Evidence:
     missing: str
 
 
-@attrs.frozen(kw_only=True)
-class StageEvidence:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class StageEvidence(Part):
     """One stage: the evidence it rests on, found and missing.
 
     *reached*: every piece is found, planned and practised (the stage is practised);
@@ -72,8 +73,8 @@ class StageEvidence:
     rests_on: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Maturity:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Maturity(Part):
     """The stage an organization has reached by practice, the stage its plan would take it
     to, the evidence per stage, and what comes next.
 
@@ -103,15 +104,15 @@ class Maturity:
         return self.stages[self.stage] if self.stage < len(self.stages) else None
 
 
-@attrs.frozen(kw_only=True)
-class _Facts:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class _Facts(Part):
     plan: Plan
     seen: Mapping[str, frozenset[dt.date]]  # metric id -> the dates it was observed on
     as_of: dt.date | None
 
 
-@attrs.frozen(kw_only=True)
-class _Piece:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class _Piece(Part):
     key: str
     what: str
     kind: EvidenceKind

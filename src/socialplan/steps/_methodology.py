@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .._core.diagnostics import METHODOLOGY_CODES, Diagnostic, Severity
+from .._core.parts import Part
 from .._core.text import show
 from .._core.vocab import did_you_mean
 from .._model import MethodologySpec, Plan
@@ -36,8 +37,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Step:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Step(Part):
     """A step: what it needs first, and the completion check that tells it is done.
 
     A step without a check is an activity: only a ``[steps.<id>]`` record can
@@ -60,8 +61,8 @@ class ProblemKind(enum.StrEnum):
     UNKNOWN_METHODOLOGY = "unknown-methodology"
 
 
-@attrs.frozen(kw_only=True)
-class MethodologyProblem:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class MethodologyProblem(Part):
     """One reason a methodology is not a graph of known steps, located in the plan.
 
     *ids* are what is involved: the step and the need that names no step
@@ -101,8 +102,8 @@ class MethodologyError(ValueError):
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
 
-@attrs.frozen(kw_only=True)
-class Methodology:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Methodology(Part):
     """A named DAG of steps; the order of *steps* is the author's numbering."""
 
     name: str

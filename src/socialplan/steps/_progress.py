@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from .._core.parts import Part
 from .._core.vocab import StepStatus
 from .._model import Plan
 from ._checks import CHECKS
@@ -25,8 +26,8 @@ class StepState(enum.StrEnum):
     SKIPPED = "skipped"
 
 
-@attrs.frozen(kw_only=True)
-class StepProgress:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class StepProgress(Part):
     """One step's progress.
 
     *state* is derived from the plan's content unless a ``[steps.<id>]`` record
@@ -53,8 +54,8 @@ class StepProgress:
 _FINISHED = (StepState.DONE, StepState.SKIPPED)
 
 
-@attrs.frozen
-class Progress:
+@attrs.frozen(eq=False, repr=False)
+class Progress(Part):
     """The progress of a plan through a methodology, step by step.
 
     Index it by step id; iterate it in the methodology's order.
