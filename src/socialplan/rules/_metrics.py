@@ -20,7 +20,7 @@ from ._registry import Finding, rule
 )
 def metric_without_source(context: Context) -> Iterator[Finding]:
     for key, metric in context.plan.metrics.items():
-        if metric.source is None:
+        if context.unwritten(metric.source) and not context.placeholder(metric):
             yield Finding(
                 f"metrics.{key}.source",
                 f'metric "{key}" has no source',
@@ -39,7 +39,7 @@ def metric_without_source(context: Context) -> Iterator[Finding]:
 )
 def metric_without_cadence(context: Context) -> Iterator[Finding]:
     for key, metric in context.plan.metrics.items():
-        if metric.cadence is None:
+        if metric.cadence is None and not context.placeholder(metric):
             yield Finding(
                 f"metrics.{key}.cadence",
                 f'metric "{key}" has no cadence',
@@ -58,7 +58,8 @@ def metric_without_cadence(context: Context) -> Iterator[Finding]:
 )
 def metric_without_unit(context: Context) -> Iterator[Finding]:
     for key, metric in context.plan.metrics.items():
-        if metric.kind is Measure.QUANTITATIVE and metric.unit is None:
+        quantitative = metric.kind is Measure.QUANTITATIVE
+        if quantitative and context.unwritten(metric.unit) and not context.placeholder(metric):
             yield Finding(f"metrics.{key}.unit", f'metric "{key}" has no unit', "set its unit")
 
 

@@ -115,7 +115,10 @@ def vanity_metric(context: Context) -> Iterator[Finding]:
 )
 def missing_target(context: Context) -> Iterator[Finding]:
     for key, objective in context.plan.objectives.items():
-        if _quantitative(objective) and objective.target is None:
+        target = objective.target
+        if context.placeholder(objective) or not _quantitative(objective):
+            continue
+        if target is None or context.unwritten(target.unit):
             yield Finding(
                 f"objectives.{key}",
                 f'quantitative objective "{key}" has no target',

@@ -22,7 +22,7 @@ from ._registry import Finding, rule
 )
 def channel_without_owner(context: Context) -> Iterator[Finding]:
     for key, channel in context.plan.channels.items():
-        if channel.owner is None:
+        if context.unwritten(channel.owner) and not context.placeholder(channel):
             yield Finding(
                 f"channels.{key}.owner",
                 f'channel "{key}" has no owner',
