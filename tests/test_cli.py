@@ -364,7 +364,7 @@ def test_status_shows_each_step_with_its_state_and_what_is_missing(
             ["1b", "stakeholder_input", "blocked", "needs", "objectives"],
             ["2", "audiences", "blocked", "needs", "objectives"],
         ],
-        "  0 done, 1 ready, 14 blocked, 0 skipped; next: objectives",
+        "  0 done, 0 written, 1 ready, 14 blocked, 0 skipped; next: objectives",
     ) == (code, rows, out.splitlines()[-1])
 
 

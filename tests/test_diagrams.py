@@ -35,6 +35,7 @@ def test_the_steps_flowchart_is_written_as_before() -> None:
         '    s_b["Then (blocked)"]:::blocked\n'
         "    s_a_1 --> s_b\n"
         "    classDef done fill:#b7e1a1,stroke:#555,color:#000\n"
+        "    classDef written fill:#d6ebb0,stroke:#555,color:#000\n"
         "    classDef ready fill:#ffe08a,stroke:#555,color:#000\n"
         "    classDef blocked fill:#f4b6b6,stroke:#555,color:#000\n"
         "    classDef skipped fill:#d9d9d9,stroke:#555,color:#000\n"

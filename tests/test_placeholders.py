@@ -24,6 +24,8 @@ STARTER = starter("Demo")
         "…",
         "...",
         "-",
+        "???",
+        "—",
         "Coming soon",
         "coming soon!",
         "To be decided.",
@@ -47,6 +49,10 @@ def test_a_placeholder_is_not_content(text: str) -> None:
         "Soon: a new shop",
         "Pending requests are answered in a day",
         "Informar a la ciudadanía",
+        "%",
+        "€",
+        "#",
+        "+",
     ],
 )
 def test_words_of_the_plan_are_content(text: str) -> None:

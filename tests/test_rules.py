@@ -1470,9 +1470,12 @@ def test_off_limits_covers_messages_per_audience() -> None:
     assert [("SP504", "error", "content.messages.parents[0]")] == found(text, "SP504")
 
 
-def test_todo_left_message_shows_the_placeholder_on_one_line() -> None:
+def test_todo_left_hint_shows_the_placeholder_on_one_line() -> None:
     diagnostic = only('[business_goals.growth]\nstatement = "TODO:\\n  say \\"why\\""\n', "SP901")
-    assert '"TODO: say \\"why\\"" is still a placeholder' == diagnostic.message
+    assert (
+        "still a placeholder, not the plan's own words",
+        'write the plan\'s own words in place of "TODO: say \\"why\\""',
+    ) == (diagnostic.message, diagnostic.hint)
 
 
 def test_a_cycle_is_reported_at_its_first_channel_even_among_several_loops() -> None:

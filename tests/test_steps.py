@@ -383,9 +383,13 @@ def test_the_gantt_chart_needs_something_to_anchor_it() -> None:
 
 def test_the_examples_progress_through_all_fourteen_steps() -> None:
     plan = socialplan.load("examples/cartoon/plan.toml")
-    assert {"done": 15, "ready": 0, "blocked": 0, "skipped": 0} == socialplan.progress(
-        plan
-    ).counts()
+    assert {
+        "done": 15,
+        "written": 0,
+        "ready": 0,
+        "blocked": 0,
+        "skipped": 0,
+    } == socialplan.progress(plan).counts()
 
 
 def test_the_listen_think_act_monitor_cycle_reads_the_same_plan() -> None:

@@ -86,11 +86,15 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
         missing = step.missing[0] if step.missing and step.state != "done" else ""
         if len(step.missing) > 1 and step.state != "done":
             missing += f" (+{len(step.missing) - 1} more)"
+        state = str(step.state)
         if step.state == "blocked":
             missing = "needs " + ", ".join(step.blocked_by)
+        elif step.state == "written" and step.blocked_by:
+            state += ", but needs " + ", ".join(step.blocked_by)
+            missing = "" if step.complete else missing
         if step.state == "skipped":
             missing = step.note or ""
-        cells = [step.label, step.id, str(step.state), step.owner or "", str(step.due or "")]
+        cells = [step.label, step.id, state, step.owner or "", str(step.due or "")]
         rows.append([visible_controls(cell) for cell in (*cells, missing)])
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     out.write(visible_controls(f"{args.file}: {plan.name} — {current.methodology.title}") + "\n")

@@ -395,6 +395,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "maturity_stage.10": ("Business metrics and ROI", "Métricas de negocio y ROI"),
     "planned": ("planned", "planificada"),
     "practised": ("practised", "practicada"),
+    "state_written_needs": ("written, but needs {needs}", "escrito, pero necesita {needs}"),
     # Nouns counted in the sentences above (socialplan._core.text makes their plurals)
     "noun_chain": ("chain", "cadena"),
     "noun_steps_done": ("step", "paso hecho"),
@@ -486,6 +487,7 @@ _TERMS_ES = {
     "CalendarStatus.scheduled": "programado",
     "CalendarStatus.published": "publicado",
     "StepState.done": "hecho",
+    "StepState.written": "escrito",
     "StepState.ready": "listo",
     "StepState.blocked": "bloqueado",
     "StepState.skipped": "omitido",
@@ -525,6 +527,7 @@ _TERMS_ES = {
     "legend.step": "paso",
     "legend.missing": "falta",
     "legend.step: done": "paso: hecho",
+    "legend.step: written": "paso: escrito",
     "legend.step: ready": "paso: listo",
     "legend.step: blocked": "paso: bloqueado",
     "legend.step: skipped": "paso: omitido",

@@ -987,6 +987,16 @@ def _step_title(b: _Builder, key: str) -> str:
     return _step_label(b, current[key])
 
 
+def _state(b: _Builder, step: Any) -> object:
+    """A step's state as the report says it: "written, but needs X" for a written step
+    whose needs are not done, else the state's word."""
+    if str(step.state) == "written" and step.blocked_by:
+        current: Any = b.analyses.progress  # a Progress: the table is only made of one
+        needs = ", ".join(_step_label(b, current[n]) for n in step.blocked_by)
+        return b.w["state_written_needs"].format(needs=needs)
+    return step.state
+
+
 def _step_label(b: _Builder, step: Any) -> str:
     """A step's neutral label in the report's language ("Launch"), for any organisation;
     the source method's own words ("Take off!") when the report has no label for it."""
@@ -1038,7 +1048,7 @@ def _progress(b: _Builder) -> None:
                 s.label,
                 labels[s.id],
                 *([s.title] if own else []),
-                s.state,
+                _state(b, s),
                 s.owner,
                 s.due,
                 "; ".join(s.missing) if s.state != "done" else "",

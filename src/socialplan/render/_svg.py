@@ -59,6 +59,7 @@ KIND_FILLS = {
 #: Fill colours of steps by state, as in the steps views (``steps/_views.py``).
 STATE_FILLS = {
     "done": "#b7e1a1",
+    "written": "#d6ebb0",
     "ready": "#ffe08a",
     "blocked": "#f4b6b6",
     "skipped": "#d9d9d9",

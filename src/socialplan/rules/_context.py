@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any, Generic, TypeVar, cast, overload
 
 from .._core.diagnostics import About
+from .._core.placeholders import is_placeholder
 from .._model import Plan
 
 __all__ = ["Context", "Reference"]
@@ -115,6 +116,29 @@ class Context:
             self._memo[key] = compute()
         return cast("T", self._memo[key])
 
+    @staticmethod
+    def unwritten(text: str | None) -> bool:
+        """Whether *text* is absent for a rule that looks for it: not given, or a placeholder
+        (TODO, TBD, "…", "coming soon": :func:`~socialplan._core.placeholders.is_placeholder`).
+
+        >>> Context.unwritten(None), Context.unwritten("TBD"), Context.unwritten("Buffer")
+        (True, True, False)
+        """
+        return text is None or is_placeholder(text)
+
+    @staticmethod
+    def placeholder(part: object) -> bool:
+        """Whether *part* (an objective, a channel, a metric…) is a placeholder as a whole:
+        its identifying text (title, platform, name…) is. Such a part is not written yet:
+        progress and SP901 say so, and a rule about what it lacks has nothing to look at.
+
+        >>> from socialplan import Metric
+        >>> Context.placeholder(Metric(name="TODO: what is measured"))
+        True
+        """
+        field = _IDENTITY.get(type(part).__name__)
+        return field is not None and is_placeholder(getattr(part, field))
+
     def _once(self, name: str, build: Callable[[], T]) -> T:
         # The context's own indexes, memoised like the rules' values, under its module's name.
         return self.memo(f"{__name__}.{name}", build)
@@ -179,6 +203,7 @@ class Context:
                 values = map(attrgetter(field), table.parts)
                 targets = set(chain.from_iterable(values) if many else values)
                 targets.discard(None)
+                targets = {target for target in targets if not is_placeholder(target)}
                 if all(map(known.__contains__, targets)):
                     continue
                 yield from table.references(self._missing, ((field, kind, many),), keys=False)
@@ -188,7 +213,8 @@ class Context:
                     yield from table.references(self._missing, ())
 
     def _missing(self, target: str, kind: str) -> bool:
-        return target not in self.ids(kind)
+        # A placeholder ("TBD") names nothing yet: absent, not broken (SP901 reports it).
+        return target not in self.ids(kind) and not is_placeholder(target)
 
     def ids(self, kind: str) -> Mapping[str, object]:
         """The ids that exist for *kind* (``"objectives"``, ``"pillars"``…), read-only."""
@@ -196,6 +222,23 @@ class Context:
             return self.pillars
         return self._once(f"ids.{kind}", lambda: MappingProxyType(getattr(self.plan, kind)))
 
+
+#: The text that identifies a part of each kind: the part is a placeholder when it is.
+_IDENTITY = {
+    "BusinessGoal": "statement",
+    "Objective": "title",
+    "Audience": "name",
+    "Channel": "platform",
+    "Influencer": "name",
+    "Role": "title",
+    "ContentPillar": "theme",
+    "Tactic": "title",
+    "CalendarEntry": "title",
+    "Metric": "name",
+    "Reporting": "title",
+    "Resource": "name",
+    "Scenario": "name",
+}
 
 #: The fields that name another part by id: (field, the kind it names, whether it is a list).
 _Field = tuple[str, str, bool]

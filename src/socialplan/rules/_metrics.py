@@ -20,7 +20,7 @@ from ._registry import Finding, rule
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_source(context: Context) -> Iterator[Finding]:
-    metrics = context.plan.metrics
+    metrics = {k: m for k, m in context.plan.metrics.items() if not context.placeholder(m)}
     yield from grouped(
         (
             (
@@ -29,7 +29,7 @@ def metric_without_source(context: Context) -> Iterator[Finding]:
                 "name the tool or report it is read from",
             )
             for key, metric in metrics.items()
-            if metric.source is None
+            if context.unwritten(metric.source)
         ),
         len(metrics),
         "metrics",
@@ -47,7 +47,7 @@ def metric_without_source(context: Context) -> Iterator[Finding]:
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_cadence(context: Context) -> Iterator[Finding]:
-    metrics = context.plan.metrics
+    metrics = {k: m for k, m in context.plan.metrics.items() if not context.placeholder(m)}
     yield from grouped(
         (
             (
@@ -74,12 +74,16 @@ def metric_without_cadence(context: Context) -> Iterator[Finding]:
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_unit(context: Context) -> Iterator[Finding]:
-    counted = {k: m for k, m in context.plan.metrics.items() if m.kind is Measure.QUANTITATIVE}
+    counted = {
+        k: m
+        for k, m in context.plan.metrics.items()
+        if m.kind is Measure.QUANTITATIVE and not context.placeholder(m)
+    }
     yield from grouped(
         (
             (f"metrics.{key}.unit", f'metric "{key}" has no unit', "set its unit")
             for key, metric in counted.items()
-            if metric.unit is None
+            if context.unwritten(metric.unit)
         ),
         len(counted),
         "quantitative metrics",

@@ -134,7 +134,11 @@ def vanity_metric(context: Context) -> Iterator[Finding]:
     example='[objectives.awareness]\ntitle = "Be known"  # quantitative, no target',
 )
 def missing_target(context: Context) -> Iterator[Finding]:
-    quantitative = {k: o for k, o in context.plan.objectives.items() if _quantitative(o)}
+    quantitative = {
+        k: o
+        for k, o in context.plan.objectives.items()
+        if _quantitative(o) and not context.placeholder(o)
+    }
     yield from grouped(
         (
             (
@@ -143,7 +147,7 @@ def missing_target(context: Context) -> Iterator[Finding]:
                 "add target = { value = …, unit = …, deadline = … }",
             )
             for key, objective in quantitative.items()
-            if objective.target is None
+            if objective.target is None or context.unwritten(objective.target.unit)
         ),
         len(quantitative),
         "quantitative objectives",

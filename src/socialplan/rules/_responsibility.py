@@ -31,7 +31,11 @@ def channel_without_owner(context: Context) -> Iterator[Finding]:
     if not_started(context, "SP401"):
         return  # no role at all: SP809 says it once
     # Every channel the plan uses or will switch on: not a proposed or a retired one.
-    channels = channels_in(context.plan, NOT_RETIRED)
+    channels = {
+        k: c
+        for k, c in channels_in(context.plan, NOT_RETIRED).items()
+        if not context.placeholder(c)
+    }
     yield from grouped(
         (
             (
@@ -40,7 +44,7 @@ def channel_without_owner(context: Context) -> Iterator[Finding]:
                 "set owner to the id of the role that runs it",
             )
             for key, channel in channels.items()
-            if channel.owner is None
+            if context.unwritten(channel.owner)
         ),
         len(channels),
         "channels",

@@ -152,9 +152,11 @@ def marked_done_but_incomplete(context: Context) -> Iterator[Finding]:
     "SP808",
     "complete-but-marked-open",
     "info",
-    summary="A step whose content is complete is still marked to do or in progress.",
+    summary="A step whose content is complete, and whose needs are done, is still marked to do "
+    "or in progress.",
     why="The plan's section is written; if the work it describes is finished too, the record "
-    "can say so. (The launch section is written long before the launch: that is fine.)",
+    "can say so. (The launch section is written long before the launch: that is fine. A step "
+    'written while a step it needs is not done is "written, but needs X": not advised.)',
     fix='Set `status = "done"` when the work is done.',
     example='[steps.policy]\nstatus = "in_progress"  # acceptable, off-limits… all written',
 )
@@ -163,7 +165,8 @@ def complete_but_marked_open(context: Context) -> Iterator[Finding]:
     if current is None:
         return
     for step in current:
-        if step.status in (StepStatus.TODO, StepStatus.IN_PROGRESS) and step.complete:
+        open_ = step.status in (StepStatus.TODO, StepStatus.IN_PROGRESS)
+        if open_ and step.complete and not step.blocked_by:  # else "written, but needs X"
             yield Finding(
                 f"steps.{step.id}.status",
                 f'step "{step.id}" is marked {step.status} but its content is complete',

@@ -1,11 +1,10 @@
-"""SP9: drafts left unfinished: placeholders that still say TODO."""
+"""SP9: drafts left unfinished: placeholders (TODO, TBD, "…", "coming soon") left in a plan."""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
 import operator
-import re
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
@@ -16,13 +15,17 @@ import attrs
 
 from .._core.diagnostics import format_path
 from .._core.duration import Duration, Frequency
+from .._core.placeholders import is_placeholder, may_hold_placeholder
 from .._core.text import show
 from .._model import HEADER_FIELDS, Plan
 from ._context import Context
 from ._registry import Finding, rule
 
-# The word in capitals, alone: "TODO", "TODO: the mission", not "todos" nor "TODOS".
-_PLACEHOLDER = re.compile(r"\bTODO\b")
+
+def _left(text: str) -> bool:
+    """Whether *text* is a placeholder left to fill: one, and not blank (a blank text is
+    no content either, but it is not a marker anyone left to find again)."""
+    return is_placeholder(text) and not text.isspace() and text != ""
 
 
 #: Values that hold no text of the file: skipped without a look inside.
@@ -78,20 +81,20 @@ _SKIP: set[type] = set()
 
 
 def _joined_says_todo(values: Iterable[object]) -> bool | None:
-    """Whether *values*, all strings, hold "TODO" (one join, one search); None when they
-    are not all strings, and each has to be looked inside."""
+    """Whether *values*, all strings, may hold a placeholder (one join, one search); None
+    when they are not all strings, and each has to be looked inside."""
     try:
-        return "TODO" in "\n".join(values)  # type: ignore[arg-type]
+        return may_hold_placeholder("\n".join(values))  # type: ignore[arg-type]
     except TypeError:
         return None
 
 
 def _placeholders(node: object, path: list[str | int], found: list[tuple[str, str]]) -> None:
-    """Add (path, text) to *found* for every string inside *node* that says TODO.
+    """Add (path, text) to *found* for every string inside *node* that is a placeholder left.
 
     Depth first, in the model's order. One path list is pushed and popped as
     the walk goes, leaves are checked in the loop (a call per part, not per
-    value), and a path is written out only for a string that says TODO: the
+    value), and a path is written out only for a placeholder: the
     walk stays cheap on plans of any size.
     """
     if isinstance(node, Mapping):
@@ -107,7 +110,7 @@ def _placeholders(node: object, path: list[str | int], found: list[tuple[str, st
     for key, value in items:
         kind = type(value)
         if isinstance(value, str):
-            if "TODO" in value and _PLACEHOLDER.search(value):
+            if _left(value):
                 found.append((format_path([*path, key]), value))
         elif value is None or kind in _SKIP:
             continue
@@ -122,10 +125,10 @@ def _placeholders(node: object, path: list[str | int], found: list[tuple[str, st
 
 
 def _plan_placeholders(plan: Plan) -> list[tuple[str, str]]:
-    """Every string of *plan* that says TODO, with its path in the file.
+    """Every placeholder left in *plan*, with its path in the file.
 
     Each top-level value is screened first, column by column (below), and walked
-    only when the screen finds the word in it: most plans have no TODO left at all.
+    only when the screen finds one may be in it: most plans have none left at all.
     """
     found: list[tuple[str, str]] = []
     header = {name: getattr(plan, name) for name in HEADER_FIELDS}
@@ -178,7 +181,8 @@ def _may_say_todo(column: list[object]) -> bool:
     "SP901",
     "todo-left",
     "info",
-    summary="A value that still says TODO: a placeholder waiting for the plan's own words.",
+    summary='A value that is still a placeholder (TODO, TBD, "…", "coming soon"), waiting '
+    "for the plan's own words.",
     why="The starter plan of `socialplan new` marks what its author has to fill in with TODO; "
     "a placeholder left in a plan gets published, scheduled or measured as if it were real.",
     fix="Replace the placeholder with the plan's own text, or remove the key.",
@@ -188,6 +192,8 @@ def todo_left(context: Context) -> Iterator[Finding]:
     for path, text in _plan_placeholders(context.plan):
         yield Finding(
             path,
-            f"{show(' '.join(text.split()))} is still a placeholder",
-            "write the plan's own words in its place",
+            # One message for every placeholder: one cause, one thing to do for the reader,
+            # however many places it is in; the text left is in the hint of each place.
+            "still a placeholder, not the plan's own words",
+            f"write the plan's own words in place of {show(' '.join(text.split()))}",
         )

@@ -1,29 +1,51 @@
 """Completion checks: how to tell from a plan's content that a step is done.
 
 A check returns what is missing; nothing missing means done. The 14 steps'
-checks are named by their step ids; the other methodologies add a few.
+checks are named by their step ids; the other methodologies add a few. Each
+check also says whether anything of its step is written at all (:data:`WRITTEN`):
+a step with something written is not blocked, only unfinished.
+
+Placeholders (TODO, TBD, "…", the starter's texts: :func:`is_placeholder`) are never
+content: a part whose identifying text (an objective's title, a channel's platform…)
+is a placeholder is not there, and a placeholder field is a missing one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TypeVar
 
 import attrs
 
+from .._core.placeholders import is_placeholder
 from .._core.vocab import Horizon, MessageKind, MetricFamily, ResourceKind
-from .._model import Plan
+from .._model import Launch, Plan
 
-__all__ = ["CHECKS", "Check", "check"]
+__all__ = ["CHECKS", "WRITTEN", "Check", "check"]
 
 #: A completion check: the plan in, the list of what is missing out.
 Check = Callable[[Plan], list[str]]
 
+#: Whether anything of a step is written: the plan in, True or False out.
+Written = Callable[[Plan], bool]
+
 #: Every built-in completion check, by name.
 CHECKS: dict[str, Check] = {}
 
+#: For each check, by name: whether the plan has anything written for its step.
+WRITTEN: dict[str, Written] = {}
 
-def check(name: str) -> Callable[[Callable[[Plan], Iterator[str]]], Check]:
-    """Register a completion check under *name*; it yields what is missing."""
+T = TypeVar("T")
+
+
+def check(
+    name: str, written: Written | None = None
+) -> Callable[[Callable[[Plan], Iterator[str]]], Check]:
+    """Register a completion check under *name*; it yields what is missing.
+
+    *written* tells whether anything of the step is written; without it, a step is
+    written when it lacks less than it does on a plan with nothing in it.
+    """
 
     def decorate(function: Callable[[Plan], Iterator[str]]) -> Check:
         def run(plan: Plan) -> list[str]:
@@ -32,56 +54,115 @@ def check(name: str) -> Callable[[Callable[[Plan], Iterator[str]]], Check]:
         run.__name__ = run.__qualname__ = name
         run.__doc__ = function.__doc__
         CHECKS[name] = run
+        WRITTEN[name] = written or (lambda plan: run(plan) != run(Plan(name=plan.name)))
         return run
 
     return decorate
 
 
-@check("objectives")
+def _said(text: str | None) -> bool:
+    """Whether *text* holds the plan's own words: given, and not a placeholder."""
+    return text is not None and not is_placeholder(text)
+
+
+def _any_said(texts: Iterable[str]) -> bool:
+    return any(map(_said, texts))
+
+
+def _real(parts: Mapping[str, T], field: str) -> dict[str, T]:
+    """The parts whose identifying text *field* is the plan's own words, by id."""
+    return {key: part for key, part in parts.items() if _said(getattr(part, field))}
+
+
+def _written(texts: Iterable[str | None], *others: object) -> bool:
+    """Whether a part with these free *texts* and *others* (dates, durations, ids) is written.
+
+    It is when one of its texts is the plan's own; a part whose texts are all
+    placeholders is the starter's, dates and all; one with no text is written when
+    it sets anything else.
+    """
+    given = [text for text in texts if text is not None]
+    if given:
+        return _any_said(given)
+    return any(other not in (None, (), "") for other in others)
+
+
+def _launch(plan: Plan) -> Launch | None:
+    """The plan's launch, unless all it says is placeholders."""
+    launch = plan.launch
+    if launch is None:
+        return None
+    texts = [*launch.campaign, *(gate.condition for gate in launch.gates)]
+    return launch if _written(texts, launch.date, launch.review, launch.trial_until) else None
+
+
+@check("objectives", lambda plan: bool(_real(plan.objectives, "title")))
 def _objectives(plan: Plan) -> Iterator[str]:
     """At least one objective, each supporting a business goal."""
-    if not plan.objectives:
+    objectives = _real(plan.objectives, "title")
+    goals = _real(plan.business_goals, "statement")
+    if not objectives:
         yield "no objective yet"
-    for key, objective in plan.objectives.items():
-        if not any(goal in plan.business_goals for goal in objective.supports):
+    for key, objective in objectives.items():
+        if not any(goal in goals for goal in objective.supports):
             yield f'objective "{key}" supports no business goal'
 
 
-@check("stakeholder_input")
+def _inputs_written(plan: Plan) -> bool:
+    return any(_written([i.method, i.who, *i.findings]) for i in plan.stakeholder_input.values())
+
+
+@check("stakeholder_input", _inputs_written)
 def _stakeholder_input(plan: Plan) -> Iterator[str]:
     """At least one recorded input (survey, interview) with findings."""
-    if not any(i.findings for i in plan.stakeholder_input.values()):
+    if not any(_any_said(i.findings) for i in plan.stakeholder_input.values()):
         yield "no stakeholder input with findings yet"
 
 
-@check("audiences")
+def _audiences_of(plan: Plan) -> dict[str, object]:
+    return {
+        key: audience
+        for key, audience in plan.audiences.items()
+        if _any_said(filter(None, (audience.name, audience.description)))
+    }
+
+
+@check("audiences", lambda plan: bool(_audiences_of(plan)))
 def _audiences(plan: Plan) -> Iterator[str]:
     """At least one audience, each with the channels where it is."""
-    if not plan.audiences:
+    audiences = _audiences_of(plan)
+    if not audiences:
         yield "no audience yet"
-    for key, audience in plan.audiences.items():
+    for key in audiences:
+        audience = plan.audiences[key]
         if not audience.channels:
             yield f'audience "{key}" does not say where it is (channels)'
 
 
-@check("influence_map")
+@check("influence_map", lambda plan: bool(_real(plan.influencers, "name")))
 def _influence_map(plan: Plan) -> Iterator[str]:
     """At least one influencer, with the audiences it sways."""
-    if not any(i.influences for i in plan.influencers.values()):
+    if not any(i.influences for i in _real(plan.influencers, "name").values()):
         yield "no influencer with the audiences it sways yet"
 
 
-@check("responsibility_map")
+def _responsibility_written(plan: Plan) -> bool:
+    roles = _real(plan.roles, "title")
+    return bool(roles) or any(route.to in roles for route in plan.routing)
+
+
+@check("responsibility_map", _responsibility_written)
 def _responsibility_map(plan: Plan) -> Iterator[str]:
     """Roles with duties, a community manager, and routes for inquiries, suggestions, complaints."""
-    if not plan.roles:
+    roles = _real(plan.roles, "title")  # a route to a role of placeholders routes nowhere yet
+    if not roles:
         yield "no role yet"
-    for key, role in plan.roles.items():
-        if not role.duties:
+    for key, role in roles.items():
+        if not _any_said(role.duties):
             yield f'role "{key}" has no duties'
-    if plan.roles and not any(r.function == "community_manager" for r in plan.roles.values()):
+    if roles and not any(r.function == "community_manager" for r in roles.values()):
         yield "no community manager"
-    routed = {route.message for route in plan.routing}
+    routed = {route.message for route in plan.routing if route.to in roles}
     for kind, plural in _ROUTED.items():
         if kind not in routed:
             yield f"no route for {plural}"
@@ -94,124 +175,194 @@ _ROUTED = {
 }
 
 
-@check("channels")
+@check("channels", lambda plan: bool(_real(plan.channels, "platform")))
 def _channels(plan: Plan) -> Iterator[str]:
     """At least one channel, each with a purpose and the audiences it reaches."""
-    if not plan.channels:
+    channels = _real(plan.channels, "platform")
+    if not channels:
         yield "no channel yet"
-    for key, channel in plan.channels.items():
-        if not channel.purpose:
+    for key, channel in channels.items():
+        if not _said(channel.purpose):
             yield f'channel "{key}" has no purpose'
         if not channel.audiences:
             yield f'channel "{key}" reaches no audience'
 
 
-@check("content_strategy")
+def _content_written(plan: Plan) -> bool:
+    content = plan.content
+    return content is not None and bool(
+        _real(content.pillars, "theme")
+        or _real(content.sources, "title")
+        or _any_said(content.keywords)
+    )
+
+
+@check("content_strategy", _content_written)
 def _content_strategy(plan: Plan) -> Iterator[str]:
     """Content pillars tied to objectives, sources to reuse, keywords."""
     content = plan.content
-    if content is None or not content.pillars:
+    pillars = _real(content.pillars, "theme") if content else {}
+    if not pillars:
         yield "no content pillar yet"
-    else:
-        for key, pillar in content.pillars.items():
-            if not pillar.objectives:
-                yield f'content pillar "{key}" serves no objective'
-    if content is None or not content.sources:
+    for key, pillar in pillars.items():
+        if not pillar.objectives:
+            yield f'content pillar "{key}" serves no objective'
+    if content is None or not _real(content.sources, "title"):
         yield "no content source to reuse"
-    if content is None or not content.keywords:
+    if content is None or not _any_said(content.keywords):
         yield "no keywords"
 
 
-@check("metrics")
+@check("metrics", lambda plan: bool(_real(plan.metrics, "name")))
 def _metrics(plan: Plan) -> Iterator[str]:
     """Every objective measured, every metric tracing to an objective."""
-    if not plan.metrics:
+    metrics = _real(plan.metrics, "name")
+    objectives = _real(plan.objectives, "title")
+    if not metrics:
         yield "no metric yet"
-    measured = {o for m in plan.metrics.values() for o in m.measures}
-    for key in plan.objectives:
+    measured = {o for m in metrics.values() for o in m.measures}
+    for key in objectives:
         if key not in measured:
             yield f'objective "{key}" is measured by no metric'
-    for key, metric in plan.metrics.items():
-        if not any(objective in plan.objectives for objective in metric.measures):
+    for key, metric in metrics.items():
+        if not any(objective in objectives for objective in metric.measures):
             yield f'metric "{key}" measures no objective of the plan'
 
 
-@check("channel_setup")
+def _profiled(channel: object) -> bool:
+    profile = getattr(channel, "profile", None)
+    return profile is not None and _any_said(filter(None, attrs.astuple(profile)))
+
+
+def _setup_written(plan: Plan) -> bool:
+    return any(
+        _profiled(channel) or _any_said(channel.customizations)
+        for channel in _real(plan.channels, "platform").values()
+    )
+
+
+@check("channel_setup", _setup_written)
 def _channel_setup(plan: Plan) -> Iterator[str]:
     """Each channel's profile identity and customizations."""
-    if not plan.channels:
+    channels = _real(plan.channels, "platform")
+    if not channels:
         yield "no channel to set up"
-    for key, channel in plan.channels.items():
-        if channel.profile is None or not any(attrs.astuple(channel.profile)):
+    for key, channel in channels.items():
+        if not _profiled(channel):
             yield f'channel "{key}" has no profile identity'
-        if not channel.customizations:
+        if not _any_said(channel.customizations):
             yield f'channel "{key}" has no customizations'
 
 
-@check("engagement_framework")
+def _engagement_rules(plan: Plan) -> dict[str, object]:
+    """The engagement rules written for the plan's channels, by channel."""
+    return {
+        key: rule
+        for key in _real(plan.channels, "platform")
+        if (rule := plan.engagement.get(key)) is not None
+        and _written(
+            [rule.tone, rule.hours, *rule.topics],
+            rule.response_time,
+            rule.message_length,
+            rule.posting_frequency,
+        )
+    }
+
+
+@check("engagement_framework", lambda plan: bool(_engagement_rules(plan)))
 def _engagement_framework(plan: Plan) -> Iterator[str]:
     """Tone, response time, message length and topics, per channel."""
-    if not plan.channels:
+    channels = _real(plan.channels, "platform")
+    rules = _engagement_rules(plan)
+    if not channels:
         yield "no channel to engage on"
-    for key in plan.channels:
+    for key in channels:
         rule = plan.engagement.get(key)
-        if rule is None:
+        if key not in rules or rule is None:
             yield f'channel "{key}" has no engagement rule'
             continue
-        for field in ("tone", "response_time", "message_length", "topics"):
-            if not getattr(rule, field):
+        if not _said(rule.tone):
+            yield f'the engagement rule of "{key}" has no tone'
+        for field in ("response_time", "message_length"):
+            if getattr(rule, field) is None:
                 yield f'the engagement rule of "{key}" has no {field.replace("_", " ")}'
+        if not _any_said(rule.topics):
+            yield f'the engagement rule of "{key}" has no topics'
 
 
-@check("policy")
+def _policy_written(plan: Plan) -> bool:
+    policy = plan.policy
+    if policy is None:
+        return False
+    texts = [policy.company_capacity, policy.personal_capacity]
+    return _written(
+        [*policy.acceptable, *policy.off_limits, *policy.confidential, *texts], policy.approver
+    )
+
+
+@check("policy", _policy_written)
 def _policy(plan: Plan) -> Iterator[str]:
     """What is acceptable, off limits and confidential; company vs personal capacity."""
     policy = plan.policy
-    if policy is None:
+    if policy is None or not _policy_written(plan):
         yield "no policy yet"
         return
     for field in ("acceptable", "off_limits", "confidential"):
-        if not getattr(policy, field):
+        if not _any_said(getattr(policy, field)):
             yield f"the policy says nothing {field.replace('_', ' ')}"
-    if not policy.company_capacity or not policy.personal_capacity:
+    if not _said(policy.company_capacity) or not _said(policy.personal_capacity):
         yield "the policy does not set company apart from personal capacity"
 
 
-@check("initial_content")
+@check("initial_content", lambda plan: any(_said(entry.title) for entry in plan.calendar))
 def _initial_content(plan: Plan) -> Iterator[str]:
     """An editorial calendar covering every channel."""
-    if not plan.calendar:
+    entries = [entry for entry in plan.calendar if _said(entry.title)]
+    if not entries:
         yield "no calendar entry yet"
-    scheduled = {entry.channel for entry in plan.calendar}
-    for key in plan.channels:
+    scheduled = {entry.channel for entry in entries}
+    for key in _real(plan.channels, "platform"):
         if key not in scheduled:
             yield f'channel "{key}" has nothing in the calendar'
 
 
-@check("monitoring")
+def _monitoring_written(plan: Plan) -> bool:
+    metrics = _real(plan.metrics, "name").values()
+    return any(_said(m.source) or m.cadence is not None for m in metrics)
+
+
+@check("monitoring", _monitoring_written)
 def _monitoring(plan: Plan) -> Iterator[str]:
     """Each metric has a source (tool) and a cadence."""
-    if not plan.metrics:
+    metrics = _real(plan.metrics, "name")
+    if not metrics:
         yield "no metric to monitor"
-    for key, metric in plan.metrics.items():
-        if not metric.source:
+    for key, metric in metrics.items():
+        if not _said(metric.source):
             yield f'metric "{key}" has no source'
         if metric.cadence is None:
             yield f'metric "{key}" has no cadence'
 
 
-@check("internal_networks")
+def _advocacy_written(plan: Plan) -> bool:
+    advocacy = plan.advocacy
+    return advocacy is not None and _any_said(
+        filter(None, (advocacy.description, *advocacy.ambassadors, *advocacy.actions))
+    )
+
+
+@check("internal_networks", _advocacy_written)
 def _internal_networks(plan: Plan) -> Iterator[str]:
     """An internal advocacy or ambassador plan."""
     advocacy = plan.advocacy
-    if advocacy is None or not (advocacy.ambassadors or advocacy.actions):
+    if advocacy is None or not _any_said((*advocacy.ambassadors, *advocacy.actions)):
         yield "no internal advocacy plan (ambassadors, actions)"
 
 
-@check("launch")
-def _launch(plan: Plan) -> Iterator[str]:
+@check("launch", lambda plan: _launch(plan) is not None)
+def _launch_check(plan: Plan) -> Iterator[str]:
     """A launch date and a review (analyze, adapt, improve) cadence."""
-    launch = plan.launch
+    launch = _launch(plan)
     if launch is None or launch.date is None:
         yield "no launch date"
     if launch is None or launch.review is None:
@@ -221,139 +372,193 @@ def _launch(plan: Plan) -> Iterator[str]:
 # The other methodologies' steps.
 
 
-@check("briefing")
+_BRIEFING = ("online_presence", "objectives", "target_audience")
+
+
+def _briefing_written(plan: Plan) -> bool:
+    briefing = plan.briefing
+    if briefing is None:
+        return False
+    texts = [value for value in attrs.astuple(briefing, recurse=False) if isinstance(value, str)]
+    answers = [q.answer for q in briefing.questions]
+    return _written([*texts, *briefing.touchpoints, *answers])
+
+
+@check("briefing", _briefing_written)
 def _briefing(plan: Plan) -> Iterator[str]:
     """A briefing: the online presence, objectives and target audience."""
     briefing = plan.briefing
-    if briefing is None:
+    if briefing is None or not _briefing_written(plan):
         yield "no briefing yet"
         return
-    for field in ("online_presence", "objectives", "target_audience"):
-        if not getattr(briefing, field):
+    for field in _BRIEFING:
+        if not _said(getattr(briefing, field)):
             yield f"the briefing says nothing of {field.replace('_', ' ')}"
 
 
-@check("analysis")
+def _analysis_written(plan: Plan) -> bool:
+    analysis = plan.analysis
+    if analysis is None:
+        return False
+    values = attrs.astuple(analysis, recurse=False)
+    texts = [v for value in values for v in ((value,) if isinstance(value, str) else value or ())]
+    return _written(texts)
+
+
+def _said_in(value: str | tuple[str, ...] | None) -> bool:
+    return _said(value) if isinstance(value, str) or value is None else _any_said(value)
+
+
+@check("analysis", _analysis_written)
 def _analysis(plan: Plan) -> Iterator[str]:
     """The internal and external analysis: company, sector, competitors, situation."""
     analysis = plan.analysis
-    if analysis is None:
+    if analysis is None or not _analysis_written(plan):
         yield "no analysis yet"
         return
     for field in ("company", "sector", "competitors", "current_situation"):
-        if not getattr(analysis, field):
+        if not _said_in(getattr(analysis, field)):
             yield f"the analysis says nothing of {field.replace('_', ' ')}"
 
 
-@check("scenarios")
+@check("scenarios", lambda plan: bool(_real(plan.scenarios, "name")))
 def _scenarios(plan: Plan) -> Iterator[str]:
     """A plan B (and better, a plan C)."""
-    if not plan.scenarios:
+    if not _real(plan.scenarios, "name"):
         yield "no plan B or plan C"
 
 
-@check("vision")
+@check("vision", lambda plan: _said(plan.vision) or _said(plan.mission))
 def _vision(plan: Plan) -> Iterator[str]:
     """A vision and a mission, and a purpose for every platform."""
-    if not plan.vision:
+    if not _said(plan.vision):
         yield "no vision"
-    if not plan.mission:
+    if not _said(plan.mission):
         yield "no mission"
-    for key, channel in plan.channels.items():
-        if not channel.purpose:
+    for key, channel in _real(plan.channels, "platform").items():
+        if not _said(channel.purpose):
             yield f'channel "{key}" has no purpose of its own'
 
 
-@check("trial")
+def _trial_written(plan: Plan) -> bool:
+    launch = _launch(plan)
+    return launch is not None and launch.trial_until is not None
+
+
+@check("trial", _trial_written)
 def _trial(plan: Plan) -> Iterator[str]:
     """A trial period before the launch."""
-    launch = plan.launch
+    launch = _launch(plan)
     if launch is None or launch.trial_until is None:
         yield "no trial period (launch.trial_until)"
     elif launch.date is not None and launch.trial_until > launch.date:
         yield f"the trial ends ({launch.trial_until}) after the launch ({launch.date})"
 
 
-@check("promotion")
+def _campaign_written(plan: Plan) -> bool:
+    return plan.launch is not None and _any_said(plan.launch.campaign)
+
+
+@check("promotion", _campaign_written)
 def _promotion(plan: Plan) -> Iterator[str]:
     """How the strategy will be promoted: a launch campaign."""
-    if plan.launch is None or not plan.launch.campaign:
+    if not _campaign_written(plan):
         yield "no launch campaign (launch.campaign)"
 
 
-@check("resources")
+@check("resources", lambda plan: bool(_real(plan.resources, "name")))
 def _resources(plan: Plan) -> Iterator[str]:
     """People, tools and budget, for the short, medium and long term."""
-    kinds = {r.kind for r in plan.resources.values()}
+    resources = _real(plan.resources, "name").values()
+    kinds = {r.kind for r in resources}
     for kind in ResourceKind:
         if kind not in kinds:
             yield f"no {kind} resources"
-    horizons = {r.horizon for r in plan.resources.values()}
+    horizons = {r.horizon for r in resources}
     for horizon in Horizon:
         if horizon not in horizons:
             yield f"no resources for the {horizon} term"
 
 
-@check("tools")
+def _tools_written(plan: Plan) -> bool:
+    return any(r.kind is ResourceKind.TOOL for r in _real(plan.resources, "name").values())
+
+
+@check("tools", _tools_written)
 def _tools(plan: Plan) -> Iterator[str]:
     """Productivity and monitoring tools."""
-    if not any(r.kind is ResourceKind.TOOL for r in plan.resources.values()):
+    if not _tools_written(plan):
         yield "no tool among the resources"
 
 
 def _horizon_check(horizon: Horizon) -> Callable[[Plan], Iterator[str]]:
     def run(plan: Plan) -> Iterator[str]:
-        if not any(o.horizon is horizon for o in plan.objectives.values()):
+        if not any(o.horizon is horizon for o in _real(plan.objectives, "title").values()):
             yield f"no objective for the {horizon} term"
 
     run.__doc__ = f"At least one objective for the {horizon} term."
     return run
 
 
-check("short_term")(_horizon_check(Horizon.SHORT))
-check("medium_term")(_horizon_check(Horizon.MEDIUM))
-check("long_term")(_horizon_check(Horizon.LONG))
+for _horizon in Horizon:
+    check(f"{_horizon}_term", lambda plan: bool(_real(plan.objectives, "title")))(
+        _horizon_check(_horizon)
+    )
 
 
-@check("roi")
+def _converting(plan: Plan) -> bool:
+    return any(
+        o.target is not None
+        and _said(o.target.unit)
+        and o.kind in ("sales", "conversions", "leads")
+        for o in _real(plan.objectives, "title").values()
+    )
+
+
+def _costed(plan: Plan) -> bool:
+    return any(r.cost for r in _real(plan.resources, "name").values())
+
+
+@check("roi", lambda plan: _converting(plan) or _costed(plan))
 def _roi(plan: Plan) -> Iterator[str]:
     """Business results: a conversion objective with a target, and costs to weigh it against."""
-    if not any(
-        o.target is not None and o.kind in ("sales", "conversions", "leads")
-        for o in plan.objectives.values()
-    ):
+    if not _converting(plan):
         yield "no sales, conversions or leads objective with a target"
-    if not any(r.cost for r in plan.resources.values()):
+    if not _costed(plan):
         yield "no resource with a cost"
 
 
-@check("think")
+def _any_written(*names: str) -> Written:
+    return lambda plan: any(WRITTEN[name](plan) for name in names)
+
+
+@check("think", _any_written("objectives", "audiences", "channels"))
 def _think(plan: Plan) -> Iterator[str]:
     """Think and define: objectives, target audiences, messages for them, channels."""
     yield from CHECKS["objectives"](plan)
     yield from CHECKS["audiences"](plan)
     messages = plan.content.messages if plan.content else {}
-    for key in plan.audiences:
-        if not messages.get(key):
+    for key in _audiences_of(plan):
+        if not _any_said(messages.get(key, ())):
             yield f'no messages for audience "{key}"'
     yield from CHECKS["channels"](plan)
 
 
-@check("act")
+@check("act", _any_written("initial_content", "resources"))
 def _act(plan: Plan) -> Iterator[str]:
     """Act and build community: actions in time, resources, indicators by audience and channel."""
     yield from CHECKS["initial_content"](plan)
-    if not plan.resources:
+    if not _real(plan.resources, "name"):
         yield "no resources assigned"
-    if not any(m.audiences and m.channels for m in plan.metrics.values()):
+    if not any(m.audiences and m.channels for m in _real(plan.metrics, "name").values()):
         yield "no indicator by audience and channel"
 
 
-@check("monitor")
+@check("monitor", _any_written("monitoring"))
 def _monitor(plan: Plan) -> Iterator[str]:
     """Monitor: every metric taken, and the four families of seed 001 covered."""
     yield from CHECKS["monitoring"](plan)
-    families = {m.family for m in plan.metrics.values()}
+    families = {m.family for m in _real(plan.metrics, "name").values()}
     for family in MetricFamily:
         if family not in families and family is not MetricFamily.PERCEPTION:  # not seed 001's
             yield f"no {family.replace('_', ' ')} metric"

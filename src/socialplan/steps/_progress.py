@@ -11,16 +11,24 @@ import attrs
 from .._core.parts import Part
 from .._core.vocab import StepStatus
 from .._model import Plan
-from ._checks import CHECKS
+from ._checks import CHECKS, WRITTEN
 from ._methodology import Methodology, methodology_of
 
 __all__ = ["Progress", "StepProgress", "StepState", "progress"]
 
 
 class StepState(enum.StrEnum):
-    """Where a step stands."""
+    """Where a step stands.
+
+    *done*: its content is complete and every step it needs is done (or a record says so);
+    *written*: something of it is written, but it is incomplete or a step it needs is not
+    done ("written, but needs X"); *ready*: nothing written yet, and it can start;
+    *blocked*: nothing written yet, and a step it needs is not done; *skipped*: by hand.
+    Placeholders (TODO, TBD…) are never written content.
+    """
 
     DONE = "done"
+    WRITTEN = "written"
     READY = "ready"
     BLOCKED = "blocked"
     SKIPPED = "skipped"
@@ -32,8 +40,9 @@ class StepProgress(Part):
 
     *state* is derived from the plan's content unless a ``[steps.<id>]`` record
     marks the step done or skipped by hand; *complete* says what the content
-    alone says. *missing* lists what content is lacking; *blocked_by*, the
-    steps it needs that are neither done nor skipped.
+    alone says, and *written* whether any of it is there. *missing* lists what
+    content is lacking; *blocked_by*, the steps it needs that are neither done
+    nor skipped (for a written step, what it still needs: "written, but needs X").
     """
 
     id: str
@@ -41,6 +50,7 @@ class StepProgress(Part):
     label: str
     state: StepState
     complete: bool
+    written: bool = False
     missing: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     blocked_by: tuple[str, ...] = ()
@@ -75,7 +85,11 @@ class Progress(Part):
 
     def next(self) -> list[str]:
         """The steps that can be worked on now: not done, and every need done or skipped."""
-        return [s.id for s in self if s.state is StepState.READY]
+        return [
+            s.id
+            for s in self
+            if s.state in (StepState.READY, StepState.WRITTEN) and not s.blocked_by
+        ]
 
     def order(self) -> list[str]:
         """An order of the steps that respects every need, as close to the author's as it can."""
@@ -138,6 +152,7 @@ class Progress(Part):
                 "step": s.id,
                 "title": s.title,
                 "state": str(s.state),
+                "written": s.written,
                 "owner": s.owner,
                 "due": s.due,
                 "missing": "; ".join(s.missing),
@@ -175,11 +190,14 @@ def progress(plan: Plan, methodology: Methodology | str | None = None) -> Progre
         else:
             missing = ('an activity: mark it done by hand with status = "done"',)
         complete = step.check is not None and not missing
+        written = complete or (step.check is not None and WRITTEN[step.check](plan))
         blocked_by = tuple(n for n in step.needs if states[n].state not in _FINISHED)
         if status is StepStatus.SKIPPED:
             state = StepState.SKIPPED
-        elif status is StepStatus.DONE or complete:
+        elif status is StepStatus.DONE or (complete and not blocked_by):
             state = StepState.DONE
+        elif written:
+            state = StepState.WRITTEN
         elif blocked_by:
             state = StepState.BLOCKED
         else:
@@ -190,6 +208,7 @@ def progress(plan: Plan, methodology: Methodology | str | None = None) -> Progre
             label=step.label or str(chosen.ids.index(step_id) + 1),
             state=state,
             complete=complete,
+            written=written,
             missing=missing if not complete else (),
             needs=step.needs,
             blocked_by=blocked_by,

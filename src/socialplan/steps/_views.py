@@ -14,6 +14,7 @@ __all__ = ["to_dot", "to_gantt", "to_mermaid"]
 #: Fill colours by state, shared by every view.
 COLOURS = {
     StepState.DONE: "#b7e1a1",
+    StepState.WRITTEN: "#d6ebb0",
     StepState.READY: "#ffe08a",
     StepState.BLOCKED: "#f4b6b6",
     StepState.SKIPPED: "#d9d9d9",
@@ -42,6 +43,7 @@ def to_dot(progress: Progress) -> str:
 
 _GANTT_TAG = {
     StepState.DONE: "done",
+    StepState.WRITTEN: "active",
     StepState.READY: "active",
     StepState.BLOCKED: "crit",
     StepState.SKIPPED: "done",
