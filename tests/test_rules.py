@@ -1233,6 +1233,62 @@ EDGES = [
         [],
     ),
     Edge(
+        "SP205-a-relative-percent-target-is-measured-in-the-metric-s-unit",
+        "SP205",
+        """
+        [objectives.growth]
+        title = "Followers grow by 10 %"
+        target = { value = 10, unit = "%", relative = "baseline", baseline = 4200 }
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["growth"]
+        """,
+        [],
+    ),
+    Edge(
+        "SP205-a-relative-target-in-units-still-needs-a-metric-in-them",
+        "SP205",
+        """
+        [objectives.growth]
+        title = "500 more followers"
+        target = { value = 500, unit = "followers", relative = "baseline", baseline = 4200 }
+        [metrics.likes]
+        name = "Likes"
+        unit = "likes"
+        measures = ["growth"]
+        """,
+        [("SP205", "error", "objectives.growth.target.unit")],
+    ),
+    Edge(
+        "SP206-a-relative-target-is-a-change-not-a-level",
+        "SP206",
+        """
+        [objectives.growth]
+        title = "500 more followers"
+        target = { value = 500, unit = "followers", relative = "baseline", baseline = 4200 }
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["growth"]
+        """,
+        [],
+    ),
+    Edge(
+        "SP206-a-relative-percent-fall-for-a-metric-that-should-rise",
+        "SP206",
+        """
+        [objectives.growth]
+        title = "Followers fall by 10 %"
+        target = { value = -10, unit = "%", relative = "baseline", baseline = 4200 }
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["growth"]
+        """,
+        [("SP206", "error", "objectives.growth.target.value")],
+    ),
+    Edge(
         "SP703-qualitative-metric-needs-no-unit",
         "SP703",
         """
