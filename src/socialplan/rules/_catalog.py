@@ -12,5 +12,7 @@ from . import (  # noqa: F401 - imported for the rules they register
     _references,
     _responsibility,
     _steps,
+    _substance_metrics,
+    _substance_objectives,
     _todo,
 )
