@@ -1398,6 +1398,21 @@ EDGES = [
         [],
     ),
     Edge(
+        "SP214-the-stage-the-plan-gives-wins-over-the-kind",
+        "SP214",
+        """
+        [objectives.orders]
+        title = "People hear of the online shop"
+        kind = "sales"
+        stage = "awareness"
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["orders"]
+        """,
+        [],
+    ),
+    Edge(
         "SP214-the-level-the-plan-gives-wins-over-the-unit",
         "SP214",
         """
@@ -1475,6 +1490,40 @@ EDGES = [
         name = "Workshop sign-ups"
         unit = "sign-ups"
         target = 40
+        """,
+        [],
+    ),
+    Edge(
+        "SP215-a-placeholder-unit-is-no-target-yet",
+        "SP215",
+        """
+        [objectives.awareness]
+        title = "Be known"
+        target = { value = 1000, unit = "TODO: followers" }
+        [metrics.reach]
+        name = "Reach"
+        level = 1
+        unit = "TODO: followers"
+        measures = ["awareness"]
+        target = 1000
+        """,
+        [],
+    ),
+    Edge(
+        "SP215-a-target-in-per-cent-is-a-target",
+        "SP215",
+        """
+        [objectives.subscribers]
+        title = "Reach 100 YouTube subscribers"
+        target = { value = 100, unit = "subscribers" }
+        [objectives.clicks]
+        title = "More clicks from the newsletter"
+        target = { value = 5, unit = "%" }
+        [metrics.click_rate]
+        name = "Newsletter click rate"
+        unit = "%"
+        level = 3
+        measures = ["clicks"]
         """,
         [],
     ),

@@ -9,6 +9,7 @@ weak channels.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 from .._core.placeholders import is_placeholder
@@ -54,6 +55,15 @@ EXPOSURE_UNITS = frozenset(
 OUTCOME_KINDS = frozenset(
     {"conversions", "customer_service", "engagement", "leads", "loyalty", "sales", "traffic"}
 )
+
+
+def _unset(unit: str) -> bool:
+    """Whether *unit* is a placeholder ("TODO: followers", ""), not a symbol such as "%" or
+    "€" (which the placeholder predicate, looking for words, would take for one)."""
+    symbol = bool(unit.strip()) and all(
+        c == "%" or unicodedata.category(c) == "Sc" for c in unit.strip()
+    )
+    return is_placeholder(unit) and not symbol
 
 
 def exposure_unit(unit: str | None) -> bool:
@@ -116,11 +126,15 @@ def goal_served_by_no_objective(context: Context) -> Iterator[Finding]:
 
 
 def _about(objective: Objective) -> str | None:
-    """What outcome *objective* is about, said for a message; None for exposure."""
+    """What outcome *objective* is about, said for a message; None for exposure. The stage
+    the plan gives wins over the kind: a sales objective placed at awareness is measured as
+    awareness is."""
+    if objective.stage is not None:
+        if objective.stage is FunnelStage.AWARENESS:
+            return None
+        return f"at the {objective.stage} stage"
     if objective.kind is not None and objective.kind.strip().casefold() in OUTCOME_KINDS:
         return f"a {show(objective.kind)} objective"
-    if objective.stage is not None and objective.stage is not FunnelStage.AWARENESS:
-        return f"at the {objective.stage} stage"
     return None
 
 
@@ -205,11 +219,13 @@ def only_exposure_targets(context: Context) -> Iterator[Finding]:
         target = objective.target
         if target is None or objective.measure is not Measure.QUANTITATIVE:
             continue
+        if _unset(target.unit):
+            continue  # "TODO: followers" is no target anyone set yet
         if not _exposure_target(plan, context, key, target):
             return
         exposure.append(f"objectives.{key}.target")
     for key, metric in plan.metrics.items():
-        if metric.target is None:
+        if metric.target is None or (metric.unit is not None and _unset(metric.unit)):
             continue
         if not exposure_count(metric):
             return
