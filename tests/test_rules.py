@@ -223,6 +223,73 @@ CASES = [
         ('title = "Be known"', 'title = "Be known"\naudiences = ["parents"]'),
     ),
     Case(
+        "SP213",
+        """
+        [business_goals.sales]
+        statement = "Sell more bread"
+        [business_goals.brand]
+        statement = "Be the town's bakery"
+        [objectives.awareness]
+        title = "Be known"
+        supports = ["brand"]
+        """,
+        [("SP213", "warning", "business_goals.sales")],
+        ('supports = ["brand"]', 'supports = ["brand", "sales"]'),
+    ),
+    Case(
+        "SP214",
+        """
+        [objectives.orders]
+        title = "More online orders"
+        kind = "sales"
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["orders"]
+        """,
+        [("SP214", "warning", "objectives.orders")],
+        ('unit = "followers"', 'unit = "orders"'),
+    ),
+    Case(
+        "SP215",
+        """
+        [objectives.subscribers]
+        title = "Reach 100 YouTube subscribers"
+        target = { value = 100, unit = "subscribers" }
+        [objectives.signups]
+        title = "More sign-ups for workshops"
+        """,
+        [("SP215", "warning", "objectives.subscribers.target")],
+        (
+            'title = "More sign-ups for workshops"',
+            'title = "More sign-ups for workshops"\ntarget = { value = 40, unit = "sign-ups" }',
+        ),
+    ),
+    Case(
+        "SP216",
+        """
+        [objectives.growth]
+        title = "Followers grow by 10 %"
+        target = { value = 10, unit = "%", relative = "baseline" }
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["growth"]
+        """,
+        [("SP216", "warning", "objectives.growth.target")],
+        ('relative = "baseline" }', 'relative = "baseline", baseline = 4200 }'),
+    ),
+    Case(
+        "SP217",
+        """
+        [objectives.engagement]
+        title = "At least 3 % engagement, averaged across the channels"
+        target = { value = 3, unit = "%", aggregate = "average" }
+        """,
+        [("SP217", "info", "objectives.engagement.target.aggregate")],
+        ('aggregate = "average"', 'aggregate = "each"'),
+    ),
+    Case(
         "SP301",
         """
         [audiences.teachers]
@@ -656,6 +723,42 @@ CASES = [
         """,
         [("SP706", "warning", "metrics.views.channels[0]")],
         ('audiences = ["teens"]', 'audiences = ["teens", "parents"]'),
+    ),
+    Case(
+        "SP707",
+        """
+        [metrics.coverage]
+        name = "Advertising value equivalency of press coverage"
+        unit = "EUR"
+        """,
+        [("SP707", "warning", "metrics.coverage.name")],
+        ("Advertising value equivalency of press", "Share of voice in"),
+    ),
+    Case(
+        "SP708",
+        """
+        [metrics.library_rating]
+        name = "Residents who rate the library well"
+        family = "perception"
+        unit = "%"
+        target = 80
+        [metrics.magazine_rating]
+        name = "Residents who find the magazine useful"
+        family = "perception"
+        unit = "%"
+        """,
+        [("SP708", "warning", "metrics.magazine_rating.target")],
+        ('magazine useful"', 'magazine useful"\ntarget = 70'),
+    ),
+    Case(
+        "SP709",
+        """
+        [reporting.monthly]
+        title = "Monthly campaign report"
+        every = "monthly"
+        """,
+        [("SP709", "warning", "reporting.monthly.to")],
+        ('every = "monthly"', 'every = "monthly"\nto = ["marketing lead"]'),
     ),
     Case(
         "SP801",
@@ -1358,6 +1461,324 @@ EDGES = [
         strengths = ["todo el pan del día", "TODOS LOS DÍAS", "TODOLIST", "TODO_1", "ToDo"]
         [steps.objectives]
         status = "todo"
+        """,
+        [],
+    ),
+    Edge(
+        "SP213-left-to-SP209-when-no-objective-names-a-goal",
+        "SP213",
+        """
+        [business_goals.sales]
+        statement = "Sell more bread"
+        [objectives.awareness]
+        title = "Be known"
+        """,
+        [],
+    ),
+    Edge(
+        "SP213-every-goal-no-objective-serves",
+        "SP213",
+        """
+        [business_goals.sales]
+        statement = "Sell more bread"
+        [business_goals.brand]
+        statement = "Be the town's bakery"
+        [business_goals.staff]
+        statement = "Hire two bakers"
+        [objectives.awareness]
+        title = "Be known"
+        supports = ["brand", "nope"]
+        """,
+        [
+            ("SP213", "warning", "business_goals.sales"),
+            ("SP213", "warning", "business_goals.staff"),
+        ],
+    ),
+    Edge(
+        "SP214-a-stage-beyond-awareness-by-unit",
+        "SP214",
+        """
+        [objectives.visits]
+        title = "People come to the shop"
+        stage = "action"
+        [metrics.likes]
+        name = "Page likes"
+        unit = "likes"
+        measures = ["visits"]
+        [metrics.reach]
+        name = "Reach"
+        family = "community_size"
+        measures = ["visits"]
+        """,
+        [("SP214", "warning", "objectives.visits")],
+    ),
+    Edge(
+        "SP214-awareness-by-followers-is-fine",
+        "SP214",
+        """
+        [objectives.known]
+        title = "Be known"
+        kind = "awareness"
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["known"]
+        """,
+        [],
+    ),
+    Edge(
+        "SP214-the-stage-the-plan-gives-wins-over-the-kind",
+        "SP214",
+        """
+        [objectives.orders]
+        title = "People hear of the online shop"
+        kind = "sales"
+        stage = "awareness"
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["orders"]
+        """,
+        [],
+    ),
+    Edge(
+        "SP214-the-level-the-plan-gives-wins-over-the-unit",
+        "SP214",
+        """
+        [objectives.orders]
+        title = "More online orders"
+        kind = "sales"
+        [metrics.shares]
+        name = "Shares that bring orders"
+        unit = "likes"
+        level = 3
+        measures = ["orders"]
+        """,
+        [],
+    ),
+    Edge(
+        "SP214-left-to-SP208-when-stage-and-levels-say-it",
+        "SP214",
+        """
+        [objectives.orders]
+        title = "More online orders"
+        stage = "action"
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        level = 1
+        measures = ["orders"]
+        """,
+        [],
+    ),
+    Edge(
+        "SP214-one-outcome-metric-is-enough",
+        "SP214",
+        """
+        [objectives.orders]
+        title = "More online orders"
+        kind = "sales"
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["orders"]
+        [metrics.orders]
+        name = "Orders"
+        unit = "orders"
+        measures = ["orders"]
+        """,
+        [],
+    ),
+    Edge(
+        "SP215-one-finding-for-every-exposure-target",
+        "SP215",
+        """
+        [objectives.subscribers]
+        title = "Reach 100 YouTube subscribers"
+        target = { value = 100, unit = "subscribers" }
+        [objectives.growth]
+        title = "Followers grow by 10 %"
+        target = { value = 10, unit = "%", relative = "baseline", baseline = 900 }
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        level = 1
+        measures = ["growth"]
+        target = 1000
+        """,
+        [("SP215", "warning", "objectives.subscribers.target")],
+    ),
+    Edge(
+        "SP215-a-metric-target-beyond-exposure-is-enough",
+        "SP215",
+        """
+        [objectives.subscribers]
+        title = "Reach 100 YouTube subscribers"
+        target = { value = 100, unit = "subscribers" }
+        [metrics.signups]
+        name = "Workshop sign-ups"
+        unit = "sign-ups"
+        target = 40
+        """,
+        [],
+    ),
+    Edge(
+        "SP215-a-placeholder-unit-is-no-target-yet",
+        "SP215",
+        """
+        [objectives.awareness]
+        title = "Be known"
+        target = { value = 1000, unit = "TODO: followers" }
+        [metrics.reach]
+        name = "Reach"
+        level = 1
+        unit = "TODO: followers"
+        measures = ["awareness"]
+        target = 1000
+        """,
+        [],
+    ),
+    Edge(
+        "SP215-a-target-in-per-cent-is-a-target",
+        "SP215",
+        """
+        [objectives.subscribers]
+        title = "Reach 100 YouTube subscribers"
+        target = { value = 100, unit = "subscribers" }
+        [objectives.clicks]
+        title = "More clicks from the newsletter"
+        target = { value = 5, unit = "%" }
+        [metrics.click_rate]
+        name = "Newsletter click rate"
+        unit = "%"
+        level = 3
+        measures = ["clicks"]
+        """,
+        [],
+    ),
+    Edge(
+        "SP216-the-metric-gives-the-baseline",
+        "SP216",
+        """
+        [objectives.growth]
+        title = "Followers grow by 10 %"
+        target = { value = 10, unit = "%", relative = "baseline" }
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        baseline = 4200
+        measures = ["growth"]
+        """,
+        [],
+    ),
+    Edge(
+        "SP216-an-absolute-target-needs-no-baseline",
+        "SP216",
+        """
+        [objectives.engagement]
+        title = "At least 3 % engagement"
+        target = { value = 3, unit = "%" }
+        """,
+        [],
+    ),
+    Edge(
+        "SP205-a-relative-percent-target-is-measured-in-the-metric-s-unit",
+        "SP205",
+        """
+        [objectives.growth]
+        title = "Followers grow by 10 %"
+        target = { value = 10, unit = "%", relative = "baseline", baseline = 4200 }
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["growth"]
+        """,
+        [],
+    ),
+    Edge(
+        "SP205-a-relative-target-in-units-still-needs-a-metric-in-them",
+        "SP205",
+        """
+        [objectives.growth]
+        title = "500 more followers"
+        target = { value = 500, unit = "followers", relative = "baseline", baseline = 4200 }
+        [metrics.likes]
+        name = "Likes"
+        unit = "likes"
+        measures = ["growth"]
+        """,
+        [("SP205", "error", "objectives.growth.target.unit")],
+    ),
+    Edge(
+        "SP206-a-relative-target-is-a-change-not-a-level",
+        "SP206",
+        """
+        [objectives.growth]
+        title = "500 more followers"
+        target = { value = 500, unit = "followers", relative = "baseline", baseline = 4200 }
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["growth"]
+        """,
+        [],
+    ),
+    Edge(
+        "SP206-a-relative-percent-fall-for-a-metric-that-should-rise",
+        "SP206",
+        """
+        [objectives.growth]
+        title = "Followers fall by 10 %"
+        target = { value = -10, unit = "%", relative = "baseline", baseline = 4200 }
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["growth"]
+        """,
+        [("SP206", "error", "objectives.growth.target.value")],
+    ),
+    Edge(
+        "SP707-AVE-in-the-unit-and-the-Spanish-name",
+        "SP707",
+        """
+        [metrics.press]
+        name = "Press coverage"
+        unit = "AVE (EUR)"
+        [metrics.prensa]
+        name = "Valor publicitario equivalente de la prensa"
+        [metrics.avenue]
+        name = "Visitors to the shop on Park Ave"
+        [metrics.ave_lowercase]
+        name = "Average reach"
+        """,
+        [
+            ("SP707", "warning", "metrics.prensa.name"),
+            ("SP707", "warning", "metrics.press.unit"),
+        ],
+    ),
+    Edge(
+        "SP708-a-baseline-and-no-target",
+        "SP708",
+        """
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        baseline = 4200
+        """,
+        [("SP708", "warning", "metrics.followers.target")],
+    ),
+    Edge(
+        "SP708-the-objective-s-target-counts",
+        "SP708",
+        """
+        [objectives.growth]
+        title = "Followers grow by 10 %"
+        target = { value = 10, unit = "%", relative = "baseline" }
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        baseline = 4200
+        measures = ["growth"]
         """,
         [],
     ),

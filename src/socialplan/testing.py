@@ -34,6 +34,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 from ._core.duration import CANONICAL, LONGEST, UNITS, WORDS, Duration, Frequency, seconds_of
 from ._core.numbers import LARGEST, SMALLEST, out_of_range
+from ._core.placeholders import is_placeholder
 from ._core.vocab import (
     CONTENT_FORMATS,
     INFLUENCER_KINDS,
@@ -694,6 +695,10 @@ def _finished(text: str) -> str:
     return "Plan text" if is_placeholder(text) else text
 
 
+def _not_placeholder(text: str) -> bool:
+    return not is_placeholder(text)
+
+
 def _named(text: str, kind: str, index: int) -> str:
     """A name unique within its kind, whatever text it starts from."""
     return f"{text} {kind}{index}".strip()
@@ -727,10 +732,18 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     objective_ids = some("obj-", 0)
     pillar_ids = some("pillar-", 0) if objective_ids else []
 
+    # A channel's life, any of them; the first channel is running, so that every audience
+    # is reached by a channel that speaks to it (a proposed or retired one does not: SP301).
+    statuses = [None] + [pick(_opt(st.sampled_from(ChannelStatus))) for _ in channel_ids[1:]]
+    speaking = [
+        c
+        for c, status in zip(channel_ids, statuses, strict=True)
+        if status not in (ChannelStatus.PROPOSED, ChannelStatus.RETIRED)
+    ]
     # Each audience is reached by at least one channel, each channel reaches one.
     reach: dict[str, set[str]] = {c: set() for c in channel_ids}
     for position, audience in enumerate(audience_ids):
-        reach[channel_ids[position % len(channel_ids)]].add(audience)
+        reach[speaking[position % len(speaking)]].add(audience)
     for channel in channel_ids:
         reach[channel] |= set(pick(_refs(audience_ids)))
         if not reach[channel]:
@@ -739,11 +752,12 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     channels = {
         key: Channel(
             platform=pick(st.sampled_from(sorted(PLATFORMS))),
-            purpose=pick(_opt(t)),
+            # Each channel its own purpose (SP306, SP307).
+            purpose=_named(pick(t), "purpose of channel", position),
             owner=pick(st.sampled_from(role_ids)),
             audiences=tuple(sorted(reach[key])),
             cross_posts_to=pick(_refs(channel_ids[position + 1 :], 2)),
-            status=pick(_opt(st.sampled_from(ChannelStatus))),
+            status=statuses[position],
             priority=pick(_opt(st.just(position + 1))),
         )
         for position, key in enumerate(channel_ids)
@@ -759,7 +773,8 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     }
     roles = {
         key: Role(
-            title=_named(pick(t), "role", position),
+            # The first role is a team: one person carrying every channel is SP408's finding.
+            title=_named(pick(t), "role", position) + (" team" if position == 0 else ""),
             function="community_manager"
             if position == 0
             else pick(_opt(st.sampled_from(sorted(ROLE_FUNCTIONS)))),
@@ -770,11 +785,18 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
 
     objectives: dict[str, Objective] = {}
     metrics: dict[str, Metric] = {}
+    from .rules._substance_objectives import OUTCOME_KINDS
+
     for position, key in enumerate(objective_ids):
-        stage = pick(_opt(st.sampled_from(FunnelStage)))
-        measure = pick(st.sampled_from(Measure))
+        # The first objective's target is about more than exposure (SP215): a plan whose
+        # every target counts likes is a vanity plan.
+        leading = position == 0
+        beyond = [s for s in FunnelStage if s is not FunnelStage.AWARENESS]
+        stage = pick(_opt(st.sampled_from(beyond if leading else list(FunnelStage))))
+        measure = Measure.QUANTITATIVE if leading else pick(st.sampled_from(Measure))
         direction = pick(st.sampled_from(Direction))
-        unit = pick(st.sampled_from(["likes", "visits", "%", "leads", "hours"]))
+        units = ["likes", "visits", "%", "leads", "hours"]
+        unit = pick(st.sampled_from(units[1:] if leading else units))
         low, high = sorted(pick(st.lists(st.integers(0, 10**6), min_size=2, max_size=2)))
         baseline, value = (low, high) if direction is Direction.INCREASE else (high, low)
         target = None
@@ -789,14 +811,17 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         # Measured where its audiences are: every audience is reached by some channel.
         where = [c for c in channel_ids if reach[c] & set(concerns)]
         if target is not None and pick(st.booleans()):
+            # Not an average across channels: one strong channel would hide the others (SP217).
+            spread = [a for a in TargetAggregate if a is not TargetAggregate.AVERAGE]
             target = attrs.evolve(
                 target,
-                aggregate=pick(st.sampled_from(TargetAggregate)),
+                aggregate=pick(st.sampled_from(spread)),
                 across=pick(_refs(where)),
             )
+        kind = pick(_opt(st.sampled_from(sorted(OBJECTIVE_KINDS))))
         objectives[key] = Objective(
             title=_named(pick(t), "objective", position),
-            kind=pick(_opt(st.sampled_from(sorted(OBJECTIVE_KINDS)))),
+            kind=kind,
             measure=measure,
             stage=stage,
             supports=pick(_refs(goal_ids, min_size=1)),
@@ -804,7 +829,13 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             target=target,
             cite=pick(_opt(t)),
         )
-        level = _STAGE_LEVEL[stage] if stage else pick(st.sampled_from(KpiLevel))
+        if stage:
+            level = _STAGE_LEVEL[stage]
+        elif leading or (kind is not None and kind in OUTCOME_KINDS):
+            # An outcome is measured beyond exposure (SP214).
+            level = pick(st.sampled_from([KpiLevel.INTERACTION, KpiLevel.CONVERSION]))
+        else:
+            level = pick(st.sampled_from(KpiLevel))
         quantitative = measure is Measure.QUANTITATIVE
         metrics[f"metric-{position}"] = Metric(
             name=_named(pick(t), "metric", position),
@@ -823,6 +854,12 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             survey=pick(_opt(_surveys(t))),
             priority=pick(_opt(st.sampled_from(Priority))),
         )
+
+    if objective_ids:  # every goal is served by an objective (SP213): the first takes the rest
+        served = {g for o in objectives.values() for g in o.supports}
+        head = objective_ids[0]
+        left = tuple(g for g in goal_ids if g not in served)
+        objectives[head] = attrs.evolve(objectives[head], supports=objectives[head].supports + left)
 
     first, second, third = sorted(pick(st.lists(st.integers(1, 72), min_size=3, max_size=3)))
     times = {
@@ -924,7 +961,12 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 st.builds(
                     Reporting,
                     title=t,
-                    to=_recipients(role_ids, short_texts),
+                    # Someone receives it (SP709): a role, or a body named in words.
+                    to=st.lists(
+                        st.sampled_from(role_ids) | short_texts.filter(_not_placeholder),
+                        min_size=1,
+                        max_size=3,
+                    ).map(tuple),
                     every=_opt(durations()),
                     owner=_ref(role_ids),
                     metrics=_refs(list(metrics)),

@@ -14,5 +14,7 @@ from . import (  # noqa: F401 - imported for the rules they register
     _responsibility,
     _steps,
     _substance_channels,
+    _substance_metrics,
+    _substance_objectives,
     _todo,
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .._core.text import number, show
 from .._core.vocab import Direction, FunnelStage, KpiLevel, Measure
-from .._model import Objective, Plan
+from .._model import Objective, Plan, Target
 from ._absence import grouped, not_started
 from ._context import Context
 from ._registry import Finding, rule
@@ -64,6 +64,12 @@ def _measure(plan: Plan) -> dict[str, _Measured]:
 
 def _quantitative(objective: Objective) -> bool:
     return objective.measure is Measure.QUANTITATIVE
+
+
+def percent_change(target: Target) -> bool:
+    """Whether *target* is a change in per cent over its baseline ("+10 %"): then it is a
+    change of the metric in the metric's own unit (followers, visits…), not a value in "%"."""
+    return target.relative is not None and target.unit.strip().endswith("%")
 
 
 @rule(
@@ -195,7 +201,7 @@ def missing_deadline(context: Context) -> Iterator[Finding]:
 def target_unit_unmeasured(context: Context) -> Iterator[Finding]:
     for key, objective in context.plan.objectives.items():
         target = objective.target
-        if target is None or not _quantitative(objective):
+        if target is None or not _quantitative(objective) or percent_change(target):
             continue
         units = _measured(context, key).quantitative_units - {None}
         if units and target.unit not in units:
@@ -224,20 +230,37 @@ def _against(direction: Direction, start: float, goal: float) -> bool:
 def target_against_direction(context: Context) -> Iterator[Finding]:
     for key, objective in context.plan.objectives.items():
         target = objective.target
-        if target is None or target.baseline is None:
+        if target is None or (target.baseline is None and target.relative is None):
             continue
-        directions = _measured(context, key).directions.get(target.unit, set())
+        measured = _measured(context, key)
+        if percent_change(target):  # a change of its metrics, whatever their unit
+            directions = set().union(*measured.directions.values())
+        else:
+            directions = measured.directions.get(target.unit, set())
         if len(directions) != 1:
             continue
         (direction,) = directions
-        if _against(direction, target.baseline, target.value):
+        # A relative target's value is the change itself: it goes the wrong way from zero.
+        start = 0 if target.relative is not None else target.baseline
+        assert start is not None
+        if not _against(direction, start, target.value):
+            continue
+        if target.relative is not None:
+            change = number(target.value, sign=True, decimals=None)
             yield Finding(
                 f"objectives.{key}.target.value",
-                f'the target of "{key}" ({number(target.value, decimals=None)}) is on the wrong '
-                f"side of its baseline ({number(target.baseline, decimals=None)}) for a metric "
-                f"that should {direction}",
-                "swap the values, or set the metric's direction",
+                f'the target of "{key}" is a change of {change} (in {show(target.unit)}) over '
+                f"its baseline, the wrong way for a metric that should {direction}",
+                "change the sign of the value, or set the metric's direction",
             )
+            continue
+        yield Finding(
+            f"objectives.{key}.target.value",
+            f'the target of "{key}" ({number(target.value, decimals=None)}) is on the wrong '
+            f"side of its baseline ({number(target.baseline, decimals=None)}) for a metric "
+            f"that should {direction}",
+            "swap the values, or set the metric's direction",
+        )
 
 
 @rule(
