@@ -147,10 +147,11 @@ def test_located_tells_a_json_text_without_being_told() -> None:
 
 
 def test_a_finding_of_nothing_written_is_at_the_documents_start() -> None:
+    # No role, routing, engagement or calendar at all: SP809 says so, about the plan as a whole.
     text = HEAD + '[channels.fb]\nplatform = "facebook"\n'
-    report = socialplan.validate(socialplan.loads(text), select=["SP402"]).located(text)
+    report = socialplan.validate(socialplan.loads(text), select=["SP809"]).located(text)
     (found,) = report
-    assert ("roles", (1, 1, 1, 1)) == (found.path, span(found))
+    assert ("", (1, 1, 1, 1)) == (found.path, span(found))
 
 
 # --- The outputs ------------------------------------------------------------------------------
