@@ -139,7 +139,12 @@ def test_a_byte_order_mark_is_not_a_column() -> None:
 
 def test_located_tells_a_json_text_without_being_told() -> None:
     text = json.dumps(
-        {"format": "socialplan/1", "plan": {"name": "D"}, "objectives": {"o": {"title": "T"}}}
+        {
+            "format": "socialplan/1",
+            "plan": {"name": "D"},
+            "objectives": {"o": {"title": "T"}},
+            "metrics": {"m": {"name": "M"}},  # metrics started: SP201 speaks
+        }
     )
     report = socialplan.validate(socialplan.loads(text), select=["SP201"]).located(text)
     (found,) = report
@@ -147,10 +152,11 @@ def test_located_tells_a_json_text_without_being_told() -> None:
 
 
 def test_a_finding_of_nothing_written_is_at_the_documents_start() -> None:
+    # No role, routing, engagement or calendar at all: SP809 says so, about the plan as a whole.
     text = HEAD + '[channels.fb]\nplatform = "facebook"\n'
-    report = socialplan.validate(socialplan.loads(text), select=["SP402"]).located(text)
+    report = socialplan.validate(socialplan.loads(text), select=["SP809"]).located(text)
     (found,) = report
-    assert ("roles", (1, 1, 1, 1)) == (found.path, span(found))
+    assert ("", (1, 1, 1, 1)) == (found.path, span(found))
 
 
 # --- The outputs ------------------------------------------------------------------------------
@@ -525,4 +531,5 @@ def test_the_json_output_does_not_say_what_a_diagnostic_is_about(
         "end_line",
         "end_column",
         "hint",
+        "group",
     ] == list(found)

@@ -280,3 +280,37 @@ def test_a_missed_entry_naming_a_true_finding_is_one_weakness(tmp_path: Path) ->
     )
     plan = _write(tmp_path, PLAN, labels)
     assert (1, 1) == measure.weaknesses(plan, [("SP306", "channels")])
+
+
+def test_a_true_vanity_metric_silenced_because_no_metric_names_an_objective_is_found_by_sp201(
+    tmp_path: Path,
+) -> None:
+    # No metric names the objective: SP202 is silent on the metric and SP201 says the same
+    # missing link once, on the objective, which finds the labelled weakness.
+    plan = _write(
+        tmp_path,
+        PLAN + '[objectives.known]\ntitle = "Be known"\n[metrics.likes]\nname = "Likes"\n',
+        'source = "demo.toml"\n' + _label("SP202", "metrics.likes.measures"),
+    )
+    found = measure.findings(plan)
+    assert (True, (1, 1)) == (
+        ("SP201", "objectives.known") in found,
+        measure.weaknesses(plan, found),
+    )
+
+
+def test_a_true_vanity_metric_is_not_found_by_sp201_while_some_metric_names_an_objective(
+    tmp_path: Path,
+) -> None:
+    body = (
+        '[objectives.known]\ntitle = "Be known"\n[objectives.sold]\ntitle = "Sell"\n'
+        '[metrics.visits]\nname = "Visits"\nmeasures = ["sold"]\n'
+        '[metrics.likes]\nname = "Likes"\nkind = "qualitative"\n'
+    )
+    labels = 'source = "demo.toml"\n' + _label("SP202", "metrics.likes.measures")
+    plan = _write(tmp_path, PLAN + body, labels)
+    found = measure.findings(plan)
+    assert (True, (0, 1)) == (
+        ("SP201", "objectives.known") in found,
+        measure.weaknesses(plan, found),
+    )

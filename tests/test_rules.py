@@ -97,6 +97,9 @@ CASES = [
         """
         [objectives.awareness]
         title = "Be known"
+        [metrics.reach]
+        name = "Reach"
+        measures = ["awareness"]
         [metrics.followers]
         name = "Followers"
         """,
@@ -411,6 +414,7 @@ CASES = [
         function = "marketing"
         [channels.youtube]
         platform = "youtube"
+        status = "proposed"
         """,
         [("SP402", "warning", "roles")],
         ('function = "marketing"', 'function = "community_manager"'),
@@ -664,7 +668,7 @@ CASES = [
         [metrics.likes]
         name = "Likes"
         """,
-        [("SP701", "warning", "metrics.likes.source")],
+        [("SP701", "info", "metrics.likes.source")],
         ('name = "Likes"', 'name = "Likes"\nsource = "Facebook Insights"'),
     ),
     Case(

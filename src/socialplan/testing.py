@@ -888,13 +888,27 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         )
         for position, key in enumerate(pillar_ids)
     }
+    approval = pick(
+        _opt(
+            st.builds(
+                Approval,
+                approver=st.sampled_from(role_ids),
+                before=st.sampled_from(CalendarStatus),
+                four_eyes=st.booleans(),
+            )
+        )
+    )
+    # Under four eyes nobody approves their own draft (SP607): the approver owns no entry.
+    owners = [
+        r for r in role_ids if not (approval and approval.four_eyes and r == approval.approver)
+    ]
     calendar = tuple(
         CalendarEntry(
             date=pick(within_plan),
             channel=channel,
             title=pick(t),
             pillar=pick(_ref(pillar_ids)),
-            owner=pick(_ref(role_ids)),
+            owner=pick(_ref(owners)),
             format=pick(_opt(st.sampled_from(sorted(CONTENT_FORMATS)))),
         )
         for channel in channel_ids
@@ -1011,16 +1025,7 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 )
             )
         ),
-        approval=pick(
-            _opt(
-                st.builds(
-                    Approval,
-                    approver=st.sampled_from(role_ids),
-                    before=st.sampled_from(CalendarStatus),
-                    four_eyes=st.booleans(),
-                )
-            )
-        ),
+        approval=approval,
         scenarios=pick(
             st.dictionaries(
                 ids(), st.builds(Scenario, name=t, when=_triggers(list(metrics))), max_size=2

@@ -234,12 +234,16 @@ def weaknesses(plan: Path, found: Sequence[tuple[str, str]]) -> tuple[int, int]:
 
     A `true` finding that vanished because its section is not started at all is found when
     SP809 names that section: the weakness (no routing at all) is said once instead of once
-    per part. A `[[missed]]` entry that names a finding also labelled `true` is one weakness,
-    counted once.
+    per part. Likewise a `true` SP202 (a metric that measures no objective) that vanished
+    because no metric names any objective is found when SP201 names the objectives: the
+    missing link is said once, from the objectives' side. A `[[missed]]` entry that names a
+    finding also labelled `true` is one weakness, counted once.
     """
     data = read_labels(plan)
     given = Counter(found)
     said_once = _said_not_started(plan) if any(c == "SP809" for c, _ in found) else set()
+    if any(c == "SP201" for c, _ in found) and _no_metric_names_an_objective(plan):
+        said_once.add("SP202")
     true = [e for e in data.get("finding", []) if e.get("label") == "true"]
     labelled_true = {(e.get("code"), e.get("path")) for e in true}
     total = hit = 0
@@ -279,6 +283,14 @@ def _said_not_started(plan: Path) -> set[str]:
         for name in d.message.split(":", 1)[-1].split(",")
     }
     return {code for section in SECTIONS if section.name in named for code in section.rules}
+
+
+def _no_metric_names_an_objective(plan: Path) -> bool:
+    """Whether the plan has objectives and none of its metrics names one (SP202 is silent)."""
+    import socialplan
+
+    loaded = socialplan.load(plan)
+    return bool(loaded.objectives) and not any(m.measures for m in loaded.metrics.values())
 
 
 def _one_line(text: object) -> bool:

@@ -17,6 +17,7 @@ __all__ = [
     "CONTENT_FORMATS",
     "INFLUENCER_KINDS",
     "OBJECTIVE_KINDS",
+    "ONE_WAY_PLATFORMS",
     "PLATFORMS",
     "ROLE_FUNCTIONS",
     "WORK_AREAS",
@@ -256,6 +257,11 @@ PLATFORMS = frozenset(
         "bluesky",
     }
 )
+
+#: Platforms that speak one way: the audience receives, and has no reply on the platform
+#: itself (a newsletter is read, a podcast listened to; answers come by other channels).
+#: Rules about answering the people who write to a channel (a response time) leave them out.
+ONE_WAY_PLATFORMS = frozenset({"newsletter", "podcast"})
 
 #: Kinds of influencer of seed 004's influence map.
 INFLUENCER_KINDS = frozenset(

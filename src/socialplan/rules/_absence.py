@@ -91,7 +91,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         name="roles",
         step="responsibility_map",
-        rules=("SP401",),
+        rules=("SP401", "SP402"),
         empty=lambda plan: not plan.roles,
         wanted=lambda plan: bool(channels_in(plan, NOT_RETIRED)),
     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._core.text import show
-from .._core.vocab import MessageKind, ascii_fold
+from .._core.vocab import ONE_WAY_PLATFORMS, MessageKind, ascii_fold
 from .._model import Plan
 from ._absence import LIVE, channels_in, grouped, not_started
 from ._context import Context
@@ -55,17 +55,23 @@ def channel_without_engagement(context: Context) -> Iterator[Finding]:
     "warning",
     summary="An engagement rule that does not say how fast to answer.",
     why="The response time is the promise a channel makes to the people who write to it."
-    " The rules of channels that are not running are left out.",
+    " The rules of channels that are not running are left out, and so are those of one-way "
+    "channels, where nobody writes to us (a newsletter, a podcast: `ONE_WAY_PLATFORMS` in "
+    "socialplan's vocabulary); their replies come through other channels. Evidence: "
+    "nonprofit-carpentries' newsletter in the corpus (tests/realworld/), labelled "
+    "'nobody answers a newsletter'.",
     fix='Set `response_time` ("2h", "1 day"…).',
     example='[engagement.facebook]\ntone = "warm"',
 )
 def engagement_without_response_time(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    # The rules of running channels: a retired or proposed one answers nobody.
+    # The rules of running channels: a retired or proposed one answers nobody, nor does a
+    # one-way one (a newsletter), where nobody writes to us.
     rules = {
         k: e
         for k, e in plan.engagement.items()
-        if k not in plan.channels or plan.channels[k].status in LIVE
+        if k not in plan.channels
+        or (plan.channels[k].status in LIVE and plan.channels[k].platform not in ONE_WAY_PLATFORMS)
     }
     yield from grouped(
         (

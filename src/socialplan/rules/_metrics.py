@@ -13,9 +13,15 @@ from ._registry import Finding, rule
 @rule(
     "SP701",
     "metric-without-source",
-    "warning",
+    "info",
     summary="A metric with no source (the tool or report it is read from).",
-    why="Step 12 monitors and measures: a metric nobody knows where to read is never read.",
+    why="Step 12 monitors and measures: a metric nobody knows where to read is never read. "
+    "Naming the tool is advice (info): for most metrics the platform's own analytics are the "
+    "obvious source, and what a strategist asks of a metric that is only named is how and "
+    "how often it is taken, which SP702 (cadence) and SP703 (unit) report as warnings. "
+    "Evidence: the corpus of real strategies (tests/realworld/), where a strategist "
+    "labelled the missing source trivia on five of the seven plans it fired on ('the "
+    "platforms' analytics are the obvious source').",
     fix='Set `source` ("Facebook Insights", "Google Analytics"…).',
     example='[metrics.page_likes]\nname = "Page likes"',
 )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._core.text import number, show
-from .._core.vocab import Direction, FunnelStage, KpiLevel, Measure
-from .._model import Objective, Plan, Target
+from .._core.vocab import Direction, FunnelStage, KpiLevel, Measure, MetricFamily, MetricMethod
+from .._model import Metric, Objective, Plan, Target
 from ._absence import grouped, not_started
 from ._context import Context
 from ._registry import Finding, rule
@@ -72,6 +72,16 @@ def percent_change(target: Target) -> bool:
     return target.relative is not None and target.unit.strip().endswith("%")
 
 
+def _judgment(metric: Metric) -> bool:
+    """Whether *metric* judges how the communication is received (a qualitative metric, a
+    perception measure, a survey) rather than counting attention."""
+    return (
+        metric.kind is Measure.QUALITATIVE
+        or metric.family is MetricFamily.PERCEPTION
+        or metric.method is MetricMethod.SURVEY
+    )
+
+
 @rule(
     "SP201",
     "unmeasured-objective",
@@ -108,12 +118,27 @@ def unmeasured_objective(context: Context) -> Iterator[Finding]:
     "warning",
     summary="A metric that measures no objective.",
     why="A metric that traces to no objective is a vanity metric: it is counted, reported and "
-    "discussed, and it moves nothing the business wants.",
+    "discussed, and it moves nothing the business wants (seed 003, step O: choose the metrics "
+    "from the objectives). It is about counts: a judgment of the whole effort (a qualitative "
+    "metric, a perception measure, a survey: residents who find the channels useful, a "
+    "review of the messaging) is no vanity metric, and stays out. When the plan has "
+    "objectives and no metric names any of them, the link is not started: SP201 says so "
+    "once, on the objectives, and this rule stays silent; when some metrics name an "
+    "objective and a count does not, that count is the finding. Evidence: the corpus of real "
+    "strategies (tests/realworld/), where the survey ratings of council-bracknell, the "
+    "review of university-csbsju and the feedback of community-open-neuromorphic were "
+    "labelled measures of the whole strategy, not vanity, and on nonprofit-carpentries and "
+    "regional-gov-generalitat-es, where no metric names an objective, SP201 reports the "
+    "same missing link.",
     fix="Name the objectives it measures in `measures`, or drop it.",
-    example='[metrics.followers]\nname = "Followers"  # measures nothing',
+    example='[metrics.followers]\nname = "Followers"  # measures nothing\n'
+    '[metrics.visits]\nname = "Visits"\nmeasures = ["traffic"]',
 )
 def vanity_metric(context: Context) -> Iterator[Finding]:
-    metrics = context.plan.metrics
+    plan = context.plan
+    metrics = plan.metrics
+    if plan.objectives and not any(m.measures for m in metrics.values()):
+        return  # the link is not started: SP201 says it once, on the objectives
     yield from grouped(
         (
             (
@@ -122,7 +147,7 @@ def vanity_metric(context: Context) -> Iterator[Finding]:
                 "name the objectives it measures, or drop it",
             )
             for key, metric in metrics.items()
-            if not metric.measures
+            if not metric.measures and not _judgment(metric)
         ),
         len(metrics),
         "metrics",

@@ -83,15 +83,24 @@ def _runs_the_accounts(key: str, role: Role, owners: frozenset[str]) -> bool:
     "manager when it owns a channel, its id or title speaks of the community or social media, "
     "or its duties are running, posting on, monitoring or answering on the accounts (in the "
     "corpus, council-york's communications team and university-csbsju's Social Media "
-    "Specialist are). Without one, nobody answers for the channels.",
+    "Specialist are). Without one, nobody answers for the channels. Said once: silent while "
+    "the plan has no role at all (SP809 says that), and while no channel that needs an owner "
+    "has one, as SP401 then names every channel as ownerless, which is the same gap (the "
+    "corpus' council-bracknell and health-northumberland-ccg, where a strategist labelled "
+    "this finding a repeat of SP401's). It still speaks when the channels that need an owner "
+    "name roles that are not in the plan, or when the plan's channels are all proposed and "
+    "none of its roles would run them.",
     fix="Say which role runs the channels: make it the `owner` of the channels, give it the "
     'duties of running them, or `function = "community_manager"`.',
     example='[roles.marketing]\ntitle = "Marketing"  # nobody runs the channels',
 )
 def no_community_manager(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    if not plan.channels:
-        return
+    if not plan.channels or not_started(context, "SP402"):
+        return  # no role at all: SP809 says it once
+    owned = channels_in(plan, NOT_RETIRED)
+    if owned and all(c.owner is None for c in owned.values()):
+        return  # SP401 names every channel as ownerless: the same gap, said once
     owners = frozenset(c.owner for c in plan.channels.values() if c.owner is not None)
     if not any(_runs_the_accounts(key, role, owners) for key, role in plan.roles.items()):
         yield Finding(
