@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .._core.diagnostics import file_order
 from .._core.text import counted, number
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
-from ._i18n import words
+from ._i18n import gap_words, missing_words, words
 from ._triggers import trigger_condition
 from ._values import target_text, text
 
@@ -100,7 +100,38 @@ class _Builder:
     def diagram(self, graph: Any, title: str) -> None:
         if graph.number_of_nodes():
             legend = {k[7:]: v for k, v in self.w.items() if k.startswith("legend.")}
+            if self.lang != "en":
+                _relabel(graph, self.w)
             self.blocks.append(Diagram(graph, title, legend=legend))
+
+
+def _relabel(graph: Any, w: Mapping[str, str]) -> None:
+    """The labels a graph writes in English (message kinds, missing parts, routes,
+    escalations) in the words of *w*, from the data the graph keeps beside them."""
+    from .._core.vocab import MessageKind
+
+    def missing(ident: object) -> str:
+        return f"{ident} ({w['legend.missing']})"
+
+    for _, data in graph.nodes(data=True):
+        if data.get("kind") == "message":
+            data["label"] = w.get(f"MessageKind.{MessageKind(data['id']).value}", data["label"])
+        elif data.get("kind") == "missing":
+            data["label"] = missing(data.get("id"))
+    for _, _, data in graph.edges(data=True):
+        if data.get("escalate"):
+            data["label"] = w["route_escalate"]
+        elif "routes" in data:
+            said = []
+            for within, on in data["routes"]:
+                parts = [] if within is None else [w["route_within"].format(within=within)]
+                if on is None:
+                    parts.append(w["route_every"])
+                else:
+                    names = ", ".join(missing(c) if label is None else label for c, label in on)
+                    parts.append(w["route_on"].format(channels=names))
+                said.append(" ".join(parts))
+            data["label"] = "; ".join(said)
 
 
 def _title(b: _Builder) -> None:
@@ -201,12 +232,18 @@ def _main_findings(b: _Builder) -> list[Block]:
         first = group[0]
         severity = b.w[f"severity_{first.severity}"]
         if len(group) == 1:
-            lines.append(f"{first.code} ({severity}): {first.message}")
+            if b.lang == "en":
+                lines.append(f"{first.code} ({severity}): {first.message}")
+            else:  # the rule's wording and the part it is about, not the English message
+                what = _rule_words(b, first.code)[0]
+                lines.append(f"{first.code} ({severity}): {what} ({first.path})")
             continue
         kinds = {_part_kind(d.path) for d in group}
         noun = b.w.get(f"part_{kinds.pop()}", b.w["part"]) if len(kinds) == 1 else b.w["part"]
         rule = RULES.get(first.code)
         what = rule.summary if rule is not None else first.message
+        if b.lang != "en":
+            what = _rule_words(b, first.code)[0]
         on = b.w["summary_on"].format(parts=counted(len(group), noun, b.lang))
         lines.append(f"{first.code} ({severity}) {on}: {what}")
     blocks: list[Block] = [Bullets(lines, label=b.w["summary_findings"])]
@@ -214,6 +251,15 @@ def _main_findings(b: _Builder) -> list[Block]:
     if more > 0:
         blocks.append(Note(b.w["summary_more"].format(count=number(more))))
     return blocks
+
+
+def _rule_words(b: _Builder, code: str) -> tuple[str, str]:
+    """What the rule *code* finds and how to fix it, in the report's language (not English)."""
+    from ..rules import RULES
+    from ._rules_es import rule_words
+
+    rule = RULES.get(code)
+    return rule_words(code, rule.name if rule is not None else "")
 
 
 def _part_kind(path: str) -> str:
@@ -304,7 +350,7 @@ def _goals(b: _Builder) -> None:
                     o.stage,
                     _join(o.supports, b.goal),
                     _join(o.audiences, b.audience),
-                    target_text(o.target, b.w, b.channel) or text(o.measure),
+                    target_text(o.target, b.w, b.channel) or b.value(o.measure),
                     o.horizon,
                 ]
                 for k, o in plan.objectives.items()
@@ -1005,7 +1051,7 @@ def _trace(b: _Builder) -> None:
         b.blocks.append(Note(b.w["trace_gaps"].format(gaps=gaps, chains=chains)))
     b.table(
         ["goal", "objective", "metric", "channel", "audience", "gap"],
-        [matrix.cells(row) for row in matrix],
+        [matrix.cells(row, gap_words(b.lang)) for row in matrix],
     )
     b.diagram(graphs.alignment(b.plan), b.w["trace"])
 
@@ -1035,7 +1081,7 @@ def _progress(b: _Builder) -> None:
                 s.state,
                 s.owner,
                 s.due,
-                "; ".join(s.missing) if s.state != "done" else "",
+                "; ".join(missing_words(m, b.lang) for m in s.missing) if s.state != "done" else "",
             ]
             for s in current
         ],
@@ -1066,10 +1112,13 @@ def _findings(b: _Builder) -> None:
     # Located in the plan's file (Report.located), they are listed as `socialplan check`
     # lists them, in the file's order; otherwise in the report's (code, then path).
     shown = sorted(report, key=file_order) if any(d.line for d in report) else list(report)
-    b.table(
-        ["code", "severity", "where_found", "what", "fix"],
-        [[d.code, b.w[f"severity_{d.severity}"], d.path, d.message, d.hint] for d in shown],
-    )
+    if b.lang == "en":
+        rows = [[d.code, b.w[f"severity_{d.severity}"], d.path, d.message, d.hint] for d in shown]
+    else:  # the rule's own wording in the report's language, with the path of the part
+        rows = [
+            [d.code, b.w[f"severity_{d.severity}"], d.path, *_rule_words(b, d.code)] for d in shown
+        ]
+    b.table(["code", "severity", "where_found", "what", "fix"], rows)
 
 
 #: The report's sections in order, by anchor.

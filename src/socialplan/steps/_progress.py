@@ -10,7 +10,7 @@ import attrs
 
 from .._core.vocab import StepStatus
 from .._model import Plan
-from ._checks import CHECKS
+from ._checks import CHECKS, Missing
 from ._methodology import Methodology, methodology_of
 
 __all__ = ["Progress", "StepProgress", "StepState", "progress"]
@@ -172,7 +172,7 @@ def progress(plan: Plan, methodology: Methodology | str | None = None) -> Progre
         elif status in (StepStatus.DONE, StepStatus.SKIPPED):
             missing = ()
         else:
-            missing = ('an activity: mark it done by hand with status = "done"',)
+            missing = (Missing("by_hand"),)
         complete = step.check is not None and not missing
         blocked_by = tuple(n for n in step.needs if states[n].state not in _FINISHED)
         if status is StepStatus.SKIPPED:
