@@ -215,6 +215,8 @@ PACKAGE = [
     *("Trigger", "TriggerResult", "TriggerState"),
     *("WorkElement", "WorkTeam"),
     *("BriefingQuestion",),
+    # Returned in results (a metric's `why`) but not importable before.
+    *("Reason",),
 ]
 MODULES = {
     "socialplan.charts": ["FORMATS", "objective_chart", "write_charts"],
@@ -237,6 +239,7 @@ MODULES = {
     "socialplan.schema": ["SCHEMA_FILE", "SCHEMA_ID", "json_schema", "load_shipped", "schema_text"],
     "socialplan.steps": [
         *("A_TO_S", "CHECKS", "Check", "FOURTEEN_STEPS", "LISTEN_THINK_ACT_MONITOR"),
+        *("MISSING", "Missing"),
         *("METHODOLOGIES", "Maturity", "Methodology", "MethodologyError", "Progress", "STAGES"),
         *("StageEvidence", "Step", "StepProgress", "StepState", "check", "maturity"),
         *("methodology_of", "progress", "to_dot", "to_gantt", "to_mermaid"),
@@ -263,3 +266,49 @@ def test_each_public_module_keeps_every_name(module: str) -> None:
 def test_each_public_name_is_there(module: str) -> None:
     imported = importlib.import_module(module)
     assert [] == [name for name in imported.__all__ if not hasattr(imported, name)]
+
+
+def _types_named_by(cls: type) -> Iterator[type]:
+    """The classes of socialplan that the fields of the attrs class *cls* are typed with."""
+    import sys
+
+    import attrs
+
+    namespace = vars(sys.modules[cls.__module__])
+    loaded = [m for k, m in list(sys.modules.items()) if k.startswith("socialplan") and m]
+    for field in attrs.fields(cls):
+        for name in re.findall(r"[A-Za-z_]\w*", str(field.type)):
+            found = namespace.get(name)
+            if found is None:  # imported for type checking only
+                found = next((vars(m)[name] for m in loaded if name in vars(m)), None)
+            if isinstance(found, type) and found.__module__.startswith("socialplan"):
+                yield found
+
+
+def test_every_type_in_a_public_result_is_public() -> None:
+    """A result holds only types a caller can import: the types of every field of every
+    public class, recursively, are public names of the package or of a public module."""
+    import attrs
+
+    modules = [importlib.import_module(m) for m in ["socialplan", *sorted(MODULES)]]
+    public = {id(getattr(m, name)) for m in modules for name in m.__all__}
+    todo = [getattr(m, name) for m in modules for name in m.__all__]
+    seen: dict[int, type] = {}
+    while todo:
+        found = todo.pop()
+        if not isinstance(found, type) or id(found) in seen:
+            continue
+        seen[id(found)] = found
+        if attrs.has(found):
+            todo.extend(_types_named_by(found))
+    assert [] == sorted(
+        f"{t.__module__}.{t.__qualname__}" for key, t in seen.items() if key not in public
+    )
+
+
+def test_each_item_a_step_lacks_is_of_a_public_type() -> None:
+    import socialplan
+    from socialplan.steps import Missing
+
+    lacking = socialplan.progress(socialplan.Plan(name="Demo"))["objectives"].missing
+    assert [True] * len(lacking) == [isinstance(m, Missing) for m in lacking]

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 from pathlib import Path
 
@@ -52,6 +54,7 @@ def test_a_plans_summary_counts_each_part_in_the_files_order() -> None:
         '[[calendar]]\ndate = 2027-01-04\ntitle = "Launch post"\nchannel = "x"\n'
     )
     expected = {
+        "briefing questions": 0,
         "business goals": 1,
         "objectives": 2,
         "stakeholder inputs": 0,
@@ -59,16 +62,83 @@ def test_a_plans_summary_counts_each_part_in_the_files_order() -> None:
         "channels": 0,
         "influencers": 0,
         "roles": 0,
+        "work elements": 0,
         "routing rules": 0,
         "content pillars": 0,
+        "tactics": 0,
         "calendar entries": 1,
         "metrics": 0,
+        "reports": 0,
         "engagement rules": 0,
+        "moderation rules": 0,
         "resources": 0,
+        "budget lines": 0,
         "scenarios": 0,
+        "scenario triggers": 0,
+        "launch gates": 0,
         "step records": 0,
     }
     assert list(expected.items()) == list(summary(plan).items())
+
+
+ISSUE_17_PARTS = """
+[[briefing.questions]]
+ask = "Why be on social media?"
+[tactics.a]
+title = "A"
+[tactics.b]
+title = "B"
+[work.social]
+area = "social-media"
+[[moderation.rules]]
+when = "Insults"
+action = "hide"
+[[launch.gates]]
+condition = "Legal has approved"
+[reporting.monthly]
+title = "Monthly results"
+[[budget.lines]]
+amount = 100
+[[budget.lines]]
+amount = 200
+[[budget.lines]]
+amount = 300
+[metrics.followers]
+name = "Followers"
+[scenarios.plan_b]
+name = "Plan B"
+when = [{ metric = "followers", below = 10 }, { metric = "followers", above = 99 }]
+"""
+
+
+def test_a_plans_summary_counts_the_parts_issue_17_added() -> None:
+    found = summary(socialplan.loads(HEAD + ISSUE_17_PARTS))
+    assert {
+        "briefing questions": 1,
+        "work elements": 1,
+        "tactics": 2,
+        "metrics": 1,
+        "reports": 1,
+        "moderation rules": 1,
+        "budget lines": 3,
+        "scenarios": 1,
+        "scenario triggers": 2,
+        "launch gates": 1,
+    } == {name: count for name, count in found.items() if count}
+
+
+def test_check_prints_the_parts_issue_17_added(tmp_path: Path) -> None:
+    from socialplan._cli import main
+
+    plan = tmp_path / "plan.toml"
+    plan.write_text(HEAD + ISSUE_17_PARTS, encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", str(plan), "--select", "SP901"])
+    assert (
+        "  1 briefing question, 1 work element, 2 tactics, 1 metric, 1 report,"
+        " 1 moderation rule, 3 budget lines, 1 scenario, 2 scenario triggers, 1 launch gate"
+    ) == out.getvalue().splitlines()[1]
 
 
 @settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow])

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 import socialplan
+from helpers import HEAD
+from shown import in_document
 from socialplan.steps import Methodology, Step
 
 HOSTILE = 'Cakes | <script>alert("x")</script> *now*'
@@ -223,3 +225,59 @@ def test_the_progress_graph_in_a_notebook_shrinks_to_fit_the_cell() -> None:
         attributes.get("style"),
         attributes.get("viewBox"),
     )
+
+
+# The parts issue #17 added: shown in a notebook and given as records like the others.
+
+CARTOON = "examples/cartoon/plan.toml"
+
+
+def test_plan_html_shows_the_tactics_work_reports_and_budget_lines() -> None:
+    from html_page import page
+
+    parsed = page(socialplan.load(CARTOON)._repr_html_())
+    headings = [t for t in parsed.text if t in {"Tactics", "Work elements", "Reports", "Budget"}]
+    assert ["Tactics", "Work elements", "Reports", "Budget"] == headings
+
+
+def test_plan_markdown_lists_every_tactic() -> None:
+    plan = socialplan.load(CARTOON)
+    text = plan._repr_markdown_()
+    assert [] == [t.title for t in plan.tactics.values() if in_document(t.title) not in text]
+
+
+@pytest.mark.parametrize(
+    ("table", "count"),
+    [
+        ("budget.lines", 3),
+        ("moderation.rules", 2),
+        ("launch.gates", 1),
+        ("briefing.questions", 1),
+        ("tactics", 1),
+        ("work", 2),
+        ("reporting", 1),
+    ],
+)
+def test_plan_records_of_the_parts_issue_17_added(table: str, count: int) -> None:
+    assert count == len(socialplan.load(CARTOON).to_records(table))
+
+
+def test_records_of_a_budgets_lines_are_flat_rows() -> None:
+    (first, *_) = socialplan.load(CARTOON).to_records("budget.lines")
+    assert {"amount": 24300, "horizon": "short", "category": "people and tools"} == first
+
+
+def test_records_of_the_triggers_say_their_scenario() -> None:
+    plan = socialplan.loads(
+        HEAD
+        + '[metrics.f]\nname = "F"\n[scenarios.b]\nname = "B"\n'
+        + 'when = [{ metric = "f", below = 10 }, { metric = "f", above = 90 }]\n'
+    )
+    assert [("b", "f", 10), ("b", "f", None)] == [
+        (r["scenario"], r["metric"], r.get("below")) for r in plan.to_records("scenarios.when")
+    ]
+
+
+def test_records_of_an_unknown_nested_table_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"'budget\.line' \(did you mean 'budget\.lines'\?\)"):
+        socialplan.Plan(name="x").to_records("budget.line")

@@ -181,3 +181,24 @@ def test_plan_with_few_channels_validates_clean(items: int, channels: int) -> No
 def test_a_plan_needs_two_channels() -> None:
     with pytest.raises(ValueError, match="at least two channels, not 1"):
         plan_data(10, channels=1)
+
+
+def test_generated_plan_holds_every_part_issue_17_added() -> None:
+    from socialplan.rules import summary
+
+    plan = load_json(plan_data(300))
+    found = summary(plan)
+    counted = ["briefing questions", "work elements", "tactics", "reports", "moderation rules"]
+    counted += ["budget lines", "scenario triggers", "launch gates"]
+    assert [] == [name for name in counted if not found[name]]
+    assert None not in (plan.governance, plan.approval, plan.moderation, plan.budget)
+
+
+def test_the_generated_budget_adds_up() -> None:
+    budget = load_json(plan_data(300)).budget
+    assert budget is not None
+    assert budget.total == sum(line.amount for line in budget.lines)
+
+
+def test_generated_tactics_grow_with_the_plan() -> None:
+    assert len(plan_data(100)["tactics"]) < len(plan_data(1000)["tactics"])

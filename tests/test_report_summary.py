@@ -113,8 +113,8 @@ def test_the_spanish_summary_is_in_spanish() -> None:
         "**Hallazgos más importantes**",
     ] == [line for line in section.splitlines() if line.startswith("**")]
     assert (
-        "en 4 canales: A channel that reaches no audience. (blog, facebook, instagram, tiktok)"
-        in (section)
+        "en 4 canales: Un canal que no llega a ninguna audiencia. "
+        "(blog, facebook, instagram, tiktok)" in (section)
     )
 
 

@@ -88,7 +88,15 @@ if TYPE_CHECKING:
     from ._io.convert import Format
     from ._io.document import FORMAT, from_data, to_data
     from ._io.files import FileChangedError, dump, dumps, load, loads
-    from ._score import ChannelReturn, MetricScore, ObjectiveScore, Scorecard, Verdict, score
+    from ._score import (
+        ChannelReturn,
+        MetricScore,
+        ObjectiveScore,
+        Reason,
+        Scorecard,
+        Verdict,
+        score,
+    )
     from ._trace import Trace, TraceRow, trace
     from ._triggers import TriggerResult, TriggerState
     from .rules import Report, validate
@@ -156,6 +164,7 @@ __all__ = [
     "Raci",
     "RaciEntry",
     "Reach",
+    "Reason",
     "Report",
     "Reporting",
     "Resource",
@@ -217,6 +226,7 @@ _LAZY = {
     "ChannelReturn": "._score",
     "MetricScore": "._score",
     "ObjectiveScore": "._score",
+    "Reason": "._score",
     "Scorecard": "._score",
     "Verdict": "._score",
     "score": "._score",

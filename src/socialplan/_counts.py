@@ -32,6 +32,7 @@ def parts(plan: Plan) -> list[tuple[str, int]]:
     """How many of each part the plan has, by the part's name, in the file's order (zeros too)."""
     content = plan.content
     return [
+        ("briefing question", len(plan.briefing.questions) if plan.briefing else 0),
         ("business goal", len(plan.business_goals)),
         ("objective", len(plan.objectives)),
         ("stakeholder input", len(plan.stakeholder_input)),
@@ -39,13 +40,20 @@ def parts(plan: Plan) -> list[tuple[str, int]]:
         ("channel", len(plan.channels)),
         ("influencer", len(plan.influencers)),
         ("role", len(plan.roles)),
+        ("work element", len(plan.work)),
         ("routing rule", len(plan.routing)),
         ("content pillar", len(content.pillars) if content else 0),
+        ("tactic", len(plan.tactics)),
         ("calendar entry", len(plan.calendar)),
         ("metric", len(plan.metrics)),
+        ("report", len(plan.reporting)),
         ("engagement rule", len(plan.engagement)),
+        ("moderation rule", len(plan.moderation.rules) if plan.moderation else 0),
         ("resource", len(plan.resources)),
+        ("budget line", len(plan.budget.lines) if plan.budget else 0),
         ("scenario", len(plan.scenarios)),
+        ("scenario trigger", sum(len(s.when) for s in plan.scenarios.values())),
+        ("launch gate", len(plan.launch.gates) if plan.launch else 0),
         ("step record", len(plan.steps)),
     ]
 

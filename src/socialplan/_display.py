@@ -73,25 +73,51 @@ def _flatten(prefix: str, value: Any, out: dict[str, Any]) -> None:
         out[prefix] = value
 
 
+#: The lists of parts inside a single table (issue #17), by dotted name: the table, the list.
+NESTED = {
+    "briefing.questions": ("briefing", "questions"),
+    "moderation.rules": ("moderation", "rules"),
+    "budget.lines": ("budget", "lines"),
+    "launch.gates": ("launch", "gates"),
+}
+
+
 def records(plan: Plan, table: str) -> list[dict[str, Any]]:
-    """One flat dict per part of *table* (``"objectives"``, ``"calendar"``…), for DataFrames."""
+    """One flat dict per part of *table* (``"objectives"``, ``"calendar"``…), for DataFrames.
+
+    The lists inside a single table are named with a dot (``"budget.lines"``,
+    ``"moderation.rules"``, ``"launch.gates"``, ``"briefing.questions"``), and
+    ``"scenarios.when"`` gives every scenario's triggers, each with its ``scenario``.
+    """
     import attrs
 
     from ._io.convert import converter_for
 
-    if table not in {a.name for a in attrs.fields(type(plan))}:
-        raise ValueError(f"a plan has no table {table!r}")
-    parts = getattr(plan, table)
+    tables = {a.name for a in attrs.fields(type(plan))}
     converter = converter_for("toml")
-    rows: list[dict[str, Any]] = []
-    if isinstance(parts, Mapping):
-        items: Iterable[tuple[str | None, Any]] = parts.items()
-    elif isinstance(parts, tuple):
-        items = ((None, part) for part in parts)
+    items: Iterable[tuple[dict[str, Any], Any]]
+    if table == "scenarios.when":
+        items = (({"scenario": k}, t) for k, s in plan.scenarios.items() for t in s.when)
+    elif table in NESTED:
+        single, inner = NESTED[table]
+        holder = getattr(plan, single)
+        items = (({}, part) for part in (getattr(holder, inner) if holder else ()))
+    elif table not in tables:
+        from ._core.vocab import did_you_mean
+
+        near = did_you_mean(table, sorted([*tables, *NESTED, "scenarios.when"]))
+        hint = f" (did you mean {near!r}?)" if near else ""
+        raise ValueError(f"a plan has no table {table!r}{hint}")
     else:
-        raise ValueError(f"{table!r} is a single table, not a list of parts")
-    for key, part in items:
-        row: dict[str, Any] = {} if key is None else {"id": key}
+        parts = getattr(plan, table)
+        if isinstance(parts, Mapping):
+            items = (({"id": key}, part) for key, part in parts.items())
+        elif isinstance(parts, tuple):
+            items = (({}, part) for part in parts)
+        else:
+            raise ValueError(f"{table!r} is a single table, not a list of parts")
+    rows: list[dict[str, Any]] = []
+    for row, part in items:
         _flatten("", converter.unstructure(part), row)
         rows.append(row)
     return rows
@@ -99,7 +125,7 @@ def records(plan: Plan, table: str) -> list[dict[str, Any]]:
 
 def _plan_sections(plan: Plan) -> list[tuple[str, list[str], list[list[object]]]]:
     from .render._i18n import words
-    from .render._values import target_text
+    from .render._values import target_text, text
 
     english = words("en")
     objectives: list[list[object]] = [
@@ -114,10 +140,29 @@ def _plan_sections(plan: Plan) -> list[tuple[str, list[str], list[list[object]]]
         [key, m.name, m.level and int(m.level), m.unit, ", ".join(m.measures), m.cadence]
         for key, m in plan.metrics.items()
     ]
+    # The parts issue #17 added that a strategist reads in a plan's outline.
+    tactics: list[list[object]] = [
+        [key, t.title, ", ".join(t.objectives), ", ".join(t.channels), t.owner]
+        for key, t in plan.tactics.items()
+    ]
+    work: list[list[object]] = [
+        [key, w.area, w.executor, w.team and w.team.value] for key, w in plan.work.items()
+    ]
+    reports: list[list[object]] = [
+        [key, r.title, ", ".join(r.to), r.every] for key, r in plan.reporting.items()
+    ]
+    budget: list[list[object]] = [
+        [text(line.amount), line.category, line.channel, line.horizon and line.horizon.value]
+        for line in (plan.budget.lines if plan.budget else ())
+    ]
     return [
         ("Objectives", ["id", "title", "stage", "supports", "target"], objectives),
         ("Channels", ["id", "platform", "owner", "reaches", "purpose"], channels),
         ("Metrics", ["id", "name", "level", "unit", "measures", "cadence"], metrics),
+        ("Tactics", ["id", "title", "objectives", "channels", "owner"], tactics),
+        ("Work elements", ["id", "area", "executor", "team"], work),
+        ("Reports", ["id", "title", "to", "every"], reports),
+        ("Budget", ["amount", "category", "channel", "horizon"], budget),
     ]
 
 

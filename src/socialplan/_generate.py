@@ -39,6 +39,9 @@ _MEDIUM = _START + dt.timedelta(days=364)
 _LONG = _START + dt.timedelta(days=729)
 _HORIZON_END = {"short": _SHORT, "medium": _MEDIUM, "long": _LONG}
 
+#: Seed 000's work elements (the vocabulary's areas).
+_WORK_AREAS = ("seo", "web", "apps", "online-marketing", "social-media", "community")
+
 _STAGES = ("awareness", "interest", "desire", "action", "recommendation")
 #: The KPI level that measures each funnel stage (seed 004), as SP208 wants it.
 _STAGE_LEVEL = {"awareness": 1, "interest": 2, "desire": 2, "action": 3, "recommendation": 3}
@@ -131,6 +134,8 @@ def _sizes(items: int, channels: int | None = None) -> dict[str, int]:
         "resources": max(3, items // 50),
         "scenarios": max(2, items // 1000),
         "stakeholder_input": max(1, items // 1000),
+        "tactics": max(2, items // 100),
+        "reporting": max(1, items // 1000),
     }
 
 
@@ -154,7 +159,10 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
     goal, a role, a content pillar and a content source for every hundred,
     an audience and a resource for every fifty; between 4 and 40 channels
     (one for every 25 metrics), each with its engagement rule, its four
-    routes and its RACI entry. Ids look like ``"metric-00042"``. The plan
+    routes and its RACI entry; a tactic for every hundred metrics, a report for
+    every thousand, the six work elements, two briefing questions, governance,
+    moderation, approval, two launch gates, a trigger per scenario and a budget
+    whose lines add up to its total. Ids look like ``"metric-00042"``. The plan
     validates with no diagnostics at all. *seed* varies the words, numbers
     and dates, not the shape. *channels* fixes the number of channels (at
     least 2): with few, each channel reaches a share of the audiences that
@@ -438,6 +446,54 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
             resource["channel"] = channel_ids[i % n_channels]
         resources[key] = resource
 
+    # The parts issue #17 added: tactics, work elements, reporting, governance,
+    # moderation, approval, launch gates, a budget whose lines add up, triggers.
+    tactics: dict[str, Any] = {}
+    for i, key in enumerate(_ids("tactic", size["tactics"])):
+        aim = objective_ids[i % len(objective_ids)]
+        concerns = objectives[aim]["audiences"]
+        starts = _START + dt.timedelta(days=14 + (i * 30) % 600)
+        tactics[key] = {
+            "title": f"Tactic {i}: a {_TOPICS[i % len(_TOPICS)]} challenge for objective {aim}",
+            "objectives": [aim],
+            "stage": objectives[aim]["stage"],
+            "channels": sorted({c for a in concerns for c in reaches[a]})[:2],
+            "audiences": concerns,
+            "pillars": [pillar_ids[i % n_pillars]],
+            "owner": role_ids[1 + i % (n_roles - 1)],
+            "medium": ("online", "offline", "both")[i % 3],
+            "starts": starts.isoformat(),
+            "ends": (starts + dt.timedelta(days=27)).isoformat(),
+        }
+    work = {
+        area: {
+            "area": area,
+            "executor": role_ids[1 + i % (n_roles - 1)],
+            "team": ("internal", "external", "crowdsourced")[i % 3],
+        }
+        for i, area in enumerate(sorted(_WORK_AREAS))
+    }
+    reporting = {
+        key: {
+            "title": f"Results report {i} for the management team",
+            "to": [role_ids[0]],
+            "every": ("monthly", "quarterly")[i % 2],
+            "where": "The management meeting",
+            "owner": role_ids[1],
+            "metrics": metric_ids[i :: size["reporting"]][:5],
+        }
+        for i, key in enumerate(_ids("report", size["reporting"]))
+    }
+    lines = [
+        {
+            "amount": sum(r["cost"] for r in resources.values() if r["horizon"] == horizon),
+            "category": "people, tools and budget",
+            "horizon": horizon,
+        }
+        for horizon in ("short", "medium", "long")
+    ]
+    budget = {"total": sum(line["amount"] for line in lines), "lines": lines}
+
     return {
         "format": "socialplan/1",
         "plan": {
@@ -459,6 +515,10 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
             "objectives": "Grow every product line through its community.",
             "target_audience": "Hobbyists of every age.",
             "touchpoints": ["Website", "Shops", "Events"],
+            "questions": [
+                {"ask": "Why be on social media?", "answer": "Our customers talk there."},
+                {"ask": "What do we want from it?", "answer": "A community that helps."},
+            ],
         },
         "analysis": {
             "company": "A group of hobby brands.",
@@ -481,14 +541,17 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
         "channels": channel_table,
         "influencers": influencers,
         "roles": roles,
+        "work": work,
         "routing": routing,
         "raci": {
             "steps": {key: raci(i) for i, key in enumerate(step_ids)},
             "channels": {key: raci(i) for i, key in enumerate(channel_ids)},
         },
         "content": content,
+        "tactics": tactics,
         "calendar": calendar,
         "metrics": metrics,
+        "reporting": reporting,
         "engagement": engagement,
         "policy": {
             "acceptable": ["Product news", "Answers to customers"],
@@ -498,12 +561,34 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
             "personal_capacity": "Staff speak for themselves.",
             "approver": role_ids[0],
         },
+        "governance": {
+            "requests": "A team that wants its own account sends a plan for it first.",
+            "requires": ["the account's audience", "who answers on it"],
+            "approver": role_ids[0],
+            "review": "yearly",
+            "closure": ["no post for three months"],
+        },
+        "moderation": {
+            "house_rules": "https://brand.example/community-rules",
+            "rules": [
+                {"when": "Spam or scams", "action": "delete"},
+                {"when": "Insults or threats", "action": "escalate", "escalate_to": role_ids[0]},
+            ],
+        },
+        "approval": {
+            "approver": role_ids[0],
+            "before": "scheduled",
+            "exempt": ["replies to comments"],
+            "four_eyes": True,
+        },
         "resources": resources,
+        "budget": budget,
         "scenarios": {
             key: {
                 "name": f"Scenario {i}: a channel goes quiet",
                 "trigger": "Reach halves for two months.",
                 "actions": ["Move the budget", "Review the calendar"],
+                "when": [{"metric": metric_ids[i % items], "below": 1}],
             }
             for i, key in enumerate(_ids("scenario", size["scenarios"]))
         },
@@ -517,6 +602,10 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
             "trial_until": (_START + dt.timedelta(days=10)).isoformat(),
             "review": "monthly",
             "campaign": ["Launch week on every channel"],
+            "gates": [
+                {"condition": "The community rules are published", "approver": role_ids[0]},
+                {"condition": "Every channel has its first posts", "status": "passed"},
+            ],
         },
         "steps": {
             key: {"status": "done", "owner": role_ids[i % n_roles]}

@@ -108,15 +108,16 @@ class Trace:
             "gaps": {code: GAPS[code] for code in used},
         }
 
-    def cells(self, row: TraceRow) -> list[str]:
-        """The row's cells for people: names instead of ids, gaps spelled out."""
+    def cells(self, row: TraceRow, gaps: Mapping[str, str] = GAPS) -> list[str]:
+        """The row's cells for people: names instead of ids, gaps spelled out (in the
+        words of *gaps*, by code: English by default)."""
         return [
             ", ".join(self.name("business_goals", g) for g in row.goals),
             self.name("objectives", row.objective),
             self.name("metrics", row.metric),
             self.name("channels", row.channel),
             ", ".join(self.name("audiences", a) for a in row.audiences),
-            "; ".join(GAPS[g] for g in row.gaps),
+            "; ".join(gaps[g] for g in row.gaps),
         ]
 
     def to_text(self) -> str:

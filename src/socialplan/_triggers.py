@@ -31,9 +31,18 @@ from ._model import SHARE_PATTERN
 if TYPE_CHECKING:
     from ._model import Plan, Trigger
 
-__all__ = ["TriggerResult", "TriggerState", "judge_triggers"]
+__all__ = ["WHY", "TriggerResult", "TriggerState", "judge_triggers"]
 
 Number = int | float
+
+#: Why a trigger stands as it does, by code (``TriggerResult.why``).
+WHY = {
+    "no_metric": "the plan has no such metric",
+    "no_target": "the metric has no target to take the share of",
+    "early": "the date of the trigger is not reached yet",
+    "no_observation": "no observation of the metric (by the trigger's date)",
+    "compared": "the value was compared with the threshold",
+}
 
 
 class TriggerState(enum.StrEnum):
@@ -51,7 +60,8 @@ class TriggerResult:
     *threshold* is the number the value is compared with (``None`` when it cannot be
     worked out); *share* the share of *target* it is, when the trigger gives one;
     *value* and *value_date* the observation judged (for a trigger not judged yet, the
-    latest so far).
+    latest so far). *reason* says why in English; *why* is the same in no language, a
+    code of :data:`WHY` whose values are the fields above, for other languages to word.
     """
 
     scenario: str
@@ -67,6 +77,7 @@ class TriggerResult:
     value_date: dt.date | None
     state: TriggerState
     reason: str
+    why: str = "compared"
 
     def to_dict(self) -> dict[str, Any]:
         """The judged trigger as JSON-ready data."""
@@ -130,7 +141,7 @@ def _judge(
     value, value_date = (None, None) if seen is None else (seen[1], seen[0])
     metric = trigger.metric
 
-    def result(state: TriggerState, reason: str) -> TriggerResult:
+    def result(state: TriggerState, reason: str, why: str = "compared") -> TriggerResult:
         return TriggerResult(
             scenario=key,
             name=name,
@@ -145,14 +156,16 @@ def _judge(
             value_date=value_date,
             state=state,
             reason=reason,
+            why=why,
         )
 
     if measured is None:
-        return result(TriggerState.NOT_YET, f"the plan has no metric {quote(metric)}")
+        return result(TriggerState.NOT_YET, f"the plan has no metric {quote(metric)}", "no_metric")
     if share is not None and threshold is None:
         return result(
             TriggerState.NOT_YET,
             f"{metric} has no target to take {_share_text(share)} of",
+            "no_target",
         )
     assert threshold is not None
     if early:
@@ -161,11 +174,12 @@ def _judge(
             if value_date is not None
             else f"no observation of {metric} yet"
         )
-        return result(TriggerState.NOT_YET, f"to be judged on {by} ({so_far})")
+        return result(TriggerState.NOT_YET, f"to be judged on {by} ({so_far})", "early")
     if not judged_on:
         return result(
             TriggerState.NOT_YET,
             f"no observation of {metric} by {by}" if by else f"no observation of {metric} yet",
+            "no_observation",
         )
     assert value is not None
     fired = value < threshold if comparison == "below" else value > threshold

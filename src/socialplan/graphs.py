@@ -239,7 +239,10 @@ def routing(plan: Plan) -> nx.DiGraph[str]:
     covers (``"within 4h on facebook, x"``, or ``"on every channel"`` when it
     names none or all of them); an escalation, ``"escalate"``, whether the
     route or the role says so. Message kinds are nodes only
-    when a route names them; every role is a node.
+    when a route names them; every role is a node. A route's edge also holds its
+    label's parts as ``routes``, a list of (time to answer or ``None``, the channels as
+    (id, label or ``None`` when missing) pairs, or ``None`` for every channel); an
+    escalation's, ``escalate=True``.
     """
     builder = _Builder("routing")
     labels = _channel_labels(plan)
@@ -250,20 +253,30 @@ def routing(plan: Plan) -> nx.DiGraph[str]:
         builder.node("role", key, role.title)
     for rule in plan.routing:
         parts = []
-        if rule.within is not None:
-            parts.append(f"within {rule.within}")
+        within = None if rule.within is None else str(rule.within)
+        if within is not None:
+            parts.append(f"within {within}")
+        on: tuple[tuple[str, str | None], ...] | None = None  # None: on every channel
         if not rule.channels or (set(rule.channels) >= every and len(every) > 1):
             parts.append("on every channel")
         else:
-            names = [labels.get(c, f"{c} (missing)") for c in _unique(rule.channels)]
+            on = tuple((c, labels.get(c)) for c in _unique(rule.channels))
+            names = [f"{c} (missing)" if label is None else label for c, label in on]
             parts.append("on " + ", ".join(names))
         to = builder.ref("role", rule.to)
-        builder.edge(f"message:{rule.message}", to, " ".join(parts))
+        source = f"message:{rule.message}"
+        builder.edge(source, to, " ".join(parts))
+        # The label's parts as data, for a label in another language.
+        routes = builder.graph.edges[source, to].setdefault("routes", [])
+        if (within, on) not in routes:
+            routes.append((within, on))
         if rule.escalate_to is not None:
-            builder.edge(to, builder.ref("role", rule.escalate_to), "escalate")
+            builder.edge(to, builder.ref("role", rule.escalate_to), "escalate", escalate=True)
     for key, role in plan.roles.items():
         if role.escalate_to is not None:
-            builder.edge(f"role:{key}", builder.ref("role", role.escalate_to), "escalate")
+            builder.edge(
+                f"role:{key}", builder.ref("role", role.escalate_to), "escalate", escalate=True
+            )
     return builder.graph
 
 

@@ -773,8 +773,8 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     }
     roles = {
         key: Role(
-            # The first role is a team: one person carrying every channel is SP408's finding.
-            title=_named(pick(t), "role", position) + (" team" if position == 0 else ""),
+            # Roles are teams: one person carrying every channel is SP408's finding.
+            title=_named(pick(t), "role", position) + " team",
             function="community_manager"
             if position == 0
             else pick(_opt(st.sampled_from(sorted(ROLE_FUNCTIONS)))),

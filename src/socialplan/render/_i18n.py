@@ -6,7 +6,7 @@ this table: "1 cadena", "3 cadenas".
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "evidence", "reasons", "words"]
+__all__ = ["LANGUAGES", "evidence", "gap_words", "missing_words", "reasons", "words"]
 
 #: The languages a report can be written in.
 LANGUAGES = ("en", "es")
@@ -470,6 +470,44 @@ _WORDS: dict[str, tuple[str, str]] = {
     "trigger_not_fired": ("not fired", "no activado"),
     "trigger_not_judged_yet": ("not judged yet", "sin juzgar aún"),
     "col_triggers": ("triggers", "desencadenantes"),
+    # Why a trigger stands as it does (the scorecard's triggers, in other languages than
+    # English, which says TriggerResult.reason)
+    "tr_no_metric": ("the plan has no metric {metric}", "el plan no tiene la métrica {metric}"),
+    "tr_no_target": (
+        "{metric} has no target to take {share} of",
+        "{metric} no tiene meta de la que tomar el {share}",
+    ),
+    "tr_early": ("to be judged on {date} ({so_far})", "se juzgará el {date} (por ahora, {so_far})"),
+    "tr_so_far": ("{metric} {value} on {date} so far", "{metric} {value} el {date}"),
+    "tr_none_yet": ("no observation of {metric} yet", "aún ninguna observación de {metric}"),
+    "tr_none_by": (
+        "no observation of {metric} by {date}",
+        "ninguna observación de {metric} para el {date}",
+    ),
+    "tr_share_of": ("{share} of {target} ({threshold})", "del {share} de {target} ({threshold})"),
+    "tr_plain": ("{threshold}", "de {threshold}"),
+    "tr_on": ("on {date}", "el {date}"),
+    "tr_is_below": (
+        "{metric} {value} is below {limit} {when}",
+        "{metric} {value} está por debajo {limit} {when}",
+    ),
+    "tr_is_not_below": (
+        "{metric} {value} is not below {limit} {when}",
+        "{metric} {value} no está por debajo {limit} {when}",
+    ),
+    "tr_is_above": (
+        "{metric} {value} is above {limit} {when}",
+        "{metric} {value} está por encima {limit} {when}",
+    ),
+    "tr_is_not_above": (
+        "{metric} {value} is not above {limit} {when}",
+        "{metric} {value} no está por encima {limit} {when}",
+    ),
+    # The routing diagram's edges: "within 2h on facebook", "escalate"
+    "route_within": ("within {within}", "en {within},"),
+    "route_every": ("on every channel", "en todos los canales"),
+    "route_on": ("on {channels}", "en {channels}"),
+    "route_escalate": ("escalate", "escala"),
 }
 
 
@@ -666,3 +704,134 @@ def evidence(lang: str, key: str, what: str, missing: str) -> tuple[str, str]:
     """
     words(lang)  # an unknown language is refused as words() refuses it
     return _EVIDENCE_ES.get(key, (what, missing)) if lang == "es" else (what, missing)
+
+
+#: The gaps of the traceability matrix in Spanish, by code (English: ``socialplan._trace.GAPS``).
+_GAPS_ES = {
+    "no-objective": "ningún objetivo apoya esta meta de negocio",
+    "no-goal": "el objetivo no apoya ninguna meta de negocio",
+    "no-metric": "ninguna métrica mide el objetivo",
+    "no-channel": "la métrica no se toma en ningún canal",
+    "no-audience": "el objetivo no se dirige a ninguna audiencia",
+    "audience-missed": "el canal no llega a ninguna de las audiencias del objetivo",
+    "unmeasured-channel": "en este canal no se toma ninguna métrica de un objetivo",
+    "stray-metric": "la métrica no mide ningún objetivo",
+    "unreached-audience": "ningún canal llega a esta audiencia",
+}
+
+
+def gap_words(lang: str) -> dict[str, str]:
+    """What each gap of the traceability matrix means in *lang*, by gap code.
+
+    >>> gap_words("es")["no-metric"]
+    'ninguna métrica mide el objetivo'
+    """
+    from .._trace import GAPS
+
+    words(lang)  # an unknown language is refused as words() refuses it
+    return dict(GAPS) if lang == "en" else dict(_GAPS_ES)
+
+
+#: What a step lacks, in Spanish, by code (English: ``socialplan.steps._checks.MISSING``).
+_MISSING_ES = {
+    "no_objective": "aún no hay objetivos",
+    "objective_no_goal": "el objetivo «{key}» no apoya ninguna meta de negocio",
+    "no_stakeholder_input": "aún no hay aportes de los interesados con conclusiones",
+    "no_audience": "aún no hay audiencias",
+    "audience_nowhere": "la audiencia «{key}» no dice dónde está (channels)",
+    "no_influencer": "aún no hay influenciadores con las audiencias en que influyen",
+    "no_role": "aún no hay roles",
+    "role_no_duties": "el rol «{key}» no tiene tareas",
+    "no_community_manager": "falta un community manager",
+    "no_route_inquiry": "las consultas no tienen derivación",
+    "no_route_suggestion": "las sugerencias no tienen derivación",
+    "no_route_complaint": "las quejas no tienen derivación",
+    "no_channel": "aún no hay canales",
+    "channel_no_purpose": "el canal «{key}» no tiene propósito",
+    "channel_no_audience": "el canal «{key}» no llega a ninguna audiencia",
+    "no_pillar": "aún no hay pilares de contenido",
+    "pillar_no_objective": "el pilar de contenido «{key}» no sirve a ningún objetivo",
+    "no_source": "falta una fuente de contenido que reutilizar",
+    "no_keywords": "faltan palabras clave",
+    "no_metric": "aún no hay métricas",
+    "objective_unmeasured": "ninguna métrica mide el objetivo «{key}»",
+    "metric_no_objective": "la métrica «{key}» no mide ningún objetivo del plan",
+    "no_channel_to_set_up": "no hay canales que configurar",
+    "channel_no_profile": "el canal «{key}» no tiene identidad de perfil",
+    "channel_no_customizations": "el canal «{key}» no tiene personalizaciones",
+    "no_channel_to_engage": "no hay canales en que interactuar",
+    "channel_no_engagement": "el canal «{key}» no tiene regla de compromiso",
+    "engagement_no_tone": "la regla de compromiso de «{key}» no tiene tono",
+    "engagement_no_response_time": "la regla de compromiso de «{key}» no tiene tiempo de respuesta",
+    "engagement_no_message_length": (
+        "la regla de compromiso de «{key}» no tiene longitud del mensaje"
+    ),
+    "engagement_no_topics": "la regla de compromiso de «{key}» no tiene temas",
+    "no_policy": "aún no hay política",
+    "policy_no_acceptable": "la política no dice qué es aceptable",
+    "policy_no_off_limits": "la política no dice qué está prohibido",
+    "policy_no_confidential": "la política no dice qué es confidencial",
+    "policy_no_capacity": (
+        "la política no distingue lo que se dice en nombre de la empresa de lo personal"
+    ),
+    "no_calendar": "aún no hay entradas en el calendario",
+    "channel_not_scheduled": "el canal «{key}» no tiene nada en el calendario",
+    "no_metric_to_monitor": "no hay métricas que seguir",
+    "metric_no_source": "la métrica «{key}» no tiene fuente",
+    "metric_no_cadence": "la métrica «{key}» no tiene frecuencia",
+    "no_advocacy": "falta un plan de promoción interna (embajadores, acciones)",
+    "no_launch_date": "falta la fecha de lanzamiento",
+    "no_review": "falta la frecuencia de revisión",
+    "no_briefing": "aún no hay briefing",
+    "briefing_no_online_presence": "el briefing no dice nada de la presencia online",
+    "briefing_no_objectives": "el briefing no dice nada de los objetivos",
+    "briefing_no_target_audience": "el briefing no dice nada del público objetivo",
+    "no_analysis": "aún no hay análisis",
+    "analysis_no_company": "el análisis no dice nada de la empresa",
+    "analysis_no_sector": "el análisis no dice nada del sector",
+    "analysis_no_competitors": "el análisis no dice nada de los competidores",
+    "analysis_no_current_situation": "el análisis no dice nada de la situación actual",
+    "no_scenarios": "falta un plan B o un plan C",
+    "no_vision": "falta la visión",
+    "no_mission": "falta la misión",
+    "channel_no_own_purpose": "el canal «{key}» no tiene un propósito propio",
+    "no_trial": "falta un periodo de prueba (launch.trial_until)",
+    "trial_after_launch": "la prueba termina ({trial}) después del lanzamiento ({launch})",
+    "no_campaign": "falta una campaña de lanzamiento (launch.campaign)",
+    "no_people_resources": "faltan recursos de personas",
+    "no_tool_resources": "faltan herramientas entre los recursos",
+    "no_budget_resources": "falta presupuesto entre los recursos",
+    "no_resources_short": "faltan recursos para el corto plazo",
+    "no_resources_medium": "faltan recursos para el medio plazo",
+    "no_resources_long": "faltan recursos para el largo plazo",
+    "no_tool": "no hay ninguna herramienta entre los recursos",
+    "no_objective_short": "no hay objetivos a corto plazo",
+    "no_objective_medium": "no hay objetivos a medio plazo",
+    "no_objective_long": "no hay objetivos a largo plazo",
+    "no_business_objective": "no hay objetivos de ventas, conversiones o contactos con meta",
+    "no_cost": "no hay recursos con coste",
+    "audience_no_messages": "no hay mensajes para la audiencia «{key}»",
+    "no_resources": "no hay recursos asignados",
+    "no_indicator": "no hay indicadores por audiencia y canal",
+    "no_content_value_metric": "falta una métrica del valor del contenido",
+    "no_community_size_metric": "falta una métrica del tamaño de la comunidad",
+    "no_influence_metric": "falta una métrica de influencia",
+    "no_engagement_metric": "falta una métrica de interacción",
+    "by_hand": 'una actividad: márquela como hecha a mano con status = "done"',
+}
+
+
+def missing_words(missing: str, lang: str) -> str:
+    """What a step lacks (an item of ``StepProgress.missing``) in *lang*.
+
+    An item without a code (a check of a plugin's) is shown as it is.
+
+    >>> from socialplan.steps._checks import Missing
+    >>> missing_words(Missing("role_no_duties", key="cm"), "es")
+    'el rol «cm» no tiene tareas'
+    """
+    words(lang)  # an unknown language is refused as words() refuses it
+    code = getattr(missing, "code", None)
+    if lang == "en" or code not in _MISSING_ES:
+        return str(missing)
+    return _MISSING_ES[code].format(**getattr(missing, "values", {}))

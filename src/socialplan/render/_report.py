@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .._core.diagnostics import file_order, grouped, part_named
 from .._core.text import counted, number
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
-from ._i18n import words
+from ._i18n import gap_words, missing_words, words
 from ._triggers import trigger_condition
 from ._values import target_text, text
 
@@ -100,7 +100,38 @@ class _Builder:
     def diagram(self, graph: Any, title: str) -> None:
         if graph.number_of_nodes():
             legend = {k[7:]: v for k, v in self.w.items() if k.startswith("legend.")}
+            if self.lang != "en":
+                _relabel(graph, self.w)
             self.blocks.append(Diagram(graph, title, legend=legend))
+
+
+def _relabel(graph: Any, w: Mapping[str, str]) -> None:
+    """The labels a graph writes in English (message kinds, missing parts, routes,
+    escalations) in the words of *w*, from the data the graph keeps beside them."""
+    from .._core.vocab import MessageKind
+
+    def missing(ident: object) -> str:
+        return f"{ident} ({w['legend.missing']})"
+
+    for _, data in graph.nodes(data=True):
+        if data.get("kind") == "message":
+            data["label"] = w.get(f"MessageKind.{MessageKind(data['id']).value}", data["label"])
+        elif data.get("kind") == "missing":
+            data["label"] = missing(data.get("id"))
+    for _, _, data in graph.edges(data=True):
+        if data.get("escalate"):
+            data["label"] = w["route_escalate"]
+        elif "routes" in data:
+            said = []
+            for within, on in data["routes"]:
+                parts = [] if within is None else [w["route_within"].format(within=within)]
+                if on is None:
+                    parts.append(w["route_every"])
+                else:
+                    names = ", ".join(missing(c) if label is None else label for c, label in on)
+                    parts.append(w["route_on"].format(channels=names))
+                said.append(" ".join(parts))
+            data["label"] = "; ".join(said)
 
 
 def _title(b: _Builder) -> None:
@@ -203,7 +234,11 @@ def _main_findings(b: _Builder) -> list[Block]:
         first = group[0]
         severity = b.w[f"severity_{first.severity}"]
         if len(group) == 1:
-            lines.append(f"{first.code} ({severity}): {first.message}")
+            if b.lang == "en":
+                lines.append(f"{first.code} ({severity}): {first.message}")
+            else:  # the rule's wording and the part it is about, not the English message
+                what = _rule_words(b, first.code)[0]
+                lines.append(f"{first.code} ({severity}): {what} ({first.path})")
             continue
         if first.group is not None and b.lang == "en":  # the group's words are English
             lines.append(f"{first.code} ({severity}): {_group_text(group)}")
@@ -212,6 +247,8 @@ def _main_findings(b: _Builder) -> list[Block]:
         noun = b.w.get(f"part_{kinds.pop()}", b.w["part"]) if len(kinds) == 1 else b.w["part"]
         rule = RULES.get(first.code)
         what = rule.summary if rule is not None else first.message
+        if b.lang != "en":
+            what = _rule_words(b, first.code)[0]
         on = b.w["summary_on"].format(parts=counted(len(group), noun, b.lang))
         named = f" ({', '.join(part_named(d) for d in group)})" if first.group is not None else ""
         lines.append(f"{first.code} ({severity}) {on}: {what}{named}")
@@ -220,6 +257,15 @@ def _main_findings(b: _Builder) -> list[Block]:
     if more > 0:
         blocks.append(Note(b.w["summary_more"].format(count=number(more))))
     return blocks
+
+
+def _rule_words(b: _Builder, code: str) -> tuple[str, str]:
+    """What the rule *code* finds and how to fix it, in the report's language (not English)."""
+    from ..rules import RULES
+    from ._rules_es import rule_words
+
+    rule = RULES.get(code)
+    return rule_words(code, rule.name if rule is not None else "")
 
 
 def _part_kind(path: str) -> str:
@@ -310,7 +356,7 @@ def _goals(b: _Builder) -> None:
                     o.stage,
                     _join(o.supports, b.goal),
                     _join(o.audiences, b.audience),
-                    target_text(o.target, b.w, b.channel) or text(o.measure),
+                    target_text(o.target, b.w, b.channel) or b.value(o.measure),
                     o.horizon,
                 ]
                 for k, o in plan.objectives.items()
@@ -1021,7 +1067,7 @@ def _trace(b: _Builder) -> None:
         b.blocks.append(Note(b.w["trace_gaps"].format(gaps=gaps, chains=chains)))
     b.table(
         ["goal", "objective", "metric", "channel", "audience", "gap"],
-        [matrix.cells(row) for row in matrix],
+        [matrix.cells(row, gap_words(b.lang)) for row in matrix],
     )
     b.diagram(graphs.alignment(b.plan), b.w["trace"])
 
@@ -1051,7 +1097,7 @@ def _progress(b: _Builder) -> None:
                 _state(b, s),
                 s.owner,
                 s.due,
-                "; ".join(s.missing) if s.state != "done" else "",
+                "; ".join(missing_words(m, b.lang) for m in s.missing) if s.state != "done" else "",
             ]
             for s in current
         ],
@@ -1137,11 +1183,17 @@ def _finding_row(b: _Builder, group: list[Any]) -> list[object]:
     first = group[0]
     severity = b.w[f"severity_{first.severity}"]
     if len(group) == 1:
+        if b.lang != "en":  # the rule's own wording in the report's language, not its message
+            return [first.code, severity, first.path, *_rule_words(b, first.code)]
         return [first.code, severity, first.path, first.message, first.hint]
     from ..rules import RULES
 
     rule = RULES.get(first.code)
     kinds = sorted({_part_kind(d.path) for d in group})
+    if b.lang != "en":  # the group's words are English: the rule's wording, then every part
+        what, fix = _rule_words(b, first.code)
+        parts = ", ".join(part_named(d) for d in group)
+        return [first.code, severity, ", ".join(kinds), f"{what} ({parts})", fix]
     return [
         first.code,
         severity,

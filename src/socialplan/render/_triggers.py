@@ -16,8 +16,9 @@ from ._document import Block, Heading, Note, Table
 if TYPE_CHECKING:
     from .._model import Trigger
     from .._score import Scorecard
+    from .._triggers import TriggerResult
 
-__all__ = ["condition", "scorecard_blocks", "trigger_condition"]
+__all__ = ["condition", "scorecard_blocks", "trigger_condition", "trigger_reason"]
 
 
 def condition(
@@ -59,7 +60,7 @@ def scorecard_blocks(card: Scorecard, w: Mapping[str, str], level: int) -> list[
                 t.name,
                 condition(t.metric, t.comparison, threshold, t.by, w),
                 w["trigger_" + str(t.state).replace(" ", "_")],
-                t.reason,
+                t.reason if w["lang"] == "en" else trigger_reason(t, w),
             ]
         )
     head = ["scenario", "trigger", "state", "why"]
@@ -72,3 +73,41 @@ def scorecard_blocks(card: Scorecard, w: Mapping[str, str], level: int) -> list[
         ),
         Table([w[f"col_{h}"] for h in head], rows),
     ]
+
+
+def _share(share: float) -> str:
+    return f"{number(round(share * 100, 12))}%"
+
+
+def trigger_reason(t: TriggerResult, w: Mapping[str, str]) -> str:
+    """Why a judged trigger stands as it does, in the words of *w*, from its code
+    (:attr:`~socialplan.TriggerResult.why`) and its numbers."""
+    by = None if t.by is None else t.by.isoformat()
+    seen = None if t.value_date is None else t.value_date.isoformat()
+    if t.why == "no_metric":
+        return w["tr_no_metric"].format(metric=t.metric)
+    if t.why == "no_target":
+        return w["tr_no_target"].format(metric=t.metric, share=_share(t.share or 0))
+    if t.why == "early":
+        so_far = (
+            w["tr_so_far"].format(metric=t.metric, value=number(t.value), date=seen)
+            if seen is not None
+            else w["tr_none_yet"].format(metric=t.metric)
+        )
+        return w["tr_early"].format(date=by, so_far=so_far)
+    if t.why == "no_observation":
+        if by is None:
+            return w["tr_none_yet"].format(metric=t.metric)
+        return w["tr_none_by"].format(metric=t.metric, date=by)
+    limit = (
+        w["tr_plain"].format(threshold=number(t.threshold))
+        if t.share is None
+        else w["tr_share_of"].format(
+            share=_share(t.share), target=number(t.target), threshold=number(t.threshold)
+        )
+    )
+    fired = "is" if str(t.state) == "fired" else "is_not"
+    when = w["trigger_by"].format(date=by) if by is not None else w["tr_on"].format(date=seen)
+    return w[f"tr_{fired}_{t.comparison}"].format(
+        metric=t.metric, value=number(t.value), limit=limit, when=when
+    )

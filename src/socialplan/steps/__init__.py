@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._checks import CHECKS, Check, check
+from ._checks import CHECKS, MISSING, Check, Missing, check
 from ._methodology import (
     A_TO_S,
     FOURTEEN_STEPS,
@@ -38,6 +38,7 @@ __all__ = [
     "FOURTEEN_STEPS",
     "LISTEN_THINK_ACT_MONITOR",
     "METHODOLOGIES",
+    "MISSING",
     "STAGES",
     "Check",
     "Evidence",
@@ -46,6 +47,7 @@ __all__ = [
     "Methodology",
     "MethodologyError",
     "MethodologyProblem",
+    "Missing",
     "ProblemKind",
     "Progress",
     "StageEvidence",

@@ -21,7 +21,116 @@ from .._core.placeholders import is_placeholder
 from .._core.vocab import Horizon, MessageKind, MetricFamily, ResourceKind
 from .._model import Launch, Plan
 
-__all__ = ["CHECKS", "WRITTEN", "Check", "check"]
+__all__ = ["CHECKS", "MISSING", "WRITTEN", "Check", "Missing", "check"]
+
+#: What a step can lack, in English, by code; ``{key}`` is the id of the part concerned.
+#: Other languages word the same codes (the Spanish report: ``socialplan.render._i18n``).
+MISSING: Mapping[str, str] = {
+    "no_objective": "no objective yet",
+    "objective_no_goal": 'objective "{key}" supports no business goal',
+    "no_stakeholder_input": "no stakeholder input with findings yet",
+    "no_audience": "no audience yet",
+    "audience_nowhere": 'audience "{key}" does not say where it is (channels)',
+    "no_influencer": "no influencer with the audiences it sways yet",
+    "no_role": "no role yet",
+    "role_no_duties": 'role "{key}" has no duties',
+    "no_community_manager": "no community manager",
+    "no_route_inquiry": "no route for inquiries",
+    "no_route_suggestion": "no route for suggestions",
+    "no_route_complaint": "no route for complaints",
+    "no_channel": "no channel yet",
+    "channel_no_purpose": 'channel "{key}" has no purpose',
+    "channel_no_audience": 'channel "{key}" reaches no audience',
+    "no_pillar": "no content pillar yet",
+    "pillar_no_objective": 'content pillar "{key}" serves no objective',
+    "no_source": "no content source to reuse",
+    "no_keywords": "no keywords",
+    "no_metric": "no metric yet",
+    "objective_unmeasured": 'objective "{key}" is measured by no metric',
+    "metric_no_objective": 'metric "{key}" measures no objective of the plan',
+    "no_channel_to_set_up": "no channel to set up",
+    "channel_no_profile": 'channel "{key}" has no profile identity',
+    "channel_no_customizations": 'channel "{key}" has no customizations',
+    "no_channel_to_engage": "no channel to engage on",
+    "channel_no_engagement": 'channel "{key}" has no engagement rule',
+    "engagement_no_tone": 'the engagement rule of "{key}" has no tone',
+    "engagement_no_response_time": 'the engagement rule of "{key}" has no response time',
+    "engagement_no_message_length": 'the engagement rule of "{key}" has no message length',
+    "engagement_no_topics": 'the engagement rule of "{key}" has no topics',
+    "no_policy": "no policy yet",
+    "policy_no_acceptable": "the policy says nothing acceptable",
+    "policy_no_off_limits": "the policy says nothing off limits",
+    "policy_no_confidential": "the policy says nothing confidential",
+    "policy_no_capacity": "the policy does not set company apart from personal capacity",
+    "no_calendar": "no calendar entry yet",
+    "channel_not_scheduled": 'channel "{key}" has nothing in the calendar',
+    "no_metric_to_monitor": "no metric to monitor",
+    "metric_no_source": 'metric "{key}" has no source',
+    "metric_no_cadence": 'metric "{key}" has no cadence',
+    "no_advocacy": "no internal advocacy plan (ambassadors, actions)",
+    "no_launch_date": "no launch date",
+    "no_review": "no review cadence",
+    "no_briefing": "no briefing yet",
+    "briefing_no_online_presence": "the briefing says nothing of online presence",
+    "briefing_no_objectives": "the briefing says nothing of objectives",
+    "briefing_no_target_audience": "the briefing says nothing of target audience",
+    "no_analysis": "no analysis yet",
+    "analysis_no_company": "the analysis says nothing of company",
+    "analysis_no_sector": "the analysis says nothing of sector",
+    "analysis_no_competitors": "the analysis says nothing of competitors",
+    "analysis_no_current_situation": "the analysis says nothing of current situation",
+    "no_scenarios": "no plan B or plan C",
+    "no_vision": "no vision",
+    "no_mission": "no mission",
+    "channel_no_own_purpose": 'channel "{key}" has no purpose of its own',
+    "no_trial": "no trial period (launch.trial_until)",
+    "trial_after_launch": "the trial ends ({trial}) after the launch ({launch})",
+    "no_campaign": "no launch campaign (launch.campaign)",
+    "no_people_resources": "no people resources",
+    "no_tool_resources": "no tool resources",
+    "no_budget_resources": "no budget resources",
+    "no_resources_short": "no resources for the short term",
+    "no_resources_medium": "no resources for the medium term",
+    "no_resources_long": "no resources for the long term",
+    "no_tool": "no tool among the resources",
+    "no_objective_short": "no objective for the short term",
+    "no_objective_medium": "no objective for the medium term",
+    "no_objective_long": "no objective for the long term",
+    "no_business_objective": "no sales, conversions or leads objective with a target",
+    "no_cost": "no resource with a cost",
+    "audience_no_messages": 'no messages for audience "{key}"',
+    "no_resources": "no resources assigned",
+    "no_indicator": "no indicator by audience and channel",
+    "no_content_value_metric": "no content value metric",
+    "no_community_size_metric": "no community size metric",
+    "no_influence_metric": "no influence metric",
+    "no_engagement_metric": "no engagement metric",
+    "by_hand": 'an activity: mark it done by hand with status = "done"',
+}
+
+
+class Missing(str):
+    """What a step lacks: the English sentence (it is a :class:`str`), with the code of
+    :data:`MISSING` and the values (ids) it was made of, for other languages to word.
+
+    >>> lacking = Missing("role_no_duties", key="cm")
+    >>> lacking, lacking.code, dict(lacking.values)
+    ('role "cm" has no duties', 'role_no_duties', {'key': 'cm'})
+    """
+
+    code: str
+    values: Mapping[str, str]
+
+    def __new__(cls, code: str, **values: str) -> Missing:
+        said = super().__new__(cls, MISSING[code].format(**values))
+        said.code = code
+        said.values = values
+        return said
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, str]]:
+        """Copied and pickled as its code and values."""
+        return (self.code,), dict(self.values)
+
 
 #: A completion check: the plan in, the list of what is missing out.
 Check = Callable[[Plan], list[str]]
@@ -102,10 +211,10 @@ def _objectives(plan: Plan) -> Iterator[str]:
     objectives = _real(plan.objectives, "title")
     goals = _real(plan.business_goals, "statement")
     if not objectives:
-        yield "no objective yet"
+        yield Missing("no_objective")
     for key, objective in objectives.items():
         if not any(goal in goals for goal in objective.supports):
-            yield f'objective "{key}" supports no business goal'
+            yield Missing("objective_no_goal", key=key)
 
 
 def _inputs_written(plan: Plan) -> bool:
@@ -116,7 +225,7 @@ def _inputs_written(plan: Plan) -> bool:
 def _stakeholder_input(plan: Plan) -> Iterator[str]:
     """At least one recorded input (survey, interview) with findings."""
     if not any(_any_said(i.findings) for i in plan.stakeholder_input.values()):
-        yield "no stakeholder input with findings yet"
+        yield Missing("no_stakeholder_input")
 
 
 def _audiences_of(plan: Plan) -> dict[str, object]:
@@ -132,18 +241,18 @@ def _audiences(plan: Plan) -> Iterator[str]:
     """At least one audience, each with the channels where it is."""
     audiences = _audiences_of(plan)
     if not audiences:
-        yield "no audience yet"
+        yield Missing("no_audience")
     for key in audiences:
         audience = plan.audiences[key]
         if not audience.channels:
-            yield f'audience "{key}" does not say where it is (channels)'
+            yield Missing("audience_nowhere", key=key)
 
 
 @check("influence_map", lambda plan: bool(_real(plan.influencers, "name")))
 def _influence_map(plan: Plan) -> Iterator[str]:
     """At least one influencer, with the audiences it sways."""
     if not any(i.influences for i in _real(plan.influencers, "name").values()):
-        yield "no influencer with the audiences it sways yet"
+        yield Missing("no_influencer")
 
 
 def _responsibility_written(plan: Plan) -> bool:
@@ -156,16 +265,16 @@ def _responsibility_map(plan: Plan) -> Iterator[str]:
     """Roles with duties, a community manager, and routes for inquiries, suggestions, complaints."""
     roles = _real(plan.roles, "title")  # a route to a role of placeholders routes nowhere yet
     if not roles:
-        yield "no role yet"
+        yield Missing("no_role")
     for key, role in roles.items():
         if not _any_said(role.duties):
-            yield f'role "{key}" has no duties'
+            yield Missing("role_no_duties", key=key)
     if roles and not any(r.function == "community_manager" for r in roles.values()):
-        yield "no community manager"
+        yield Missing("no_community_manager")
     routed = {route.message for route in plan.routing if route.to in roles}
-    for kind, plural in _ROUTED.items():
+    for kind in _ROUTED:
         if kind not in routed:
-            yield f"no route for {plural}"
+            yield Missing(f"no_route_{kind}")
 
 
 _ROUTED = {
@@ -180,12 +289,12 @@ def _channels(plan: Plan) -> Iterator[str]:
     """At least one channel, each with a purpose and the audiences it reaches."""
     channels = _real(plan.channels, "platform")
     if not channels:
-        yield "no channel yet"
+        yield Missing("no_channel")
     for key, channel in channels.items():
         if not _said(channel.purpose):
-            yield f'channel "{key}" has no purpose'
+            yield Missing("channel_no_purpose", key=key)
         if not channel.audiences:
-            yield f'channel "{key}" reaches no audience'
+            yield Missing("channel_no_audience", key=key)
 
 
 def _content_written(plan: Plan) -> bool:
@@ -203,14 +312,14 @@ def _content_strategy(plan: Plan) -> Iterator[str]:
     content = plan.content
     pillars = _real(content.pillars, "theme") if content else {}
     if not pillars:
-        yield "no content pillar yet"
+        yield Missing("no_pillar")
     for key, pillar in pillars.items():
         if not pillar.objectives:
-            yield f'content pillar "{key}" serves no objective'
+            yield Missing("pillar_no_objective", key=key)
     if content is None or not _real(content.sources, "title"):
-        yield "no content source to reuse"
+        yield Missing("no_source")
     if content is None or not _any_said(content.keywords):
-        yield "no keywords"
+        yield Missing("no_keywords")
 
 
 @check("metrics", lambda plan: bool(_real(plan.metrics, "name")))
@@ -219,14 +328,14 @@ def _metrics(plan: Plan) -> Iterator[str]:
     metrics = _real(plan.metrics, "name")
     objectives = _real(plan.objectives, "title")
     if not metrics:
-        yield "no metric yet"
+        yield Missing("no_metric")
     measured = {o for m in metrics.values() for o in m.measures}
     for key in objectives:
         if key not in measured:
-            yield f'objective "{key}" is measured by no metric'
+            yield Missing("objective_unmeasured", key=key)
     for key, metric in metrics.items():
         if not any(objective in objectives for objective in metric.measures):
-            yield f'metric "{key}" measures no objective of the plan'
+            yield Missing("metric_no_objective", key=key)
 
 
 def _profiled(channel: object) -> bool:
@@ -246,12 +355,12 @@ def _channel_setup(plan: Plan) -> Iterator[str]:
     """Each channel's profile identity and customizations."""
     channels = _real(plan.channels, "platform")
     if not channels:
-        yield "no channel to set up"
+        yield Missing("no_channel_to_set_up")
     for key, channel in channels.items():
         if not _profiled(channel):
-            yield f'channel "{key}" has no profile identity'
+            yield Missing("channel_no_profile", key=key)
         if not _any_said(channel.customizations):
-            yield f'channel "{key}" has no customizations'
+            yield Missing("channel_no_customizations", key=key)
 
 
 def _engagement_rules(plan: Plan) -> dict[str, object]:
@@ -275,19 +384,19 @@ def _engagement_framework(plan: Plan) -> Iterator[str]:
     channels = _real(plan.channels, "platform")
     rules = _engagement_rules(plan)
     if not channels:
-        yield "no channel to engage on"
+        yield Missing("no_channel_to_engage")
     for key in channels:
         rule = plan.engagement.get(key)
         if key not in rules or rule is None:
-            yield f'channel "{key}" has no engagement rule'
+            yield Missing("channel_no_engagement", key=key)
             continue
         if not _said(rule.tone):
-            yield f'the engagement rule of "{key}" has no tone'
+            yield Missing("engagement_no_tone", key=key)
         for field in ("response_time", "message_length"):
             if getattr(rule, field) is None:
-                yield f'the engagement rule of "{key}" has no {field.replace("_", " ")}'
+                yield Missing(f"engagement_no_{field}", key=key)
         if not _any_said(rule.topics):
-            yield f'the engagement rule of "{key}" has no topics'
+            yield Missing("engagement_no_topics", key=key)
 
 
 def _policy_written(plan: Plan) -> bool:
@@ -305,13 +414,13 @@ def _policy(plan: Plan) -> Iterator[str]:
     """What is acceptable, off limits and confidential; company vs personal capacity."""
     policy = plan.policy
     if policy is None or not _policy_written(plan):
-        yield "no policy yet"
+        yield Missing("no_policy")
         return
     for field in ("acceptable", "off_limits", "confidential"):
         if not _any_said(getattr(policy, field)):
-            yield f"the policy says nothing {field.replace('_', ' ')}"
+            yield Missing(f"policy_no_{field}")
     if not _said(policy.company_capacity) or not _said(policy.personal_capacity):
-        yield "the policy does not set company apart from personal capacity"
+        yield Missing("policy_no_capacity")
 
 
 @check("initial_content", lambda plan: any(_said(entry.title) for entry in plan.calendar))
@@ -319,11 +428,11 @@ def _initial_content(plan: Plan) -> Iterator[str]:
     """An editorial calendar covering every channel."""
     entries = [entry for entry in plan.calendar if _said(entry.title)]
     if not entries:
-        yield "no calendar entry yet"
+        yield Missing("no_calendar")
     scheduled = {entry.channel for entry in entries}
     for key in _real(plan.channels, "platform"):
         if key not in scheduled:
-            yield f'channel "{key}" has nothing in the calendar'
+            yield Missing("channel_not_scheduled", key=key)
 
 
 def _monitoring_written(plan: Plan) -> bool:
@@ -336,12 +445,12 @@ def _monitoring(plan: Plan) -> Iterator[str]:
     """Each metric has a source (tool) and a cadence."""
     metrics = _real(plan.metrics, "name")
     if not metrics:
-        yield "no metric to monitor"
+        yield Missing("no_metric_to_monitor")
     for key, metric in metrics.items():
         if not _said(metric.source):
-            yield f'metric "{key}" has no source'
+            yield Missing("metric_no_source", key=key)
         if metric.cadence is None:
-            yield f'metric "{key}" has no cadence'
+            yield Missing("metric_no_cadence", key=key)
 
 
 def _advocacy_written(plan: Plan) -> bool:
@@ -356,7 +465,7 @@ def _internal_networks(plan: Plan) -> Iterator[str]:
     """An internal advocacy or ambassador plan."""
     advocacy = plan.advocacy
     if advocacy is None or not _any_said((*advocacy.ambassadors, *advocacy.actions)):
-        yield "no internal advocacy plan (ambassadors, actions)"
+        yield Missing("no_advocacy")
 
 
 @check("launch", lambda plan: _launch(plan) is not None)
@@ -364,9 +473,9 @@ def _launch_check(plan: Plan) -> Iterator[str]:
     """A launch date and a review (analyze, adapt, improve) cadence."""
     launch = _launch(plan)
     if launch is None or launch.date is None:
-        yield "no launch date"
+        yield Missing("no_launch_date")
     if launch is None or launch.review is None:
-        yield "no review cadence"
+        yield Missing("no_review")
 
 
 # The other methodologies' steps.
@@ -389,11 +498,11 @@ def _briefing(plan: Plan) -> Iterator[str]:
     """A briefing: the online presence, objectives and target audience."""
     briefing = plan.briefing
     if briefing is None or not _briefing_written(plan):
-        yield "no briefing yet"
+        yield Missing("no_briefing")
         return
     for field in _BRIEFING:
         if not _said(getattr(briefing, field)):
-            yield f"the briefing says nothing of {field.replace('_', ' ')}"
+            yield Missing(f"briefing_no_{field}")
 
 
 def _analysis_written(plan: Plan) -> bool:
@@ -414,30 +523,30 @@ def _analysis(plan: Plan) -> Iterator[str]:
     """The internal and external analysis: company, sector, competitors, situation."""
     analysis = plan.analysis
     if analysis is None or not _analysis_written(plan):
-        yield "no analysis yet"
+        yield Missing("no_analysis")
         return
     for field in ("company", "sector", "competitors", "current_situation"):
         if not _said_in(getattr(analysis, field)):
-            yield f"the analysis says nothing of {field.replace('_', ' ')}"
+            yield Missing(f"analysis_no_{field}")
 
 
 @check("scenarios", lambda plan: bool(_real(plan.scenarios, "name")))
 def _scenarios(plan: Plan) -> Iterator[str]:
     """A plan B (and better, a plan C)."""
     if not _real(plan.scenarios, "name"):
-        yield "no plan B or plan C"
+        yield Missing("no_scenarios")
 
 
 @check("vision", lambda plan: _said(plan.vision) or _said(plan.mission))
 def _vision(plan: Plan) -> Iterator[str]:
     """A vision and a mission, and a purpose for every platform."""
     if not _said(plan.vision):
-        yield "no vision"
+        yield Missing("no_vision")
     if not _said(plan.mission):
-        yield "no mission"
+        yield Missing("no_mission")
     for key, channel in _real(plan.channels, "platform").items():
         if not _said(channel.purpose):
-            yield f'channel "{key}" has no purpose of its own'
+            yield Missing("channel_no_own_purpose", key=key)
 
 
 def _trial_written(plan: Plan) -> bool:
@@ -450,9 +559,9 @@ def _trial(plan: Plan) -> Iterator[str]:
     """A trial period before the launch."""
     launch = _launch(plan)
     if launch is None or launch.trial_until is None:
-        yield "no trial period (launch.trial_until)"
+        yield Missing("no_trial")
     elif launch.date is not None and launch.trial_until > launch.date:
-        yield f"the trial ends ({launch.trial_until}) after the launch ({launch.date})"
+        yield Missing("trial_after_launch", trial=str(launch.trial_until), launch=str(launch.date))
 
 
 def _campaign_written(plan: Plan) -> bool:
@@ -463,7 +572,7 @@ def _campaign_written(plan: Plan) -> bool:
 def _promotion(plan: Plan) -> Iterator[str]:
     """How the strategy will be promoted: a launch campaign."""
     if not _campaign_written(plan):
-        yield "no launch campaign (launch.campaign)"
+        yield Missing("no_campaign")
 
 
 @check("resources", lambda plan: bool(_real(plan.resources, "name")))
@@ -473,11 +582,11 @@ def _resources(plan: Plan) -> Iterator[str]:
     kinds = {r.kind for r in resources}
     for kind in ResourceKind:
         if kind not in kinds:
-            yield f"no {kind} resources"
+            yield Missing(f"no_{kind}_resources")
     horizons = {r.horizon for r in resources}
     for horizon in Horizon:
         if horizon not in horizons:
-            yield f"no resources for the {horizon} term"
+            yield Missing(f"no_resources_{horizon}")
 
 
 def _tools_written(plan: Plan) -> bool:
@@ -488,13 +597,13 @@ def _tools_written(plan: Plan) -> bool:
 def _tools(plan: Plan) -> Iterator[str]:
     """Productivity and monitoring tools."""
     if not _tools_written(plan):
-        yield "no tool among the resources"
+        yield Missing("no_tool")
 
 
 def _horizon_check(horizon: Horizon) -> Callable[[Plan], Iterator[str]]:
     def run(plan: Plan) -> Iterator[str]:
         if not any(o.horizon is horizon for o in _real(plan.objectives, "title").values()):
-            yield f"no objective for the {horizon} term"
+            yield Missing(f"no_objective_{horizon}")
 
     run.__doc__ = f"At least one objective for the {horizon} term."
     return run
@@ -523,9 +632,9 @@ def _costed(plan: Plan) -> bool:
 def _roi(plan: Plan) -> Iterator[str]:
     """Business results: a conversion objective with a target, and costs to weigh it against."""
     if not _converting(plan):
-        yield "no sales, conversions or leads objective with a target"
+        yield Missing("no_business_objective")
     if not _costed(plan):
-        yield "no resource with a cost"
+        yield Missing("no_cost")
 
 
 def _any_written(*names: str) -> Written:
@@ -540,7 +649,7 @@ def _think(plan: Plan) -> Iterator[str]:
     messages = plan.content.messages if plan.content else {}
     for key in _audiences_of(plan):
         if not _any_said(messages.get(key, ())):
-            yield f'no messages for audience "{key}"'
+            yield Missing("audience_no_messages", key=key)
     yield from CHECKS["channels"](plan)
 
 
@@ -549,9 +658,9 @@ def _act(plan: Plan) -> Iterator[str]:
     """Act and build community: actions in time, resources, indicators by audience and channel."""
     yield from CHECKS["initial_content"](plan)
     if not _real(plan.resources, "name"):
-        yield "no resources assigned"
+        yield Missing("no_resources")
     if not any(m.audiences and m.channels for m in _real(plan.metrics, "name").values()):
-        yield "no indicator by audience and channel"
+        yield Missing("no_indicator")
 
 
 @check("monitor", _any_written("monitoring"))
@@ -561,4 +670,4 @@ def _monitor(plan: Plan) -> Iterator[str]:
     families = {m.family for m in _real(plan.metrics, "name").values()}
     for family in MetricFamily:
         if family not in families and family is not MetricFamily.PERCEPTION:  # not seed 001's
-            yield f"no {family.replace('_', ' ')} metric"
+            yield Missing(f"no_{family}_metric")

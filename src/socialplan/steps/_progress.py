@@ -11,7 +11,7 @@ import attrs
 from .._core.parts import Part
 from .._core.vocab import StepStatus
 from .._model import Plan
-from ._checks import CHECKS, WRITTEN
+from ._checks import CHECKS, WRITTEN, Missing
 from ._methodology import Methodology, methodology_of
 
 __all__ = ["Progress", "StepProgress", "StepState", "progress"]
@@ -188,7 +188,7 @@ def progress(plan: Plan, methodology: Methodology | str | None = None) -> Progre
         elif status in (StepStatus.DONE, StepStatus.SKIPPED):
             missing = ()
         else:
-            missing = ('an activity: mark it done by hand with status = "done"',)
+            missing = (Missing("by_hand"),)
         complete = step.check is not None and not missing
         written = complete or (step.check is not None and WRITTEN[step.check](plan))
         blocked_by = tuple(n for n in step.needs if states[n].state not in _FINISHED)
