@@ -21,6 +21,7 @@ those plans are made of.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -79,6 +80,7 @@ from ._model import (
     ContentSource,
     ContentStrategy,
     EngagementRule,
+    Expectation,
     Governance,
     Horizons,
     Influencer,
@@ -256,6 +258,26 @@ def _surveys(t: st.SearchStrategy[str]) -> st.SearchStrategy[Survey]:
     return st.builds(Survey, question=t, population=_opt(t), sample=_opt(st.integers(1, 10**6)))
 
 
+def _expecting(
+    influencer_ids: list[str], words: st.SearchStrategy[tuple[str, ...]]
+) -> Callable[[Metric], st.SearchStrategy[Metric]]:
+    """A metric as drawn, with what it expects when it is qualitative (only those may)."""
+    expectation = st.builds(
+        Expectation,
+        positive=_opt(st.integers(0, 100) | st.floats(0, 100).filter(_in_range)),
+        negative=_opt(st.integers(0, 100)),
+        keywords=words,
+        voices=_refs(influencer_ids),
+    )
+
+    def expecting(metric: Metric) -> st.SearchStrategy[Metric]:
+        if metric.kind is not Measure.QUALITATIVE:
+            return st.just(metric)
+        return _opt(expectation).map(lambda expects: attrs.evolve(metric, expects=expects))
+
+    return expecting
+
+
 @st.composite
 def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     """Plans of every shape the format allows, whose references all resolve.
@@ -269,6 +291,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
 
     goal_ids, objective_ids, audience_ids = some_ids(), some_ids(), some_ids()
     channel_ids, role_ids, pillar_ids = some_ids(), some_ids(), some_ids()
+    influencer_ids = some_ids()
     t = texts()
     words = st.lists(texts(20), max_size=3).map(tuple)
 
@@ -360,7 +383,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         survey=_opt(_surveys(t)),
         cite=_opt(t),
         priority=_opt(st.sampled_from(Priority)),
-    )
+    ).flatmap(_expecting(influencer_ids, words))
     engagement = st.builds(
         EngagementRule,
         tone=_opt(t),
@@ -423,8 +446,8 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         ),
         channels=draw(_keyed(channel_ids, channel)),
         influencers=draw(
-            st.dictionaries(
-                ids(),
+            _keyed(
+                influencer_ids,
                 st.builds(
                     Influencer,
                     name=t,
@@ -433,7 +456,6 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     channels=_refs(channel_ids),
                     followers=_opt(st.integers(0, 10**9)),
                 ),
-                max_size=max_items,
             )
         ),
         roles=draw(
@@ -818,6 +840,18 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             method=pick(_opt(st.sampled_from(MetricMethod))),
             survey=pick(_opt(_surveys(t))),
             priority=pick(_opt(st.sampled_from(Priority))),
+            expects=None
+            if quantitative
+            else pick(
+                _opt(
+                    st.builds(
+                        Expectation,
+                        positive=_opt(st.integers(50, 100)),
+                        negative=_opt(st.integers(0, 20)),
+                        keywords=st.lists(short_texts, max_size=2).map(tuple),
+                    )
+                )
+            ),
         )
 
     first, second, third = sorted(pick(st.lists(st.integers(1, 72), min_size=3, max_size=3)))
