@@ -7,6 +7,8 @@ scorecard, the DSL, the report and the diff, one behaviour per test.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import socialplan
@@ -141,3 +143,130 @@ def test_the_schema_describes_the_expectations() -> None:
         shown["positive"]["maximum"],
     )
     assert "expects" in defs["Metric"]["properties"]
+
+
+# --- Observations: a qualitative reading ----------------------------------------------------
+
+READINGS = (
+    "metric,date,value,channel,positive,neutral,negative,keywords,active,influential\n"
+    "sentiment,2027-03-01,,x,42,50,8,quality; price,ana; @bob,press\n"
+)
+
+
+def reading_problems(text: str, fmt: str | None = None) -> list[tuple[str, str, int | None]]:
+    from socialplan import observations
+
+    with pytest.raises(socialplan.LoadError) as info:
+        observations.loads(text, socialplan.loads(QUALITATIVE), fmt, file="seen.csv")  # type: ignore[arg-type]
+    return [(d.code, d.path, d.line) for d in info.value.diagnostics]
+
+
+def test_a_reading_has_its_sentiment_keywords_and_users() -> None:
+    from socialplan import observations
+
+    (seen,) = observations.loads(READINGS, socialplan.loads(QUALITATIVE))
+    assert ((42, 50, 8), ("quality", "price"), ("ana", "@bob"), ("press",)) == (
+        (seen.positive, seen.neutral, seen.negative),
+        seen.keywords,
+        seen.active,
+        seen.influential,
+    )
+
+
+def test_a_reading_without_a_value_counts_its_mentions() -> None:
+    from socialplan import observations
+
+    (seen,) = observations.loads(READINGS, socialplan.loads(QUALITATIVE))
+    assert 100 == seen.value
+
+
+def test_a_file_without_readings_loads_as_before() -> None:
+    from socialplan import observations
+
+    text = "metric,date,value\nsentiment,2027-03-01,7\n"
+    (seen,) = observations.loads(text, socialplan.loads(QUALITATIVE))
+    assert (7, None, ()) == (seen.value, seen.positive, seen.keywords)
+
+
+def test_a_count_that_is_not_a_whole_number_is_refused_at_its_cell() -> None:
+    text = READINGS.replace(",42,", ",4.5,").replace(",8,", ",many,")
+    assert [
+        ("SP006", "observations[0].positive", 2),
+        ("SP005", "observations[0].negative", 2),
+    ] == reading_problems(text)
+
+
+def test_a_negative_count_is_refused() -> None:
+    assert [("SP006", "observations[0].neutral", 2)] == reading_problems(
+        READINGS.replace(",50,", ",-5,")
+    )
+
+
+def test_a_reading_of_a_quantitative_metric_is_refused() -> None:
+    from socialplan import observations
+
+    plan = socialplan.loads(QUALITATIVE)
+    plan = plan.with_part("metrics", "reach", socialplan.Metric(name="Reach"))
+    text = "metric,date,value,positive\nreach,2027-03-01,5,3\n"
+    with pytest.raises(socialplan.LoadError) as info:
+        observations.loads(text, plan)
+    assert [("SP006", "observations[0].positive")] == [
+        (d.code, d.path) for d in info.value.diagnostics
+    ]
+
+
+def test_a_json_reading_holds_lists_of_text() -> None:
+    text = (
+        '{"observations": [{"metric": "sentiment", "date": "2027-03-01", "value": 3,'
+        ' "keywords": "quality", "active": ["ana", 7]}]}'
+    )
+    assert [
+        ("SP005", "observations[0].keywords", 1),
+        ("SP005", "observations[0].active[1]", 1),
+    ] == reading_problems(text, "json")
+
+
+def test_a_json_reading_gives_the_column_of_a_bad_count() -> None:
+    from socialplan import observations
+
+    text = '{"observations": [{"metric": "sentiment", "date": "2027-03-01", "positive": -1}]}'
+    with pytest.raises(socialplan.LoadError) as info:
+        observations.loads(text, socialplan.loads(QUALITATIVE), "json", file="seen.json")
+    assert [("seen.json", 1, text.index("-1") + 1)] == [
+        (d.file, d.line, d.column) for d in info.value.diagnostics
+    ]
+
+
+def test_a_keyword_holding_the_list_separator_is_refused_in_json() -> None:
+    text = (
+        '{"observations": [{"metric": "sentiment", "date": "2027-03-01", "value": 3,'
+        ' "keywords": ["a; b"]}]}'
+    )
+    assert [("SP006", "observations[0].keywords[0]", 1)] == reading_problems(text, "json")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "toml"])
+def test_readings_are_written_and_read_back(fmt: str) -> None:
+    from socialplan import observations
+
+    plan = socialplan.loads(QUALITATIVE)
+    seen = observations.loads(READINGS, plan)
+    text = observations.dumps(seen, fmt)  # type: ignore[arg-type]
+    assert seen == observations.loads(text, plan, fmt)  # type: ignore[arg-type]
+
+
+def test_users_a_spreadsheet_would_run_are_quoted_and_read_back() -> None:
+    from socialplan import observations
+
+    plan = socialplan.loads(QUALITATIVE)
+    (seen,) = observations.loads(READINGS.replace("ana; @bob", "@bob; ana"), plan)
+    text = observations.dumps([seen])
+    assert ("'@bob; ana" in text, (seen,)) == (True, observations.loads(text, plan))
+
+
+def test_observations_without_readings_are_written_as_before() -> None:
+    from socialplan import observations
+    from socialplan.observations import Observation
+
+    seen = Observation(metric="sentiment", date=dt.date(2027, 3, 1), value=7)
+    assert "metric,date,value\nsentiment,2027-03-01,7\n" == observations.dumps([seen])

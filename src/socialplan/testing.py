@@ -1025,7 +1025,7 @@ def observations(draw: st.DrawFn, plan: Plan, max_size: int = 20) -> tuple[Obser
     has one, and no channel (the total) or one the metric is taken on (any of
     the plan's when the metric names none); no two share metric, date and
     channel. Values are whole numbers or floats within ±10¹² (0 or at least
-    1e-15 in size); notes, when
+    1e-15 in size); a qualitative metric's may hold a reading; notes, when
     given, have no surrounding white space (CSV does not keep it). At most
     *max_size* of them, in no particular order (loading sorts them).
     """
@@ -1053,9 +1053,38 @@ def observations(draw: st.DrawFn, plan: Plan, max_size: int = 20) -> tuple[Obser
         if (metric, date, channel) in seen:
             continue
         seen.add((metric, date, channel))
+        reading = draw(_readings(plan)) if plan.metrics[metric].kind is Measure.QUALITATIVE else {}
         found.append(
             Observation(
-                metric=metric, date=date, value=draw(values), channel=channel, note=draw(notes)
+                metric=metric,
+                date=date,
+                value=draw(values),
+                channel=channel,
+                note=draw(notes),
+                **reading,
             )
         )
     return tuple(found)
+
+
+def _readings(plan: Plan) -> st.SearchStrategy[dict[str, Any]]:
+    """A qualitative metric's reading, or none: sentiment counts, keywords and users.
+
+    Items are text without ``;`` (a CSV cell's separator) or surrounding space; users are
+    the plan's influencers' ids or handles of anyone else.
+    """
+    item = texts(20).map(str.strip).filter(lambda text: bool(text) and ";" not in text)
+    users = st.sampled_from(sorted(plan.influencers)) | item if plan.influencers else item
+    listed = st.lists(item, max_size=3).map(tuple)
+    reading = st.fixed_dictionaries(
+        {},
+        optional={
+            "positive": st.integers(0, 10**6),
+            "neutral": st.integers(0, 10**6),
+            "negative": st.integers(0, 10**6),
+            "keywords": listed,
+            "active": st.lists(users, max_size=3).map(tuple),
+            "influential": st.lists(users, max_size=3).map(tuple),
+        },
+    )
+    return st.just({}) | reading
