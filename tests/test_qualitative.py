@@ -270,3 +270,120 @@ def test_observations_without_readings_are_written_as_before() -> None:
 
     seen = Observation(metric="sentiment", date=dt.date(2027, 3, 1), value=7)
     assert "metric,date,value\nsentiment,2027-03-01,7\n" == observations.dumps([seen])
+
+
+# --- The scorecard: a qualitative objective scored from its readings ------------------------
+
+
+def card_of(csv_rows: str, as_of: dt.date | None = None) -> socialplan.Scorecard:
+    from socialplan import observations
+
+    plan = socialplan.loads(QUALITATIVE)
+    header = "metric,date,value,channel,positive,neutral,negative,keywords,active,influential\n"
+    return socialplan.score(plan, observations.loads(header + csv_rows, plan), as_of=as_of)
+
+
+MET = "sentiment,2027-03-01,,x,70,25,5,quality; local; price,ana,press\n"
+SHORT = "sentiment,2027-03-01,,x,42,50,8,quality; price,ana; @bob,\n"
+
+
+def test_a_reading_that_meets_every_expectation_is_achieved() -> None:
+    card = card_of(MET)
+    assert ("achieved", "achieved", "every expectation met") == (
+        card.metrics[0].verdict,
+        card.objectives[0].verdict,
+        card.metrics[0].reason,
+    )
+
+
+def test_a_reading_short_of_its_expectations_early_on_is_on_track() -> None:
+    metric = card_of(SHORT).metrics[0]
+    assert ("on track", "1 of 4 expectations met with 16% of the time gone") == (
+        metric.verdict,
+        metric.reason,
+    )
+
+
+def test_a_reading_short_of_its_expectations_late_is_behind() -> None:
+    card = card_of(SHORT.replace("2027-03-01", "2027-10-01"))
+    assert ("off track", "off track", "1 of 4 expectations met with 75% of the time gone") == (
+        card.metrics[0].verdict,
+        card.objectives[0].verdict,
+        card.metrics[0].reason,
+    )
+
+
+def test_the_quality_says_what_is_missing() -> None:
+    quality = card_of(SHORT).metrics[0].quality
+    assert quality is not None
+    assert (0.42, 0.08, ("local",), ("press",)) == (
+        quality.positive,
+        quality.negative,
+        quality.keywords_missing,
+        quality.voices_missing,
+    )
+
+
+def test_keywords_and_voices_match_whatever_their_case() -> None:
+    quality = card_of(MET.replace("local", "LOCAL").replace(",press", ",Press")).metrics[0].quality
+    assert quality is not None
+    assert ((), ()) == (quality.keywords_missing, quality.voices_missing)
+
+
+def test_a_qualitative_metric_without_readings_has_no_data() -> None:
+    from socialplan import observations
+
+    plan = socialplan.loads(QUALITATIVE)
+    seen = observations.loads("metric,date,value\nsentiment,2027-03-01,12\n", plan)
+    card = socialplan.score(plan, seen)
+    assert ("no data", "no observation yet", None) == (
+        card.metrics[0].verdict,
+        card.metrics[0].reason,
+        card.metrics[0].quality,
+    )
+
+
+def test_the_latest_reading_is_the_one_judged() -> None:
+    card = card_of(SHORT + MET.replace("2027-03-01", "2027-04-01"))
+    assert "achieved" == card.metrics[0].verdict
+
+
+def test_a_reading_after_the_deadline_is_off_track_for_the_deadline() -> None:
+    card = card_of(SHORT.replace("2027-03-01", "2028-02-01"))
+    assert "deadline 2027-12-31 passed before the target was reached" == card.metrics[0].reason
+
+
+def test_the_json_scorecard_holds_the_quality() -> None:
+    shown = card_of(SHORT).to_dict()["metrics"][0]["quality"]
+    assert {"positive": 0.42, "keywords_missing": ["local"], "voices_missing": ["press"]} == {
+        key: shown[key] for key in ("positive", "keywords_missing", "voices_missing")
+    }
+
+
+def test_a_scorecard_without_qualitative_readings_has_no_quality_key() -> None:
+    plan = socialplan.Plan(name="Demo", metrics={"m": socialplan.Metric(name="M", target=3)})
+    assert "quality" not in socialplan.score(plan, []).to_dict()["metrics"][0]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_the_scorecard_shows_the_qualitative_reading(fmt: str) -> None:
+    from socialplan.render import scorecard
+
+    shown = scorecard(card_of(SHORT), format=fmt)  # type: ignore[arg-type]
+    assert ["42% (at least 60%)", "8% (at most 10%)", "local", "press"] == [
+        part
+        for part in ["42% (at least 60%)", "8% (at most 10%)", "local", "press"]
+        if part in shown
+    ]
+    assert "Qualitative readings" in shown
+
+
+def test_the_spanish_scorecard_says_it_in_spanish() -> None:
+    from socialplan.render import scorecard
+
+    shown = scorecard(card_of(SHORT), lang="es")
+    assert ["Lecturas cualitativas", "42% (al menos 60%)", "1 de 4 expectativas cumplidas"] == [
+        part
+        for part in ["Lecturas cualitativas", "42% (al menos 60%)", "1 de 4 expectativas cumplidas"]
+        if part in shown
+    ]
