@@ -387,3 +387,21 @@ def test_the_spanish_scorecard_says_it_in_spanish() -> None:
         for part in ["Lecturas cualitativas", "42% (al menos 60%)", "1 de 4 expectativas cumplidas"]
         if part in shown
     ]
+
+
+# --- The DSL, the diff and the report -------------------------------------------------------
+
+
+def test_the_dsl_writes_what_a_qualitative_metric_expects() -> None:
+    from socialplan.dsl import PlanBuilder
+
+    p = PlanBuilder("Demo")
+    ana = p.influencer("ana", "Ana's food blog")
+    p.metric(
+        "sentiment",
+        "Sentiment",
+        kind="qualitative",
+        expects={"positive": 60, "keywords": ["quality"], "voices": [ana]},
+    )
+    expects = p.build().metrics["sentiment"].expects
+    assert socialplan.Expectation(positive=60, keywords=("quality",), voices=("ana",)) == expects
