@@ -628,8 +628,7 @@ def test_the_strategy_draws_observations_the_plan_accepts(
     drawn: tuple[socialplan.Plan, tuple[Observation, ...]],
 ) -> None:
     plan, found = drawn
-    columns = ("metric", "date", "value", "channel", "note")
-    columns += ("positive", "neutral", "negative", "keywords", "active", "influential")
+    columns = [*obs.COLUMNS, "positive", "neutral", "negative", "keywords", "active", "influential"]
     records = [{key: getattr(o, key) for key in columns} for o in found]
     assert _sorted(found) == obs.from_records(records, plan)
 

@@ -405,3 +405,30 @@ def test_the_dsl_writes_what_a_qualitative_metric_expects() -> None:
     )
     expects = p.build().metrics["sentiment"].expects
     assert socialplan.Expectation(positive=60, keywords=("quality",), voices=("ana",)) == expects
+
+
+def test_the_diff_says_the_share_wanted_rose() -> None:
+    old = socialplan.loads(QUALITATIVE)
+    new = socialplan.loads(QUALITATIVE.replace("positive = 60", "positive = 70"))
+    assert ['metric "sentiment": expects positive raised from 60 to 70'] == [
+        str(change) for change in socialplan.diff(old, new)
+    ]
+
+
+def test_the_report_says_what_a_qualitative_metric_expects() -> None:
+    from socialplan.render import report
+
+    row = ["sentiment", "Sentiment of mentions", "60 %", "10 %", "quality, local"]
+    row.append("Ana's food blog, Local press")
+    assert "| " + " | ".join(row) + " |" in report(socialplan.loads(QUALITATIVE))
+
+
+def test_the_spanish_report_names_the_expectations_in_spanish() -> None:
+    from socialplan.render import report
+
+    shown = report(socialplan.loads(QUALITATIVE), lang="es")
+    assert ["Qué esperan las métricas cualitativas", "positivo al menos"] == [
+        part
+        for part in ["Qué esperan las métricas cualitativas", "positivo al menos"]
+        if part in shown
+    ]

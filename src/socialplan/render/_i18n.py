@@ -236,6 +236,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "metric_methods": ("How the metrics are taken", "Cómo se toman las métricas"),
     "col_population": ("population", "población"),
     "col_sample": ("sample", "muestra"),
+    # What qualitative metrics expect: sentiment shares, keywords, voices
+    "metric_expectations": (
+        "What the qualitative metrics expect",
+        "Qué esperan las métricas cualitativas",
+    ),
+    "col_at_least_positive": ("positive at least", "positivo al menos"),
+    "col_at_most_negative": ("negative at most", "negativo como mucho"),
+    "col_voices": ("voices", "voces"),
+    "col_keywords": ("keywords", "palabras clave"),
     "budget_lines_sum": ("Sum of the lines", "Suma de las partidas"),
     "col_category": ("category", "categoría"),
     "col_amount": ("amount", "importe"),
