@@ -628,10 +628,8 @@ def test_the_strategy_draws_observations_the_plan_accepts(
     drawn: tuple[socialplan.Plan, tuple[Observation, ...]],
 ) -> None:
     plan, found = drawn
-    records = [
-        {"metric": o.metric, "date": o.date, "value": o.value, "channel": o.channel, "note": o.note}
-        for o in found
-    ]
+    columns = [*obs.COLUMNS, "positive", "neutral", "negative", "keywords", "active", "influential"]
+    records = [{key: getattr(o, key) for key in columns} for o in found]
     assert _sorted(found) == obs.from_records(records, plan)
 
 

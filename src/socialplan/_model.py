@@ -62,6 +62,7 @@ __all__ = [
     "ContentSource",
     "ContentStrategy",
     "EngagementRule",
+    "Expectation",
     "Governance",
     "Horizons",
     "Influencer",
@@ -422,13 +423,45 @@ class Survey(Part):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
+class Expectation(Part):
+    """What a qualitative KPI should read: its sentiment, keywords and voices.
+
+    *positive* is the share of mentions that should be positive at least, *negative*
+    the share that may be negative at most, both in per cent (0 to 100, as a content
+    pillar's share); *keywords* are the words the organisation wants associated with
+    it, *voices* the ids of the plan's influencers it wants among the most active or
+    the most influential users.
+    """
+
+    positive: Number | None = attrs.field(default=None, validator=_within(0, 100))
+    negative: Number | None = attrs.field(default=None, validator=_within(0, 100))
+    keywords: tuple[str, ...] = attrs.field(factory=_list)
+    voices: tuple[str, ...] = attrs.field(factory=_list)
+
+
+class ExpectsError(FieldError):
+    """Expectations of sentiment, keywords and voices on a metric that is not qualitative."""
+
+    def __init__(self) -> None:
+        super().__init__("expects", "a key of a qualitative metric", field="expects")
+
+    def said(self) -> tuple[str, str | None]:
+        """The message and the hint, as load errors say them."""
+        return (
+            "expects is for a qualitative metric, and this metric is quantitative",
+            'add kind = "qualitative" to the metric',
+        )
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Metric(Part):
     """A KPI: what is measured, where, how often, and which objectives it serves.
 
     *unit_value* is what one unit is worth to the business in the plan's
     currency (a lead, a sale, a booking), for the return on investment.
     *method* is how the figure is taken; a perception measure taken by survey
-    (family ``perception``) says how in *survey*.
+    (family ``perception``) says how in *survey*. A qualitative metric says in
+    *expects* what it should read (sentiment, keywords, voices).
     """
 
     name: str
@@ -449,6 +482,11 @@ class Metric(Part):
     survey: Survey | None = None
     cite: str | None = None
     priority: Priority | None = None
+    expects: Expectation | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.expects is not None and self.kind is not Measure.QUALITATIVE:
+            raise ExpectsError()
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)

@@ -113,6 +113,7 @@ __all__ = [
     "ChannelReturn",
     "MetricScore",
     "ObjectiveScore",
+    "Quality",
     "Reason",
     "Scorecard",
     "Verdict",
@@ -170,6 +171,9 @@ REASONS: Mapping[str, str] = {
     "pace_short": "at the pace so far, {value} by {deadline}: {share} of the way to {target}",
     "time_gone": "{progress} of the way with {expected} of the time gone",
     "on_channel": "on {channel}: {reason}",
+    "reading_met": "every expectation met",
+    "reading_short": "{met} of {checks} expectations met",
+    "reading_time": "{met} of {checks} expectations met with {expected} of the time gone",
 }
 
 _SHARES = frozenset({"share", "progress", "expected"})
@@ -208,6 +212,48 @@ class Reason:
 
 
 @attrs.frozen(kw_only=True)
+class Quality:
+    """A qualitative metric's latest reading against what it expects (``metrics.<id>.expects``).
+
+    *positive* and *negative* are the shares of the reading's mentions (fractions; ``None``
+    without counts), *wanted_positive* and *wanted_negative* what the plan expects of them
+    (fractions too); the keywords and voices wanted are split into those seen and those
+    missing. *met* of *checks* expectations are met: each share given, the keywords, the
+    voices.
+    """
+
+    date: dt.date
+    mentions: int
+    positive: float | None
+    negative: float | None
+    wanted_positive: float | None
+    wanted_negative: float | None
+    keywords_seen: tuple[str, ...] = ()
+    keywords_missing: tuple[str, ...] = ()
+    voices_seen: tuple[str, ...] = ()
+    voices_missing: tuple[str, ...] = ()
+    met: int = 0
+    checks: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The reading's judgement as JSON-ready data."""
+        return {
+            "date": self.date.isoformat(),
+            "mentions": self.mentions,
+            "positive": self.positive,
+            "negative": self.negative,
+            "wanted_positive": self.wanted_positive,
+            "wanted_negative": self.wanted_negative,
+            "keywords_seen": list(self.keywords_seen),
+            "keywords_missing": list(self.keywords_missing),
+            "voices_seen": list(self.voices_seen),
+            "voices_missing": list(self.voices_missing),
+            "met": self.met,
+            "checks": self.checks,
+        }
+
+
+@attrs.frozen(kw_only=True)
 class MetricScore:
     """One metric against its target, by the rules of :func:`score`.
 
@@ -240,9 +286,12 @@ class MetricScore:
     by_channel: Mapping[str, Number] = attrs.field(factory=dict)
     #: *reason* as a code and values, for an output to word in its own language.
     why: Reason | None = None
+    #: A qualitative metric's latest reading against what it expects, when it has both.
+    quality: Quality | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The score as JSON-ready data: dates as ISO strings, enums as their values."""
+        quality = {} if self.quality is None else {"quality": self.quality.to_dict()}
         return {
             "metric": self.metric,
             "name": self.name,
@@ -266,6 +315,7 @@ class MetricScore:
             "stale": self.stale,
             "series": [[day.isoformat(), value] for day, value in self.series],
             "by_channel": dict(self.by_channel),
+            **quality,  # a qualitative metric's only: other cards stay as they were
         }
 
 
@@ -775,8 +825,150 @@ def _verdict(
 
 
 def _objective_verdict(metrics: Iterable[MetricScore]) -> Verdict:
-    judged = [m.verdict for m in metrics if m.target is not None and m.verdict != Verdict.NO_DATA]
+    judged = [
+        m.verdict
+        for m in metrics
+        if (m.target is not None or m.quality is not None) and m.verdict != Verdict.NO_DATA
+    ]
     return min(judged, key=RANK.__getitem__) if judged else Verdict.NO_DATA
+
+
+# ---------------------------------------------------------------------------
+# A qualitative metric's readings.
+# ---------------------------------------------------------------------------
+
+
+def _quality_deadline(plan: Plan, metric: Metric) -> dt.date | None:
+    """When a qualitative metric should read as expected: its first objective's deadline.
+
+    The objective's target's deadline, else the end of its horizon, else ``horizons.long``.
+    """
+    horizons = plan.horizons
+    for key in metric.measures:
+        objective = plan.objectives.get(key)
+        if objective is None:
+            continue
+        if objective.target is not None and objective.target.deadline is not None:
+            return objective.target.deadline
+        if objective.horizon is not None and horizons is not None:
+            ends: dt.date | None = getattr(horizons, str(objective.horizon))
+            if ends is not None:
+                return ends
+    return horizons.long if horizons is not None else None
+
+
+def _latest_reading(readings: Iterable[Observation]) -> tuple[dt.date, list[Observation]] | None:
+    """The latest date read and its readings: the one without channel if any, else all."""
+    by_date: dict[dt.date, list[Observation]] = {}
+    for seen in readings:
+        by_date.setdefault(seen.date, []).append(seen)
+    if not by_date:
+        return None
+    day = max(by_date)
+    found = sorted(by_date[day], key=lambda seen: seen.channel or "")
+    total = [seen for seen in found if seen.channel is None]
+    return day, total or found
+
+
+def _split(wanted: Iterable[str], seen: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The *wanted* items *seen* (whatever their case) and those missing, in wanted order."""
+    folded = {item.casefold() for item in seen}
+    present = tuple(item for item in wanted if item.casefold() in folded)
+    return present, tuple(item for item in wanted if item.casefold() not in folded)
+
+
+def _quality(expects: Any, day: dt.date, found: list[Observation]) -> Quality:
+    positive = sum(seen.positive or 0 for seen in found)
+    negative = sum(seen.negative or 0 for seen in found)
+    mentions = sum(seen.mentions for seen in found)
+    keywords = [word for seen in found for word in seen.keywords]
+    voices = [user for seen in found for user in (*seen.active, *seen.influential)]
+    keywords_seen, keywords_missing = _split(expects.keywords, keywords)
+    voices_seen, voices_missing = _split(expects.voices, voices)
+    shares = (positive / mentions, negative / mentions) if mentions else (None, None)
+    wanted = [None if v is None else v / 100 for v in (expects.positive, expects.negative)]
+    checks = [
+        *([shares[0] is not None and shares[0] >= wanted[0]] if wanted[0] is not None else []),
+        *([shares[1] is not None and shares[1] <= wanted[1]] if wanted[1] is not None else []),
+        *([not keywords_missing] if expects.keywords else []),
+        *([not voices_missing] if expects.voices else []),
+    ]
+    return Quality(
+        date=day,
+        mentions=mentions,
+        positive=shares[0],
+        negative=shares[1],
+        wanted_positive=wanted[0],
+        wanted_negative=wanted[1],
+        keywords_seen=keywords_seen,
+        keywords_missing=keywords_missing,
+        voices_seen=voices_seen,
+        voices_missing=voices_missing,
+        met=sum(checks),
+        checks=len(checks),
+    )
+
+
+def _score_quality(
+    plan: Plan,
+    key: str,
+    found: MetricScore,
+    readings: Iterable[Observation],
+    as_of: dt.date,
+    at_risk: float,
+) -> MetricScore:
+    """A qualitative metric judged by its latest reading against what it expects.
+
+    *no data* when it expects nothing or has no reading; *achieved* when every expectation
+    is met; else, with *progress* the share of the expectations met, *off track* once the
+    deadline has passed, and before it by the time elapsed as a number's verdict without a
+    projection is (rule 5); without a deadline, *on track* when some expectation is met.
+    """
+    metric = plan.metrics[key]
+    expects = metric.expects
+    latest = _latest_reading(readings)
+    if expects is None:
+        return found
+    if latest is None or not (quality := _quality(expects, *latest)).checks:
+        expecting = expects.positive, expects.negative, expects.keywords, expects.voices
+        code = "no_observation" if any(e not in (None, ()) for e in expecting) else "no_target"
+        why = Reason(code=code)
+        return attrs.evolve(found, verdict=Verdict.NO_DATA, reason=why.words(), why=why)
+    progress = quality.met / quality.checks
+    deadline = _quality_deadline(plan, metric)
+    counted = {"met": quality.met, "checks": quality.checks}
+    verdict: Verdict
+    if quality.met == quality.checks:
+        verdict, why = Verdict.ACHIEVED, Reason(code="reading_met")
+    elif deadline is None:
+        verdict = Verdict.ON_TRACK if quality.met else Verdict.AT_RISK
+        why = Reason(code="reading_short", values=counted)
+    elif deadline < as_of:
+        verdict, why = (
+            Verdict.OFF_TRACK,
+            Reason(code="deadline_passed", values={"deadline": deadline}),
+        )
+    else:
+        start = plan.start or min(seen.date for seen in readings)
+        span = _weeks(start, deadline)
+        expected = min(max(_weeks(start, as_of) / span, 0.0), 1.0) if span > 0 else 1.0
+        why = Reason(code="reading_time", values={**counted, "expected": expected})
+        verdict = (
+            Verdict.ON_TRACK
+            if progress >= expected
+            else Verdict.AT_RISK
+            if progress >= at_risk * expected
+            else Verdict.OFF_TRACK
+        )
+    return attrs.evolve(
+        found,
+        verdict=verdict,
+        reason=why.words(),
+        why=why,
+        progress=progress,
+        deadline=deadline,
+        quality=quality,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -898,15 +1090,24 @@ def score(
     """
     if not 0 <= at_risk <= 1:
         raise ValueError(f"at_risk must be between 0 and 1, not {at_risk!r}")
+    observations = list(observations)
     everything = _arrange(plan, observations)
+    readings: dict[str, list[Observation]] = {}
+    for observation in observations:
+        if observation.is_reading:
+            readings.setdefault(observation.metric, []).append(observation)
     if as_of is None:
         days = [day for channels in everything.values() for d in channels.values() for day in d]
         as_of = max(days) if days else (plan.start or _EPOCH)
     points = _until(everything, as_of)
+    readings = {key: [o for o in found if o.date <= as_of] for key, found in readings.items()}
     measured_by = _measured_by(plan)
 
     def scored(key: str, goal: _Goal) -> MetricScore:
-        return _score_metric(plan, key, goal, points.get(key, {}), as_of, at_risk)
+        found = _score_metric(plan, key, goal, points.get(key, {}), as_of, at_risk)
+        if plan.metrics[key].expects is None:
+            return found
+        return _score_quality(plan, key, found, readings.get(key, ()), as_of, at_risk)
 
     metrics = {key: scored(key, _goal(plan, metric)) for key, metric in plan.metrics.items()}
     objectives = []

@@ -588,11 +588,14 @@ class PlanBuilder:
         survey: Mapping[str, Any] | None = None,
         cite: str | None = None,
         priority: str | None = None,
+        expects: Mapping[str, Any] | None = None,
     ) -> Ref[Metric]:
         """Add a metric: what it measures, where (*on* channels), how often, from what source.
 
         *method* is how the figure is taken (``"platform"``, ``"analytics"``, ``"survey"``,
-        ``"manual"``); *survey* its ``question``, ``population`` and ``sample``.
+        ``"manual"``); *survey* its ``question``, ``population`` and ``sample``. A
+        qualitative metric says in *expects* what it should read: ``positive`` (at least,
+        in per cent), ``negative`` (at most), ``keywords`` and ``voices`` (influencers).
         """
         return self._put(
             Metric,
@@ -616,6 +619,7 @@ class PlanBuilder:
                 survey=survey,
                 cite=cite,
                 priority=priority,
+                expects=expects,
             ),
         )
 

@@ -21,6 +21,7 @@ those plans are made of.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -80,6 +81,7 @@ from ._model import (
     ContentSource,
     ContentStrategy,
     EngagementRule,
+    Expectation,
     Governance,
     Horizons,
     Influencer,
@@ -257,6 +259,26 @@ def _surveys(t: st.SearchStrategy[str]) -> st.SearchStrategy[Survey]:
     return st.builds(Survey, question=t, population=_opt(t), sample=_opt(st.integers(1, 10**6)))
 
 
+def _expecting(
+    influencer_ids: list[str], words: st.SearchStrategy[tuple[str, ...]]
+) -> Callable[[Metric], st.SearchStrategy[Metric]]:
+    """A metric as drawn, with what it expects when it is qualitative (only those may)."""
+    expectation = st.builds(
+        Expectation,
+        positive=_opt(st.integers(0, 100) | st.floats(0, 100).filter(_in_range)),
+        negative=_opt(st.integers(0, 100)),
+        keywords=words,
+        voices=_refs(influencer_ids),
+    )
+
+    def expecting(metric: Metric) -> st.SearchStrategy[Metric]:
+        if metric.kind is not Measure.QUALITATIVE:
+            return st.just(metric)
+        return _opt(expectation).map(lambda expects: attrs.evolve(metric, expects=expects))
+
+    return expecting
+
+
 @st.composite
 def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     """Plans of every shape the format allows, whose references all resolve.
@@ -270,6 +292,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
 
     goal_ids, objective_ids, audience_ids = some_ids(), some_ids(), some_ids()
     channel_ids, role_ids, pillar_ids = some_ids(), some_ids(), some_ids()
+    influencer_ids = some_ids()
     t = texts()
     words = st.lists(texts(20), max_size=3).map(tuple)
 
@@ -361,7 +384,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         survey=_opt(_surveys(t)),
         cite=_opt(t),
         priority=_opt(st.sampled_from(Priority)),
-    )
+    ).flatmap(_expecting(influencer_ids, words))
     engagement = st.builds(
         EngagementRule,
         tone=_opt(t),
@@ -424,8 +447,8 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         ),
         channels=draw(_keyed(channel_ids, channel)),
         influencers=draw(
-            st.dictionaries(
-                ids(),
+            _keyed(
+                influencer_ids,
                 st.builds(
                     Influencer,
                     name=t,
@@ -434,7 +457,6 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     channels=_refs(channel_ids),
                     followers=_opt(st.integers(0, 10**9)),
                 ),
-                max_size=max_items,
             )
         ),
         roles=draw(
@@ -853,6 +875,18 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             method=pick(_opt(st.sampled_from(MetricMethod))),
             survey=pick(_opt(_surveys(t))),
             priority=pick(_opt(st.sampled_from(Priority))),
+            expects=None
+            if quantitative
+            else pick(
+                _opt(
+                    st.builds(
+                        Expectation,
+                        positive=_opt(st.integers(50, 100)),
+                        negative=_opt(st.integers(0, 20)),
+                        keywords=st.lists(short_texts, max_size=2).map(tuple),
+                    )
+                )
+            ),
         )
 
     if objective_ids:  # every goal is served by an objective (SP213): the first takes the rest
@@ -1042,7 +1076,7 @@ def observations(draw: st.DrawFn, plan: Plan, max_size: int = 20) -> tuple[Obser
     has one, and no channel (the total) or one the metric is taken on (any of
     the plan's when the metric names none); no two share metric, date and
     channel. Values are whole numbers or floats within ±10¹² (0 or at least
-    1e-15 in size); notes, when
+    1e-15 in size); a qualitative metric's may hold a reading; notes, when
     given, have no surrounding white space (CSV does not keep it). At most
     *max_size* of them, in no particular order (loading sorts them).
     """
@@ -1070,9 +1104,38 @@ def observations(draw: st.DrawFn, plan: Plan, max_size: int = 20) -> tuple[Obser
         if (metric, date, channel) in seen:
             continue
         seen.add((metric, date, channel))
+        reading = draw(_readings(plan)) if plan.metrics[metric].kind is Measure.QUALITATIVE else {}
         found.append(
             Observation(
-                metric=metric, date=date, value=draw(values), channel=channel, note=draw(notes)
+                metric=metric,
+                date=date,
+                value=draw(values),
+                channel=channel,
+                note=draw(notes),
+                **reading,
             )
         )
     return tuple(found)
+
+
+def _readings(plan: Plan) -> st.SearchStrategy[dict[str, Any]]:
+    """A qualitative metric's reading, or none: sentiment counts, keywords and users.
+
+    Items are text without ``;`` (a CSV cell's separator) or surrounding space; users are
+    the plan's influencers' ids or handles of anyone else.
+    """
+    item = texts(20).map(str.strip).filter(lambda text: bool(text) and ";" not in text)
+    users = st.sampled_from(sorted(plan.influencers)) | item if plan.influencers else item
+    listed = st.lists(item, max_size=3).map(tuple)
+    reading = st.fixed_dictionaries(
+        {},
+        optional={
+            "positive": st.integers(0, 10**6),
+            "neutral": st.integers(0, 10**6),
+            "negative": st.integers(0, 10**6),
+            "keywords": listed,
+            "active": st.lists(users, max_size=3).map(tuple),
+            "influential": st.lists(users, max_size=3).map(tuple),
+        },
+    )
+    return st.just({}) | reading

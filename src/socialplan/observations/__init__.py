@@ -3,8 +3,10 @@
 An :class:`Observation` is a metric's measured value at a date, optionally on
 one channel (no channel: the metric's total). Observations come from a CSV
 file (``metric,date,value`` then optional ``channel`` and ``note`` columns, in
-any order), from a JSON or TOML file (a list of ``observations`` records with
-the same keys), or from Python records (:func:`from_records`).
+any order; a qualitative metric's reading in the optional ``positive``, ``neutral``,
+``negative``, ``keywords``, ``active`` and ``influential`` columns), from a JSON
+or TOML file (a list of ``observations`` records with the same keys), or from
+Python records (:func:`from_records`).
 
 Loading checks every metric id, channel, date and value against the plan and
 raises :class:`~socialplan.LoadError` with every problem at once, each located

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -23,12 +24,12 @@ from .._core.diagnostics import (
 )
 from .._core.numbers import is_finite, out_of_range
 from .._core.text import show
-from .._core.vocab import Suggester
+from .._core.vocab import Measure, Suggester
 from .._io.convert import DATE_PATTERN, check_date, unknown_key
 from .._model import Plan
 from ._notes import unquote_note
 from ._numbers import NOT_FINITE, number_hint, number_of, plain
-from ._record import COLUMNS, Observation
+from ._record import ALL_COLUMNS, COUNTS, READING, SEPARATOR, Observation
 
 _EXPECTED = {
     "metric": "a metric id of the plan",
@@ -83,16 +84,22 @@ class Checker:
         found: list[Observation] = []
         first: dict[tuple[str, dt.date, str | None], int] = {}
         for index, record in rows:
-            unknown = [key for key in record if key not in COLUMNS]
+            unknown = [key for key in record if key not in ALL_COLUMNS]
             for key in unknown:
-                diagnostic = unknown_key(["observations", index, key], COLUMNS)
+                diagnostic = unknown_key(["observations", index, key], ALL_COLUMNS)
                 self.problems.append((diagnostic, (index, key)))
             metric = self.metric(index, record)
             when = self.date(index, record)
-            value = self.value(index, record)
+            reading_ok, reading = self.reading(index, record, metric)
+            value: int | float | None
+            read = any(key in record and not _blank(record[key]) for key in READING)
+            if read and _blank(record.get("value")):
+                value = sum(reading.get(key) or 0 for key in COUNTS)
+            else:
+                value = self.value(index, record)
             channel_ok, channel = self.channel(index, record, metric)
             note = self.note(index, record)
-            if metric is None or when is None or not channel_ok:
+            if metric is None or when is None or not channel_ok or not reading_ok:
                 continue
             identity = (metric, when, channel)
             if identity in first:
@@ -101,9 +108,90 @@ class Checker:
             first[identity] = index
             if value is not None:
                 found.append(
-                    Observation(metric=metric, date=when, value=value, channel=channel, note=note)
+                    Observation(
+                        metric=metric, date=when, value=value, channel=channel, note=note, **reading
+                    )
                 )
         return found
+
+    def reading(
+        self, index: int, record: Mapping[str, object], metric: str | None
+    ) -> tuple[bool, dict[str, Any]]:
+        """Whether the record's qualitative reading is fine, and its fields (those given).
+
+        Counts are whole numbers of at least 0; keywords and users are lists of text (in
+        CSV, one cell with the items separated by ``;``), none of them empty or holding a
+        ``;``. Only a qualitative metric has a reading.
+        """
+        given = [key for key in READING if key in record and not _blank(record[key])]
+        if not given:
+            return True, {}
+        fine = True
+        if metric is not None and self.plan.metrics[metric].kind is not Measure.QUALITATIVE:
+            message = (
+                f"the metric {show(metric)} is quantitative: sentiment counts, keywords and "
+                "users are read of a qualitative metric"
+            )
+            hint = 'give a number in value, or make the metric kind = "qualitative" in the plan'
+            self.report(INVALID_VALUE, (index, given[0]), message, hint)
+            fine = False
+        fields: dict[str, Any] = {}
+        for key in given:
+            value: int | tuple[str, ...] | None = (
+                self._count(index, key, record[key])
+                if key in COUNTS
+                else self._items(index, key, record[key])
+            )
+            if value is None:
+                fine = False
+            else:
+                fields[key] = value
+        return fine, fields
+
+    def _count(self, index: int, key: str, given: object) -> int | None:
+        """A sentiment count: a whole number of at least 0."""
+        where = (index, key)
+        text = given.strip() if isinstance(given, str) and self.textual else given
+        if isinstance(text, str):
+            number = number_of(text) if self.textual else None
+            if number is None:
+                hint = "expected a whole number of mentions, such as 42"
+                self.report(WRONG_TYPE, where, f"{show(text)} is not a number", hint)
+                return None
+            text = number
+        if isinstance(text, bool) or not isinstance(text, numbers.Real):
+            self.report(WRONG_TYPE, where, f"{show(given)} is not a whole number")
+            return None
+        if not isinstance(text, numbers.Integral) or text < 0 or out_of_range(int(text)):
+            message = f"{show(given)} is not a whole number of at least 0"
+            self.report(INVALID_VALUE, where, message, "a count of mentions, such as 42")
+            return None
+        return int(text)
+
+    def _items(self, index: int, key: str, given: object) -> tuple[str, ...] | None:
+        """Keywords or users: text separated by ``;`` in a CSV cell, else a list of text."""
+        if isinstance(given, str) and self.textual:
+            cell = unquote_note(given.strip())
+            return tuple(item.strip() for item in cell.split(SEPARATOR) if item.strip())
+        if isinstance(given, str) or not isinstance(given, list | tuple):
+            hint = f'write a list: ["{given}"]' if isinstance(given, str) else None
+            self.report(WRONG_TYPE, (index, key), f"{show(given)} is not a list of text", hint)
+            return None
+        items: list[str] = []
+        fine = True
+        for position, item in enumerate(given):
+            path = format_path(["observations", index, key, position])
+            if not isinstance(item, str):
+                self.report(WRONG_TYPE, (index, key), f"{show(item)} is not text", path=path)
+                fine = False
+            elif not item.strip() or SEPARATOR in item or item != item.strip():
+                message = f"{show(item)} is not a keyword or a user"
+                hint = f"text without {SEPARATOR!r} or surrounding spaces, and not empty"
+                self.report(INVALID_VALUE, (index, key), message, hint, path=path)
+                fine = False
+            else:
+                items.append(item)
+        return tuple(items) if fine else None
 
     def _given(self, index: int, record: Mapping[str, object], key: str) -> object | None:
         """The value of a required key, or None after reporting it missing."""
@@ -269,6 +357,13 @@ class Checker:
         ]
         placed.sort(key=lambda d: d.line if d.line is not None else 0)
         return LoadError(placed, file=file)
+
+
+def _blank(value: object) -> bool:
+    """Whether a cell or key holds nothing: absent, null, empty text or an empty list."""
+    if isinstance(value, list | tuple):
+        return not value
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _listing(what: str, known: Iterable[str]) -> str:

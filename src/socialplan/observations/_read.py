@@ -28,7 +28,16 @@ from .._io.parse import parse_all
 from .._io.positions import PositionIndex, place
 from .._model import Plan
 from ._check import Checker
-from ._record import COLUMNS, REQUIRED, Observation, ObservationFormat, format_of, sort_key
+from ._record import (
+    ALL_COLUMNS,
+    COLUMNS,
+    READING,
+    REQUIRED,
+    Observation,
+    ObservationFormat,
+    format_of,
+    sort_key,
+)
 
 # --- CSV --------------------------------------------------------------------------------------
 
@@ -81,7 +90,10 @@ def _read_csv(text: str, checker: Checker, file: str | None) -> list[Observation
                 unnamed.add(position)
                 message = f"column {position} has no name, but holds {show(cell)}"
                 checker.report(UNKNOWN_KEY, (index, None), message, "name the column")
-        rows.append((index, {c: v for c, v in zip(header, cells, strict=False) if c in COLUMNS}))
+        kept: dict[str, object] = {
+            c: v for c, v in zip(header, cells, strict=False) if c in ALL_COLUMNS
+        }
+        rows.append((index, kept))
 
     def line_of(index: int | None, _key: str | None) -> int | None:
         return header_line if index is None else row_lines[index]
@@ -98,7 +110,7 @@ def _read_csv(text: str, checker: Checker, file: str | None) -> list[Observation
 def _check_header(header: list[str], checker: Checker) -> bool:
     """Report the header's problems; False when there is no header at all."""
     header_only = (None, None)
-    if not any(name in COLUMNS or did_you_mean(name, COLUMNS) for name in header):
+    if not any(name in ALL_COLUMNS or did_you_mean(name, ALL_COLUMNS) for name in header):
         message = f"no header row: the first line is {show(','.join(header))}"
         hint = "start with a line naming the columns: metric,date,value[,channel,note]"
         split = [part.strip() for cell in header for part in cell.replace("\t", ";").split(";")]
@@ -114,12 +126,15 @@ def _check_header(header: list[str], checker: Checker) -> bool:
             message = f"the column {show(name)} is written twice"
             hint = "keep one: the second would silently replace the first"
             checker.report(SYNTAX, header_only, message, hint)
-        elif name not in COLUMNS:
-            near = did_you_mean(name, COLUMNS)
-            hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(COLUMNS)
+        elif name not in ALL_COLUMNS:
+            near = did_you_mean(name, ALL_COLUMNS)
+            listed = ", ".join(ALL_COLUMNS)
+            hint = f'did you mean "{near}"?' if near else "expected one of: " + listed
             checker.report(UNKNOWN_KEY, header_only, f"unknown column {show(name)}", hint)
         seen.add(name)
     for name in REQUIRED:
+        if name == "value" and seen.intersection(READING):
+            continue  # a file of readings counts the mentions of each from its sentiment
         if name not in seen:
             message = f"required column {show(name)} missing"
             hint = "the header names metric, date, value, then optionally channel and note"

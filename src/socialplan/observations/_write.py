@@ -12,7 +12,17 @@ from typing import Any
 
 from .._io.write import write_atomic
 from ._notes import quote_note
-from ._record import COLUMNS, REQUIRED, Observation, ObservationFormat, format_of, sort_key
+from ._record import (
+    ALL_COLUMNS,
+    COUNTS,
+    LISTS,
+    REQUIRED,
+    SEPARATOR,
+    Observation,
+    ObservationFormat,
+    format_of,
+    sort_key,
+)
 
 
 def _number_text(value: int | float) -> str:
@@ -33,7 +43,8 @@ def dumps(
 
     Observations are written sorted like :func:`loads` returns them, so the
     same observations give the same text. CSV has the columns ``metric, date,
-    value`` and ``channel`` and ``note`` only when some observation has one;
+    value`` and ``channel``, ``note`` and a reading's columns only when some observation
+    has one (a reading's lists are written ``a; b``);
     lines end in ``\\n``; a note a spreadsheet would run as a formula gets a
     leading ``'``, which loading removes. Surrounding spaces of a note are not
     kept in CSV.
@@ -44,7 +55,11 @@ def dumps(
     """
     ordered = sorted(observations, key=sort_key)
     if format == "csv":
-        columns = [c for c in COLUMNS if c in REQUIRED or any(getattr(o, c) for o in ordered)]
+        columns = [
+            c
+            for c in ALL_COLUMNS
+            if c in REQUIRED or any(getattr(o, c) not in (None, "", ()) for o in ordered)
+        ]
         lines = [",".join(columns)]
         for o in ordered:
             cells = {
@@ -54,6 +69,8 @@ def dumps(
                 "channel": _csv_cell(o.channel or ""),
                 "note": _csv_cell(quote_note(o.note or "")),
             }
+            cells |= {c: "" if getattr(o, c) is None else str(getattr(o, c)) for c in COUNTS}
+            cells |= {c: _csv_cell(quote_note(f"{SEPARATOR} ".join(getattr(o, c)))) for c in LISTS}
             lines.append(",".join(cells[c] for c in columns))
         return "\n".join(lines) + "\n"
     from .._core.escape import escaped_controls
@@ -82,6 +99,12 @@ def _as_record(observation: Observation, fmt: str) -> dict[str, Any]:
         record["channel"] = observation.channel
     if observation.note:
         record["note"] = observation.note
+    for key in COUNTS:
+        if getattr(observation, key) is not None:
+            record[key] = getattr(observation, key)
+    for key in LISTS:
+        if getattr(observation, key):
+            record[key] = list(getattr(observation, key))
     return record
 
 

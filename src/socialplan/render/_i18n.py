@@ -237,6 +237,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "metric_methods": ("How the metrics are taken", "Cómo se toman las métricas"),
     "col_population": ("population", "población"),
     "col_sample": ("sample", "muestra"),
+    # What qualitative metrics expect: sentiment shares, keywords, voices
+    "metric_expectations": (
+        "What the qualitative metrics expect",
+        "Qué esperan las métricas cualitativas",
+    ),
+    "col_at_least_positive": ("positive at least", "positivo al menos"),
+    "col_at_most_negative": ("negative at most", "negativo como mucho"),
+    "col_voices": ("voices", "voces"),
+    "col_keywords": ("keywords", "palabras clave"),
     "budget_lines_sum": ("Sum of the lines", "Suma de las partidas"),
     "col_category": ("category", "categoría"),
     "col_amount": ("amount", "importe"),
@@ -441,6 +450,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sc_no_metric": ("no metric measures it", "ninguna métrica lo mide"),
     "sc_shared": ("shared costs", "costes compartidos"),
     "sc_counts_intro": ("Objectives:", "Objetivos:"),
+    # A qualitative metric's latest reading against what it expects
+    "sc_qualitative": ("Qualitative readings", "Lecturas cualitativas"),
+    "col_positive": ("positive", "positivo"),
+    "col_negative": ("negative", "negativo"),
+    "col_keywords_missing": ("keywords missing", "palabras clave ausentes"),
+    "col_voices_missing": ("voices missing", "voces ausentes"),
+    "sc_at_least": ("{share} (at least {wanted})", "{share} (al menos {wanted})"),
+    "sc_at_most": ("{share} (at most {wanted})", "{share} (como mucho {wanted})"),
     "verdict_achieved": ("achieved", "logrado"),
     "verdict_on_track": ("on track", "en camino"),
     "verdict_at_risk": ("at risk", "en riesgo"),
@@ -599,6 +616,11 @@ _REASONS_ES = {
     ),
     "time_gone": "el {progress} del camino con el {expected} del tiempo transcurrido",
     "on_channel": "en {channel}: {reason}",
+    "reading_met": "todas las expectativas cumplidas",
+    "reading_short": "{met} de {checks} expectativas cumplidas",
+    "reading_time": (
+        "{met} de {checks} expectativas cumplidas con el {expected} del tiempo transcurrido"
+    ),
 }
 
 

@@ -714,6 +714,34 @@ def _metrics(b: _Builder) -> None:
         )
     _priorities(b, b.plan.metrics, b.metric)
     _metric_methods(b)
+    _metric_expectations(b)
+
+
+def _metric_expectations(b: _Builder) -> None:
+    """What the qualitative metrics that say so expect: shares, keywords, voices."""
+    told = {k: m.expects for k, m in b.plan.metrics.items() if m.expects is not None}
+    if not told:
+        return
+    influencers = _names(b.plan.influencers, "name")
+
+    def share(value: float | None) -> str:
+        return "" if value is None else f"{number(value)} %"
+
+    b.sub("metric_expectations")
+    b.table(
+        ["id", "metric", "at_least_positive", "at_most_negative", "keywords", "voices"],
+        [
+            [
+                k,
+                b.plan.metrics[k].name,
+                share(e.positive),
+                share(e.negative),
+                ", ".join(e.keywords),
+                _join(e.voices, influencers),
+            ]
+            for k, e in told.items()
+        ],
+    )
 
 
 def _metric_methods(b: _Builder) -> None:

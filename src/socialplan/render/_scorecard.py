@@ -155,6 +155,34 @@ def _metrics(card: Scorecard, w: Mapping[str, str], level: int) -> list[Block]:
     return out
 
 
+def _share(share: float | None, wanted: float | None, key: str, w: Mapping[str, str]) -> str:
+    """A reading's share against the share wanted: "42% (at least 60%)"."""
+    if wanted is None:
+        return percent(share)
+    return w[key].format(share=percent(share) or "–", wanted=percent(wanted))
+
+
+def _qualitative(card: Scorecard, w: Mapping[str, str]) -> list[Block]:
+    """The qualitative metrics' latest readings against what they expect; none without any."""
+    rows = [
+        [
+            m.name,
+            text(q.date),
+            _share(q.positive, q.wanted_positive, "sc_at_least", w),
+            _share(q.negative, q.wanted_negative, "sc_at_most", w),
+            ", ".join(q.keywords_missing),
+            ", ".join(q.voices_missing),
+            _verdict(m.verdict, w),
+        ]
+        for m in card.metrics
+        if (q := m.quality) is not None
+    ]
+    if not rows:
+        return []
+    head = ["metric", "date", "positive", "negative", "keywords_missing", "voices_missing"]
+    return [Table([w[f"col_{h}"] for h in [*head, "verdict"]], rows)]
+
+
 def _channels(card: Scorecard, w: Mapping[str, str]) -> list[Block]:
     rows = [
         [channel, metric.name, number(metric.by_channel[channel]), metric.unit or ""]
@@ -232,13 +260,16 @@ def blocks(card: Scorecard, lang: str = "en", *, level: int = 2) -> list[Block]:
     counts = _counts(card, w, lang)
     if counts:
         out.append(Paragraph(counts))
-    sections = (
+    sections: tuple[tuple[str, list[Block]], ...] = (
         ("sc_objectives", _objectives(card, w)),
         ("sc_metrics", _metrics(card, w, part + 1)),
         ("sc_channels", _channels(card, w)),
         ("sc_stale", _stale(card, w)),
         ("sc_returns", _returns(card, w)),
     )
+    qualitative = _qualitative(card, w)
+    if qualitative:  # after the metrics, for a plan that reads any (other cards stay as they were)
+        sections = (*sections[:2], ("sc_qualitative", qualitative), *sections[2:])
     for key, body in sections:
         out.append(Heading(part, w[key], anchor=f"scorecard-{key[3:]}"))
         out.extend(body)

@@ -422,4 +422,14 @@ def _tables(plan: Plan) -> list[_Table]:
         for key, scenario in plan.scenarios.items()
         if scenario.when
     ]
+    tables += [  # a qualitative metric's wanted voices are the plan's influencers
+        _Table(
+            f"metrics.{key}.expects",
+            (metric.expects,),
+            (("voices", "influencers", True),),
+            single=True,
+        )
+        for key, metric in plan.metrics.items()
+        if metric.expects is not None and metric.expects.voices
+    ]
     return tables

@@ -29,6 +29,7 @@ _SINGULAR = {
     "roles": "role",
     "metrics": "metric",
     "pillars": "content pillar",
+    "influencers": "influencer",
 }
 _TABLE = {"pillars": "content.pillars"}
 
