@@ -217,6 +217,8 @@ PACKAGE = [
     *("BriefingQuestion",),
     # Returned in results (a metric's `why`) but not importable before.
     *("Reason",),
+    # A qualitative metric's reading, in a metric's score (issue #17).
+    *("Quality",),
 ]
 MODULES = {
     "socialplan.charts": ["FORMATS", "objective_chart", "write_charts"],

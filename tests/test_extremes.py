@@ -79,7 +79,7 @@ BASE: dict[str, Any] = {
     "engagement": {"fb": {"tone": "warm", "response_time": "2h", "message_length": 280,
                           "posting_frequency": "3 per week"}},
     "resources": {"ads": {"kind": "budget", "name": "Ads", "cost": 500, "channel": "fb"}},
-    "launch": {"date": D(2027, 2, 1), "trial_until": D(2027, 2, 15), "review": "monthly"},
+    "launch": {"date": D(2027, 2, 1), "trial_until": D(2027, 1, 25), "review": "monthly"},
     "steps": {"objectives": {"status": "done", "due": D(2027, 1, 20), "duration": "10 days"}},
 }  # fmt: skip
 

@@ -23,7 +23,9 @@ from socialplan.render._svg import to_svg
 from socialplan.steps import Methodology, Step
 
 # One error (SP101), one warning (SP201) and one info (SP212).
-ONE_OF_EACH = ["SP101", "SP201", "SP212"]
+# One error, one warning and one info: with no audience at all, the info is SP809
+# (audiences not started), not SP212 per objective.
+ONE_OF_EACH = ["SP101", "SP201", "SP809"]
 PLAN = Plan(
     name="x",
     objectives={"o": Objective(title="Reach")},

@@ -262,7 +262,9 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
     objectives: dict[str, Any] = {}
     units: dict[str, str | None] = {}
     for i, key in enumerate(objective_ids):
-        stage = _STAGES[i % len(_STAGES)]
+        # The first objective is about action, so that some target counts an outcome, not
+        # only exposure (SP215); then every stage in turn.
+        stage = _STAGES[(i + _STAGES.index("action")) % len(_STAGES)]
         concerns = sorted({audience_ids[i % n_audiences], audience_ids[(i * 7 + 3) % n_audiences]})
         objective: dict[str, Any] = {
             "title": f"Objective {i}: {stage} among {audiences[concerns[0]]['name'].lower()}",
@@ -290,6 +292,13 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
         objective["horizon"] = horizon
         objective["description"] = f"Objective {i}, reviewed every month."
         objectives[key] = objective
+    # Every business goal is served (SP213): one no objective names goes to an objective, in turn.
+    served = {goal for objective in objectives.values() for goal in objective["supports"]}
+    unserved = [goal for goal in goal_ids if goal not in served]
+    for i, goal in enumerate(unserved):
+        supports = objectives[objective_ids[i % len(objective_ids)]]["supports"]
+        supports.append(goal)
+        supports.sort()
 
     metrics: dict[str, Any] = {}
     for i, key in enumerate(metric_ids):
