@@ -721,9 +721,9 @@ def _better(plan: Plan, observed: tuple[Observation, ...], step: float) -> list[
     index = next(i for i, o in enumerate(observed) if o.metric == key and o.date == last)
     old = observed[index]
     sign = 1 if plan.metrics[key].direction is Direction.INCREASE else -1
-    better = Observation(
-        metric=key, date=old.date, channel=old.channel, value=old.value + sign * step
-    )
+    # evolve keeps a qualitative reading (its counts, keywords, users) as it was: a value that
+    # drops them would be a reading lost, not a better one.
+    better = attrs.evolve(old, value=old.value + sign * step)
     return [*observed[:index], better, *observed[index + 1 :]]
 
 

@@ -229,11 +229,15 @@ def only_exposure_targets(context: Context) -> Iterator[Finding]:
             continue
         if not exposure_count(metric):
             return
+        if _repeats_its_objective(plan, metric.target, metric.unit, metric.measures):
+            continue  # the objective's target written again on its metric: one target
         exposure.append(f"metrics.{key}.target")
     if exposure:
         which = (
             "the plan's only target counts"
             if len(exposure) == 1
+            else "both targets of the plan count"
+            if len(exposure) == 2
             else f"all {len(exposure)} targets of the plan count"
         )
         yield Finding(
@@ -242,6 +246,19 @@ def only_exposure_targets(context: Context) -> Iterator[Finding]:
             "do, only how many should see",
             "set a target for an outcome: sign-ups, attendance, enquiries, visits, sales",
         )
+
+
+def _repeats_its_objective(
+    plan: Plan, value: float, unit: str | None, measures: tuple[str, ...]
+) -> bool:
+    """Whether a metric's target *value* is the target of an objective it measures, in the
+    same unit (or in none): the same target, written on both."""
+    for key in measures:
+        objective = plan.objectives.get(key)
+        target = objective.target if objective is not None else None
+        if target is not None and target.value == value and unit in (None, target.unit):
+            return True
+    return False
 
 
 @rule(
