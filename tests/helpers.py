@@ -37,3 +37,27 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     code = main(args)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def without_step_notes(text: str) -> str:
+    """A plan's TOML text with the notes of its step records taken out: the examples keep
+    their open steps open on purpose and say why in a note, which SP808 respects; without
+    the notes, their written-but-open steps are what SP808 advises on."""
+    kept, in_steps = [], False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("["):
+            in_steps = line.startswith("[steps.")
+        if not (in_steps and line.startswith("note =")):
+            kept.append(line)
+    return "".join(kept)
+
+
+def open_step_lines(text: str) -> list[int]:
+    """The line numbers of the `status = "todo"` and `status = "in_progress"` of step records."""
+    lines, in_steps = [], False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("["):
+            in_steps = line.startswith("[steps.")
+        if in_steps and line.strip() in ('status = "todo"', 'status = "in_progress"'):
+            lines.append(number)
+    return lines

@@ -156,7 +156,9 @@ def marked_done_but_incomplete(context: Context) -> Iterator[Finding]:
     "or in progress.",
     why="The plan's section is written; if the work it describes is finished too, the record "
     "can say so. (The launch section is written long before the launch: that is fine. A step "
-    'written while a step it needs is not done is "written, but needs X": not advised.)',
+    'written while a step it needs is not done is "written, but needs X": not advised. A '
+    "record whose note says why the step stays open, such as a go/no-go meeting still to "
+    "come, is the plan's decision: not advised either.)",
     fix='Set `status = "done"` when the work is done.',
     example='[steps.policy]\nstatus = "in_progress"  # acceptable, off-limits… all written',
 )
@@ -166,6 +168,9 @@ def complete_but_marked_open(context: Context) -> Iterator[Finding]:
         return
     for step in current:
         open_ = step.status in (StepStatus.TODO, StepStatus.IN_PROGRESS)
+        record = context.plan.steps.get(step.id)
+        if record is not None and not context.unwritten(record.note):
+            continue  # the record says why the step stays open: the plan's own decision
         if open_ and step.complete and not step.blocked_by:  # else "written, but needs X"
             yield Finding(
                 f"steps.{step.id}.status",
