@@ -18,6 +18,7 @@ __all__ = [
     "INFLUENCER_KINDS",
     "OBJECTIVE_KINDS",
     "ONE_WAY_PLATFORMS",
+    "OPEN_TO_ALL_PLATFORMS",
     "PLATFORMS",
     "ROLE_FUNCTIONS",
     "WORK_AREAS",
@@ -262,6 +263,11 @@ PLATFORMS = frozenset(
 #: itself (a newsletter is read, a podcast listened to; answers come by other channels).
 #: Rules about answering the people who write to a channel (a response time) leave them out.
 ONE_WAY_PLATFORMS = frozenset({"newsletter", "podcast"})
+
+#: Platforms whose audience is whoever comes: the organisation's own website is the door for
+#: everyone (residents, students, customers alike). Rules that ask a channel whom it is for
+#: leave them out.
+OPEN_TO_ALL_PLATFORMS = frozenset({"website"})
 
 #: Kinds of influencer of seed 004's influence map.
 INFLUENCER_KINDS = frozenset(
