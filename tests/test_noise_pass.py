@@ -7,6 +7,8 @@ where it still speaks (tests/test_rules.py has every rule's main case).
 
 from __future__ import annotations
 
+import pytest
+
 import socialplan
 from helpers import plan_of
 
@@ -127,3 +129,24 @@ def test_when_most_channels_lack_more_the_line_names_those_that_do_not() -> None
     assert [("channels.blog", words), ("channels.fb", words), ("channels.x", words)] == groups(
         body, "SP403"
     )
+
+
+# --- SP501: a channel nobody writes to on needs no rules of engagement ---------------------
+
+ENGAGED = '[channels.fb]\nplatform = "facebook"\n[engagement.fb]\ntone = "warm"\n'
+
+
+@pytest.mark.parametrize("platform", ["newsletter", "podcast", "website"])
+def test_a_one_way_channel_needs_no_engagement_rule(platform: str) -> None:
+    body = ENGAGED + f'[channels.out]\nplatform = "{platform}"\n'
+    assert [] == groups(body, "SP501")
+
+
+def test_a_one_way_channel_is_not_counted_among_those_that_need_engagement_rules() -> None:
+    body = ENGAGED + '[channels.site]\nplatform = "website"\n[channels.x]\nplatform = "x"\n'
+    assert [("channels.x", "1 of 2 channels has no engagement rule")] == groups(body, "SP501")
+
+
+def test_a_website_needs_no_response_time_either() -> None:
+    body = '[channels.site]\nplatform = "website"\n[engagement.site]\ntone = "warm"\n'
+    assert [] == groups(body, "SP502")
