@@ -18,6 +18,7 @@ __all__ = [
     "INFLUENCER_KINDS",
     "OBJECTIVE_KINDS",
     "ONE_WAY_PLATFORMS",
+    "OPEN_TO_ALL_PLATFORMS",
     "PLATFORMS",
     "ROLE_FUNCTIONS",
     "WORK_AREAS",
@@ -259,9 +260,15 @@ PLATFORMS = frozenset(
 )
 
 #: Platforms that speak one way: the audience receives, and has no reply on the platform
-#: itself (a newsletter is read, a podcast listened to; answers come by other channels).
-#: Rules about answering the people who write to a channel (a response time) leave them out.
-ONE_WAY_PLATFORMS = frozenset({"newsletter", "podcast"})
+#: itself (a newsletter is read, a podcast listened to, a website visited; answers come by
+#: other channels). Rules about answering the people who write to a channel (rules of
+#: engagement, a response time) leave them out.
+ONE_WAY_PLATFORMS = frozenset({"newsletter", "podcast", "website"})
+
+#: Platforms whose audience is whoever comes: the organisation's own website is the door for
+#: everyone (residents, students, customers alike). Rules that ask a channel whom it is for
+#: leave them out.
+OPEN_TO_ALL_PLATFORMS = frozenset({"website"})
 
 #: Kinds of influencer of seed 004's influence map.
 INFLUENCER_KINDS = frozenset(

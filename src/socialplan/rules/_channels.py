@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._core.graph import cycles
+from .._core.vocab import OPEN_TO_ALL_PLATFORMS
 from ._absence import NOT_RETIRED, SPOKEN_TO, channels_in, grouped, not_started
 from ._context import Context
 from ._registry import Finding, rule
@@ -50,15 +51,26 @@ def unreached_audience(context: Context) -> Iterator[Finding]:
     why="Each platform has its own purpose under one strategic line (seed 003); a channel "
     "that speaks to nobody in particular has none."
     " It is about running and conditional channels; proposed, retiring and retired ones are "
-    "left out. Silent while the plan has no audience at all: SP809 says that once.",
+    "left out. Silent while the plan has no audience at all: SP809 says that once. Silent "
+    'on the organisation\'s website (`platform = "website"`, `OPEN_TO_ALL_PLATFORMS` in '
+    "socialplan's vocabulary): it is the door for everyone who comes, residents, students "
+    "or customers alike. A blog still names whom it is written for. Evidence: the corpus of "
+    "real strategies (tests/realworld/), where a strategist labelled the Northumberland "
+    "CCG's website 'for everyone; naming an audience adds nothing', and Hanno's blog, with "
+    "no audience, a real gap.",
     fix="Name the audiences the channel reaches, or drop the channel.",
     example='[channels.tiktok]\nplatform = "tiktok"  # audiences = []',
 )
 def channel_without_audience(context: Context) -> Iterator[Finding]:
     if not_started(context, "SP302"):
         return  # no audience at all: SP809 says it once
-    # Running and conditional channels: a proposed or retired one speaks to nobody yet.
-    channels = channels_in(context.plan, SPOKEN_TO)
+    # Running and conditional channels: a proposed or retired one speaks to nobody yet. The
+    # website is for whoever comes to it: naming an audience for it adds nothing.
+    channels = {
+        k: c
+        for k, c in channels_in(context.plan, SPOKEN_TO).items()
+        if c.platform not in OPEN_TO_ALL_PLATFORMS
+    }
     yield from grouped(
         (
             (

@@ -24,15 +24,24 @@ URGENCY = (MessageKind.CRISIS, MessageKind.COMPLAINT, MessageKind.INQUIRY, Messa
     why="Seed 004's engagement framework says, per channel, what to answer, how, where and how "
     "often; a channel without one is answered by mood."
     " It is about running channels (no `status`, or `active`); proposed, conditional, "
-    "retiring and retired ones are left out. Silent while the plan has no engagement rule at "
-    "all: SP809 says that once.",
+    "retiring and retired ones are left out, and so are one-way channels, where nobody "
+    "writes to us (a newsletter, a podcast, the website: `ONE_WAY_PLATFORMS` in socialplan's "
+    "vocabulary). Silent while the plan has no engagement rule at all: SP809 says that once. "
+    "Evidence: the corpus of real strategies (tests/realworld/), where a strategist labelled "
+    "York's website 'not a conversation channel' and its e-newsletter and Kubernetes' LWKD "
+    "digest 'no conversation to set rules for'.",
     fix="Add an `[engagement.<channel>]` table.",
     example='[channels.x]\nplatform = "x"  # no [engagement.x]',
 )
 def channel_without_engagement(context: Context) -> Iterator[Finding]:
     if not_started(context, "SP501"):
         return  # no engagement rule at all: SP809 says it once
-    running = channels_in(context.plan, LIVE)
+    # Running channels where people write to us: a newsletter or a website has no conversation.
+    running = {
+        k: c
+        for k, c in channels_in(context.plan, LIVE).items()
+        if c.platform not in ONE_WAY_PLATFORMS
+    }
     yield from grouped(
         (
             (
@@ -56,7 +65,8 @@ def channel_without_engagement(context: Context) -> Iterator[Finding]:
     summary="An engagement rule that does not say how fast to answer.",
     why="The response time is the promise a channel makes to the people who write to it."
     " The rules of channels that are not running are left out, and so are those of one-way "
-    "channels, where nobody writes to us (a newsletter, a podcast: `ONE_WAY_PLATFORMS` in "
+    "channels, where nobody writes to us (a newsletter, a podcast, the website: "
+    "`ONE_WAY_PLATFORMS` in "
     "socialplan's vocabulary); their replies come through other channels. Evidence: "
     "nonprofit-carpentries' newsletter in the corpus (tests/realworld/), labelled "
     "'nobody answers a newsletter'.",

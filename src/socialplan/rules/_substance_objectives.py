@@ -16,6 +16,7 @@ from .._core.placeholders import is_placeholder
 from .._core.text import number, show
 from .._core.vocab import FunnelStage, KpiLevel, Measure, MetricFamily, TargetAggregate
 from .._model import Metric, Objective, Plan, Target
+from ._absence import grouped
 from ._context import Context
 from ._objectives import STAGE_LEVEL, percent_change
 from ._registry import Finding, rule
@@ -102,7 +103,9 @@ def _metrics_of(context: Context, objective: str) -> list[Metric]:
     "out, that goal gets no objective, no measure and no content from social media, and "
     "nobody notices until the year is over. In the corpus, Open Neuromorphic's pillar 2 "
     "(grow the audience, become the go-to resource) and the Northumberland CCG's access "
-    "to information and services are such goals.",
+    "to information and services are such goals. The goals left out are one gap, reported "
+    "as one group naming them (the Generalitat's guide leaves out two, which a strategist "
+    "read as one cause).",
     fix='Add an objective that serves the goal (`supports = ["<goal>"]`) or name the goal '
     "in the `supports` of an objective that already does; if social media is not meant to "
     "serve it, say so in its description or drop it from the plan.",
@@ -115,14 +118,22 @@ def goal_served_by_no_objective(context: Context) -> Iterator[Finding]:
     served = {g for o in plan.objectives.values() for g in o.supports if g in plan.business_goals}
     if not served:
         return  # no objective names a goal at all: SP209 says so, once per objective
-    for key, goal in plan.business_goals.items():
-        if key not in served and not is_placeholder(goal.statement):
-            yield Finding(
+    # The goals left out are one gap in the map from objectives to goals: one group.
+    yield from grouped(
+        (
+            (
                 f"business_goals.{key}",
                 f'business goal "{key}" is served by no objective',
                 f'add an objective with supports = ["{key}"], or name it in the supports of '
                 "one that serves it",
             )
+            for key, goal in plan.business_goals.items()
+            if key not in served and not is_placeholder(goal.statement)
+        ),
+        len(plan.business_goals),
+        "business goals",
+        ("is served by no objective", "are served by no objective"),
+    )
 
 
 def _about(objective: Objective) -> str | None:
