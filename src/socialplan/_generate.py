@@ -661,7 +661,7 @@ def misaligned_plan_data(items: int, *, seed: int = 0) -> dict[str, Any]:
     audiences may be on every channel, and such a metric is left as it was.
 
     >>> plan_data(1000)["metrics"]["metric-00003"]["channels"]
-    ['channel-00003', 'channel-00010']
+    ['channel-00000', 'channel-00003']
     >>> misaligned_plan_data(1000)["metrics"]["metric-00003"]["channels"]
     ['channel-00004']
     """
@@ -699,7 +699,7 @@ def observation_records(
     >>> len(records)
     400
     >>> records[0]
-    {'metric': 'metric-00000', 'date': '2027-01-11', 'value': 33950, 'channel': 'channel-00001'}
+    {'metric': 'metric-00000', 'date': '2027-01-11', 'value': 33950, 'channel': 'channel-00000'}
     """
     rng = random.Random(f"socialplan-observations-{seed}-{per_metric}")
     start = dt.date.fromisoformat(data["plan"]["start"])
