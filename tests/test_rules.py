@@ -765,6 +765,56 @@ CASES = [
         ('every = "monthly"', 'every = "monthly"\nto = ["marketing lead"]'),
     ),
     Case(
+        "SP218",
+        """
+        [objectives.events]
+        title = "Fill every event"
+        [objectives.grow]
+        title = "Reach people outside the community"
+        [tactics.reminders]
+        title = "Remind a day before each event"
+        objectives = ["events"]
+        """,
+        [("SP218", "warning", "objectives.grow")],
+        ('objectives = ["events"]', 'objectives = ["events", "grow"]'),
+    ),
+    Case(
+        "SP409",
+        """
+        [channels.x]
+        platform = "x"
+        """,
+        [("SP409", "warning", "policy")],
+        ('platform = "x"', 'platform = "x"\n[policy]\noff_limits = ["clients\' names"]'),
+    ),
+    Case(
+        "SP506",
+        """
+        [objectives.talk]
+        title = "Start conversations with residents"
+        [channels.facebook]
+        platform = "facebook"
+        """,
+        [("SP506", "warning", "moderation")],
+        (
+            'platform = "facebook"',
+            'platform = "facebook"\n[moderation]\nhouse_rules = "No abuse, no spam"',
+        ),
+    ),
+    Case(
+        "SP711",
+        """
+        [metrics.visits]
+        name = "Visits to the website"
+        """,
+        [("SP711", "warning", "reporting")],
+        (
+            'name = "Visits to the website"',
+            'name = "Visits to the website"\n[reporting.monthly]\ntitle = "Monthly"\n'
+            'to = ["board"]\nmetrics = ["visits"]',
+        ),
+    ),
+    Case(
         "SP801",
         """
         [methodology.steps.plan]
