@@ -663,6 +663,15 @@ CASES = [
         ("trial_until = 2026-03-15", "trial_until = 2026-02-15"),
     ),
     Case(
+        "SP609",
+        """
+        [channels.x]
+        platform = "x"
+        """,
+        [("SP609", "info", "launch.review")],
+        ('platform = "x"', 'platform = "x"\n[launch]\nreview = "quarterly"'),
+    ),
+    Case(
         "SP701",
         """
         [metrics.likes]

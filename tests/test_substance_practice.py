@@ -109,3 +109,19 @@ def test_sp711_says_how_many_metrics_nobody_reads() -> None:
     body = '[metrics.visits]\nname = "Visits"\n[metrics.likes]\nname = "Likes"\n'
     (diagnostic,) = socialplan.validate(plan_of(body), select=["SP711"])
     assert diagnostic.message.startswith("2 metrics are taken")
+
+
+# --- SP609: a plan with nothing that says when it is reviewed ------------------------------
+
+
+def test_sp609_is_silent_on_a_plan_with_no_channel_and_no_objective() -> None:
+    assert [] == paths('[audiences.locals]\nname = "Locals"\n', "SP609")
+
+
+def test_sp609_reads_an_objective_as_a_plan_to_review() -> None:
+    assert ["launch.review"] == paths('[objectives.known]\ntitle = "Be known"\n', "SP609")
+
+
+def test_sp609_is_not_satisfied_by_a_launch_without_a_review() -> None:
+    body = '[objectives.known]\ntitle = "Be known"\n[launch]\ndate = 2027-03-01\n'
+    assert ["launch.review"] == paths(body, "SP609")

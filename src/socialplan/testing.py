@@ -1066,6 +1066,8 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 ).map(tuple),
             )
         ),
+        # A review cadence (SP609).
+        launch=Launch(review=pick(durations())),
         approval=approval,
         scenarios=pick(
             st.dictionaries(

@@ -232,6 +232,11 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "Añada o quite entradas del calendario (una que se repite lleva `repeat`), o corrija "
         "`posting_frequency`.",
     ),
+    "SP609": (
+        "Nada en el plan dice cuándo se revisa.",
+        'Diga cada cuánto se revisa el plan: en `[launch]`, `review = "trimestral"` (o la '
+        "cadencia que le convenga).",
+    ),
     "SP701": (
         "Una métrica sin fuente (la herramienta o el informe de donde se lee).",
         'Indique `source` ("Facebook Insights", "Google Analytics"…).',

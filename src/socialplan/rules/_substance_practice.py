@@ -164,3 +164,29 @@ def metrics_never_reported(context: Context) -> Iterator[Finding]:
             "and how often",
             "add a report with its metrics, owner, recipients and cadence",
         )
+
+
+@rule(
+    "SP609",
+    "plan-without-review",
+    "info",
+    summary="Nothing in the plan says when it is reviewed.",
+    why="Seed 004's last step launches the plan and reviews it (analyse, adapt, improve) at "
+    "a set cadence: a strategy with no review is never judged, and its open questions stay "
+    "open. Seen in the corpus: community-open-neuromorphic's initiative is 'in progress' "
+    "with no point at which it is judged, and opensource-kubernetes and "
+    "regional-gov-generalitat-es give their guidelines no review date.",
+    fix='Say how often the plan is reviewed: `[launch]` `review = "quarterly"` (or the '
+    "cadence that suits it).",
+    example='[objectives.known]\ntitle = "Be known"  # and no [launch] review',
+)
+def plan_without_review(context: Context) -> Iterator[Finding]:
+    plan = context.plan
+    if not (plan.objectives or channels_in(plan, LIVE)):
+        return
+    if plan.launch is None or plan.launch.review is None:
+        yield Finding(
+            "launch.review",
+            "nothing says when the plan is reviewed: no point at which it is judged and adapted",
+            'set a review cadence: [launch] review = "quarterly"',
+        )
