@@ -396,6 +396,18 @@ CASES = [
         ('residents]\n        name = "Residents"', 'parents]\n        name = "Parents"'),
     ),
     Case(
+        "SP309",
+        """
+        [channels.x]
+        platform = "x"
+        [resources.scheduler]
+        kind = "tool"
+        name = "A scheduling tool"
+        """,
+        [("SP309", "warning", "resources")],
+        ('kind = "tool"', 'kind = "people"'),
+    ),
+    Case(
         "SP401",
         """
         [roles.cm]

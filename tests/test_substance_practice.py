@@ -125,3 +125,25 @@ def test_sp609_reads_an_objective_as_a_plan_to_review() -> None:
 def test_sp609_is_not_satisfied_by_a_launch_without_a_review() -> None:
     body = '[objectives.known]\ntitle = "Be known"\n[launch]\ndate = 2027-03-01\n'
     assert ["launch.review"] == paths(body, "SP609")
+
+
+# --- SP309: running channels and no staff time or money for them ---------------------------
+
+
+def test_sp309_is_silent_without_running_channels() -> None:
+    body = '[channels.x]\nplatform = "x"\nstatus = "proposed"\n'
+    assert [] == paths(body, "SP309")
+
+
+def test_sp309_accepts_a_budget_for_the_channels() -> None:
+    body = '[channels.x]\nplatform = "x"\n[budget]\ntotal = 1200\n'
+    assert [] == paths(body, "SP309")
+
+
+def test_sp309_accepts_a_budget_resource() -> None:
+    body = '[channels.x]\nplatform = "x"\n[resources.ads]\nkind = "budget"\nname = "Ads"\n'
+    assert [] == paths(body, "SP309")
+
+
+def test_sp309_reports_running_channels_with_no_resource_at_all() -> None:
+    assert ["resources"] == paths('[channels.x]\nplatform = "x"\n', "SP309")

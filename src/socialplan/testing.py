@@ -1068,6 +1068,10 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         ),
         # A review cadence (SP609).
         launch=Launch(review=pick(durations())),
+        # Staff time for the channels (SP309).
+        resources={
+            "team": Resource(kind=ResourceKind.PEOPLE, name="The community manager's hours")
+        },
         approval=approval,
         scenarios=pick(
             st.dictionaries(

@@ -153,6 +153,13 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "La publicación cruzada entre canales da la vuelta en círculo.",
         "Rompa el ciclo: quite uno de los enlaces `cross_posts_to` que nombra el mensaje.",
     ),
+    "SP309": (
+        "El plan tiene canales en marcha y no dice qué tiempo de personal ni qué presupuesto "
+        "tienen.",
+        'Añada un `[resources.<id>]` de `kind = "people"` que diga de quién es el tiempo y '
+        "cuánto («la community manager, 10 horas a la semana»), o un presupuesto para los "
+        "canales.",
+    ),
     "SP401": (
         "Un canal sin responsable.",
         "Ponga en `owner` del canal el id de un rol.",

@@ -190,3 +190,33 @@ def plan_without_review(context: Context) -> Iterator[Finding]:
             "nothing says when the plan is reviewed: no point at which it is judged and adapted",
             'set a review cadence: [launch] review = "quarterly"',
         )
+
+
+@rule(
+    "SP309",
+    "channels-without-resources",
+    "warning",
+    summary="The plan runs channels and states no staff time or money for them.",
+    why="Seed 003 asks what the plan needs (people, tools, money) before it is launched: "
+    "posting, replying and reporting on every channel take hours, and a plan that does "
+    "not say whose and how many promises what nobody has time for. Seen in the corpus: "
+    "council-york schedules posts by the team's capacity to reply and states no staff "
+    "time, and nonprofit-carpentries runs eight channels with no budget or staff hours.",
+    fix='Add a `[resources.<id>]` of `kind = "people"` saying whose time and how much '
+    '("the community manager, 10 hours a week"), or a budget for the channels.',
+    example='[channels.x]\nplatform = "x"  # and no people or budget in [resources]',
+)
+def channels_without_resources(context: Context) -> Iterator[Finding]:
+    plan = context.plan
+    running = channels_in(plan, LIVE)
+    if not running or plan.budget is not None:
+        return
+    if any(str(r.kind) in ("people", "budget") for r in plan.resources.values()):
+        return
+    yield Finding(
+        "resources",
+        f"{counted(len(running), 'running channel')}, and no staff time or budget for "
+        f"{'it' if len(running) == 1 else 'them'}: nothing says who has the hours to post, "
+        "reply and report",
+        "add a people resource with whose time and how much, or a budget",
+    )
