@@ -89,8 +89,8 @@ def no_social_media_policy(context: Context) -> Iterator[Finding]:
     if running and _no_policy(plan):
         yield Finding(
             "policy",
-            f"{counted(len(running), 'running channel')}, and no policy: nothing says what is "
-            "off limits, what is confidential or how staff speak for the organisation",
+            f"the plan runs {counted(len(running), 'channel')} and has no policy: nothing says "
+            "what is off limits, what is confidential or how staff speak for the organisation",
             "add a [policy] with off_limits, confidential and the capacities staff speak in",
         )
 
@@ -215,8 +215,8 @@ def channels_without_resources(context: Context) -> Iterator[Finding]:
         return
     yield Finding(
         "resources",
-        f"{counted(len(running), 'running channel')}, and no staff time or budget for "
-        f"{'it' if len(running) == 1 else 'them'}: nothing says who has the hours to post, "
+        f"the plan runs {counted(len(running), 'channel')} and states no staff time or budget "
+        f"for {'it' if len(running) == 1 else 'them'}: nothing says who has the hours to post, "
         "reply and report",
         "add a people resource with whose time and how much, or a budget",
     )
