@@ -29,8 +29,9 @@ from ._substance_channels import _INVITES, _same_text
     "(reaching people outside the community) to nothing.",
     fix="Name the objective in the `objectives` of a tactic or content pillar that serves "
     "it, add one that does, or drop the objective.",
-    example='[objectives.grow]\ntitle = "Reach new people"\n'
-    '[tactics.reminders]\nobjectives = ["events"]  # and none names grow',
+    example='[objectives.events]\ntitle = "Fill every event"\n'
+    '[objectives.grow]\ntitle = "Reach new people"\n'
+    '[tactics.reminders]\ntitle = "Reminders"\nobjectives = ["events"]  # none names grow',
 )
 def objective_without_tactic(context: Context) -> Iterator[Finding]:
     plan = context.plan
