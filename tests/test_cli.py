@@ -320,8 +320,8 @@ def test_rules_with_a_prefix_lists_its_group(capsys: pytest.CaptureFixture[str])
 
 
 def test_rules_with_an_unknown_code_suggests_one(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["rules", "SP7011"])
-    assert (2, True) == (code, 'did you mean "SP701"?' in capsys.readouterr().err)
+    code = main(["rules", "SP8099"])
+    assert (2, True) == (code, 'did you mean "SP809"?' in capsys.readouterr().err)
 
 
 def test_the_console_script_runs_without_a_traceback(write: Write) -> None:

@@ -396,6 +396,18 @@ CASES = [
         ('residents]\n        name = "Residents"', 'parents]\n        name = "Parents"'),
     ),
     Case(
+        "SP309",
+        """
+        [channels.x]
+        platform = "x"
+        [resources.scheduler]
+        kind = "tool"
+        name = "A scheduling tool"
+        """,
+        [("SP309", "warning", "resources")],
+        ('kind = "tool"', 'kind = "people"'),
+    ),
+    Case(
         "SP401",
         """
         [roles.cm]
@@ -663,6 +675,15 @@ CASES = [
         ("trial_until = 2026-03-15", "trial_until = 2026-02-15"),
     ),
     Case(
+        "SP609",
+        """
+        [channels.x]
+        platform = "x"
+        """,
+        [("SP609", "info", "launch.review")],
+        ('platform = "x"', 'platform = "x"\n[launch]\nreview = "quarterly"'),
+    ),
+    Case(
         "SP701",
         """
         [metrics.likes]
@@ -763,6 +784,56 @@ CASES = [
         """,
         [("SP709", "warning", "reporting.monthly.to")],
         ('every = "monthly"', 'every = "monthly"\nto = ["marketing lead"]'),
+    ),
+    Case(
+        "SP218",
+        """
+        [objectives.events]
+        title = "Fill every event"
+        [objectives.grow]
+        title = "Reach people outside the community"
+        [tactics.reminders]
+        title = "Remind a day before each event"
+        objectives = ["events"]
+        """,
+        [("SP218", "warning", "objectives.grow")],
+        ('objectives = ["events"]', 'objectives = ["events", "grow"]'),
+    ),
+    Case(
+        "SP409",
+        """
+        [channels.x]
+        platform = "x"
+        """,
+        [("SP409", "warning", "policy")],
+        ('platform = "x"', 'platform = "x"\n[policy]\noff_limits = ["clients\' names"]'),
+    ),
+    Case(
+        "SP506",
+        """
+        [objectives.talk]
+        title = "Start conversations with residents"
+        [channels.facebook]
+        platform = "facebook"
+        """,
+        [("SP506", "warning", "moderation")],
+        (
+            'platform = "facebook"',
+            'platform = "facebook"\n[moderation]\nhouse_rules = "No abuse, no spam"',
+        ),
+    ),
+    Case(
+        "SP711",
+        """
+        [metrics.visits]
+        name = "Visits to the website"
+        """,
+        [("SP711", "warning", "reporting")],
+        (
+            'name = "Visits to the website"',
+            'name = "Visits to the website"\n[reporting.monthly]\ntitle = "Monthly"\n'
+            'to = ["board"]\nmetrics = ["visits"]',
+        ),
     ),
     Case(
         "SP801",

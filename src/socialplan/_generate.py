@@ -352,8 +352,10 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
         topic = _TOPICS[i % len(_TOPICS)]
         pillar: dict[str, Any] = {
             "theme": f"Pillar {i}: {topic} for every day",
+            # Every objective is served by some pillar (SP218): the i-th of each n_pillars.
             "objectives": sorted(
                 {objective_ids[(i * 10 + j) % len(objective_ids)] for j in range(3)}
+                | set(objective_ids[i::n_pillars])
             ),
         }
         if shares is not None:

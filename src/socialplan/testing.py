@@ -917,7 +917,10 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     pillars = {
         key: ContentPillar(
             theme=_named(pick(t), "pillar", position),
-            objectives=pick(_refs(objective_ids, min_size=1)),
+            # The first serves every objective: one left unserved is SP218's.
+            objectives=tuple(objective_ids)
+            if position == 0
+            else pick(_refs(objective_ids, min_size=1)),
             share=shares[position] if give_shares else None,
         )
         for position, key in enumerate(pillar_ids)
@@ -990,7 +993,10 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         tactics={
             f"tactic-{position}": Tactic(
                 title=_named(pick(t), "tactic", position),
-                objectives=pick(_refs(objective_ids, min_size=1)),
+                # The first serves every objective: one left unserved is SP218's.
+                objectives=tuple(objective_ids)
+                if position == 0
+                else pick(_refs(objective_ids, min_size=1)),
                 stage=pick(_opt(st.sampled_from(FunnelStage))),
                 channels=pick(_refs(channel_ids)),
                 audiences=pick(_refs(audience_ids)),
@@ -1019,6 +1025,8 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     owner=_ref(role_ids),
                     metrics=_refs(list(metrics)),
                 ),
+                # Metrics are reported (SP711).
+                min_size=1 if metrics else 0,
                 max_size=2,
             )
         ),
@@ -1042,23 +1050,28 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 )
             )
         ),
+        # House rules for visitors (SP506).
         moderation=pick(
-            _opt(
-                st.builds(
-                    Moderation,
-                    house_rules=_opt(t),
-                    rules=st.lists(
-                        st.builds(
-                            ModerationRule,
-                            when=short_texts,
-                            action=st.sampled_from(ModerationAction),
-                            escalate_to=_opt(st.sampled_from(role_ids)),
-                        ),
-                        max_size=3,
-                    ).map(tuple),
-                )
+            st.builds(
+                Moderation,
+                house_rules=t,
+                rules=st.lists(
+                    st.builds(
+                        ModerationRule,
+                        when=short_texts,
+                        action=st.sampled_from(ModerationAction),
+                        escalate_to=_opt(st.sampled_from(role_ids)),
+                    ),
+                    max_size=3,
+                ).map(tuple),
             )
         ),
+        # A review cadence (SP609).
+        launch=Launch(review=pick(durations())),
+        # Staff time for the channels (SP309).
+        resources={
+            "team": Resource(kind=ResourceKind.PEOPLE, name="The community manager's hours")
+        },
         approval=approval,
         scenarios=pick(
             st.dictionaries(

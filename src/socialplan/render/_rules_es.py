@@ -127,6 +127,12 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "Un objetivo que no nombra ninguna audiencia.",
         "Nombre en `audiences` las audiencias a las que se dirige.",
     ),
+    "SP218": (
+        "Un objetivo al que no sirve ninguna táctica ni ningún pilar de contenido, cuando a otros "
+        "sí.",
+        "Nombre el objetivo en `objectives` de una táctica o un pilar que lo sirva, añada uno, o "
+        "quite el objetivo.",
+    ),
     "SP301": (
         "Una audiencia a la que ningún canal llega.",
         "Añada la audiencia a los `audiences` de un canal en que esté.",
@@ -146,6 +152,13 @@ RULES_ES: dict[str, tuple[str, str]] = {
     "SP305": (
         "La publicación cruzada entre canales da la vuelta en círculo.",
         "Rompa el ciclo: quite uno de los enlaces `cross_posts_to` que nombra el mensaje.",
+    ),
+    "SP309": (
+        "El plan tiene canales en marcha y no dice qué tiempo de personal ni qué presupuesto "
+        "tienen.",
+        'Añada un `[resources.<id>]` de `kind = "people"` que diga de quién es el tiempo y '
+        "cuánto («la community manager, 10 horas a la semana»), o un presupuesto para los "
+        "canales.",
     ),
     "SP401": (
         "Un canal sin responsable.",
@@ -172,6 +185,11 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "La escalada entre roles da la vuelta en círculo.",
         "Rompa el ciclo en los `escalate_to` de los roles.",
     ),
+    "SP409": (
+        "El plan tiene canales en marcha y ninguna política de redes sociales.",
+        "Añada una `[policy]`: temas vetados (`off_limits`), lo confidencial (`confidential`) y "
+        "cómo habla el personal en nombre de la organización y en sus cuentas propias.",
+    ),
     "SP501": (
         "Un canal sin reglas de compromiso.",
         "Añada una tabla `[engagement.<canal>]`.",
@@ -188,6 +206,12 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "Un contenido, una entrada del calendario o un tema de compromiso cae en un tema "
         "prohibido.",
         "Cambie el contenido, o revise la política si en realidad el tema está permitido.",
+    ),
+    "SP506": (
+        "El plan invita a responder en sus canales y no tiene normas para lo que publican los "
+        "visitantes.",
+        "Añada una `[moderation]`: normas de participación (`house_rules`) y reglas que digan "
+        "qué se oculta, borra o bloquea y cuándo se escala.",
     ),
     "SP601": (
         "Un pilar de contenido que no sirve a ningún objetivo.",
@@ -215,6 +239,11 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "Añada o quite entradas del calendario (una que se repite lleva `repeat`), o corrija "
         "`posting_frequency`.",
     ),
+    "SP609": (
+        "Nada en el plan dice cuándo se revisa.",
+        'Diga cada cuánto se revisa el plan: en `[launch]`, `review = "trimestral"` (o la '
+        "cadencia que le convenga).",
+    ),
     "SP701": (
         "Una métrica sin fuente (la herramienta o el informe de donde se lee).",
         'Indique `source` ("Facebook Insights", "Google Analytics"…).',
@@ -240,6 +269,11 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "que mide.",
         "Tome la métrica en un canal que llegue a las audiencias del objetivo, o añada la "
         "audiencia a los `audiences` del canal si está en él.",
+    ),
+    "SP711": (
+        "El plan toma métricas y ningún informe las lee.",
+        "Añada un `[reporting.<id>]` con sus `metrics`, su responsable (`owner`), a quién va "
+        "(`to`) y cada cuánto (`every`).",
     ),
     "SP801": (
         "Los pasos de la metodología del plan se necesitan unos a otros en círculo.",

@@ -16,5 +16,6 @@ from . import (  # noqa: F401 - imported for the rules they register
     _substance_channels,
     _substance_metrics,
     _substance_objectives,
+    _substance_practice,
     _todo,
 )
