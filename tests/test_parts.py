@@ -33,11 +33,17 @@ def test_every_model_class_takes_its_comparison_and_repr_from_part() -> None:
     assert (True, []) == (len(MODEL) > 40, own)
 
 
+def _compared(part: object) -> object:
+    """The fields attrs compares a part by, recursively: those with ``eq=True`` (a
+    Duration's ``text``, the words it was written in, is not compared)."""
+    return attrs.asdict(part, filter=lambda field, _value: bool(field.eq))  # type: ignore[arg-type]
+
+
 @given(plans(), plans())
 def test_two_plans_are_equal_exactly_when_their_fields_are(
     a: socialplan.Plan, b: socialplan.Plan
 ) -> None:
-    assert (attrs.asdict(a) == attrs.asdict(b)) == (a == b)
+    assert (_compared(a) == _compared(b)) == (a == b)
 
 
 @given(plans())
