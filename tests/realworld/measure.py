@@ -106,15 +106,7 @@ def findings(plan: Path) -> list[tuple[str, str]]:
 
 def detailed_findings(plan: Path) -> list[tuple[str, str, str]]:
     """(code, path, severity) of every finding `socialplan check --format json` gives."""
-    from socialplan._cli import main
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["check", str(plan), "--format", "json"])
-    report = json.loads(out.getvalue())
-    return [
-        (d["code"], d["path"], d["severity"]) for f in report["files"] for d in f["diagnostics"]
-    ]
+    return [(code, where, severity) for code, where, severity, _ in grouped_findings(plan)]
 
 
 def grouped_findings(plan: Path) -> list[tuple[str, str, str, str | None]]:
@@ -184,6 +176,11 @@ def render_groups(table: dict[str, Counter[str]]) -> str:
         total.update(row)
         rows.append((code, *(str(row[c]) for c in columns), _precision(row)))
     rows.append(("all", *(str(total[c]) for c in columns), _precision(total)))
+    return _aligned(rows)
+
+
+def _aligned(rows: list[tuple[str, ...]]) -> str:
+    """A text table: the first column to the left, the others to the right."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join(
         "  ".join(
@@ -404,14 +401,7 @@ def render(table: dict[str, Counter[str]]) -> str:
         total.update(row)
         rows.append((code, *(str(row[c]) for c in columns), _precision(row)))
     rows.append(("all", *(str(total[c]) for c in columns), _precision(total)))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(r, widths, strict=True))
-        )
-        for r in rows
-    )
+    return _aligned(rows)
 
 
 def _precision(row: Counter[str]) -> str:
