@@ -9,7 +9,6 @@ weak channels.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Sequence
 
 from .._core.placeholders import is_placeholder
@@ -56,15 +55,6 @@ EXPOSURE_UNITS = frozenset(
 OUTCOME_KINDS = frozenset(
     {"conversions", "customer_service", "engagement", "leads", "loyalty", "sales", "traffic"}
 )
-
-
-def _unset(unit: str) -> bool:
-    """Whether *unit* is a placeholder ("TODO: followers", ""), not a symbol such as "%" or
-    "€" (which the placeholder predicate, looking for words, would take for one)."""
-    symbol = bool(unit.strip()) and all(
-        c == "%" or unicodedata.category(c) == "Sc" for c in unit.strip()
-    )
-    return is_placeholder(unit) and not symbol
 
 
 def exposure_unit(unit: str | None) -> bool:
@@ -230,13 +220,13 @@ def only_exposure_targets(context: Context) -> Iterator[Finding]:
         target = objective.target
         if target is None or objective.measure is not Measure.QUANTITATIVE:
             continue
-        if _unset(target.unit):
+        if context.unwritten(target.unit):
             continue  # "TODO: followers" is no target anyone set yet
         if not _exposure_target(plan, context, key, target):
             return
         exposure.append(f"objectives.{key}.target")
     for key, metric in plan.metrics.items():
-        if metric.target is None or (metric.unit is not None and _unset(metric.unit)):
+        if metric.target is None or (metric.unit is not None and context.unwritten(metric.unit)):
             continue
         if not exposure_count(metric):
             return
