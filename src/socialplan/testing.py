@@ -795,8 +795,9 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     }
     roles = {
         key: Role(
-            # Roles are teams: one person carrying every channel is SP408's finding.
-            title=_named(pick(t), "role", position) + " team",
+            # Roles are teams: one person carrying every channel is SP408's finding. The word
+            # comes first, as SP408 reads a title up to any "(" the drawn text may hold.
+            title=f"Team {position}: " + _named(pick(t), "role", position),
             function="community_manager"
             if position == 0
             else pick(_opt(st.sampled_from(sorted(ROLE_FUNCTIONS)))),
