@@ -34,20 +34,19 @@ def test_the_notebook_runs_and_shows_the_plan_report_and_progress() -> None:
     # (issue #18: not started is progress, not one warning per channel); stakeholder input
     # and the influence map are the steps that can start now (placeholders and written but
     # unfinished needs no longer make the content strategy ready). What it leaves out of
-    # practice is said too: no staff time (SP309), a warning; no review cadence (SP609),
-    # advice. (No policy, SP409, and no report, SP711, are opt-in: too often wrong on real
-    # plans whose policy or reporting lives in another document.)
+    # practice is said too: no staff time (SP309), no policy for what is posted (SP409) and
+    # a metric no report reads (SP711), warnings; no review cadence (SP609), advice.
     assert (
         True,
         True,
-        "['SP309', 'SP609', 'SP809']",
+        "['SP309', 'SP409', 'SP609', 'SP711', 'SP809']",
         True,
         "['stakeholder_input', 'influence_map']",
         "[('A', 40), ('B', 80)]",
         True,
     ) == (
         "<h3>Librería El Faro</h3>" in plan["text/html"],
-        report["text/markdown"].startswith("**OK**: 0 errors, 1 warning, 2 info"),
+        report["text/markdown"].startswith("**OK**: 0 errors, 3 warnings, 2 info"),
         codes["text/plain"],
         progress["text/markdown"].startswith("```mermaid"),
         ready["text/plain"],

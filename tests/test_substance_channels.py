@@ -323,6 +323,7 @@ def test_an_opt_in_rule_runs_when_the_plan_selects_it() -> None:
 
 def test_the_catalog_says_which_rules_are_opt_in() -> None:
     opt_in = [r.code for r in socialplan.rules.all_rules() if r.opt_in]
-    # SP308 (one catch-all audience); SP409, SP506 and SP711 fire wrongly on plans whose policy,
-    # moderation or reporting lives in another document (more than one in five on the corpus).
-    assert ["SP308", "SP409", "SP506", "SP711"] == opt_in
+    # SP308 (one catch-all audience). SP409, SP506 and SP711 were opt-in while a plan could
+    # not say its policy, moderation or reporting lives in another document; since
+    # `[plan.elsewhere]` it can, and they run by default.
+    assert ["SP308"] == opt_in

@@ -21,6 +21,7 @@ import attrs
 from ._core.diagnostics import FieldError, Severity
 from ._core.duration import Duration, Frequency
 from ._core.parts import Part
+from ._core.placeholders import is_placeholder
 from ._core.vocab import (
     CalendarStatus,
     ChannelStatus,
@@ -61,6 +62,7 @@ __all__ = [
     "ContentPillar",
     "ContentSource",
     "ContentStrategy",
+    "Elsewhere",
     "EngagementRule",
     "Expectation",
     "Governance",
@@ -131,6 +133,46 @@ class Horizons(Part):
     short: dt.date | None = None
     medium: dt.date | None = None
     long: dt.date | None = None
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Elsewhere(Part):
+    """Sections this plan leaves to another document, each with where it is kept.
+
+    A council's moderation protocol, a company's social media policy, the budget in the
+    annual plan: the plan points to them instead of repeating them. Each value says where
+    (a title or an address); a section kept elsewhere and empty here is neither reported
+    missing nor counted as not started.
+    """
+
+    business_goals: str | None = None
+    audiences: str | None = None
+    roles: str | None = None
+    routing: str | None = None
+    metrics: str | None = None
+    reporting: str | None = None
+    engagement: str | None = None
+    content: str | None = None
+    calendar: str | None = None
+    policy: str | None = None
+    moderation: str | None = None
+    approval: str | None = None
+    governance: str | None = None
+    resources: str | None = None
+    budget: str | None = None
+    scenarios: str | None = None
+
+    def where(self, section: str) -> str | None:
+        """Where *section* is kept, or None when this plan holds it, says nothing, or still
+        holds a placeholder there ("TBD").
+
+        >>> Elsewhere(policy="Staff handbook, chapter 4").where("policy")
+        'Staff handbook, chapter 4'
+        >>> Elsewhere(policy="TBD").where("policy") is None
+        True
+        """
+        value = getattr(self, section)
+        return value if isinstance(value, str) and not is_placeholder(value) else None
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -231,6 +273,9 @@ class Audience(Part):
     market_value: str | None = None
     channels: tuple[str, ...] = attrs.field(factory=_list)
     priority: Priority | None = None
+    #: How the audience is reached outside this plan's channels, when it is (meetings, the
+    #: intranet): it is not reported as reached by no channel.
+    elsewhere: str | None = None
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -786,6 +831,7 @@ class Plan(Part):
     start: dt.date | None = None
     horizons: Horizons | None = None
     currency: str | None = None
+    elsewhere: Elsewhere | None = None
 
     briefing: Briefing | None = None
     analysis: Analysis | None = None
@@ -875,4 +921,5 @@ HEADER_FIELDS = (
     "start",
     "horizons",
     "currency",
+    "elsewhere",
 )

@@ -123,7 +123,10 @@ class PlanBuilder:
         start: Date | None = None,
         horizons: Mapping[str, Date] | None = None,
         currency: str | None = None,
+        elsewhere: Mapping[str, str] | None = None,
     ) -> None:
+        """*elsewhere* maps the sections the plan leaves to other documents to where they
+        are kept: ``elsewhere={"moderation": "Moderation protocol"}``."""
         header = _fields(
             name=name,
             organization=organization,
@@ -133,6 +136,7 @@ class PlanBuilder:
             start=start,
             horizons=horizons,
             currency=currency,
+            elsewhere=dict(elsewhere) if elsewhere is not None else None,
         )
         self._document: dict[str, Any] = {"format": "socialplan/1", "plan": header}
 
@@ -286,11 +290,12 @@ class PlanBuilder:
         market_value: str | None = None,
         on: Sequence[Ref[Channel] | str] | None = None,
         priority: str | None = None,
+        elsewhere: str | None = None,
     ) -> Ref[Audience]:
         """Add an audience (a persona).
 
         Where it is (*on*) defaults, when the plan is built, to the channels
-        that reach it.
+        that reach it; *elsewhere* says how it is reached outside the plan's channels.
         """
         fields = _fields(
             name=name,
@@ -300,6 +305,7 @@ class PlanBuilder:
             habits=tuple(habits),
             market_value=market_value,
             priority=priority,
+            elsewhere=elsewhere,
         )
         if on is not None:  # said, even if empty: keep it as said
             fields["channels"] = [str(channel) for channel in on]

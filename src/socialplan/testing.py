@@ -80,6 +80,7 @@ from ._model import (
     ContentPillar,
     ContentSource,
     ContentStrategy,
+    Elsewhere,
     EngagementRule,
     Expectation,
     Governance,
@@ -406,6 +407,9 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
             _opt(st.builds(Horizons, short=_opt(dates()), medium=_opt(dates()), long=_opt(dates())))
         ),
         currency=draw(_opt(st.sampled_from(["EUR", "USD", "MXN"]))),
+        elsewhere=draw(
+            _opt(st.builds(Elsewhere, policy=_opt(t), moderation=_opt(t), budget=_opt(t)))
+        ),
         briefing=draw(
             _opt(
                 st.builds(
@@ -442,6 +446,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     market_value=_opt(t),
                     channels=_refs(channel_ids),
                     priority=_opt(st.sampled_from(Priority)),
+                    elsewhere=_opt(t),
                 ),
             )
         ),

@@ -28,6 +28,7 @@ __all__ = [
     "SECTIONS",
     "Section",
     "channels_in",
+    "elsewhere",
     "grouped",
     "not_started",
     "sections_not_started",
@@ -55,13 +56,15 @@ def channels_in(plan: Plan, statuses: Collection[ChannelStatus | None]) -> dict[
 class Section(Part):
     """A section of a plan that its per-part rules are about.
 
-    *step* is the step of the 14 (seed 004) it belongs to; *empty* tells that the plan has
+    *key* is its name in ``[plan.elsewhere]``; *step* is the step of the 14 (seed 004) it
+    belongs to; *empty* tells that the plan has
     nothing in it; *wanted* that the plan has parts the section would be about (a calendar
     is wanted when a channel is running). *rules* are the codes that stay silent while the
     section is not started.
     """
 
     name: str
+    key: str
     step: str
     rules: tuple[str, ...]
     empty: Callable[[Plan], bool]
@@ -76,6 +79,7 @@ def _running(plan: Plan) -> bool:
 SECTIONS: tuple[Section, ...] = (
     Section(
         name="business goals",
+        key="business_goals",
         step="objectives",
         rules=("SP209",),
         empty=lambda plan: not plan.business_goals,
@@ -83,6 +87,7 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         name="audiences",
+        key="audiences",
         step="audiences",
         rules=("SP212", "SP302"),
         empty=lambda plan: not plan.audiences,
@@ -90,6 +95,7 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         name="roles",
+        key="roles",
         step="responsibility_map",
         rules=("SP401", "SP402"),
         empty=lambda plan: not plan.roles,
@@ -97,6 +103,7 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         name="message routing",
+        key="routing",
         step="responsibility_map",
         rules=("SP403",),
         empty=lambda plan: not plan.routing,
@@ -104,6 +111,7 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         name="metrics",
+        key="metrics",
         step="metrics",
         rules=("SP201",),
         empty=lambda plan: not plan.metrics,
@@ -111,6 +119,7 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         name="rules of engagement",
+        key="engagement",
         step="engagement_framework",
         rules=("SP501",),
         empty=lambda plan: not plan.engagement,
@@ -118,6 +127,7 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         name="editorial calendar",
+        key="calendar",
         step="initial_content",
         rules=("SP604",),
         empty=lambda plan: not plan.calendar,
@@ -126,9 +136,35 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
+def elsewhere(plan: Plan, key: str) -> str | None:
+    """Where the plan says its section *key* is kept, if in another document.
+
+    >>> from socialplan import Elsewhere
+    >>> elsewhere(Plan(name="A", elsewhere=Elsewhere(moderation="The protocol")), "moderation")
+    'The protocol'
+    >>> elsewhere(Plan(name="A"), "moderation") is None
+    True
+    """
+    return plan.elsewhere.where(key) if plan.elsewhere is not None else None
+
+
 def _not_started(plan: Plan) -> MappingProxyType[str, Section]:
     return MappingProxyType(
-        {s.name: s for s in SECTIONS if s.empty(plan) and s.wanted(plan)},
+        {
+            s.name: s
+            for s in SECTIONS
+            if s.empty(plan) and s.wanted(plan) and elsewhere(plan, s.key) is None
+        },
+    )
+
+
+def _quiet(plan: Plan) -> frozenset[str]:
+    """The codes of the per-part rules whose section is empty: not started, or elsewhere."""
+    return frozenset(
+        code
+        for s in SECTIONS
+        if s.empty(plan) and (s.wanted(plan) or elsewhere(plan, s.key) is not None)
+        for code in s.rules
     )
 
 
@@ -138,8 +174,9 @@ def sections_not_started(context: Context) -> tuple[Section, ...]:
 
 
 def not_started(context: Context, code: str) -> bool:
-    """Whether the section the rule *code* is about is not started: the rule stays silent."""
-    return any(code in s.rules for s in sections_not_started(context))
+    """Whether the section the rule *code* is about is not started, or empty here and kept
+    in another document (``[plan.elsewhere]``): the rule stays silent."""
+    return code in context.memo("absence.quiet", lambda: _quiet(context.plan))
 
 
 def grouped(

@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._core.graph import cycles
-from .._core.vocab import OPEN_TO_ALL_PLATFORMS
+from .._core.placeholders import is_placeholder
+from .._core.vocab import OPEN_TO_ALL_PLATFORMS, ChannelStatus
 from ._absence import NOT_RETIRED, SPOKEN_TO, channels_in, grouped, not_started
 from ._context import Context
 from ._registry import Finding, rule
+
+
+def _said(text: str | None) -> bool:
+    return text is not None and not is_placeholder(text)
 
 
 @rule(
@@ -18,15 +23,22 @@ from ._registry import Finding, rule
     summary="An audience no channel reaches.",
     why="Seed 004's second step asks where the customers are: an audience no channel reaches "
     "hears nothing the plan says."
-    " A proposed or retired channel reaches nobody yet, or any more: it does not count.",
-    fix="Add the audience to the `audiences` of a channel where it is.",
+    " A retired channel reaches nobody any more: it does not count. A proposed one does: "
+    "the plan says where the audience will be reached, and whether that channel is decided "
+    "is its own question. An audience the plan reaches outside its channels (meetings, the "
+    "intranet) says so with `elsewhere`. Evidence: the corpus of real strategies "
+    "(tests/realworld/): council-york reaches partners and its workforce outside social "
+    "media, and company-gitlab files its talent audiences under the Instagram it proposes.",
+    fix="Add the audience to the `audiences` of a channel where it is, or say how it is "
+    'reached outside the plan\'s channels: `elsewhere = "partnership meetings"`.',
     example='[audiences.teachers]\nname = "Teachers"  # no channel lists it',
 )
 def unreached_audience(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    # A proposed or retired channel reaches nobody yet, or any more.
-    used = channels_in(plan, NOT_RETIRED)
+    # A retired channel reaches nobody any more; a proposed one says where they will be.
+    used = channels_in(plan, NOT_RETIRED | {ChannelStatus.PROPOSED})
     reached = {a for c in used.values() for a in c.audiences}
+    reached.update(k for k, a in plan.audiences.items() if _said(a.elsewhere))
     yield from grouped(
         (
             (

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from .._core.text import counted
 from .._model import Plan
-from ._absence import LIVE, channels_in, grouped
+from ._absence import LIVE, channels_in, elsewhere, grouped
 from ._context import Context
 from ._registry import Finding, rule
 from ._substance_channels import _INVITES, _same_text
@@ -81,17 +81,14 @@ def _no_policy(plan: Plan) -> bool:
     "off-limits topic.",
     fix="Add a `[policy]`: `off_limits` topics, what is `confidential`, and how staff speak "
     "for the organisation (`company_capacity`) and on their own accounts "
-    "(`personal_capacity`). "
-    "On the corpus it fired wrongly on plans whose policy lives in a document the "
-    "plan only points to (the format cannot say so yet), more than one in five: it is "
-    'opt-in, selected by its code (`select = ["SP", "SP409"]`).',
+    "(`personal_capacity`). If the policy is a document of its own, say where it is kept: "
+    '`[plan.elsewhere]` `policy = "Social media policy, intranet"`.',
     example='[channels.x]\nplatform = "x"  # and no [policy]',
-    opt_in=True,
 )
 def no_social_media_policy(context: Context) -> Iterator[Finding]:
     plan = context.plan
     running = channels_in(plan, LIVE)
-    if running and _no_policy(plan):
+    if running and _no_policy(plan) and elsewhere(plan, "policy") is None:
         yield Finding(
             "policy",
             f"the plan runs {counted(len(running), 'channel')} and has no policy: nothing says "
@@ -124,19 +121,18 @@ def _invitation(plan: Plan) -> str | None:
     "nonprofit-carpentries route inquiries and ask for participation with no house rules "
     "for comments.",
     fix="Add a `[moderation]`: `house_rules` visitors can read, and `rules` saying what is "
-    "hidden, deleted or blocked and when it is escalated. "
-    "On the corpus it fired wrongly on plans whose moderation protocol lives in a document the "
-    "plan only points to (the format cannot say so yet), more than one in five: it is "
-    'opt-in, selected by its code (`select = ["SP", "SP506"]`).',
+    "hidden, deleted or blocked and when it is escalated. If a moderation protocol of its "
+    'own holds them, say where: `[plan.elsewhere]` `moderation = "Moderation protocol"`.',
     example='[objectives.talk]\ntitle = "Start conversations"\n'
     '[channels.facebook]\nplatform = "facebook"  # and no [moderation]',
-    opt_in=True,
 )
 def interaction_without_moderation(context: Context) -> Iterator[Finding]:
     plan = context.plan
     running = channels_in(plan, LIVE)
     moderation = plan.moderation
     if not running or (moderation is not None and (moderation.house_rules or moderation.rules)):
+        return
+    if elsewhere(plan, "moderation") is not None:
         return
     invitation = _invitation(plan)
     if invitation is not None:
@@ -158,16 +154,13 @@ def interaction_without_moderation(context: Context) -> Iterator[Finding]:
     "often, and who decides with them. Seen in the corpus: nonprofit-carpentries lists ten "
     "metrics and names nobody to collect, report or act on them.",
     fix="Add a `[reporting.<id>]` with its `metrics`, its `owner`, who it goes `to` and how "
-    "often (`every`). "
-    "On the corpus it fired wrongly on plans whose reporting lives in a document the "
-    "plan only points to (the format cannot say so yet), more than one in five: it is "
-    'opt-in, selected by its code (`select = ["SP", "SP711"]`).',
+    "often (`every`). If another document sets the reporting (a performance framework, "
+    'a committee\'s reports), say where: `[plan.elsewhere]` `reporting = "..."`.',
     example='[metrics.visits]\nname = "Visits"  # and no [reporting]',
-    opt_in=True,
 )
 def metrics_never_reported(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    if plan.metrics and not plan.reporting:
+    if plan.metrics and not plan.reporting and elsewhere(plan, "reporting") is None:
         many = counted(len(plan.metrics), "metric")
         verb = "is" if len(plan.metrics) == 1 else "are"
         them = "it" if len(plan.metrics) == 1 else "them"
@@ -216,13 +209,17 @@ def plan_without_review(context: Context) -> Iterator[Finding]:
     "council-york schedules posts by the team's capacity to reply and states no staff "
     "time, and nonprofit-carpentries runs eight channels with no budget or staff hours.",
     fix='Add a `[resources.<id>]` of `kind = "people"` saying whose time and how much '
-    '("the community manager, 10 hours a week"), or a budget for the channels.',
+    '("the community manager, 10 hours a week"), or a budget for the channels. If the '
+    "annual plan or another document holds them, say where: `[plan.elsewhere]` "
+    '`resources = "..."`.',
     example='[channels.x]\nplatform = "x"  # and no people or budget in [resources]',
 )
 def channels_without_resources(context: Context) -> Iterator[Finding]:
     plan = context.plan
     running = channels_in(plan, LIVE)
     if not running or plan.budget is not None:
+        return
+    if elsewhere(plan, "resources") or elsewhere(plan, "budget"):
         return
     if any(str(r.kind) in ("people", "budget") for r in plan.resources.values()):
         return

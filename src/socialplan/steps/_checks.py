@@ -244,7 +244,7 @@ def _audiences(plan: Plan) -> Iterator[str]:
         yield Missing("no_audience")
     for key in audiences:
         audience = plan.audiences[key]
-        if not audience.channels:
+        if not audience.channels and not _said(audience.elsewhere):
             yield Missing("audience_nowhere", key=key)
 
 
@@ -399,10 +399,15 @@ def _engagement_framework(plan: Plan) -> Iterator[str]:
             yield Missing("engagement_no_topics", key=key)
 
 
+def _elsewhere(plan: Plan, section: str) -> bool:
+    """Whether the plan says *section* is kept in another document (``[plan.elsewhere]``)."""
+    return plan.elsewhere is not None and plan.elsewhere.where(section) is not None
+
+
 def _policy_written(plan: Plan) -> bool:
     policy = plan.policy
     if policy is None:
-        return False
+        return _elsewhere(plan, "policy")
     texts = [policy.company_capacity, policy.personal_capacity]
     return _written(
         [*policy.acceptable, *policy.off_limits, *policy.confidential, *texts], policy.approver
@@ -413,6 +418,8 @@ def _policy_written(plan: Plan) -> bool:
 def _policy(plan: Plan) -> Iterator[str]:
     """What is acceptable, off limits and confidential; company vs personal capacity."""
     policy = plan.policy
+    if policy is None and _elsewhere(plan, "policy"):
+        return
     if policy is None or not _policy_written(plan):
         yield Missing("no_policy")
         return
