@@ -408,6 +408,19 @@ CASES = [
         ('kind = "tool"', 'kind = "people"'),
     ),
     Case(
+        "SP310",
+        """
+        [roles.cm]
+        title = "Community manager"
+        [channels.podcast]
+        platform = "podcast"
+        status = "proposed"
+        owner = "cm"
+        """,
+        [("SP310", "warning", "channels.podcast.status")],
+        ('status = "proposed"', 'status = "conditional"\nstatus_note = "Once we have a host"'),
+    ),
+    Case(
         "SP401",
         """
         [roles.cm]
@@ -807,6 +820,57 @@ CASES = [
         """,
         [("SP409", "warning", "policy")],
         ('platform = "x"', 'platform = "x"\n[policy]\noff_limits = ["clients\' names"]'),
+    ),
+    Case(
+        "SP410",
+        """
+        [roles.cm]
+        title = "Community manager"
+        people = ["Ana", "Luis (shadow)"]
+        [channels.x]
+        platform = "x"
+        owner = "cm"
+        [approval]
+        approver = "cm"
+        four_eyes = true
+        """,
+        [("SP410", "warning", "approval.four_eyes")],
+        ('"Luis (shadow)"', '"Luis"'),
+    ),
+    Case(
+        "SP411",
+        """
+        [roles.editor]
+        title = "Editor"
+        [channels.blog]
+        platform = "blog"
+        [channels.x]
+        platform = "x"
+        [channels.linkedin]
+        platform = "linkedin"
+        [approval]
+        approver = "editor"
+        exempt = ["social media posts"]
+        """,
+        [("SP411", "warning", "approval.exempt")],
+        ('"social media posts"', '"replies to comments"'),
+    ),
+    Case(
+        "SP412",
+        """
+        [roles.lead]
+        title = "Lead"
+        people = ["Ana", "Luis"]
+        [roles.cm]
+        title = "Community manager"
+        people = ["Ana"]
+        escalate_to = "lead"
+        [channels.x]
+        platform = "x"
+        owner = "cm"
+        """,
+        [("SP412", "warning", "roles.cm.people")],
+        ('people = ["Ana"]', 'people = ["Marta"]'),
     ),
     Case(
         "SP506",

@@ -359,6 +359,30 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "Nombre a una segunda persona en el rol, o pase algunos canales a otro rol; diga en "
         "`resources` cuánto tiempo le llevan los canales.",
     ),
+    "SP310": (
+        "Un canal propuesto, condicional o en retirada sin nada que lo decida.",
+        "Decídalo: dele una fecha (una táctica del canal con `starts`, una entrada del "
+        "calendario, una condición de `[launch]` que lo nombre, con su `approver`), escriba la "
+        "condición de un canal condicional en `status_note`, la fecha `status_since` desde la "
+        "que se retira uno en retirada, y un `owner` que decida; o quite el canal hasta "
+        "decidirlo.",
+    ),
+    "SP410": (
+        "Doble revisión, y la única persona que aprueba lleva ella sola algunos canales.",
+        "Nombre en el rol que aprueba a una segunda persona que pueda aprobar (quien está en "
+        "formación, la «sombra», no cuenta), o haga responsable (`accountable`) de esos "
+        "canales a otro rol en `[raci.channels]`.",
+    ),
+    "SP411": (
+        "La aprobación exime canales enteros, la mayoría de los que están en marcha.",
+        "Apruebe también las publicaciones de esos canales y deje en `exempt` solo tipos de "
+        "publicación, como las respuestas a comentarios.",
+    ),
+    "SP412": (
+        "Una persona ocupa varios roles de los que depende el plan, y es la única en uno.",
+        "Dé a ese rol una segunda persona que pueda actuar (no solo acompañar como sombra), o "
+        "deje el otro rol a otra persona.",
+    ),
     "SP505": (
         "Un objetivo invita a participar mientras la moderación silencia todas las respuestas.",
         "Modere tipos de mensaje (insultos, spam, datos personales) y no todos; o, si los "
