@@ -7,6 +7,8 @@ The table of every rule (tests/test_rules.py) has the main case of each; these d
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import socialplan
 from helpers import plan_of
@@ -139,3 +141,18 @@ def test_sp313_says_how_many_audiences_share_the_plan() -> None:
         "time, budget or a post's message has to choose"
     )
     assert expected == message(audiences(6), "SP313")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    count=st.integers(min_value=0, max_value=9),
+    ranked=st.lists(st.sampled_from(["primary", "secondary"]), max_size=3),
+)
+def test_sp313_fires_exactly_from_five_audiences_when_none_is_ranked(
+    count: int, ranked: list[str]
+) -> None:
+    body = audiences(count) + "".join(
+        f'[audiences.r{i}]\nname = "Ranked {i}"\npriority = "{p}"\n' for i, p in enumerate(ranked)
+    )
+    expected = ["audiences"] if count >= 5 and not ranked else []
+    assert expected == paths(body, "SP313")
