@@ -396,6 +396,23 @@ CASES = [
         ('residents]\n        name = "Residents"', 'parents]\n        name = "Parents"'),
     ),
     Case(
+        "SP313",
+        """
+        [audiences.clients]
+        name = "Clients"
+        [audiences.designers]
+        name = "Designers"
+        [audiences.developers]
+        name = "Developers"
+        [audiences.founders]
+        name = "Founders"
+        [audiences.students]
+        name = "Design students"
+        """,
+        [("SP313", "warning", "audiences")],
+        ('name = "Clients"', 'name = "Clients"\npriority = "primary"'),
+    ),
+    Case(
         "SP309",
         """
         [channels.x]
@@ -811,6 +828,20 @@ CASES = [
         """,
         [("SP218", "warning", "objectives.grow")],
         ('objectives = ["events"]', 'objectives = ["events", "grow"]'),
+    ),
+    Case(
+        "SP413",
+        """
+        [channels.x]
+        platform = "x"
+        [content.pillars.alerts]
+        theme = "Emergencies and incidents"
+        [roles.editors]
+        title = "Editors"
+        duties = ["publish the posts"]
+        """,
+        [("SP413", "warning", "roles")],
+        ('"publish the posts"', '"publish the posts", "decide what is said in a crisis"'),
     ),
     Case(
         "SP409",

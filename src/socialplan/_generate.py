@@ -230,6 +230,8 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
             "market_value": f"About {rng.randint(2, 90)} % of yearly sales.",
             "channels": where,
         }
+        if i == 0:  # the audience served first (SP313)
+            audiences[key]["priority"] = "primary"
 
     channel_table: dict[str, Any] = {}
     for i, key in enumerate(channel_ids):

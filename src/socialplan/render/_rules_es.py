@@ -349,6 +349,11 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "Divídalo en los grupos que el plan debe alcanzar y que necesitan cosas distintas (la "
         "regla se activa a petición: selecciónela por su código).",
     ),
+    "SP313": (
+        "Cinco públicos o más, y ninguno va primero.",
+        'Marque el público o los dos que más importan con `priority = "primary"` (y los '
+        'demás `"secondary"`), y oriente a ellos primero los objetivos y los canales.',
+    ),
     "SP407": (
         "Un rol sin nadie dentro del que el plan depende.",
         "Nombre a las personas del rol (`people`), o pase sus canales y aprobaciones a un rol "
@@ -382,6 +387,12 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "Una persona ocupa varios roles de los que depende el plan, y es la única en uno.",
         "Dé a ese rol una segunda persona que pueda actuar (no solo acompañar como sombra), o "
         "deje el otro rol a otra persona.",
+    ),
+    "SP413": (
+        "El plan prevé crisis y no nombra a nadie que decida o apruebe lo que se dice en una.",
+        "Dé a un rol el deber de decidir y aprobar lo que se publica en una crisis (en sus "
+        "`duties`, o un rol para ello, como un gabinete de crisis), y dirija a él los mensajes "
+        '`crisis` con una regla `[[routing]]` (`message = "crisis"`).',
     ),
     "SP505": (
         "Un objetivo invita a participar mientras la moderación silencia todas las respuestas.",

@@ -13,6 +13,7 @@ from . import (  # noqa: F401 - imported for the rules they register
     _references,
     _responsibility,
     _steps,
+    _substance_audiences,
     _substance_channels,
     _substance_metrics,
     _substance_objectives,

@@ -1,0 +1,127 @@
+"""Who decides in a crisis, and whom the plan serves first (issue #18, recall).
+
+Each rule decides from the plan's data alone: a plan that expects crises (in a scenario, a
+content pillar, an objective, a tactic or a channel's purpose, in English or Spanish) and
+names nobody to decide in one; a plan with many audiences and none marked as coming first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .._core.placeholders import is_placeholder
+from .._core.vocab import MessageKind
+from .._model import Plan
+from ._absence import LIVE, NOT_RETIRED, channels_in
+from ._context import Context
+from ._registry import Finding, rule
+from ._substance_channels import _same_text
+
+#: Words for a crisis, compared on :func:`_same_text` (case and accents aside): English,
+#: Spanish and Catalan. "emergenc" alone would take "emergence"; "incidencia" is any issue.
+_CRISIS = re.compile(r"\b(?:crisis|crises|crisi|emergenc(?:y|ies|ia|ias)|incidents?|incidentes?)\b")
+
+
+def _about_crises(*texts: str | None) -> bool:
+    written = [t.replace("_", " ") for t in texts if t and not is_placeholder(t)]
+    return bool(written) and bool(_CRISIS.search(_same_text(" ".join(written))))
+
+
+def _expecting_crises(plan: Plan) -> list[str]:
+    """The parts of *plan* that expect crises, as words ('scenario "fire"'), in file order."""
+    found: list[str] = []
+    for key, objective in plan.objectives.items():
+        if _about_crises(objective.title, objective.kind, objective.description):
+            found.append(f'objective "{key}"')
+    for key, channel in channels_in(plan, NOT_RETIRED).items():
+        if _about_crises(channel.purpose):
+            found.append(f'channel "{key}"')
+    if plan.content is not None:
+        for key, pillar in plan.content.pillars.items():
+            if _about_crises(pillar.theme, pillar.description):
+                found.append(f'content pillar "{key}"')
+    for key, tactic in plan.tactics.items():
+        if _about_crises(tactic.title, tactic.description):
+            found.append(f'tactic "{key}"')
+    for key, scenario in plan.scenarios.items():
+        if _about_crises(scenario.name, scenario.trigger, scenario.description):
+            found.append(f'scenario "{key}"')
+    return found
+
+
+def _crisis_authority(plan: Plan) -> bool:
+    """Whether *plan* names someone to decide in a crisis: a route for crisis messages, or a
+    role whose title or a duty is about crises."""
+    if any(r.message is MessageKind.CRISIS and not is_placeholder(r.to) for r in plan.routing):
+        return True
+    return any(
+        _about_crises(role.title) or any(_about_crises(duty) for duty in role.duties)
+        for role in plan.roles.values()
+    )
+
+
+@rule(
+    "SP413",
+    "crisis-without-authority",
+    "warning",
+    summary="The plan expects crises and names nobody to decide or approve what is said in one.",
+    why="Seed 003 (B) plans for failure with a plan B and C, and seed 004 routes crises to a "
+    "team: in a crisis the question is not only who answers the messages (SP403) but who "
+    "decides what the organisation says, and who approves it, at any hour. A plan that "
+    "names emergencies as a topic, a pillar or a scenario and gives nobody that authority "
+    "leaves it to whoever is on the account. Seen in the corpus: regional-gov-generalitat-es "
+    "makes emergencies a reason to post more and names nobody to decide or approve, and "
+    "university-csbsju makes emergencies a broadcast topic with no crisis authority.",
+    fix="Give one role the duty to decide and approve what is posted in a crisis (its "
+    "`duties`, or a role for it, such as a crisis cell), and route `crisis` messages to it "
+    'with a `[[routing]]` rule (`message = "crisis"`).',
+    example='[content.pillars.alerts]\ntheme = "Emergencies"  # and no role decides in one',
+)
+def crisis_without_authority(context: Context) -> Iterator[Finding]:
+    plan = context.plan
+    if not channels_in(plan, LIVE):
+        return
+    expecting = _expecting_crises(plan)
+    if expecting and not _crisis_authority(plan):
+        yield Finding(
+            "roles",
+            f"the plan expects crises ({', '.join(expecting)}), but names nobody to decide or "
+            "approve what is said in one: no role has a crisis or emergency duty and no "
+            "routing rule takes crisis messages",
+            "give a role the duty to decide and approve what is posted in a crisis, "
+            "and route crisis messages to it",
+        )
+
+
+#: From this many audiences on, a plan that ranks none spreads one voice over all of them.
+_MANY_AUDIENCES = 5
+
+
+@rule(
+    "SP313",
+    "audiences-without-priority",
+    "warning",
+    summary="Five or more audiences, and none comes first.",
+    why="Seed 001 asks who the targets are and seed 003 (F) to make a difference only where "
+    "the plan can, leaving the rest: with many audiences and no priority, every post, "
+    "channel and budget line is shared among all of them, and the ones who matter most "
+    "(the clients who buy, the people a public body must reach) get no more than anyone. Up "
+    "to four audiences can each get their own messages; from five on, the corpus plans that "
+    "rank none spread one voice over all. Seen in the corpus: smallbiz-hanno lists twelve "
+    "kinds of reader and does not single out its clients, and company-gitlab's audiences "
+    "are platform demographics with no priority among them; university-csbsju names its "
+    "primary audience and is silent.",
+    fix='Mark the audience or two that matter most with `priority = "primary"` (and the rest '
+    '`"secondary"`), and aim the objectives and channels at them first.',
+    example='[audiences.clients]\nname = "Clients"  # and four more, none with a priority',
+)
+def audiences_without_priority(context: Context) -> Iterator[Finding]:
+    written = [a for a in context.plan.audiences.values() if not context.placeholder(a)]
+    if len(written) >= _MANY_AUDIENCES and all(a.priority is None for a in written):
+        yield Finding(
+            "audiences",
+            f"{len(written)} audiences and none has a priority: nothing says whom the plan "
+            "serves first when time, budget or a post's message has to choose",
+            'mark the one or two that matter most with priority = "primary"',
+        )
