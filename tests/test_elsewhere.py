@@ -6,6 +6,7 @@ or a company's staff handbook is not a missing section.
 from __future__ import annotations
 
 import pytest
+
 import socialplan
 from helpers import plan_of
 
