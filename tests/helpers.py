@@ -32,6 +32,17 @@ def plan_of(body: str) -> socialplan.Plan:
     return socialplan.loads(HEAD + body)
 
 
+def findings_of(body: str, code: str) -> list[tuple[str, str]]:
+    """What rule *code* reports on the plan of *body* (see `plan_of`), as (path, message)."""
+    report = socialplan.validate(plan_of(body), select=[code])
+    return [(d.path, d.message) for d in report]
+
+
+def paths(body: str, code: str) -> list[str]:
+    """The paths rule *code* reports on the plan of *body*, in order."""
+    return [path for path, _ in findings_of(body, code)]
+
+
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """Run ``socialplan ARGS`` in-process: its exit code, stdout and stderr."""
     code = main(args)

@@ -11,11 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import socialplan
-from helpers import plan_of
-
-
-def paths(body: str, code: str) -> list[str]:
-    return [d.path for d in socialplan.validate(plan_of(body), select=[code])]
+from helpers import paths, plan_of
 
 
 def message(body: str, code: str) -> str:

@@ -11,18 +11,8 @@ import pytest
 
 import socialplan
 import socialplan.rules
-from helpers import plan_of
-
-
-def found(body: str, code: str) -> list[tuple[str, str]]:
-    """What rule *code* reports on the plan *body*, as (path, message)."""
-    report = socialplan.validate(plan_of(body), select=[code])
-    return [(d.path, d.message) for d in report]
-
-
-def paths(body: str, code: str) -> list[str]:
-    return [path for path, _ in found(body, code)]
-
+from helpers import findings_of as found
+from helpers import paths, plan_of
 
 # --- SP402: a role that runs the accounts is the community manager, whatever its label ----
 

@@ -9,20 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-import socialplan
-import socialplan.rules
-from helpers import plan_of
-
-
-def found(body: str, code: str) -> list[tuple[str, str]]:
-    """What rule *code* reports on the plan *body*, as (path, message)."""
-    report = socialplan.validate(plan_of(body), select=[code])
-    return [(d.path, d.message) for d in report]
-
-
-def paths(body: str, code: str) -> list[str]:
-    return [path for path, _ in found(body, code)]
-
+from helpers import findings_of as found
+from helpers import paths
 
 # --- SP310: a channel in limbo -----------------------------------------------------------
 

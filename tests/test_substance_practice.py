@@ -8,12 +8,7 @@ The table of every rule (tests/test_rules.py) has the main case of each; these d
 from __future__ import annotations
 
 import socialplan
-from helpers import plan_of
-
-
-def paths(body: str, code: str) -> list[str]:
-    return [d.path for d in socialplan.validate(plan_of(body), select=[code])]
-
+from helpers import paths, plan_of
 
 # --- SP218: an objective no tactic or pillar serves, where others are served ---------------
 
