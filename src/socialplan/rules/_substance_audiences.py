@@ -109,12 +109,15 @@ _MANY_AUDIENCES = 5
     "(the clients who buy, the people a public body must reach) get no more than anyone. Up "
     "to four audiences can each get their own messages; from five on, the corpus plans that "
     "rank none spread one voice over all. Seen in the corpus: smallbiz-hanno lists twelve "
-    "kinds of reader and does not single out its clients, and company-gitlab's audiences "
-    "are platform demographics with no priority among them; university-csbsju names its "
+    "kinds of reader and does not single out its clients; university-csbsju names its "
     "primary audience and is silent.",
     fix='Mark the audience or two that matter most with `priority = "primary"` (and the rest '
-    '`"secondary"`), and aim the objectives and channels at them first.',
+    '`"secondary"`), and aim the objectives and channels at them first. '
+    "On the corpus it fired wrongly on plans that rank whom they serve in other ways (by "
+    "ranking their channels, or in words the plan does not encode), two of three: it is "
+    'opt-in, selected by its code (`select = ["SP", "SP313"]`).',
     example='[audiences.clients]\nname = "Clients"  # and four more, none with a priority',
+    opt_in=True,
 )
 def audiences_without_priority(context: Context) -> Iterator[Finding]:
     written = [a for a in context.plan.audiences.values() if not context.placeholder(a)]

@@ -13,16 +13,10 @@ from collections.abc import Iterator
 
 from .._core.placeholders import is_placeholder
 from .._core.text import counted
-from .._core.vocab import ChannelStatus
-from .._model import Channel, Plan, Role
+from .._model import Plan, Role
+from ._absence import NOT_RETIRED, channels_in
 from ._context import Context
 from ._registry import Finding, rule
-
-
-def _live(plan: Plan) -> dict[str, Channel]:
-    """The channels the plan still runs or means to: all but the retired ones."""
-    return {k: c for k, c in plan.channels.items() if c.status is not ChannelStatus.RETIRED}
-
 
 #: A placeholder that SP901 (todo-left) reports already: these rules leave it to SP901.
 _TODO = re.compile(r"\bTODO\b")
@@ -50,7 +44,7 @@ def _names(keys: list[str]) -> str:
     example='[channels.tiktok]\nplatform = "tiktok"  # purpose = ?',
 )
 def channel_without_purpose(context: Context) -> Iterator[Finding]:
-    live = _live(context.plan)
+    live = channels_in(context.plan, NOT_RETIRED)
     lacking = [key for key, channel in live.items() if not _written(channel.purpose)]
     if lacking:
         verb = "states" if len(lacking) == 1 else "state"
@@ -80,7 +74,7 @@ def _same_text(text: str) -> str:
 )
 def channels_same_purpose(context: Context) -> Iterator[Finding]:
     first: dict[str, str] = {}
-    for key, channel in _live(context.plan).items():
+    for key, channel in channels_in(context.plan, NOT_RETIRED).items():
         if not _written(channel.purpose):
             continue
         assert channel.purpose is not None
@@ -184,7 +178,7 @@ def _carries(plan: Plan, key: str) -> list[str]:
         entries = {**plan.raci.steps, **plan.raci.channels}
         if any(key in entry.accountable for entry in entries.values()):
             carried.append("is accountable in the RACI")
-    live = _live(plan)
+    live = channels_in(plan, NOT_RETIRED)
     owned = [k for k, c in live.items() if c.owner == key]
     if owned and 2 * len(owned) >= len(live):
         carried.append(f"owns {len(owned)} of {counted(len(live), 'channel')}")
@@ -258,7 +252,7 @@ def _one_person(role: Role, plan_names_people: bool) -> bool:
 )
 def one_person_every_channel(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    live = _live(plan)
+    live = channels_in(plan, NOT_RETIRED)
     owners = {channel.owner for channel in live.values()}
     if len(live) < 3 or len(owners) != 1:
         return

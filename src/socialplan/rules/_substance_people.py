@@ -130,13 +130,18 @@ def _signed_off(plan: Plan, channel: str, person: str) -> bool:
     "that person alone runs channels, nobody else can approve what they post there: the "
     "rule is kept only by breaking it. Seen in the corpus: opensource-kubernetes has the "
     "social media lead approve every post under four eyes, and its one lead also runs the "
-    "contributor accounts. A channel whose RACI entry makes someone else accountable "
+    "contributor accounts (a blind reading of the source found the comms leads may approve "
+    "too: a false positive). A channel whose RACI entry makes someone else accountable "
     "has its second pair of eyes.",
     fix="Name a second person who can approve in the approver role (a shadow in training "
     "does not count), or make another role `accountable` for those channels in "
-    "`[raci.channels]`, so that someone else signs their posts off.",
+    "`[raci.channels]`, so that someone else signs their posts off. "
+    "On the corpus it fired wrongly where the source lets a second role approve (the format "
+    "names one approver role): it is opt-in, selected by its code "
+    '(`select = ["SP", "SP410"]`).',
     example='[roles.cm]\npeople = ["Ana"]\n[channels.x]\nowner = "cm"\n'
     '[approval]\napprover = "cm"\nfour_eyes = true',
+    opt_in=True,
 )
 def four_eyes_one_pair(context: Context) -> Iterator[Finding]:
     plan = context.plan
