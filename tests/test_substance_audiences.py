@@ -99,7 +99,8 @@ def test_sp413_names_what_expects_crises_and_says_it_is_about_who_decides() -> N
     )
     body += '[scenarios.storm]\nname = "Storm"\ntrigger = "A weather emergency"\n'
     expected = (
-        'the plan expects crises (content pillar "alerts", scenario "storm"), but names '
+        'the plan expects crises (content pillar "alerts" (says "Emergencies"), scenario '
+        '"storm" (says "emergency")), but names '
         "nobody to decide or approve what is said in one: no role has a crisis or emergency "
         "duty and no routing rule takes crisis messages"
     )

@@ -23,30 +23,45 @@ from ._substance_channels import _same_text
 _CRISIS = re.compile(r"\b(?:crisis|crises|crisi|emergenc(?:y|ies|ia|ias)|incidents?|incidentes?)\b")
 
 
+def _crisis_word(*texts: str | None) -> str | None:
+    """The first word about a crisis in *texts*, as the plan writes it, or None."""
+    for text in texts:
+        if text and not is_placeholder(text):
+            words: list[str] = re.findall(r"[^\W_]+", text)
+            for word in words:
+                if _CRISIS.fullmatch(_same_text(word)):
+                    return word
+    return None
+
+
 def _about_crises(*texts: str | None) -> bool:
-    written = [t.replace("_", " ") for t in texts if t and not is_placeholder(t)]
-    return bool(written) and bool(_CRISIS.search(_same_text(" ".join(written))))
+    return _crisis_word(*texts) is not None
 
 
 def _expecting_crises(plan: Plan) -> list[str]:
-    """The parts of *plan* that expect crises, as words ('scenario "fire"'), in file order."""
+    """The parts of *plan* that expect crises, as words ('scenario "fire" (says "emergency")'),
+    in file order: the part and the word in it that a reader finds in the file."""
+    parts: list[tuple[str, str, tuple[str | None, ...]]] = [
+        *(
+            ("objective", key, (o.title, o.kind, o.description))
+            for key, o in plan.objectives.items()
+        ),
+        *(("channel", key, (c.purpose,)) for key, c in channels_in(plan, NOT_RETIRED).items()),
+        *(
+            ("content pillar", key, (p.theme, p.description))
+            for key, p in (plan.content.pillars.items() if plan.content is not None else ())
+        ),
+        *(("tactic", key, (t.title, t.description)) for key, t in plan.tactics.items()),
+        *(
+            ("scenario", key, (s.name, s.trigger, s.description))
+            for key, s in plan.scenarios.items()
+        ),
+    ]
     found: list[str] = []
-    for key, objective in plan.objectives.items():
-        if _about_crises(objective.title, objective.kind, objective.description):
-            found.append(f'objective "{key}"')
-    for key, channel in channels_in(plan, NOT_RETIRED).items():
-        if _about_crises(channel.purpose):
-            found.append(f'channel "{key}"')
-    if plan.content is not None:
-        for key, pillar in plan.content.pillars.items():
-            if _about_crises(pillar.theme, pillar.description):
-                found.append(f'content pillar "{key}"')
-    for key, tactic in plan.tactics.items():
-        if _about_crises(tactic.title, tactic.description):
-            found.append(f'tactic "{key}"')
-    for key, scenario in plan.scenarios.items():
-        if _about_crises(scenario.name, scenario.trigger, scenario.description):
-            found.append(f'scenario "{key}"')
+    for kind, key, texts in parts:
+        word = _crisis_word(*texts)
+        if word is not None:
+            found.append(f'{kind} "{key}" (says "{word}")')
     return found
 
 
