@@ -44,6 +44,8 @@ start = $start
 currency = "TODO: the currency of every cost, e.g. EUR"
 # The ends of the short, medium and long term (seed 003, steps P to R).
 horizons = { short = $short, medium = $medium, long = $long }
+# Sections kept in another document, with where (delete what this plan holds itself).
+elsewhere = { policy = "TODO: where the social media policy is kept, if not here" }
 
 # The briefing (seed 000): what the company brings to the table.
 [briefing]
