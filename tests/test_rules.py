@@ -1044,6 +1044,61 @@ CASES = [
         [("SP901", "info", "objectives.awareness.title")],
         ('"TODO: what social media should achieve"', '"Be known"'),
     ),
+    Case(
+        "SP414",
+        """
+        [governance]
+        requires = ["a goal", "two people to run it"]
+        approver = "comms"
+        [roles.comms]
+        title = "Comms"
+        """,
+        [("SP414", "warning", "governance")],
+        ('approver = "comms"', 'approver = "comms"\nclosure = ["no post for six months"]'),
+    ),
+    Case(
+        "SP415",
+        """
+        [moderation]
+        house_rules = "Every comment is moderated"
+        [roles.cm]
+        title = "Community manager"
+        duties = ["moderate the comments"]
+        """,
+        [("SP415", "warning", "moderation")],
+        (
+            'duties = ["moderate the comments"]',
+            'duties = ["moderate the comments"]\n[engagement.x]\nresponse_time = "24h"',
+        ),
+    ),
+    Case(
+        "SP712",
+        """
+        [channels.news]
+        platform = "newsletter"
+        [channels.masto]
+        platform = "mastodon"
+        [metrics.opens]
+        name = "Opens"
+        channels = ["news"]
+        """,
+        [("SP712", "warning", "channels.masto")],
+        ('channels = ["news"]', 'channels = ["news", "masto"]'),
+    ),
+    Case(
+        "SP507",
+        """
+        [channels.tw]
+        platform = "twitter"
+        priority = 1
+        [engagement.blog]
+        posting_frequency = "2 per week"
+        [channels.blog]
+        platform = "blog"
+        """,
+        [("SP507", "warning", "channels.tw")],
+        ("priority = 1", 'priority = 1\n[engagement.tw]\nposting_frequency = "daily"'),
+    ),
 ]
 
 

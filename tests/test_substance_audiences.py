@@ -153,3 +153,32 @@ def test_sp313_fires_exactly_from_five_audiences_when_none_is_ranked(
     )
     expected = ["audiences"] if count >= 5 and not ranked else []
     assert expected == paths(body, "SP313")
+
+
+def ranked_platform_audiences(ranks: list[int | None]) -> str:
+    """Five audiences, each the followers of one running channel of the given rank."""
+    body = ""
+    for i, rank in enumerate(ranks):
+        body += f'[channels.c{i}]\nplatform = "x"\naudiences = ["a{i}"]\n'
+        body += f"priority = {rank}\n" if rank is not None else ""
+    return audiences(len(ranks)) + body
+
+
+def test_sp313_is_silent_when_ranked_channels_rank_the_audiences() -> None:
+    assert [] == paths(ranked_platform_audiences([1, 2, 3, 4, 5]), "SP313")
+
+
+def test_sp313_reports_audiences_all_on_one_ranked_channel() -> None:
+    body = audiences(5) + '[channels.x]\nplatform = "x"\npriority = 1\n'
+    body += 'audiences = ["a0", "a1", "a2", "a3", "a4"]\n'
+    assert ["audiences"] == paths(body, "SP313")
+
+
+def test_sp313_reports_an_audience_on_an_unranked_running_channel() -> None:
+    assert ["audiences"] == paths(ranked_platform_audiences([1, 2, 3, 4, None]), "SP313")
+
+
+def test_sp313_is_default_on() -> None:
+    assert ["SP313"] == [
+        d.code for d in socialplan.validate(plan_of(audiences(5))) if d.code == "SP313"
+    ]

@@ -1053,6 +1053,8 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     requires=st.lists(short_texts, max_size=2).map(tuple),
                     approver=st.sampled_from(role_ids),
                     review=durations(),
+                    # What closes an abandoned account (SP414).
+                    closure=st.lists(short_texts, min_size=1, max_size=2).map(tuple),
                 )
             )
         ),

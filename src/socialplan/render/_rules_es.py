@@ -270,6 +270,31 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "Tome la métrica en un canal que llegue a las audiencias del objetivo, o añada la "
         "audiencia a los `audiences` del canal si está en él.",
     ),
+    "SP414": (
+        "Se dice qué debe tener una cuenta nueva, pero nadie la aprueba o nada cierra una "
+        "abandonada.",
+        "Nombre en `[governance] approver` el rol que aprueba las cuentas nuevas y escriba en "
+        "`closure` cuándo se cierra una (seis meses sin publicar, nadie que la atienda), con "
+        "una `review` que lo compruebe.",
+    ),
+    "SP415": (
+        "Se moderan las publicaciones de los visitantes, sin nadie nombrado para hacerlo o sin "
+        "plazo.",
+        "Dé la moderación a un rol (una tarea como «moderar los comentarios», o `escalate_to` "
+        "en las reglas que piden una decisión) y diga en cuánto tiempo se hace "
+        "(`[[routing]] within`, o `response_time` en las normas de participación).",
+    ),
+    "SP507": (
+        "El canal que el plan pone primero no tiene ritmo de publicación, y otros sí.",
+        'Dé al primer canal una `posting_frequency` en su `[engagement.*]` ("3 per week", '
+        '"daily") y planifique el calendario con ella.',
+    ),
+    "SP712": (
+        "Canales en marcha sin ninguna métrica ni normas de participación, mientras se miden "
+        "otros.",
+        "Tome una métrica en cada uno (`channels` en un `[metrics.*]`, con su frecuencia y su "
+        "fuente) y deles normas de participación; o retírelos si ya no se mantienen.",
+    ),
     "SP711": (
         "El plan toma métricas y ningún informe las lee.",
         "Añada un `[reporting.<id>]` con sus `metrics`, su responsable (`owner`), a quién va "

@@ -15,6 +15,7 @@ from . import (  # noqa: F401 - imported for the rules they register
     _steps,
     _substance_audiences,
     _substance_channels,
+    _substance_governance,
     _substance_metrics,
     _substance_objectives,
     _substance_people,

@@ -8,11 +8,11 @@ names nobody to decide in one; a plan with many audiences and none marked as com
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from .._core.placeholders import is_placeholder
 from .._core.vocab import MessageKind
-from .._model import Plan
+from .._model import Audience, Plan
 from ._absence import LIVE, NOT_RETIRED, channels_in
 from ._context import Context
 from ._registry import Finding, rule
@@ -113,6 +113,24 @@ def crisis_without_authority(context: Context) -> Iterator[Finding]:
 _MANY_AUDIENCES = 5
 
 
+def _ranked_by_channels(plan: Plan, audiences: Mapping[str, Audience]) -> bool:
+    """Whether the plan's channel ranking ranks *audiences*: every audience is on a channel,
+    each one a running channel reaches is on a ranked running channel, and their best
+    ranks are not all the same (an audience only on a channel not running yet waits)."""
+    live = channels_in(plan, LIVE)
+    best: dict[str, int | None] = {}
+    for key, audience in audiences.items():
+        on = {c for c, ch in plan.channels.items() if key in ch.audiences}
+        on |= {c for c in audience.channels if c in plan.channels}
+        if not on:
+            return False
+        running = [live[c].priority for c in on if c in live]
+        if running:
+            ranks = [r for r in running if r is not None]
+            best[key] = min(ranks) if ranks else None
+    return bool(best) and None not in best.values() and len(set(best.values())) > 1
+
+
 @rule(
     "SP313",
     "audiences-without-priority",
@@ -128,15 +146,18 @@ _MANY_AUDIENCES = 5
     "primary audience and is silent.",
     fix='Mark the audience or two that matter most with `priority = "primary"` (and the rest '
     '`"secondary"`), and aim the objectives and channels at them first. '
-    "On the corpus it fired wrongly on plans that rank whom they serve in other ways (by "
-    "ranking their channels, or in words the plan does not encode), two of three: it is "
-    'opt-in, selected by its code (`select = ["SP", "SP313"]`).',
+    "A plan that ranks its channels (`channels.*.priority`) and whose audiences are "
+    "the followers of ranked channels of different ranks has said whom it serves first: "
+    "company-gitlab, whose audiences are each platform's followers, is silent.",
     example='[audiences.clients]\nname = "Clients"  # and four more, none with a priority',
-    opt_in=True,
 )
 def audiences_without_priority(context: Context) -> Iterator[Finding]:
-    written = [a for a in context.plan.audiences.values() if not context.placeholder(a)]
-    if len(written) >= _MANY_AUDIENCES and all(a.priority is None for a in written):
+    written = {k: a for k, a in context.plan.audiences.items() if not context.placeholder(a)}
+    if (
+        len(written) >= _MANY_AUDIENCES
+        and all(a.priority is None for a in written.values())
+        and not _ranked_by_channels(context.plan, written)
+    ):
         yield Finding(
             "audiences",
             f"{len(written)} audiences and none has a priority: nothing says whom the plan "
