@@ -151,6 +151,8 @@ class Elsewhere(Part):
     routing: str | None = None
     metrics: str | None = None
     reporting: str | None = None
+    #: When and how the plan is reviewed (``[launch] review``): a wider strategy's review.
+    review: str | None = None
     engagement: str | None = None
     content: str | None = None
     calendar: str | None = None

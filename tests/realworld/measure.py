@@ -413,6 +413,19 @@ def _precision(row: Counter[str]) -> str:
 TARGETS = {"precision": 0.85, "false positives per finding": 1 / 5, "recall": 0.80}
 
 
+def over_the_limit(paths: Sequence[Path]) -> list[str]:
+    """The default-on rules, of every severity, with more than one false positive per five
+    findings on *paths*: counted per group (as a reader sees them) or per part (as JSON
+    lists them), whichever is worse, so a group cannot hide wrong parts."""
+    limit = TARGETS["false positives per finding"]
+    over = set()
+    for table in (group_tally(paths), tally(paths)):
+        over.update(
+            code for code, row in table.items() if row["false-positive"] > limit * row["findings"]
+        )
+    return sorted(over)
+
+
 def recall(paths: Iterable[Path]) -> tuple[int, int]:
     """(found, all) labelled weaknesses over *paths*."""
     hit = total = 0
@@ -434,8 +447,9 @@ _ABOUT = (
 )
 _TARGETS = (
     "The targets of issue #18: at least {precision:.0%} of groups true (today {today}), no "
-    "default-on rule with more than one false positive per five findings (today over it: "
-    "{over}), and at least {recall:.0%} of the weaknesses found (today {found}). Until they "
+    "default-on rule, of any severity, with more than one false positive per five findings, "
+    "counted per group or per part (today over it: {over}), and at least {recall:.0%} of "
+    "the weaknesses found (today {found}). Until they "
     "are met, tests/test_realworld.py holds the checker at least where it is (its `FLOORS` "
     "only go up). When you add a strategy, label every finding first "
     "(tests/realworld/README.md), then regenerate this page."
@@ -467,11 +481,7 @@ def page(paths: Sequence[Path] | None = None) -> str:
         "| **all** | " + " | ".join(map(str, cells)) + f" | {total['unlabelled']} | "
         f"**{_precision(total)}** |"
     )
-    over = sorted(
-        code
-        for code, row in table.items()
-        if row["false-positive"] > TARGETS["false positives per finding"] * row["findings"]
-    )
+    over = over_the_limit(paths)
 
     def wrapped(*parts: str) -> str:
         return textwrap.fill("".join(parts), width=100, break_on_hyphens=False)

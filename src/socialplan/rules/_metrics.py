@@ -104,8 +104,13 @@ def metric_without_unit(context: Context) -> Iterator[Finding]:
     summary="A metric with no KPI level.",
     why="KPI levels (1 exposure, 2 interaction, 3 conversion) show which part of the funnel a "
     "metric watches, and let the plan check that each stage is measured.",
-    fix="Set `level` to 1, 2 or 3.",
+    fix="Set `level` to 1, 2 or 3. "
+    "On the corpus of real strategies none of its findings was a weakness a strategist "
+    "would act on (a survey or a process measure sits on no such ladder; elsewhere the level "
+    "is trivia): it is opt-in, selected by its code "
+    '(`select = ["SP", "SP704"]`).',
     example='[metrics.page_likes]\nname = "Page likes"',
+    opt_in=True,
 )
 def metric_without_level(context: Context) -> Iterator[Finding]:
     metrics = context.plan.metrics
@@ -128,8 +133,12 @@ def metric_without_level(context: Context) -> Iterator[Finding]:
     summary="A metric that names no channel it is taken on.",
     why="Seed 001 sets indicators per audience and channel; a metric taken nowhere in "
     "particular cannot show which channel works.",
-    fix="Name the channels in `channels`.",
+    fix="Name the channels in `channels`. "
+    "On the corpus of real strategies most metrics with no channel are taken on none by "
+    "their nature (a survey, event attendance, a sign-up form, media monitoring): it is "
+    'opt-in, selected by its code (`select = ["SP", "SP705"]`).',
     example='[metrics.mentions]\nname = "Mentions"',
+    opt_in=True,
 )
 def metric_on_no_channel(context: Context) -> Iterator[Finding]:
     metrics = context.plan.metrics

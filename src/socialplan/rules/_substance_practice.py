@@ -183,13 +183,16 @@ def metrics_never_reported(context: Context) -> Iterator[Finding]:
     "with no point at which it is judged, and opensource-kubernetes and "
     "regional-gov-generalitat-es give their guidelines no review date.",
     fix='Say how often the plan is reviewed: `[launch]` `review = "quarterly"` (or the '
-    "cadence that suits it).",
+    "cadence that suits it). If the plan is part of a wider strategy whose review covers it, "
+    'say so: `[plan.elsewhere]` `review = "..."`.',
     example='[objectives.known]\ntitle = "Be known"  # and no [launch] review',
 )
 def plan_without_review(context: Context) -> Iterator[Finding]:
     plan = context.plan
     if not (plan.objectives or channels_in(plan, LIVE)):
         return
+    if elsewhere(plan, "review") is not None:
+        return  # the wider strategy the plan belongs to sets its review
     if plan.launch is None or plan.launch.review is None:
         yield Finding(
             "launch.review",
