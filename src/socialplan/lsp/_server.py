@@ -61,10 +61,12 @@ class PlanServer(LanguageServer):
     """A language server for socialplan plans (TOML and JSON)."""
 
     def __init__(self) -> None:
-        from .. import __version__
+        from importlib.metadata import version
 
         super().__init__(
-            "socialplan", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full
+            "socialplan",
+            version("socialplan"),
+            text_document_sync_kind=types.TextDocumentSyncKind.Full,
         )
         self.documents: dict[str, _State] = {}
         self.docs = _documentation()
