@@ -331,3 +331,8 @@ async def test_a_json_plan_is_checked_and_completed(client: LanguageClient) -> N
     sp101 = next(d for d in found if d.code == "SP101")
     assert position_of(JSON_PLAN, '"grwo"') == sp101.range.start
     assert ["grow"] == await complete(client, uri, position_of(JSON_PLAN, '"grwo"', 1))
+
+
+async def test_a_toml_file_that_is_no_plan_gets_no_diagnostics(client: LanguageClient) -> None:
+    uri = await opened(client, '[project]\nname = "x"\n')
+    assert [] == await published_again(client, uri)

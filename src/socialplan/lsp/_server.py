@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 from lsprotocol import types
@@ -28,6 +29,15 @@ from ._features import (
 )
 
 __all__ = ["PlanServer", "server"]
+
+_FORMAT = re.compile(r"""^[ \t]*"?format"?[ \t]*[=:][ \t]*["']socialplan/""", re.MULTILINE)
+
+
+def is_plan(text: str) -> bool:
+    """Whether *text* is a plan: it has a ``format = "socialplan/…"`` line (``"format":`` in
+    JSON). The editor sends every TOML and JSON file; the others get no diagnostics."""
+    return _FORMAT.search(text) is not None
+
 
 #: How long after a keystroke the document is checked again, when no other keystroke came.
 DEBOUNCE = 0.2
@@ -80,9 +90,16 @@ class PlanServer(LanguageServer):
         """Check the document at *uri* now, and publish what was found."""
         document = self.workspace.get_text_document(uri)
         text = document.source.removeprefix("\ufeff")
+        if not is_plan(text):  # another TOML or JSON file (pyproject.toml): not ours to judge
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=document.version)
+            )
         path = to_fs_path(uri) if uri.startswith("file:") else None
         settings, problems = settings_for(path)
         checked = check_text(text, format_for(uri, text), path, settings)
+        if not is_plan(text):
+            self.state(uri).checked = checked
+            return checked
         if problems:
             checked = Checked(
                 checked.text, checked.fmt, checked.plan, (*problems, *checked.diagnostics)
