@@ -4,7 +4,8 @@ The parsers refuse a half-typed document, so this reads the text itself, as a to
 tokenizer of TOML and JSON that follows tables, arrays of tables, dotted keys, inline tables
 and arrays up to the cursor. It never raises: on text it cannot follow it says nothing.
 
->>> at = cursor_at('[objectives.aware]\\nsupports = ["gr', 32, "toml")
+>>> text = '[objectives.aware]\\nsupports = ["gr'
+>>> at = cursor_at(text, len(text), "toml")
 >>> at.path, at.key, at.typed
 (('objectives', 'aware', 'supports', 0), False, 'gr')
 """
