@@ -28,7 +28,7 @@ import attrs
 from ._core.duration import Duration, Frequency
 from ._model import HEADER_FIELDS, Plan
 
-__all__ = ["PAGES", "cli_markdown", "keys_markdown", "write_pages"]
+__all__ = ["PAGES", "cli_markdown", "key_entry", "keys_markdown", "write_pages"]
 
 _NONE: Final = type(None)
 
@@ -141,6 +141,21 @@ def _field_rows(cls: type, names: tuple[str, ...] | None = None) -> list[str]:
 def _summary(cls: type) -> str:
     doc = (cls.__doc__ or "").strip()
     return " ".join(doc.split("\n\n", 1)[0].split())
+
+
+def key_entry(cls: type, name: str) -> str:
+    """The entry of key *name* of the table of *cls*, as the keys reference has it (Markdown):
+    whether it is required, what its value is, and what the table is.
+
+    >>> print(key_entry(Plan, "reach"))
+    `reach` (optional): one of `local`, `national`, `international`.
+    <BLANKLINE>
+    **Plan**: A social-media strategy plan.
+    """
+    hints = typing.get_type_hints(cls)
+    field = attrs.fields_dict(cls)[name]
+    words = _words(hints[name])
+    return f"`{name}` ({_default(field)}): {words}.\n\n**{cls.__name__}**: {_summary(cls)}"
 
 
 def keys_markdown() -> str:

@@ -48,6 +48,7 @@ _FAMILIES = {
     "catalog": ("rules",),
     "outputs": ("report", "score", "trace", "graph", "schema", "export", "diff"),
     "new": ("new",),
+    "editor": ("lsp",),
 }
 
 

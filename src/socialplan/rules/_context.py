@@ -8,11 +8,11 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar, cast, overload
 
-from .._core.diagnostics import About
+from .._core.diagnostics import About, parse_path
 from .._core.placeholders import is_placeholder
 from .._model import Plan
 
-__all__ = ["Context", "Reference"]
+__all__ = ["Context", "Reference", "reference_fields"]
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -221,6 +221,69 @@ class Context:
         if kind == "pillars":
             return self.pillars
         return self._once(f"ids.{kind}", lambda: MappingProxyType(getattr(self.plan, kind)))
+
+
+#: What a path pattern of :func:`reference_fields` has where a plan has an id or a position.
+ANY = "*"
+
+
+def reference_fields() -> Mapping[tuple[str, ...], str]:
+    """Every place a plan names another part by id, as a path pattern, and the kind it names.
+
+    A pattern is the path with :data:`ANY` for each id and position
+    (``("objectives", "*", "supports", "*")`` names business goals); a table whose own
+    keys are references has a pattern ending in its key (``("engagement", "*")``). It is
+    read off the same tables :meth:`Context.references` walks, over a plan that has one of
+    every table, so an editor completing a reference offers the ids of the right kind.
+    """
+    found: dict[tuple[str, ...], str] = {}
+    for table in _tables(_probe()):
+        if isinstance(table.table, Mapping):
+            bases = [f"{table.prefix}.{key}" for key in table.keys] or [f"{table.prefix}.{_PROBE}"]
+        elif table.single:
+            bases = [table.prefix]
+        else:
+            bases = [f"{table.prefix}[0]"]
+        for base in bases:
+            pattern = tuple(
+                ANY if isinstance(s, int) or s == _PROBE else s for s in parse_path(base)
+            )
+            if table.keys_name is not None:
+                found[pattern] = table.keys_name
+            for field, kind, many in table.fields:
+                found[(*pattern, field, ANY) if many else (*pattern, field)] = kind
+    return MappingProxyType(found)
+
+
+#: The id the probe plan of :func:`reference_fields` gives its parts.
+_PROBE = "probe"
+
+
+def _probe() -> Plan:
+    """A plan with every table :func:`_tables` may walk: each optional section of the plan
+    that needs no key (``[raci]``, ``[content]``…), and the parts whose nested tables hold
+    references (a target's ``across``, a scenario's ``when``, a metric's ``expects``)."""
+    import attrs
+
+    from .._core.vocab import Measure
+    from .._model import Expectation, Metric, Objective, Scenario, Target, Trigger
+
+    sections: dict[str, Any] = {}
+    for field in attrs.fields(Plan):
+        section = next((t for t in getattr(field.type, "__args__", ()) if attrs.has(t)), None)
+        if section is not None and not any(
+            f.default is attrs.NOTHING for f in attrs.fields(section)
+        ):
+            sections[field.name] = section()
+    return Plan(
+        name="",
+        **sections,
+        objectives={_PROBE: Objective(title="", target=Target(value=1, unit=""))},
+        scenarios={_PROBE: Scenario(name="", when=(Trigger(metric="", below=1),))},
+        metrics={
+            _PROBE: Metric(name="", kind=Measure.QUALITATIVE, expects=Expectation(voices=(_PROBE,)))
+        },
+    )
 
 
 #: The text that identifies a part of each kind: the part is a placeholder when it is.

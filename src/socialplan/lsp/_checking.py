@@ -1,0 +1,90 @@
+"""Checking the text of an open document: what ``socialplan check`` finds in it, as data.
+
+A pure function of the text (and the project's settings): the editor's buffer is checked,
+not the file on disk, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import attrs
+
+from .._core.diagnostics import Diagnostic, LoadError, Severity
+from .._io.files import loads
+from .._io.parse import looks_like
+from .._io.positions import PositionIndex
+from .._model import Plan
+from ..rules import Selection, project_settings, validate
+
+__all__ = ["Checked", "check_text", "format_for"]
+
+
+@attrs.frozen(eq=False)
+class Checked:
+    """One check of a document's text: the plan (None when it did not load) and every
+    diagnostic, each placed in the text."""
+
+    text: str
+    fmt: str
+    plan: Plan | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @functools.cached_property
+    def index(self) -> PositionIndex:
+        """Where each key and value of the text is (built on first use)."""
+        return PositionIndex.of(self.text.removeprefix("\ufeff"), self.fmt)
+
+
+def format_for(name: str, text: str) -> str:
+    """The format of a document: from its name's suffix, else from its text."""
+    lowered = name.lower()
+    if lowered.endswith(".json"):
+        return "json"
+    if lowered.endswith(".toml"):
+        return "toml"
+    return "json" if looks_like(text.removeprefix("\ufeff")) == "json" else "toml"
+
+
+def settings_for(path: str | None) -> tuple[Selection | None, Sequence[Diagnostic]]:
+    """The project's selection for a plan at *path*, and the problems reading it (said as one
+    diagnostic at the document's start, since they are another file's)."""
+    if path is None:
+        return None, ()
+    try:
+        return project_settings(path), ()
+    except (LoadError, OSError) as exc:
+        problem = Diagnostic(
+            code="SP006",
+            severity=Severity.WARNING,
+            message=f"the project's [tool.socialplan] settings were not applied: {exc}",
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=1,
+        )
+        return None, (problem,)
+
+
+def check_text(
+    text: str, fmt: str, file: str | None = None, settings: Selection | None = None
+) -> Checked:
+    """Load *text* (a *fmt* document) and run the rules over it, as ``check`` does.
+
+    The suppressions of the text are applied when this socialplan has them
+    (``socialplan.rules.suppress``).
+    """
+    try:
+        plan = loads(text, fmt, file=file)  # type: ignore[arg-type]
+    except LoadError as exc:
+        return Checked(text, fmt, None, exc.diagnostics)
+    report = validate(plan, settings=settings)
+    import socialplan.rules as rules
+
+    suppress = getattr(rules, "suppress", None)
+    if suppress is not None:  # suppressions (issue #19): the findings a comment keeps quiet
+        kept = getattr(suppress(report, text, plan=plan, settings=settings), "kept", None)
+        if kept is not None:
+            report = rules.Report(tuple(kept))
+    return Checked(text, fmt, plan, report.located(text, fmt, file).diagnostics)
