@@ -409,7 +409,7 @@ def _text(args: argparse.Namespace, results: list[_Result], several: bool) -> st
             _findings_text(result, out)
         else:
             _report_text(result, out)
-    if several and not args.quiet:
+    if several and results and not args.quiet:
         out.write(many.summary(results) + "\n")
     return out.getvalue()
 

@@ -214,7 +214,7 @@ def rendered(args: argparse.Namespace, results: Sequence[Result], several: bool)
     writes itself (text, json, sarif)."""
     if args.statistics:
         text = statistics(results, args.format)
-        if args.format == "text" and several and not args.quiet:
+        if args.format == "text" and several and results and not args.quiet:
             text += summary(results) + "\n"
         return text
     if args.format in ("text", "json", "sarif"):
