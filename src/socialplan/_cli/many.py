@@ -125,13 +125,17 @@ def _checked(
     import functools
     from concurrent.futures import ProcessPoolExecutor
 
+    # The first here: what it imports (the rules, the parser) the workers forked after it
+    # have already, rather than each importing it again.
+    first = check_one(paths[0], args)
     try:
         pool = ProcessPoolExecutor(max_workers=workers)
     except (OSError, NotImplementedError, ImportError):  # no processes here: one by one
-        return [check_one(path, args) for path in paths]
+        return [first, *(check_one(path, args) for path in paths[1:])]
     with pool:
-        chunk = max(1, len(paths) // (workers * 4))
-        return list(pool.map(functools.partial(check_one, args=args), paths, chunksize=chunk))
+        rest = paths[1:]
+        chunk = max(1, len(rest) // (workers * 4))
+        return [first, *pool.map(functools.partial(check_one, args=args), rest, chunksize=chunk)]
 
 
 def _counts(results: Sequence[Result]) -> tuple[dict[str, int], int]:
