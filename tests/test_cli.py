@@ -515,10 +515,16 @@ def test_a_file_that_cannot_be_read_hides_no_other_files_results(
     unreadable = _unreadable(kind, tmp_path)
     code = main(["check", bad, unreadable, good])
     out, err = capsys.readouterr()
-    assert (2, [f"{bad}: could not be loaded", f"{good}: Demo"], 1) == (
+    # A folder is searched for plans: one that holds none is said so, and not counted.
+    said, summary = (
+        ("no plan file found in", "Found 2 errors in 1 of 2 plans")
+        if kind == "a folder"
+        else ("cannot read", "Found 2 errors in 1 of 2 plans; 1 file could not be read")
+    )
+    assert (2, [f"{bad}: could not be loaded", f"{good}: Demo", summary], 1) == (
         code,
         [line for line in out.splitlines() if not line.startswith(" ")],
-        err.count(f"socialplan: error: cannot read {unreadable}: "),
+        err.count(f"socialplan: error: {said} {unreadable}"),
     )
 
 

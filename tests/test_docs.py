@@ -74,25 +74,39 @@ def _hooks() -> list[dict[str, str]]:
 
 def test_pre_commit_hook_runs_socialplan_check() -> None:
     (hook,) = _hooks()
-    expected = {"id": "socialplan-check", "entry": "socialplan check", "language": "python"}
+    expected = {
+        "id": "socialplan-check",
+        "entry": "socialplan check --only-plans",
+        "language": "python",
+    }
     assert expected == {key: hook[key] for key in expected}
 
 
-@pytest.mark.parametrize(
-    ("path", "checked"),
-    [
-        ("plan.toml", True),
-        ("examples/cartoon/plan.toml", True),
-        ("plans/cafe-plan-2027.json", True),
-        ("pyproject.toml", False),
-        ("examples/cartoon/observations.csv", False),
-        ("docs/plan.md", False),
-        ("plans/notes/readme.toml", False),
-    ],
-)
-def test_pre_commit_hook_files_pattern(path: str, checked: bool) -> None:
+def test_pre_commit_hook_hands_over_every_toml_and_json_file() -> None:
     (hook,) = _hooks()
-    assert checked == bool(re.search(hook["files"], path))
+    assert ("[toml, json]", None) == (hook.get("types_or"), hook.get("files"))
+
+
+def test_pre_commit_hook_checks_plans_by_their_content_not_their_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What pre-commit runs on the files it hands over: `plans/client.toml` is a plan, and
+    checked; `config/planner.toml` is not, and skipped."""
+    import json
+    import shlex
+
+    (hook,) = _hooks()
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "config").mkdir()
+    (tmp_path / "plans" / "client.toml").write_text(
+        'format = "socialplan/1"\n[plan]\nname = "Client"\n', encoding="utf-8"
+    )
+    (tmp_path / "config" / "planner.toml").write_text("[planner]\nworkers = 4\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    command, *args = shlex.split(hook["entry"])
+    code = main([*args, "--format", "json", "config/planner.toml", "plans/client.toml"])
+    files = [entry["file"] for entry in json.loads(capsys.readouterr().out)["files"]]
+    assert ("socialplan", 0, ["plans/client.toml"]) == (command, code, files)
 
 
 def test_the_site_builds_without_a_warning(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .many import FORMATS, add_repository_options
 from .shared import (
     FAILED,
     OK,
@@ -48,12 +49,19 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
         "Rules are selected by [tool.socialplan] in the nearest pyproject.toml, then the "
         "plan's own [check] table, then these options.",
     )
-    check.add_argument("files", nargs="+", metavar="FILE", help="a plan file (.toml or .json)")
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="a plan file (.toml or .json), a folder or a glob (searched for plan files by "
+        "their content, .gitignore'd paths skipped), or - for standard input",
+    )
     check.add_argument(
         "--format",
-        choices=["text", "json", "sarif"],
+        choices=FORMATS,
         default="text",
-        help="text for people (default), json for tools, sarif for code-scanning dashboards",
+        help="text for people (default), json for tools, sarif for code-scanning dashboards, "
+        "github for workflow annotations, gitlab for Code Quality, junit, json-lines",
     )
     check.add_argument("--strict", action="store_true", help="count warnings as errors")
     check.add_argument(
@@ -71,6 +79,7 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
         metavar="CODES",
         help="skip these rules (repeatable)",
     )
+    add_repository_options(check)
     add_limit(check)
     return {"check": _check}
 
@@ -104,20 +113,32 @@ class _Result:
         return self.unread is None and self.counts["error"] == 0
 
 
-def _check_one(path: str, args: argparse.Namespace) -> _Result:
+def _check_one(path: str, args: argparse.Namespace, data: bytes | None = None) -> _Result:
+    """Check the plan file at *path*, or, given its *data* (standard input), the plan it
+    holds, named *path*."""
     from .._core.diagnostics import LoadError
     from .._core.limits import DEFAULT_LIMITS
+    from .._io.convert import Format
     from .._io.files import format_of, loads, read_limited
-    from .._io.parse import decode
+    from .._io.parse import decode, looks_like
     from ..rules import validate
     from .shared import project_selection
 
+    fmt: Format
     try:
         fmt = format_of(path)
     except ValueError:
-        raise UsageError(f"{path}: a plan file ends in .toml or .json") from None
+        if data is None:
+            raise UsageError(f"{path}: a plan file ends in .toml or .json") from None
+        fmt = (
+            "json"
+            if looks_like(data.decode("utf-8", "replace").lstrip("\ufeff")) == "json"
+            else "toml"
+        )
     try:
-        text = decode(read_limited(path, args.limits or DEFAULT_LIMITS), path)  # once, for both
+        if data is None:
+            data = read_limited(path, args.limits or DEFAULT_LIMITS)
+        text = decode(data, path)  # once, for both
         plan = loads(text, fmt, file=path, limits=args.limits)
     except OSError as exc:  # missing, a folder, not allowed: the other files are checked
         return _Result(path, None, [], unread=str(exc.strerror or exc))
@@ -354,22 +375,49 @@ def _check_codes(args: argparse.Namespace) -> None:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     """Check every file; a file that cannot be read is named on stderr, the others are
     reported, and the exit code is 2 (a file not checked outweighs the errors of others)."""
+    from . import many
     from .shared import error
 
     _check_codes(args)
-    results = [_check_one(path, args) for path in args.files]
+    results, several, problems = many.check_all(args, _check_one)
+    for problem in problems:
+        error(f"socialplan: error: {problem}")
     for result in results:
         if result.unread is not None:
             error(f"socialplan: error: cannot read {result.path}: {result.unread}")
-    if args.format in ("json", "sarif"):
-        if args.format == "json":
-            document: object = _json(results)
-        else:
-            document = _sarif(results)
-        out.write(json_text(document))
-    else:
-        for result in results:
-            _report_text(result, out)
-    if any(r.unread is not None for r in results):
+    text = many.rendered(args, results, several)
+    if text is None and args.format in ("json", "sarif"):
+        text = json_text(_json(results) if args.format == "json" else _sarif(results))
+    elif text is None:
+        text = _text(args, results, several)
+    many.write(args, out, text, results)
+    if problems or any(r.unread is not None for r in results):
         return USAGE
-    return OK if all(r.ok for r in results) else FAILED
+    return OK if args.exit_zero or all(r.ok for r in results) else FAILED
+
+
+def _text(args: argparse.Namespace, results: list[_Result], several: bool) -> str:
+    """The text of ``check``: each file's report (or, ``--quiet``, its findings' lines) and,
+    for several files, the closing summary."""
+    import io
+
+    from . import many
+
+    out = io.StringIO()
+    for result in results:
+        if args.quiet:
+            _findings_text(result, out)
+        else:
+            _report_text(result, out)
+    if several and results and not args.quiet:
+        out.write(many.summary(results) + "\n")
+    return out.getvalue()
+
+
+def _findings_text(result: _Result, out: TextIO) -> None:
+    """*result*'s findings alone, one line each (``--quiet``)."""
+    from .._core.diagnostics import grouped
+
+    for severity in _HEADINGS:
+        found = grouped(d for d in result.diagnostics if str(d.severity) == severity)
+        out.writelines(_finding_text(group).removeprefix("    ") + "\n" for group in found)
