@@ -21,6 +21,7 @@ from .shared import (
 
 if TYPE_CHECKING:
     from .._core.diagnostics import Diagnostic
+    from .._io.convert import Format
     from .._model import Plan
 
 __all__ = ["add_commands"]
@@ -71,8 +72,12 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
         metavar="CODES",
         help="skip these rules (repeatable)",
     )
+    from .fix import add_fix_command, add_fix_options  # what `fix` shares with --fix
+
+    add_fix_options(check)
     add_limit(check)
-    return {"check": _check}
+    add_fix_command(commands, _codes)
+    return {"check": _check, "fix": _fix}
 
 
 class _Result:
@@ -107,10 +112,8 @@ class _Result:
 def _check_one(path: str, args: argparse.Namespace) -> _Result:
     from .._core.diagnostics import LoadError
     from .._core.limits import DEFAULT_LIMITS
-    from .._io.files import format_of, loads, read_limited
+    from .._io.files import format_of, read_limited
     from .._io.parse import decode
-    from ..rules import validate
-    from .shared import project_selection
 
     try:
         fmt = format_of(path)
@@ -118,9 +121,22 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
         raise UsageError(f"{path}: a plan file ends in .toml or .json") from None
     try:
         text = decode(read_limited(path, args.limits or DEFAULT_LIMITS), path)  # once, for both
-        plan = loads(text, fmt, file=path, limits=args.limits)
     except OSError as exc:  # missing, a folder, not allowed: the other files are checked
         return _Result(path, None, [], unread=str(exc.strerror or exc))
+    except LoadError as exc:
+        return _Result(path, None, list(exc.diagnostics))
+    return check_text(path, text, fmt, args)
+
+
+def check_text(path: str, text: str, fmt: Format, args: argparse.Namespace) -> _Result:
+    """Load and check the plan *text* of the file *path*: its diagnostics, placed in it."""
+    from .._core.diagnostics import LoadError
+    from .._io.files import loads
+    from ..rules import validate
+    from .shared import project_selection
+
+    try:
+        plan = loads(text, fmt, file=path, limits=args.limits)
     except LoadError as exc:
         return _Result(path, None, list(exc.diagnostics))
     report = validate(
@@ -354,10 +370,38 @@ def _check_codes(args: argparse.Namespace) -> None:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     """Check every file; a file that cannot be read is named on stderr, the others are
     reported, and the exit code is 2 (a file not checked outweighs the errors of others)."""
+    _check_codes(args)
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes applies with --fix or --diff: add one of them")
+    if args.fix or args.diff:
+        from .fix import fix_files
+
+        return fix_files(args, out, _checker(), report=True)
+    results = [_check_one(path, args) for path in args.files]
+    return report_results(results, args, out)
+
+
+def _fix(args: argparse.Namespace, out: TextIO) -> int:
+    """``socialplan fix``: ``check --fix``, saying only what was fixed and what remains."""
+    from .fix import fix_files
+
+    args.strict, args.format, args.fix = False, "text", True
+    _check_codes(args)
+    return fix_files(args, out, _checker(), report=False)
+
+
+def _checker() -> Any:
+    from .fix import Checker
+
+    return Checker(
+        check_text, lambda path, found, unread: _Result(path, None, found, unread), report_results
+    )
+
+
+def report_results(results: list[_Result], args: argparse.Namespace, out: TextIO) -> int:
+    """Print the *results* as ``--format`` asks; the exit code they make."""
     from .shared import error
 
-    _check_codes(args)
-    results = [_check_one(path, args) for path in args.files]
     for result in results:
         if result.unread is not None:
             error(f"socialplan: error: cannot read {result.path}: {result.unread}")
