@@ -88,8 +88,8 @@ if TYPE_CHECKING:
     from ._core.limits import Limits
     from ._diff import Change, Diff, diff
     from ._io.convert import Format
-    from ._io.edits import apply_fixes
     from ._io.document import FORMAT, from_data, to_data
+    from ._io.edits import apply_fixes
     from ._io.files import FileChangedError, dump, dumps, load, loads
     from ._score import (
         ChannelReturn,
