@@ -20,7 +20,7 @@ from .shared import (
 )
 
 if TYPE_CHECKING:
-    from .._core.diagnostics import Diagnostic
+    from .._core.diagnostics import Diagnostic, Fix
     from .._io.convert import Format
     from .._model import Plan
 
@@ -272,6 +272,29 @@ def _region(d: Diagnostic) -> dict[str, int]:
     return {key: value for key, value in region.items() if value is not None}
 
 
+def _sarif_fix(fix: Fix, where: dict[str, Any]) -> dict[str, Any]:
+    """A SARIF fix: its edits as replacements of regions of the file (SARIF 2.1.0, 3.55)."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.line,
+                "startColumn": e.column,
+                "endLine": e.end_line,
+                "endColumn": e.end_column,
+            },
+            "insertedContent": {"text": e.text},
+        }
+        for e in fix.edits
+    ]
+    return {
+        "description": {"text": fix.title},
+        "artifactChanges": [
+            {"artifactLocation": where["artifactLocation"], "replacements": replacements}
+        ],
+        "properties": {"safe": fix.safe},
+    }
+
+
 def _sarif(results: list[_Result]) -> dict[str, Any]:
     from pathlib import Path
 
@@ -300,6 +323,8 @@ def _sarif(results: list[_Result]) -> dict[str, Any]:
                 finding["ruleIndex"] = index[d.code]
             if d.group is not None:  # one finding of several parts, in SARIF's property bag
                 finding["properties"] = {"group": d.group}
+            if d.fix is not None and d.fix.edits:
+                finding["fixes"] = [_sarif_fix(d.fix, location["physicalLocation"])]
             findings.append(finding)
     driver = {
         "name": "socialplan",
