@@ -49,10 +49,10 @@ def test_a_value_with_two_candidates_as_close_has_an_unsafe_fix() -> None:
     # "retir" is as near "retired" as "retiring": a guess between them
     text = HEAD + '[channels.blog]\nplatform = "blog"\nstatus = "retir"\n'
     (found,) = load_errors(text)
-    assert ("SP006", Fix('write "retired"', False, (Edit(6, 10, 6, 17, '"retired"'),))) == (
-        found.code,
-        attrs.evolve(found.fix, replacement=None),
-    )
+    fix = found.fix
+    assert fix is not None
+    expected = Fix('write "retired"', False, (Edit(6, 10, 6, 17, '"retired"'),))
+    assert ("SP006", expected) == (found.code, attrs.evolve(fix, replacement=None))
 
 
 def test_a_key_is_not_renamed_onto_one_its_table_already_has() -> None:

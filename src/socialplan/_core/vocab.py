@@ -397,8 +397,8 @@ def close_matches(value: str, known: Iterable[str]) -> list[str]:
 
     >>> close_matches("facebok", PLATFORMS)
     ['facebook']
-    >>> close_matches("stage_1", ["stage_2", "stage_3"])
-    ['stage_2', 'stage_3']
+    >>> close_matches("retir", ["retired", "retiring", "active"])
+    ['retired', 'retiring']
     """
     choices = sorted(set(known))
     if value in choices:
