@@ -215,6 +215,7 @@ def test_json_output_has_the_documented_shape(
             "end_column",
             "hint",
             "group",
+            "fix",  # only a diagnostic with a fix has it: "natonal" is "national"
         ],
     ) == (report["file"], report["ok"], report["counts"], list(report["diagnostics"][0]))
 

@@ -40,8 +40,8 @@ def test_keys_page_has_every_table_and_key_of_the_schema() -> None:
 
 def test_cli_page_has_a_section_per_command() -> None:
     page = cli_markdown()
-    commands = ["check", "status", "maturity", "rules", "report", "score", "trace", "graph"]
-    commands += ["schema", "export", "diff", "new", "lsp"]
+    commands = ["check", "fix", "status", "maturity", "rules", "report", "score", "trace"]
+    commands += ["graph", "schema", "export", "diff", "new", "lsp"]
     assert commands == re.findall(r"^## socialplan (\S+)$", page, re.MULTILINE)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._core.diagnostics import Diagnostic, FieldError, LoadError, Severity
+from ._core.diagnostics import Diagnostic, Edit, FieldError, Fix, LoadError, Severity
 from ._core.duration import Duration, Frequency
 from ._core.vocab import (
     CalendarStatus,
@@ -89,6 +89,7 @@ if TYPE_CHECKING:
     from ._diff import Change, Diff, diff
     from ._io.convert import Format
     from ._io.document import FORMAT, from_data, to_data
+    from ._io.edits import apply_fixes
     from ._io.files import FileChangedError, dump, dumps, load, loads
     from ._score import (
         ChannelReturn,
@@ -129,12 +130,14 @@ __all__ = [
     "Diff",
     "Direction",
     "Duration",
+    "Edit",
     "Elsewhere",
     "EngagementRule",
     "Expectation",
     "FORMAT",
     "FieldError",
     "FileChangedError",
+    "Fix",
     "Format",
     "Frequency",
     "FunnelStage",
@@ -197,6 +200,7 @@ __all__ = [
     "Verdict",
     "WorkElement",
     "WorkTeam",
+    "apply_fixes",
     "diff",
     "dump",
     "dumps",
@@ -215,6 +219,7 @@ __all__ = [
 _LAZY = {
     "FORMAT": "._io.document",
     "Format": "._io.convert",
+    "apply_fixes": "._io.edits",
     "from_data": "._io.document",
     "to_data": "._io.document",
     "FileChangedError": "._io.files",

@@ -3,11 +3,12 @@
 Exit codes: 0 no errors (warnings allowed unless ``--strict``), 1 a plan has errors, 2 usage
 error, unreadable file or bad configuration, 3 an internal error (a bug: please report it).
 
-Each family of commands is a module of this package: :mod:`.check` (check), :mod:`.progress`
-(status, maturity), :mod:`.catalog` (rules), :mod:`.outputs` (report, score, trace, graph,
-schema, export, diff) and :mod:`.new` (new). Each one's ``add_commands`` adds its commands'
-parsers and returns their handlers; :func:`parser` calls them in the order ``--help`` lists
-the commands. What they share is in :mod:`.shared`.
+Each family of commands is a module of this package: :mod:`.check` (check, fix),
+:mod:`.progress` (status, maturity), :mod:`.catalog` (rules), :mod:`.outputs` (report, score,
+trace, graph, schema, export, diff) and :mod:`.new` (new); :mod:`.fix` holds what
+``check --fix`` and ``fix`` share. Each one's ``add_commands`` adds its commands' parsers and
+returns their handlers; :func:`parser` calls them in the order ``--help`` lists the commands.
+What they share is in :mod:`.shared`.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ __all__ = ["main", "parser", "run"]
 #: lists their commands, with the commands of each: a run imports only the family of the
 #: command it runs (``socialplan check`` needs no report or graph code).
 _FAMILIES = {
-    "check": ("check",),
+    "check": ("check", "fix"),
     "progress": ("status", "maturity"),
     "catalog": ("rules",),
     "outputs": ("report", "score", "trace", "graph", "schema", "export", "diff"),

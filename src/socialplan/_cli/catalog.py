@@ -66,12 +66,15 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
             "summary": found.summary,
             "why": found.why,
             "fix": found.fix,
+            "fix_safety": found.fix_safety,
             "example": found.example,
         }
         out.write(json_text(page))
         return OK
     out.write(f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n")
-    out.write(f"Why: {found.why}\n\nHow to fix: {found.fix}\n")
+    from ..rules._docs import fix_said
+
+    out.write(f"Why: {found.why}\n\nHow to fix: {found.fix}\n\nAutofix: {fix_said(found)}\n")
     if found.example:
         example = "\n".join(f"    {line}" for line in found.example.splitlines())
         out.write(f"\nExample:\n{example}\n")

@@ -21,7 +21,8 @@ from .shared import (
 )
 
 if TYPE_CHECKING:
-    from .._core.diagnostics import Diagnostic
+    from .._core.diagnostics import Diagnostic, Fix
+    from .._io.convert import Format
     from .._model import Plan
 
 __all__ = ["add_commands"]
@@ -80,8 +81,12 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
         help="skip these rules (repeatable)",
     )
     add_repository_options(check)
+    from .fix import add_fix_command, add_fix_options  # what `fix` shares with --fix
+
+    add_fix_options(check)
     add_limit(check)
-    return {"check": _check}
+    add_fix_command(commands, _codes)
+    return {"check": _check, "fix": _fix}
 
 
 class _Result:
@@ -118,11 +123,8 @@ def _check_one(path: str, args: argparse.Namespace, data: bytes | None = None) -
     holds, named *path*."""
     from .._core.diagnostics import LoadError
     from .._core.limits import DEFAULT_LIMITS
-    from .._io.convert import Format
-    from .._io.files import format_of, loads, read_limited
+    from .._io.files import format_of, read_limited
     from .._io.parse import decode, looks_like
-    from ..rules import validate
-    from .shared import project_selection
 
     fmt: Format
     try:
@@ -139,9 +141,22 @@ def _check_one(path: str, args: argparse.Namespace, data: bytes | None = None) -
         if data is None:
             data = read_limited(path, args.limits or DEFAULT_LIMITS)
         text = decode(data, path)  # once, for both
-        plan = loads(text, fmt, file=path, limits=args.limits)
     except OSError as exc:  # missing, a folder, not allowed: the other files are checked
         return _Result(path, None, [], unread=str(exc.strerror or exc))
+    except LoadError as exc:
+        return _Result(path, None, list(exc.diagnostics))
+    return check_text(path, text, fmt, args)
+
+
+def check_text(path: str, text: str, fmt: Format, args: argparse.Namespace) -> _Result:
+    """Load and check the plan *text* of the file *path*: its diagnostics, placed in it."""
+    from .._core.diagnostics import LoadError
+    from .._io.files import loads
+    from ..rules import validate
+    from .shared import project_selection
+
+    try:
+        plan = loads(text, fmt, file=path, limits=args.limits)
     except LoadError as exc:
         return _Result(path, None, list(exc.diagnostics))
     report = validate(
@@ -277,6 +292,29 @@ def _region(d: Diagnostic) -> dict[str, int]:
     return {key: value for key, value in region.items() if value is not None}
 
 
+def _sarif_fix(fix: Fix, where: dict[str, Any]) -> dict[str, Any]:
+    """A SARIF fix: its edits as replacements of regions of the file (SARIF 2.1.0, 3.55)."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.line,
+                "startColumn": e.column,
+                "endLine": e.end_line,
+                "endColumn": e.end_column,
+            },
+            "insertedContent": {"text": e.text},
+        }
+        for e in fix.edits
+    ]
+    return {
+        "description": {"text": fix.title},
+        "artifactChanges": [
+            {"artifactLocation": where["artifactLocation"], "replacements": replacements}
+        ],
+        "properties": {"safe": fix.safe},
+    }
+
+
 def _sarif(results: list[_Result]) -> dict[str, Any]:
     from pathlib import Path
 
@@ -305,6 +343,8 @@ def _sarif(results: list[_Result]) -> dict[str, Any]:
                 finding["ruleIndex"] = index[d.code]
             if d.group is not None:  # one finding of several parts, in SARIF's property bag
                 finding["properties"] = {"group": d.group}
+            if d.fix is not None and d.fix.edits:
+                finding["fixes"] = [_sarif_fix(d.fix, location["physicalLocation"])]
             findings.append(finding)
     driver = {
         "name": "socialplan",
@@ -379,9 +419,47 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     from .shared import error
 
     _check_codes(args)
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes applies with --fix or --diff: add one of them")
+    if args.fix or args.diff:
+        from .fix import fix_files
+
+        return fix_files(args, out, _checker(), report=True)
     results, several, problems = many.check_all(args, _check_one)
     for problem in problems:
         error(f"socialplan: error: {problem}")
+    code = _reported(results, args, out, several=several)
+    return USAGE if problems else code
+
+
+def _fix(args: argparse.Namespace, out: TextIO) -> int:
+    """``socialplan fix``: ``check --fix``, saying only what was fixed and what remains."""
+    from .fix import fix_files
+
+    args.strict, args.format, args.fix = False, "text", True
+    _check_codes(args)
+    return fix_files(args, out, _checker(), report=False)
+
+
+def _checker() -> Any:
+    from .fix import Checker
+
+    return Checker(
+        check_text, lambda path, found, unread: _Result(path, None, found, unread), report_results
+    )
+
+
+def report_results(results: list[_Result], args: argparse.Namespace, out: TextIO) -> int:
+    """Print the *results* as ``--format`` asks; the exit code they make."""
+    return _reported(results, args, out, several=len(results) > 1)
+
+
+def _reported(
+    results: list[_Result], args: argparse.Namespace, out: TextIO, *, several: bool
+) -> int:
+    from . import many
+    from .shared import error
+
     for result in results:
         if result.unread is not None:
             error(f"socialplan: error: cannot read {result.path}: {result.unread}")
@@ -391,9 +469,9 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     elif text is None:
         text = _text(args, results, several)
     many.write(args, out, text, results)
-    if problems or any(r.unread is not None for r in results):
+    if any(r.unread is not None for r in results):
         return USAGE
-    return OK if args.exit_zero or all(r.ok for r in results) else FAILED
+    return OK if getattr(args, "exit_zero", False) or all(r.ok for r in results) else FAILED
 
 
 def _text(args: argparse.Namespace, results: list[_Result], several: bool) -> str:

@@ -20,7 +20,9 @@ from .parts import Part
 __all__ = [
     "About",
     "Diagnostic",
+    "Edit",
     "FieldError",
+    "Fix",
     "LoadError",
     "Severity",
     "file_order",
@@ -68,6 +70,54 @@ class Severity(enum.StrEnum):
     INFO = "info"
 
 
+@attrs.frozen(eq=False, repr=False)
+class Edit(Part):
+    """One change of a file's text: what is from (*line*, *column*) to (*end_line*,
+    *end_column*) becomes *text*.
+
+    Lines and columns are 1-based, as a diagnostic's own positions, the end exclusive (the
+    column just past the last character replaced); an edit whose end is its start inserts.
+    They are positions in the file's text as read (after a byte-order mark, in characters).
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@attrs.frozen(eq=False, repr=False)
+class Fix(Part):
+    """How to fix a diagnostic: what it does (*title*), whether it is *safe*, and its *edits*.
+
+    A safe fix has one candidate and keeps the plan's meaning (a misspelled key with one
+    clear did-you-mean); an unsafe one guesses between candidates or changes what the plan
+    says (a step's status), and ``socialplan check --fix`` applies it only with
+    ``--unsafe-fixes``. The edits of one fix do not overlap.
+
+    *replacement* is what a fix found before the text was read writes over the
+    diagnostic's own range (its key or its string value, by :attr:`Diagnostic.about`):
+    :meth:`socialplan.Report.located` (and the loader, for load errors) turns it into
+    *edits*, quoted as the text quotes. A fix whose range is not written in the text is
+    dropped there.
+    """
+
+    title: str
+    safe: bool
+    edits: tuple[Edit, ...] = ()
+    replacement: str | None = attrs.field(default=None, kw_only=True)
+
+    def to_dict(self) -> dict[str, object]:
+        """The fix as plain JSON-ready data: its title, safety and edits."""
+        edits = [
+            {"line": e.line, "column": e.column, "end_line": e.end_line,
+             "end_column": e.end_column, "text": e.text}
+            for e in self.edits
+        ]  # fmt: skip
+        return {"title": self.title, "safe": self.safe, "edits": edits}
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Diagnostic(Part):
     """One problem found in a plan.
@@ -86,6 +136,9 @@ class Diagnostic(Part):
     reader, which ``socialplan check`` and the report show as one line naming every
     part, while JSON and SARIF keep one entry per part, each carrying the group. It
     is the group said in words, and None for a diagnostic that stands alone.
+
+    *fix* is how to fix it, when that is known without a person's judgement (a
+    :class:`Fix`: ``socialplan check --fix`` applies it), else None.
     """
 
     code: str
@@ -100,6 +153,7 @@ class Diagnostic(Part):
     end_column: int | None = None
     about: About = "value"
     group: str | None = None
+    fix: Fix | None = None
 
     def __str__(self) -> str:
         column = self.column if self.line is not None else None
@@ -116,8 +170,8 @@ class Diagnostic(Part):
         return visible_controls("".join(parts))
 
     def to_dict(self) -> dict[str, object]:
-        """The diagnostic as plain JSON-ready data."""
-        return {
+        """The diagnostic as plain JSON-ready data; ``"fix"`` only when it has one."""
+        found: dict[str, object] = {
             "code": self.code,
             "severity": str(self.severity),
             "message": self.message,
@@ -129,6 +183,9 @@ class Diagnostic(Part):
             "hint": self.hint,
             "group": self.group,
         }
+        if self.fix is not None:
+            found["fix"] = self.fix.to_dict()
+        return found
 
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -228,6 +285,7 @@ class FieldError(ValueError):
         field: str | None = None,
         hint: str | None = None,
         about: About = "value",
+        safe: bool | None = None,
     ) -> None:
         self.value = value
         self.expected = expected
@@ -236,6 +294,9 @@ class FieldError(ValueError):
         self.field = field
         self.hint = hint
         self.about: About = about
+        #: Whether the *suggestion* written in place of the value is a fix: True a safe one
+        #: (one clear candidate), False an unsafe one (a guess), None no fix.
+        self.safe = safe if suggestion is not None else None
         # A limited repr: the value may be a string of megabytes or a list nested deep.
         super().__init__(f"{reprlib.repr(value)} is not {expected}")
 
@@ -249,6 +310,19 @@ class FieldError(ValueError):
 
         hint = f'did you mean "{self.suggestion}"?' if self.suggestion else self.hint
         return f"{show(self.value)} is not {self.expected}", hint
+
+    def fix(self) -> Fix | None:
+        """The fix that writes the suggestion in place of the value (or key), if it is one."""
+        if self.safe is None or self.suggestion is None:
+            return None
+        return suggested(self.suggestion, safe=self.safe)
+
+
+def suggested(replacement: str, *, safe: bool) -> Fix:
+    """The fix that writes *replacement* over a diagnostic's own key or value."""
+    from .text import show
+
+    return Fix(f"write {show(replacement)}", safe, replacement=replacement)
 
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")

@@ -45,6 +45,7 @@ __all__ = [
     "TargetRelative",
     "WorkTeam",
     "ascii_fold",
+    "close_matches",
     "did_you_mean",
 ]
 
@@ -389,6 +390,32 @@ def did_you_mean(value: str, known: Iterable[str]) -> str | None:
     return _closest(value, choices)
 
 
+def close_matches(value: str, known: Iterable[str]) -> list[str]:
+    """The known values close to *value*, best first, at most two: one is a clear did-you-mean.
+
+    A fix offered with no doubt has one candidate; two are a guess between them.
+
+    >>> close_matches("facebok", PLATFORMS)
+    ['facebook']
+    >>> close_matches("retir", ["retired", "retiring", "active"])
+    ['retired', 'retiring']
+    """
+    choices = sorted(set(known))
+    if value in choices:
+        return []
+    return _candidates(value, choices)
+
+
+def _candidates(value: str, choices: list[str]) -> list[str]:
+    folded = value.casefold()
+    same = [choice for choice in choices if choice.casefold() == folded]
+    if same:
+        return same[:2]
+    import difflib
+
+    return difflib.get_close_matches(value, choices, n=2, cutoff=0.75)
+
+
 def _closest(value: str, choices: list[str]) -> str | None:
     """The first of the sorted *choices* equal to *value* but for case, else the closest."""
     folded = value.casefold()
@@ -454,6 +481,18 @@ class Suggester:
 
         matches = difflib.get_close_matches(value, sorted(self._near(value)), n=1, cutoff=0.75)
         return matches[0] if matches else None
+
+    def candidates(self, value: str) -> list[str]:
+        """The known values close to *value*, best first, at most two (:func:`close_matches`)."""
+        if value in self._known:
+            return []
+        if len(self._choices) <= EXHAUSTIVE:
+            return _candidates(value, self._choices)
+        return _candidates(value, sorted(self._near(value) | self._same_case(value)))
+
+    def _same_case(self, value: str) -> set[str]:
+        same = self._folded.get(value.casefold())
+        return set() if same is None else {same}
 
     @cached_property
     def _folded(self) -> dict[str, str]:

@@ -37,14 +37,16 @@ from .._core.diagnostics import (
     About,
     Diagnostic,
     FieldError,
+    Fix,
     Severity,
     format_path,
+    suggested,
 )
 from .._core.duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency, OutOfRange
 from .._core.limits import DEFAULT_LIMITS, Limits, too_long, too_many
 from .._core.numbers import EXPECTED_LARGEST, LARGEST, is_finite, out_of_range
 from .._core.text import show
-from .._core.vocab import MessageLength, ascii_fold, did_you_mean
+from .._core.vocab import MessageLength, ascii_fold, close_matches
 from .._model import EXPECTED_THRESHOLD, HEADER_FIELDS, CheckSettings, Plan
 
 __all__ = [
@@ -230,8 +232,11 @@ def _check_length(value: Any, _: Any) -> MessageLength | int | None:
         try:
             return MessageLength(value)
         except ValueError:
-            hint = did_you_mean(value, [m.value for m in MessageLength])
-            raise FieldError(value, describe(MessageLength | int), suggestion=hint) from None
+            near = close_matches(value, [m.value for m in MessageLength])
+            hint = near[0] if near else None
+            raise FieldError(
+                value, describe(MessageLength | int), suggestion=hint, safe=len(near) == 1
+            ) from None
     if isinstance(value, int) and not isinstance(value, bool):
         if 0 < value <= LARGEST:
             return value
@@ -260,8 +265,9 @@ def _enum_hook(cl: type[enum.Enum], _: Converter) -> Callable[[Any, Any], Any]:
         try:
             return members[value]
         except (KeyError, TypeError):
-            hint = did_you_mean(str(value), names) if isinstance(value, str) else None
-            raise FieldError(value, describe(cl), suggestion=hint) from None
+            near = close_matches(value, names) if isinstance(value, str) else []
+            hint = near[0] if near else None
+            raise FieldError(value, describe(cl), suggestion=hint, safe=len(near) == 1) from None
 
     return structure
 
@@ -363,7 +369,7 @@ def _check_id(key: Any) -> FieldError | None:
     if isinstance(key, str) and ID_PATTERN.fullmatch(key):
         return None
     hint = _slug_hint(key) if isinstance(key, str) else None
-    return FieldError(key, EXPECTED_ID, code=INVALID_ID, suggestion=hint)
+    return FieldError(key, EXPECTED_ID, code=INVALID_ID, suggestion=hint, safe=False)
 
 
 def _mapping_hook(tp: Any, converter: Converter, limits: Limits) -> Callable[[Any, Any], Any]:
@@ -393,7 +399,7 @@ def code_shape_problem(code: str) -> FieldError | None:
     """Why *code* is not shaped as a rule code or prefix (letters, then digits); None if it is."""
     if code.isascii() and CODE_PATTERN.fullmatch(code):
         return None
-    return FieldError(code, EXPECTED_CODE, suggestion=reshaped_code(code))
+    return FieldError(code, EXPECTED_CODE, suggestion=reshaped_code(code), safe=False)
 
 
 def reshaped_code(code: str) -> str | None:
@@ -676,6 +682,7 @@ def diagnostic(
     message: str,
     hint: str | None = None,
     about: About = "value",
+    fix: Fix | None = None,
 ) -> Diagnostic:
     """A load error at the dotted path of *segments*: about its value, or its key."""
     return Diagnostic(
@@ -685,15 +692,18 @@ def diagnostic(
         path=format_path(segments),
         hint=hint,
         about=about,
+        fix=fix,
     )
 
 
 def unknown_key(segments: list[str | int], known: tuple[str, ...] | list[str]) -> Diagnostic:
-    """An unknown-key error at *segments*, with the nearest of *known* or the list of them."""
+    """An unknown-key error at *segments*, with the nearest of *known* or the list of them,
+    and the fix that renames it to the nearest (safe when it is the one close)."""
     key = str(segments[-1])
-    near = did_you_mean(key, known)
-    hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(known)
-    return diagnostic(UNKNOWN_KEY, segments, f"unknown key {show(key)}", hint, "key")
+    near = close_matches(key, known)
+    hint = f'did you mean "{near[0]}"?' if near else "expected one of: " + ", ".join(known)
+    fix = suggested(near[0], safe=len(near) == 1) if near else None
+    return diagnostic(UNKNOWN_KEY, segments, f"unknown key {show(key)}", hint, "key", fix)
 
 
 def _leaves(
@@ -739,7 +749,7 @@ def transform_error(exc: BaseException) -> list[Diagnostic]:
         elif isinstance(leaf, FieldError):
             if leaf.field is not None:
                 path = [*path, leaf.field]
-            out.append(diagnostic(leaf.code, path, *leaf.said(), leaf.about))
+            out.append(diagnostic(leaf.code, path, *leaf.said(), leaf.about, leaf.fix()))
         else:
             out.append(diagnostic(INVALID_VALUE, path, str(leaf)))
     return out

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import attrs
 
-from .._core.diagnostics import Diagnostic, parse_path
+from .._core.diagnostics import Diagnostic, Edit, Fix, parse_path
 from .._core.gc import paused_collector
 
 __all__ = ["PositionIndex", "Span", "place"]
@@ -503,6 +503,11 @@ def place(
     (:attr:`Diagnostic.about`). One that already has a line (a syntax error the parser
     placed) keeps it; one about the whole document (no path) is placed at its start. A
     leading byte-order mark is not a column.
+
+    A fix not yet placed (:attr:`Fix.replacement`) gets its edit: the replacement over the
+    key or string value as written, quoted as it is quoted there. It is dropped when that
+    is not written (a missing field), is not a string, or when a key would become one its
+    table already has.
     """
     text = text.removeprefix("\ufeff")
     placed: list[Diagnostic] = []
@@ -516,6 +521,9 @@ def place(
                 index = PositionIndex.of(text, fmt)
             about_key = diagnostic.about == "key"
             span = index.span(parse_path(diagnostic.path), key=about_key)
+        fix = diagnostic.fix
+        if fix is not None and fix.replacement is not None and not fix.edits:
+            fix = _placed_fix(fix, diagnostic, text, fmt, index) if index is not None else None
         placed.append(
             attrs.evolve(
                 diagnostic,
@@ -524,6 +532,49 @@ def place(
                 end_line=span.end_line,
                 end_column=span.end_column,
                 file=file,
+                fix=fix,
             )
         )
     return placed
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _placed_fix(
+    fix: Fix, diagnostic: Diagnostic, text: str, fmt: str, index: PositionIndex
+) -> Fix | None:
+    """*fix* with the edit that writes its replacement over *diagnostic*'s key or string
+    value in *text*; None when there is none to write over, or the result would not load."""
+    assert fix.replacement is not None
+    segments = tuple(parse_path(diagnostic.path))
+    about_key = diagnostic.about == "key"
+    if not segments or (about_key and isinstance(segments[-1], int)):
+        return None
+    offsets = index.offsets(segments, key=about_key)
+    if offsets is None:
+        return None
+    start, end = offsets
+    written = text[start:end]
+    if about_key and index.offsets((*segments[:-1], fix.replacement), key=True) is not None:
+        return None  # the table has that key already: a second would not load
+    new = _quoted(fix.replacement, written, fmt, about_key)
+    if new is None:
+        return None
+    span = index._span(start, end)
+    return attrs.evolve(fix, edits=(Edit(*span, new),))
+
+
+def _quoted(value: str, written: str, fmt: str, key: bool) -> str | None:
+    """*value* written as *written* is: a bare TOML key stays bare, a literal string stays
+    literal, when they can; None when *written* is not a key or a string."""
+    basic = json.dumps(value, ensure_ascii=False)  # its escapes are TOML's too
+    if fmt == "json":
+        return basic if written.startswith('"') else None
+    if written.startswith("'") and "'" not in value and "\n" not in value:
+        return f"'{value}'"
+    if written.startswith('"'):
+        return basic
+    if key and _BARE_KEY.fullmatch(written):
+        return value if _BARE_KEY.fullmatch(value) else basic
+    return None

@@ -22,6 +22,18 @@ _GROUPS = {
 }
 
 
+def fix_said(found: Rule) -> str:
+    """Whether *found*'s findings carry a fix, and whether ``--fix`` applies it, in a sentence."""
+    if found.fix_safety == "safe":
+        return (
+            "Safe: `socialplan check --fix` (and `socialplan fix`) applies it when the finding "
+            "has one clear candidate; a guess between two needs `--unsafe-fixes`."
+        )
+    if found.fix_safety == "unsafe":
+        return "Unsafe: it changes what the plan says, so only `--unsafe-fixes` applies it."
+    return "None: a person decides how to fix it."
+
+
 def catalog_markdown(rules: Sequence[Rule]) -> str:
     """Render *rules* as the catalog page: a summary table, then one section per rule."""
     lines = [
@@ -69,6 +81,8 @@ def catalog_markdown(rules: Sequence[Rule]) -> str:
             f"*Why.* {r.why}",
             "",
             f"*How to fix.* {r.fix}",
+            "",
+            f"*Autofix.* {fix_said(r)}",
         ]
         if r.example:
             lines += ["", "*Example that triggers it:*", "", "```toml", r.example, "```"]

@@ -71,9 +71,11 @@ def code_problem(code: str) -> FieldError | None:
         )
     near = _near_code(upper, load_errors)
     if not shaped:
-        return FieldError(code, EXPECTED_CODE, suggestion=near)
+        return FieldError(code, EXPECTED_CODE, suggestion=near, safe=False)
     hint = None if near else "`socialplan rules` lists them"
-    return FieldError(code, "the code or prefix of any rule", suggestion=near, hint=hint)
+    return FieldError(
+        code, "the code or prefix of any rule", suggestion=near, hint=hint, safe=False
+    )
 
 
 #: Longer than any rule code could be: no near miss is looked for in a longer text (the
@@ -441,6 +443,7 @@ def _check_table_problems(check: CheckSettings | None) -> list[Diagnostic]:
                 path=path,
                 hint=hint,
                 about=problem.about,
+                fix=problem.fix(),
             )
         )
     return found
@@ -475,6 +478,7 @@ def _run(chosen: Selection, context: Context, found: list[Diagnostic]) -> None:
                 hint=finding.hint,
                 about=finding.about,
                 group=finding.group,
+                fix=finding.fix,
             )
             for finding in findings
         )

@@ -23,7 +23,7 @@ from .._core.diagnostics import (
     Severity,
 )
 from ._context import Context
-from ._registry import Finding, Rule, register
+from ._registry import Finding, FixSafety, Rule, register
 
 
 def _found_while_loading(_context: Context) -> Iterator[Finding]:
@@ -130,6 +130,13 @@ _PAGES = [
     ),
 ]
 
+#: The load errors that come with a fix, and whether it is safe.
+_FIXES: dict[str, FixSafety] = {
+    UNKNOWN_KEY: "safe",  # a misspelled key, one clear did-you-mean
+    INVALID_VALUE: "safe",  # an enum value (a [check] code: unsafe), one clear did-you-mean
+    INVALID_ID: "unsafe",  # an id's slug: the references to it do not follow
+}
+
 for _code, _name, _summary, _why, _fix, _example in _PAGES:
     register(
         Rule(
@@ -141,5 +148,6 @@ for _code, _name, _summary, _why, _fix, _example in _PAGES:
             fix=_fix,
             example=_example,
             check=_found_while_loading,
+            fix_safety=_FIXES.get(_code),
         )
     )

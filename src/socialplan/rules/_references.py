@@ -15,11 +15,11 @@ from .._core.vocab import (
     ROLE_FUNCTIONS,
     Suggester,
     ascii_fold,
-    did_you_mean,
+    close_matches,
 )
 from .._io.convert import EXPECTED_ID, ID_PATTERN
 from ._context import Context
-from ._registry import Finding, rule
+from ._registry import Finding, rule, suggested
 
 _SINGULAR = {
     "business_goals": "business goal",
@@ -43,6 +43,7 @@ _TABLE = {"pillars": "content.pillars"}
     "is a plan whose parts do not line up: the link it claims does not exist.",
     fix="Correct the id (the hint suggests the nearest existing one) or add the missing part.",
     example='[metrics.page_likes]\nname = "Page likes"\nmeasures = ["awarness"]',
+    fix_safety="safe",
 )
 def unknown_reference(context: Context) -> Iterator[Finding]:
     suggesters: dict[str, Suggester] = {}  # one per kind, built on its first miss
@@ -52,8 +53,10 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
         suggest = suggesters.get(reference.kind)
         if suggest is None:
             suggest = suggesters[reference.kind] = Suggester(known)
-        near = suggest(reference.target)
+        candidates = suggest.candidates(reference.target)
+        near = candidates[0] if candidates else None
         table = _TABLE.get(reference.kind, reference.kind)
+        fix = suggested(near, safe=len(candidates) == 1) if near else None
         if near:
             hint = f'did you mean "{near}"?'
         elif ID_PATTERN.fullmatch(reference.target):
@@ -61,7 +64,7 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
         else:
             hint = f"name the {noun} by its id: {EXPECTED_ID}"
         message = f"{noun} {show(reference.target)} does not exist"
-        yield Finding(reference.path, message, hint, about=reference.about)
+        yield Finding(reference.path, message, hint, about=reference.about, fix=fix)
 
 
 @rule(
@@ -72,6 +75,7 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
     why="Progress, owners and due dates recorded against a step that does not exist are lost.",
     fix="Use one of the methodology's step ids; the hint suggests the nearest.",
     example='[steps.metrcs]\nstatus = "done"',
+    fix_safety="safe",
 )
 def unknown_step(context: Context) -> Iterator[Finding]:
     plan = context.plan
@@ -88,10 +92,12 @@ def unknown_step(context: Context) -> Iterator[Finding]:
         step_ids = [*plan.methodology.steps] if plan.methodology else FOURTEEN_STEPS.ids
     for table, key in places:
         if key not in step_ids:
-            near = did_you_mean(key, step_ids)
+            candidates = close_matches(key, step_ids)
+            near = candidates[0] if candidates else None
             hint = f'did you mean "{near}"?' if near else "expected one of: " + ", ".join(step_ids)
+            fix = suggested(near, safe=len(candidates) == 1) if near else None
             message = f'"{key}" is not a step of the plan'
-            yield Finding(f"{table}.{key}", message, hint, about="key")
+            yield Finding(f"{table}.{key}", message, hint, about="key", fix=fix)
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -178,6 +184,7 @@ def duplicate_name(context: Context) -> Iterator[Finding]:
     "any value, but 'facebok' is almost certainly 'facebook', and reports group by the value.",
     fix="Use the suggested spelling, or a value that is not this close to a known one.",
     example='[channels.fb]\nplatform = "facebok"',
+    fix_safety="safe",
 )
 def near_miss_value(context: Context) -> Iterator[Finding]:
     plan = context.plan
@@ -203,6 +210,9 @@ def near_miss_value(context: Context) -> Iterator[Finding]:
     for path, value, known in values:
         if value is None or value in known:
             continue
-        near = did_you_mean(value, known)
-        if near is not None:
-            yield Finding(path, f"{show(value)} is not a known value", f'did you mean "{near}"?')
+        candidates = close_matches(value, known)
+        if candidates:
+            near = candidates[0]
+            fix = suggested(near, safe=len(candidates) == 1)
+            message = f"{show(value)} is not a known value"
+            yield Finding(path, message, f'did you mean "{near}"?', fix=fix)

@@ -10,15 +10,29 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from typing import TypeAlias
+from typing import Literal, TypeAlias
 
 import attrs
 
-from .._core.diagnostics import About, Severity
+from .._core.diagnostics import About, Fix, Severity, suggested
 from .._core.parts import Part
 from ._context import Context
 
-__all__ = ["CODE", "RULES", "Check", "Finding", "Rule", "register", "rule"]
+__all__ = [
+    "CODE",
+    "RULES",
+    "Check",
+    "FixSafety",
+    "Finding",
+    "Rule",
+    "register",
+    "rule",
+    "suggested",
+]
+
+#: Whether a rule's findings come with a fix, and whether ``--fix`` applies it: ``"safe"``
+#: (when the fix has one clear candidate), ``"unsafe"`` (``--unsafe-fixes`` only), or None.
+FixSafety: TypeAlias = Literal["safe", "unsafe"] | None
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -30,7 +44,10 @@ class Finding(Part):
     over the table under it; otherwise ``"value"``. *group* says, in words, the cause
     this finding shares with the rule's other findings of the same group
     (``"4 of 7 channels have no engagement rule"``): see
-    :attr:`socialplan.Diagnostic.group`.
+    :attr:`socialplan.Diagnostic.group`. *fix* is how to fix it without a person's
+    judgement, if there is a way (:class:`socialplan.Fix`; one made with
+    :func:`suggested` writes a replacement over the finding's own key or value, placed
+    when the report is located in the text).
     """
 
     path: str
@@ -38,6 +55,7 @@ class Finding(Part):
     hint: str | None = None
     about: About = attrs.field(default="value", kw_only=True)
     group: str | None = attrs.field(default=None, kw_only=True)
+    fix: Fix | None = attrs.field(default=None, kw_only=True)
 
 
 Check: TypeAlias = Callable[[Context], Iterable[Finding]]
@@ -52,7 +70,8 @@ class Rule(Part):
     """A rule of the catalog: a stable code, its default severity and its documentation.
 
     An *opt_in* rule is one whose findings would be wrong too often on real plans to run by
-    default (issue #18): it runs only when ``select`` names its code in full.
+    default (issue #18): it runs only when ``select`` names its code in full. *fix_safety*
+    says whether its findings carry a fix and whether it is safe (:data:`FixSafety`).
     """
 
     code: str = attrs.field()
@@ -64,6 +83,7 @@ class Rule(Part):
     example: str = ""
     check: Check = attrs.field(eq=False, repr=False)
     opt_in: bool = False
+    fix_safety: FixSafety = None
 
     @code.validator
     def _code_shape(self, _attribute: attrs.Attribute[str], value: str) -> None:
@@ -103,6 +123,7 @@ def rule(
     fix: str,
     example: str = "",
     opt_in: bool = False,
+    fix_safety: FixSafety = None,
 ) -> Callable[[Check], Check]:
     """Register the decorated function as the check of a new rule.
 
@@ -123,6 +144,7 @@ def rule(
                 example=example,
                 check=check,
                 opt_in=opt_in,
+                fix_safety=fix_safety,
             )
         )
         return check

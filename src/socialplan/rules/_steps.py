@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .._core.diagnostics import METHODOLOGY_CODES, Severity
+from .._core.diagnostics import METHODOLOGY_CODES, Fix, Severity
 from .._core.vocab import StepStatus
 from ._context import Context
-from ._registry import Finding, Rule, register, rule
+from ._registry import Finding, Rule, register, rule, suggested
 
 if TYPE_CHECKING:
     from .._model import Plan
@@ -123,6 +123,12 @@ def _compute_progress(plan: Plan) -> Progress | None:
         return None  # reported by SP801–SP804
 
 
+def _set_status(status: StepStatus) -> Fix:
+    """The fix that writes *status* over a step record's status: unsafe, for only a person
+    knows whether the work is done (the content being written does not say)."""
+    return suggested(str(status), safe=False)
+
+
 @rule(
     "SP805",
     "marked-done-but-incomplete",
@@ -132,6 +138,7 @@ def _compute_progress(plan: Plan) -> Progress | None:
     "is out of date, and the steps that need it build on nothing.",
     fix="Complete the content (the message says what is missing) or set the status back.",
     example='[steps.metrics]\nstatus = "done"  # but an objective is measured by no metric',
+    fix_safety="unsafe",
 )
 def marked_done_but_incomplete(context: Context) -> Iterator[Finding]:
     current = _progress(context)
@@ -145,6 +152,7 @@ def marked_done_but_incomplete(context: Context) -> Iterator[Finding]:
                 f"steps.{step.id}.status",
                 f'step "{step.id}" is marked done but its content is not: {step.missing[0]}{more}',
                 "complete the content, or set the status back",
+                fix=_set_status(StepStatus.IN_PROGRESS),
             )
 
 
@@ -161,6 +169,7 @@ def marked_done_but_incomplete(context: Context) -> Iterator[Finding]:
     "come, is the plan's decision: not advised either.)",
     fix='Set `status = "done"` when the work is done.',
     example='[steps.policy]\nstatus = "in_progress"  # acceptable, off-limits… all written',
+    fix_safety="unsafe",
 )
 def complete_but_marked_open(context: Context) -> Iterator[Finding]:
     current = _progress(context)
@@ -176,6 +185,7 @@ def complete_but_marked_open(context: Context) -> Iterator[Finding]:
                 f"steps.{step.id}.status",
                 f'step "{step.id}" is marked {step.status} but its content is complete',
                 'set status = "done" when the work is done',
+                fix=_set_status(StepStatus.DONE),
             )
 
 
