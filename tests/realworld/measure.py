@@ -418,7 +418,7 @@ def over_the_limit(paths: Sequence[Path]) -> list[str]:
     findings on *paths*: counted per group (as a reader sees them) or per part (as JSON
     lists them), whichever is worse, so a group cannot hide wrong parts."""
     limit = TARGETS["false positives per finding"]
-    over = set()
+    over: set[str] = set()
     for table in (group_tally(paths), tally(paths)):
         over.update(
             code for code, row in table.items() if row["false-positive"] > limit * row["findings"]
