@@ -71,6 +71,18 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
         metavar="CODES",
         help="skip these rules (repeatable)",
     )
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="findings accepted: when FILE does not exist, write the findings to it and exit 0; "
+        "when it does, report only the findings it does not hold",
+    )
+    check.add_argument(
+        "--report-unused-suppressions",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="report suppressions that suppress nothing (SP902); on by default with --strict",
+    )
     add_limit(check)
     return {"check": _check}
 
@@ -92,6 +104,8 @@ class _Result:
         self.plan = plan
         self.diagnostics = sorted(diagnostics, key=file_order)
         self.unread = unread
+        #: How many findings the baseline hid (None: no baseline).
+        self.hidden: int | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -109,7 +123,7 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
     from .._core.limits import DEFAULT_LIMITS
     from .._io.files import format_of, loads, read_limited
     from .._io.parse import decode
-    from ..rules import validate
+    from ..rules import suppress, validate
     from .shared import project_selection
 
     try:
@@ -123,13 +137,12 @@ def _check_one(path: str, args: argparse.Namespace) -> _Result:
         return _Result(path, None, [], unread=str(exc.strerror or exc))
     except LoadError as exc:
         return _Result(path, None, list(exc.diagnostics))
+    project = project_selection(path)
     report = validate(
-        plan,
-        select=args.select,
-        ignore=args.ignore,
-        strict=args.strict,
-        settings=project_selection(path),
+        plan, select=args.select, ignore=args.ignore, strict=args.strict, settings=project
     )
+    shown = suppress(report, text, plan=plan, settings=project, format=fmt)
+    report = shown.report(unused=args.report_unused_suppressions)
     return _Result(path, plan, list(report.located(text, fmt, path)))
 
 
@@ -161,6 +174,8 @@ def _report_text(result: _Result, out: TextIO) -> None:
             out.writelines(_finding_text(group) + "\n" for group in found)
     tally = ", ".join(counted(count, severity) for severity, count in shown.items())
     out.write(f"  {tally}\n")
+    if result.hidden:
+        out.write(f"  {counted(result.hidden, 'finding')} hidden by the baseline\n")
 
 
 #: How wide the line of a group of findings is wrapped (its parts are never cut).
@@ -216,6 +231,8 @@ def _report_json(result: _Result) -> dict[str, object]:
         report["summary"] = summary(result.plan)
     if result.unread is not None:
         report["error"] = result.unread
+    if result.hidden is not None:
+        report["hidden_by_baseline"] = result.hidden
     return report
 
 
@@ -361,6 +378,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     for result in results:
         if result.unread is not None:
             error(f"socialplan: error: cannot read {result.path}: {result.unread}")
+    written = _baseline(args, results) if args.baseline else False
     if args.format in ("json", "sarif"):
         if args.format == "json":
             document: object = _json(results)
@@ -372,4 +390,30 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             _report_text(result, out)
     if any(r.unread is not None for r in results):
         return USAGE
-    return OK if all(r.ok for r in results) else FAILED
+    return OK if written or all(r.ok for r in results) else FAILED
+
+
+def _baseline(args: argparse.Namespace, results: list[_Result]) -> bool:
+    """Write the baseline of *results* if ``--baseline`` names no file (True), or hide from
+    *results* the findings the one it names holds (False)."""
+    import os
+
+    from .._core.text import counted as counted_words
+    from . import baseline
+    from .shared import error
+
+    if not os.path.lexists(args.baseline):
+        if any(r.unread is not None for r in results):
+            error(f"socialplan: the baseline {args.baseline} was not written: a file was not read")
+            return False
+        counted = baseline.entries(args.baseline, ((r.path, r.diagnostics) for r in results))
+        baseline.write(args.baseline, counted)
+        findings = counted_words(sum(counted.values()), "finding")
+        error(f"socialplan: wrote {findings} to the baseline {args.baseline}")
+        return True
+    counted = baseline.read(args.baseline)
+    for result in results:
+        result.diagnostics, result.hidden = baseline.hide(
+            counted, args.baseline, result.path, result.diagnostics
+        )
+    return False
