@@ -378,7 +378,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     for result in results:
         if result.unread is not None:
             error(f"socialplan: error: cannot read {result.path}: {result.unread}")
-    written = _baseline(args, results) if args.baseline else False
+    written = _baseline(args, results) if args.baseline else None
     if args.format in ("json", "sarif"):
         if args.format == "json":
             document: object = _json(results)
@@ -388,14 +388,16 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     else:
         for result in results:
             _report_text(result, out)
+    if written is not None:  # said after the report it holds
+        error(written)
     if any(r.unread is not None for r in results):
         return USAGE
     return OK if written or all(r.ok for r in results) else FAILED
 
 
-def _baseline(args: argparse.Namespace, results: list[_Result]) -> bool:
-    """Write the baseline of *results* if ``--baseline`` names no file (True), or hide from
-    *results* the findings the one it names holds (False)."""
+def _baseline(args: argparse.Namespace, results: list[_Result]) -> str | None:
+    """Write the baseline of *results* if ``--baseline`` names no file (and say so), or hide
+    from *results* the findings the one it names holds (None)."""
     import os
 
     from .._core.text import counted as counted_words
@@ -405,15 +407,14 @@ def _baseline(args: argparse.Namespace, results: list[_Result]) -> bool:
     if not os.path.lexists(args.baseline):
         if any(r.unread is not None for r in results):
             error(f"socialplan: the baseline {args.baseline} was not written: a file was not read")
-            return False
+            return None
         counted = baseline.entries(args.baseline, ((r.path, r.diagnostics) for r in results))
         baseline.write(args.baseline, counted)
         findings = counted_words(sum(counted.values()), "finding")
-        error(f"socialplan: wrote {findings} to the baseline {args.baseline}")
-        return True
+        return f"socialplan: wrote {findings} to the baseline {args.baseline}"
     counted = baseline.read(args.baseline)
     for result in results:
         result.diagnostics, result.hidden = baseline.hide(
             counted, args.baseline, result.path, result.diagnostics
         )
-    return False
+    return None
