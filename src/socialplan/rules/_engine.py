@@ -276,7 +276,8 @@ class Report(Part):
     """
 
     diagnostics: tuple[Diagnostic, ...]
-    selection: Selection | None = attrs.field(default=None, kw_only=True)
+    # Not compared nor shown: two reports of the same findings are equal, as they were.
+    selection: Selection | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.diagnostics)

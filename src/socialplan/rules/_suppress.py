@@ -133,6 +133,10 @@ def suppress(
     patterns = [*own, *project]
     used: set[tuple[int, str]] = set()  # (index of the suppression, code) that hid something
     index: PositionIndex | None = None
+    by_line: dict[int, list[tuple[int, Suppression]]] = {}
+    for number, suppression in enumerate(comments, start=len(patterns)):
+        assert suppression.line is not None
+        by_line.setdefault(suppression.line, []).append((number, suppression))
     kept: list[Diagnostic] = []
     hidden: list[Diagnostic] = []
     for diagnostic in report:
@@ -150,11 +154,12 @@ def suppress(
 
                 index = PositionIndex.of(text.removeprefix("\ufeff"), format)
             lines = _lines_of(diagnostic, index, text.removeprefix("\ufeff"))
-            for number, suppression in enumerate(comments, start=len(patterns)):
-                code = _matching(suppression.codes, diagnostic.code)
-                if code is not None and suppression.line in lines:
-                    used.add((number, code))
-                    hit = True
+            for line in lines & by_line.keys():
+                for number, suppression in by_line[line]:
+                    code = _matching(suppression.codes, diagnostic.code)
+                    if code is not None:
+                        used.add((number, code))
+                        hit = True
         (hidden if hit else kept).append(diagnostic)
     every = [s for s, _ in patterns] + comments
     unused = []
