@@ -13,15 +13,18 @@ import pytest
 
 import socialplan
 import socialplan.rules
-from helpers import plan_of
+from helpers import HEAD, plan_of
 
 Found = list[tuple[str, str, str]]
 
 
 def found(body: str, code: str) -> Found:
-    """What rule *code* reports on the plan *body*, as (code, severity, path)."""
+    """What rule *code* reports on the plan *body*, as (code, severity, path), its suppression
+    comments applied as ``check`` applies them (unused ones reported)."""
     plan = plan_of(body)
-    return [(d.code, str(d.severity), d.path) for d in socialplan.validate(plan, select=[code])]
+    report = socialplan.validate(plan, select=[code])
+    shown = socialplan.rules.suppress(report, HEAD + body, plan=plan).report(unused=True)
+    return [(d.code, str(d.severity), d.path) for d in shown]
 
 
 def only(body: str, code: str) -> socialplan.Diagnostic:
@@ -1098,6 +1101,24 @@ CASES = [
         """,
         [("SP507", "warning", "channels.tw")],
         ("priority = 1", 'priority = 1\n[engagement.tw]\nposting_frequency = "daily"'),
+    ),
+    Case(
+        "SP902",
+        """
+        [objectives.awareness]  # socialplan: ignore[SP9]
+        title = "Be known"
+        """,
+        [("SP902", "warning", "")],
+        ("  # socialplan: ignore[SP9]", ""),
+    ),
+    Case(
+        "SP903",
+        """
+        [objectives.awareness]  # socialplan: ignore[SP2O4]
+        title = "Be known"
+        """,
+        [("SP903", "warning", "")],
+        ("SP2O4", "SP204"),
     ),
 ]
 

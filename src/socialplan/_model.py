@@ -815,6 +815,9 @@ class CheckSettings(Part):
     ignore: tuple[str, ...] = attrs.field(factory=_list)
     severity: Mapping[str, Severity] = attrs.field(factory=dict)
     strict: bool = False
+    #: Rules ignored where a finding's dotted path matches a pattern (``*`` and ``?``
+    #: wildcards), as ruff's per-file ignores: ``{"objectives.legacy_*": ("SP2",)}``.
+    per_path_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)

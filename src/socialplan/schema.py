@@ -47,6 +47,7 @@ from ._io.document import FORMAT
 from ._model import (
     HEADER_FIELDS,
     SHARE_PATTERN,
+    CheckSettings,
     Plan,
     Trigger,
     _message_length,
@@ -130,6 +131,12 @@ class _Builder:
             if only is not None and field.name not in only:
                 continue
             schema = {**self.of(hints[field.name]), **_limits(cls, field)}
+            if cls is CheckSettings and field.name == "per_path_ignores":  # keyed by pattern
+                schema = {
+                    "description": "A table keyed by dotted-path pattern (* and ? wildcards).",
+                    "type": "object",
+                    "additionalProperties": self.of(hints[field.name].__args__[1]),
+                }
             default = _default(field)
             if default is not None:
                 schema["default"] = default

@@ -84,6 +84,18 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
     from .fix import add_fix_command, add_fix_options  # what `fix` shares with --fix
 
     add_fix_options(check)
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="findings accepted: when FILE does not exist, write the findings to it and exit 0; "
+        "when it does, report only the findings it does not hold",
+    )
+    check.add_argument(
+        "--report-unused-suppressions",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="report suppressions that suppress nothing (SP902); on by default with --strict",
+    )
     add_limit(check)
     add_fix_command(commands, _codes)
     return {"check": _check, "fix": _fix}
@@ -106,6 +118,8 @@ class _Result:
         self.plan = plan
         self.diagnostics = sorted(diagnostics, key=file_order)
         self.unread = unread
+        #: How many findings the baseline hid (None: no baseline).
+        self.hidden: int | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -152,20 +166,19 @@ def check_text(path: str, text: str, fmt: Format, args: argparse.Namespace) -> _
     """Load and check the plan *text* of the file *path*: its diagnostics, placed in it."""
     from .._core.diagnostics import LoadError
     from .._io.files import loads
-    from ..rules import validate
+    from ..rules import suppress, validate
     from .shared import project_selection
 
     try:
         plan = loads(text, fmt, file=path, limits=args.limits)
     except LoadError as exc:
         return _Result(path, None, list(exc.diagnostics))
+    project = project_selection(path)
     report = validate(
-        plan,
-        select=args.select,
-        ignore=args.ignore,
-        strict=args.strict,
-        settings=project_selection(path),
+        plan, select=args.select, ignore=args.ignore, strict=args.strict, settings=project
     )
+    shown = suppress(report, text, plan=plan, settings=project, format=fmt)
+    report = shown.report(unused=getattr(args, "report_unused_suppressions", None))
     return _Result(path, plan, list(report.located(text, fmt, path)))
 
 
@@ -197,6 +210,8 @@ def _report_text(result: _Result, out: TextIO) -> None:
             out.writelines(_finding_text(group) + "\n" for group in found)
     tally = ", ".join(counted(count, severity) for severity, count in shown.items())
     out.write(f"  {tally}\n")
+    if result.hidden:
+        out.write(f"  {counted(result.hidden, 'finding')} hidden by the baseline\n")
 
 
 #: How wide the line of a group of findings is wrapped (its parts are never cut).
@@ -252,6 +267,8 @@ def _report_json(result: _Result) -> dict[str, object]:
         report["summary"] = summary(result.plan)
     if result.unread is not None:
         report["error"] = result.unread
+    if result.hidden is not None:
+        report["hidden_by_baseline"] = result.hidden
     return report
 
 
@@ -463,15 +480,19 @@ def _reported(
     for result in results:
         if result.unread is not None:
             error(f"socialplan: error: cannot read {result.path}: {result.unread}")
+    written = _baseline(args, results) if getattr(args, "baseline", None) else None
     text = many.rendered(args, results, several)
     if text is None and args.format in ("json", "sarif"):
         text = json_text(_json(results) if args.format == "json" else _sarif(results))
     elif text is None:
         text = _text(args, results, several)
     many.write(args, out, text, results)
+    if written is not None:  # said after the report it holds
+        error(written)
     if any(r.unread is not None for r in results):
         return USAGE
-    return OK if getattr(args, "exit_zero", False) or all(r.ok for r in results) else FAILED
+    accepted = written or getattr(args, "exit_zero", False)
+    return OK if accepted or all(r.ok for r in results) else FAILED
 
 
 def _text(args: argparse.Namespace, results: list[_Result], several: bool) -> str:
@@ -499,3 +520,28 @@ def _findings_text(result: _Result, out: TextIO) -> None:
     for severity in _HEADINGS:
         found = grouped(d for d in result.diagnostics if str(d.severity) == severity)
         out.writelines(_finding_text(group).removeprefix("    ") + "\n" for group in found)
+
+
+def _baseline(args: argparse.Namespace, results: list[_Result]) -> str | None:
+    """Write the baseline of *results* if ``--baseline`` names no file (and say so), or hide
+    from *results* the findings the one it names holds (None)."""
+    import os
+
+    from .._core.text import counted as counted_words
+    from . import baseline
+    from .shared import error
+
+    if not os.path.lexists(args.baseline):
+        if any(r.unread is not None for r in results):
+            error(f"socialplan: the baseline {args.baseline} was not written: a file was not read")
+            return None
+        counted = baseline.entries(args.baseline, ((r.path, r.diagnostics) for r in results))
+        baseline.write(args.baseline, counted)
+        findings = counted_words(sum(counted.values()), "finding")
+        return f"socialplan: wrote {findings} to the baseline {args.baseline}"
+    counted = baseline.read(args.baseline)
+    for result in results:
+        result.diagnostics, result.hidden = baseline.hide(
+            counted, args.baseline, result.path, result.diagnostics
+        )
+    return None

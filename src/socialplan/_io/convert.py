@@ -423,6 +423,7 @@ def code_problems(
     ignore: object = None,
     severity: object = None,
     *,
+    per_path: object = None,
     judge: Callable[[str], FieldError | None] = code_shape_problem,
 ) -> list[tuple[CodePlace, FieldError]]:
     """The codes given to select, ignore or give a severity to that *judge* refuses, by place.
@@ -430,16 +431,21 @@ def code_problems(
     The arguments are as a file or a caller gives them: what is not a list of strings
     (or a table keyed by strings, for *severity*) is left to whoever checks their types.
     A *severity* key written twice in two cases (``sp2`` and ``SP2``) is a problem too.
+    *per_path* is a ``per_path_ignores`` table (patterns to lists of codes), whose codes are
+    at ``["per_path_ignores", pattern, index]``.
     *judge* says why a code cannot be used, or None; by default, whether it is shaped as a
     code (the rule engine's judge knows the rules too).
     """
     found: list[tuple[CodePlace, FieldError]] = []
-    for name, codes in (("select", select), ("ignore", ignore)):
+    lists: list[tuple[CodePlace, object]] = [(["select"], select), (["ignore"], ignore)]
+    if isinstance(per_path, Mapping):
+        lists += [(["per_path_ignores", str(key)], codes) for key, codes in per_path.items()]
+    for place, codes in lists:
         if isinstance(codes, list | tuple):
             for index, code in enumerate(codes):
                 problem = judge(code) if isinstance(code, str) else None
                 if problem is not None:
-                    found.append(([name, index], problem))
+                    found.append(([*place, index], problem))
     if isinstance(severity, Mapping):
         first: dict[str, str] = {}
         for key in severity:
@@ -469,7 +475,19 @@ def _severity_map(converter: Converter, limits: Limits) -> Callable[[Any, Any], 
     return _table(Severity, severity_hook, _check_code, "a table of rule codes", limits)
 
 
-def _settings_hook(converter: Converter) -> Callable[[Any, Any], CheckSettings]:
+#: The type of ``per_path_ignores``: dotted-path patterns to rule codes or prefixes.
+_PATTERNS = Mapping[str, tuple[str, ...]]
+#: What a key of ``per_path_ignores`` is expected to be.
+EXPECTED_PATTERN = 'a dotted-path pattern such as "objectives.legacy_*"'
+
+
+def _check_pattern(key: Any) -> FieldError | None:
+    if isinstance(key, str) and key:
+        return None
+    return FieldError(key, EXPECTED_PATTERN)
+
+
+def _settings_hook(converter: Converter, limits: Limits) -> Callable[[Any, Any], CheckSettings]:
     """A ``[check]`` table (or ``[tool.socialplan]``): each code must be shaped as one.
 
     A code that is not is an error at its place (``check.select[0]``), reported with every
@@ -478,9 +496,25 @@ def _settings_hook(converter: Converter) -> Callable[[Any, Any], CheckSettings]:
     that name none, and the command line refuses those of ``[tool.socialplan]``.
     """
     structure_fields = _attrs_hook(CheckSettings, converter)
+    codes = converter.get_structure_hook(tuple[str, ...])
+    # Its keys are patterns, not ids: a table of its own, not the hook of tables keyed by id.
+    patterns_hook = _table(tuple[str, ...], codes, _check_pattern, "a table of patterns", limits)
 
     def structure(value: Any, _: Any) -> CheckSettings:
         found = _code_problems(value) if isinstance(value, Mapping) else []
+        ignores: dict[str, Any] | None = None
+        if isinstance(value, Mapping) and "per_path_ignores" in value:
+            patterns = value["per_path_ignores"]
+            value = {key: item for key, item in value.items() if key != "per_path_ignores"}
+            try:
+                ignores = patterns_hook(patterns, _PATTERNS)
+            except Exception as exc:  # noqa: BLE001 - every error is kept as data
+                exc.__notes__ = [
+                    AttributeValidationNote(
+                        "@ attribute per_path_ignores", "per_path_ignores", _PATTERNS
+                    )
+                ]
+                found.insert(0, exc)
         try:
             settings: CheckSettings = structure_fields(value, CheckSettings)
         except ClassValidationError as exc:
@@ -491,6 +525,8 @@ def _settings_hook(converter: Converter) -> Callable[[Any, Any], CheckSettings]:
             ) from None
         if found:
             raise ClassValidationError("invalid rule codes", found, CheckSettings)
+        if ignores is not None:
+            settings = attrs.evolve(settings, per_path_ignores=ignores)
         return settings
 
     return structure
@@ -511,8 +547,13 @@ def _code_problems(value: Mapping[str, Any]) -> list[Exception]:
         attribute = attrs.fields_dict(CheckSettings)["select"]
         empty.__notes__ = [AttributeValidationNote("@ attribute select", "select", attribute.type)]
         found.append(empty)
-    codes = code_problems(value.get("select"), value.get("ignore"), value.get("severity"))
-    for (name, where), problem in codes:
+    codes = code_problems(
+        value.get("select"),
+        value.get("ignore"),
+        value.get("severity"),
+        per_path=value.get("per_path_ignores"),
+    )
+    for (name, where, *index), problem in codes:
         assert isinstance(name, str)
         attribute = attrs.fields_dict(CheckSettings)[name]
         note: IterableValidationNote = (
@@ -521,7 +562,12 @@ def _code_problems(value: Mapping[str, Any]) -> list[Exception]:
             else _KeyNote("key", where, str)
         )
         problem.__notes__ = [note]
-        group = IterableValidationError("invalid rule codes", [problem], CheckSettings)
+        inner: Exception = problem
+        if index:  # per_path_ignores.PATTERN[index]: an item of the list of a key
+            problem.__notes__ = [IterableValidationNote("item", index[0], str)]
+            inner = IterableValidationError("invalid list", [problem], tuple[str, ...])
+            inner.__notes__ = [IterableValidationNote("value", where, tuple[str, ...])]
+        group = IterableValidationError("invalid rule codes", [inner], CheckSettings)
         group.__notes__ = [AttributeValidationNote(f"@ attribute {name}", name, attribute.type)]
         found.append(group)
     return found
@@ -651,7 +697,7 @@ def make_converter(
     converter.register_structure_hook_func(
         lambda t: t == Mapping[str, Severity], _severity_map(converter, limits)
     )
-    converter.register_structure_hook(CheckSettings, _settings_hook(converter))
+    converter.register_structure_hook(CheckSettings, _settings_hook(converter, limits))
 
     converter.register_unstructure_hook(Duration, str)
     converter.register_unstructure_hook(Frequency, str)

@@ -14,6 +14,7 @@ import os
 from typing import NamedTuple
 
 __all__ = [
+    "BASELINE",
     "OBSERVATIONS",
     "PLAN",
     "SETTINGS",
@@ -25,6 +26,8 @@ __all__ = [
 
 #: The kinds of file read; a writer names the kind it writes (None for any other output).
 PLAN, OBSERVATIONS, SETTINGS = "plan file", "observations file", "settings file"
+#: ``socialplan check --baseline FILE``'s file of accepted findings, once read.
+BASELINE = "baseline file"
 
 
 class FileChangedError(OSError):

@@ -146,8 +146,9 @@ def _structured(
     if judge is not None and isinstance(table, dict):
         # Structuring judged the codes' shape; whether each names a rule is *judge*'s to say.
         codes = [table.get(key) for key in ("select", "ignore", "severity")]
-        misshapen = {format_path(place) for place, _ in code_problems(*codes)}
-        for place, problem in code_problems(*codes, judge=judge):
+        per_path = table.get("per_path_ignores")
+        misshapen = {format_path(place) for place, _ in code_problems(*codes, per_path=per_path)}
+        for place, problem in code_problems(*codes, per_path=per_path, judge=judge):
             if format_path(place) in misshapen:
                 continue
             message, hint = problem.said()

@@ -459,6 +459,17 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "palabras del plan.",
         "Sustituya el texto provisional por el del plan, o quite la clave.",
     ),
+    "SP902": (
+        "Una supresión (`# socialplan: ignore[SP204]` o una entrada de "
+        "`[check.per_path_ignores]`) que no oculta ningún hallazgo.",
+        "Quite el comentario, el código que sobra o la entrada por ruta, como dice el mensaje.",
+    ),
+    "SP903": (
+        "Un comentario que empieza por `# socialplan:` pero no es una supresión válida: "
+        "`ignore` mal escrito, sin corchetes o con un código que no nombra ninguna regla.",
+        "Escriba `# socialplan: ignore[CÓDIGO, ...]`, con el motivo tras un guion si quiere: "
+        "`# socialplan: ignore[SP204] - la fecha la fija la junta`.",
+    ),
 }
 
 

@@ -25,6 +25,7 @@ from ._context import Context, Reference
 from ._engine import Report, Selection, all_rules, validate
 from ._registry import RULES, Check, Finding, Rule, register, rule
 from ._settings import project_settings
+from ._suppress import Suppressed, Suppression, suppress
 
 __all__ = [
     "RULES",
@@ -35,11 +36,14 @@ __all__ = [
     "Report",
     "Rule",
     "Selection",
+    "Suppressed",
+    "Suppression",
     "all_rules",
     "counts",
     "project_settings",
     "register",
     "rule",
     "summary",
+    "suppress",
     "validate",
 ]

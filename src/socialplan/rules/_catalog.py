@@ -20,5 +20,6 @@ from . import (  # noqa: F401 - imported for the rules they register
     _substance_objectives,
     _substance_people,
     _substance_practice,
+    _suppressions,
     _todo,
 )

@@ -18,7 +18,7 @@ _GROUPS = {
     "SP6": "Content and calendar",
     "SP7": "Metrics hygiene",
     "SP8": "Steps and methodology",
-    "SP9": "Drafts",
+    "SP9": "Drafts and suppressions",
 }
 
 

@@ -112,7 +112,10 @@ Place: TypeAlias = list[str | int]
 
 
 def selection_problems(
-    select: object = None, ignore: object = None, severity: object = None
+    select: object = None,
+    ignore: object = None,
+    severity: object = None,
+    per_path: object = None,
 ) -> list[tuple[Place, FieldError]]:
     """The codes given to select, ignore or give a severity to that name no rule, by place.
 
@@ -122,7 +125,7 @@ def selection_problems(
     """
     from .._io.convert import code_problems
 
-    return code_problems(select, ignore, severity, judge=code_problem)
+    return code_problems(select, ignore, severity, per_path=per_path, judge=code_problem)
 
 
 def explain(problem: FieldError) -> str:
@@ -166,6 +169,18 @@ def _severities(severity: Mapping[str, Severity | str]) -> dict[str, Severity]:
     return {key.upper(): Severity(value) for key, value in _severity_table(severity).items()}
 
 
+def _per_path(ignores: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """``per_path_ignores`` as a selection holds it: each pattern's codes in upper case."""
+    if not isinstance(ignores, Mapping):
+        raise TypeError(
+            f"per_path_ignores: a mapping of path patterns to rule codes, not {_kind(ignores)}"
+        )
+    return {
+        str(pattern): tuple(c.upper() for c in _code_list(f"per_path_ignores[{pattern!r}]", codes))
+        for pattern, codes in ignores.items()
+    }
+
+
 def _severity_table(severity: object) -> Mapping[str, Any]:
     """*severity* if it is a table keyed by strings; a ``TypeError`` saying so if not."""
     if not isinstance(severity, Mapping):
@@ -186,13 +201,15 @@ class Selection(Part):
     any case); when both match a code, the longer prefix wins; ``select=None``
     selects every rule. *severity* overrides a rule's default severity by code
     or prefix; *strict* turns warnings into errors. :func:`validate` refuses
-    codes that name no rule.
+    codes that name no rule. *per_path_ignores* maps dotted-path patterns to the
+    codes ignored under them: :func:`suppress` applies them, not :func:`validate`.
     """
 
     select: tuple[str, ...] | None = attrs.field(default=None, converter=_chosen_codes)
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes)
     severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_severities)
     strict: bool = False
+    per_path_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_per_path)
 
     def selects(self, code: str) -> bool:
         """Whether the rule *code* runs."""
@@ -222,6 +239,15 @@ class Selection(Part):
             ignore=(*self.ignore, *other.ignore),
             severity={**self.severity, **other.severity},
             strict=self.strict or other.strict,
+            per_path_ignores={
+                pattern: (*self.per_path_ignores.get(pattern, ()), *codes)
+                for pattern, codes in other.per_path_ignores.items()
+            }
+            | {
+                pattern: codes
+                for pattern, codes in self.per_path_ignores.items()
+                if pattern not in other.per_path_ignores
+            },
         )
 
     @classmethod
@@ -234,6 +260,7 @@ class Selection(Part):
             ignore=settings.ignore,
             severity=dict(settings.severity),
             strict=settings.strict,
+            per_path_ignores=dict(settings.per_path_ignores),
         )
 
 
@@ -245,9 +272,14 @@ class Report(Part):
     """The diagnostics of one validation, sorted by severity, then code, then path.
 
     Iterating gives every diagnostic; :attr:`ok` is true when none is an error.
+    *selection* is the selection the rules ran with (every layer laid over the others),
+    when :func:`validate` made the report: :func:`suppress` reads it to tell a rule that
+    found nothing from one that did not run.
     """
 
     diagnostics: tuple[Diagnostic, ...]
+    # Not compared nor shown: two reports of the same findings are equal, as they were.
+    selection: Selection | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.diagnostics)
@@ -303,7 +335,8 @@ class Report(Part):
 
         if format is None:
             format = "json" if looks_like(text.removeprefix("\ufeff")) == "json" else "toml"  # noqa: A001
-        return Report(tuple(place(self.diagnostics, text, format, file)))
+        located = tuple(place(self.diagnostics, text, format, file))
+        return Report(located, selection=self.selection)
 
     def codes(self) -> list[str]:
         """The code of each diagnostic, in order."""
@@ -383,7 +416,7 @@ def validate(
         problems += [
             (["settings", *place], problem)
             for place, problem in selection_problems(
-                settings.select, settings.ignore, settings.severity
+                settings.select, settings.ignore, settings.severity, settings.per_path_ignores
             )
         ]
     if problems:
@@ -402,7 +435,7 @@ def validate(
     with paused_collector():
         _run(chosen, context, found)
     found.sort(key=_sort_key)
-    return Report(tuple(found))
+    return Report(tuple(found), selection=chosen)
 
 
 def _severity_problems(severity: Mapping[str, object] | None) -> list[tuple[Place, FieldError]]:
@@ -427,12 +460,16 @@ def _severity_problems(severity: Mapping[str, object] | None) -> list[tuple[Plac
 def _check_table_problems(check: CheckSettings | None) -> list[Diagnostic]:
     """SP006 for each code of a ``[check]`` table that names no rule (loading checks only
     that each is shaped as a code)."""
-    if check is None or not (check.select or check.ignore or check.severity):
+    if check is None or not (
+        check.select or check.ignore or check.severity or check.per_path_ignores
+    ):
         return []
     from .._core.diagnostics import INVALID_VALUE, format_path
 
     found = []
-    for place, problem in selection_problems(check.select, check.ignore, check.severity):
+    for place, problem in selection_problems(
+        check.select, check.ignore, check.severity, check.per_path_ignores
+    ):
         message, hint = problem.said()
         path = format_path(["check", *place])
         found.append(
@@ -449,13 +486,19 @@ def _check_table_problems(check: CheckSettings | None) -> list[Diagnostic]:
     return found
 
 
+def runs(chosen: Selection, each: Rule) -> bool:
+    """Whether the rule *each* runs under *chosen*: selected, and an opt-in rule only when
+    its code is selected in full."""
+    if not chosen.selects(each.code):
+        return False
+    return not each.opt_in or each.code in (chosen.select or ())
+
+
 def _run(chosen: Selection, context: Context, found: list[Diagnostic]) -> None:
     """Add to *found* what every rule *chosen* selects finds in *context*'s plan."""
     for each in all_rules():
-        if not chosen.selects(each.code):
+        if not runs(chosen, each):
             continue
-        if each.opt_in and each.code not in (chosen.select or ()):
-            continue  # an opt-in rule runs only when its code is selected
         level = chosen.severity_of(each)
         try:
             findings = list(each.check(context))
