@@ -36,19 +36,23 @@ def test_a_baseline_that_does_not_exist_is_written_and_the_check_exits_0(
     ) == (code, err, json.loads(baseline.read_text(encoding="utf-8")))
 
 
+# Two malformed suppression comments: the same finding (SP903, path "") twice in one file.
+TWO_TYPOS = MISALIGNED + "# socialplan: ignore[SP2O4]\n# socialplan: ignore[SP2O5]\n"
+
+
 def test_the_baseline_counts_repeats_and_holds_no_line(
     write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    first = write("a.toml", MISALIGNED)
+    first = write("a.toml", TWO_TYPOS)
     second = write("b.toml", MISALIGNED)
     baseline = str(Path(first).parent / "baseline.json")
-    run(["check", first, second, first, *SELECT, "--baseline", baseline], capsys)
+    run(["check", first, second, "--select", "SP101,SP903", "--baseline", baseline], capsys)
     entries = json.loads(Path(baseline).read_text())["findings"]
     assert (
-        [("a.toml", 2), ("a.toml", 2), ("b.toml", 1), ("b.toml", 1)],
+        [("a.toml", "SP101", 1), ("a.toml", "SP903", 2), ("b.toml", "SP101", 1)],
         False,
     ) == (
-        [(e["file"], e["count"]) for e in entries],
+        [(e["file"], e["code"], e["count"]) for e in entries],
         any("line" in e for e in entries),
     )
 
@@ -96,13 +100,13 @@ def test_a_new_finding_is_reported_over_the_baseline(
 def test_a_baseline_entry_absorbs_as_many_findings_as_its_count(
     write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write("plan.toml", MISALIGNED)
+    path = write("plan.toml", TWO_TYPOS)
     baseline = Path(path).parent / "baseline.json"
-    entry = {"file": "plan.toml", "code": "SP101", "path": "metrics.likes.measures[0]", "count": 1}
+    entry = {"file": "plan.toml", "code": "SP903", "path": "", "count": 1}
     baseline.write_text(json.dumps({"version": 1, "findings": [entry]}))
-    code, out, _ = run(["check", path, path, *SELECT, "--baseline", str(baseline)], capsys)
-    # The file checked twice has the finding twice: the entry hides the first only.
-    assert (1, 1) == (code, out.count("SP101"))
+    code, out, _ = run(["check", path, "--select", "SP903", "--baseline", str(baseline)], capsys)
+    # The file has the finding twice: the entry, of count 1, hides one of them.
+    assert (0, 1) == (code, out.count("SP903 "))
 
 
 def test_the_baseline_matches_by_path_not_by_line(
