@@ -162,4 +162,6 @@ def install(monkeypatch: Any) -> None:
     for name in ("Export", "ExportRow", "read_export", "read_exports"):
         setattr(module, name, globals()[name])
     monkeypatch.setitem(sys.modules, "socialplan.observations.exports", module)
-    monkeypatch.setattr(sys.modules["socialplan.observations"], "exports", module, raising=False)
+    import socialplan.observations
+
+    monkeypatch.setattr(socialplan.observations, "exports", module, raising=False)

@@ -5,9 +5,9 @@ error, unreadable file or bad configuration, 3 an internal error (a bug: please 
 
 Each family of commands is a module of this package: :mod:`.check` (check), :mod:`.progress`
 (status, maturity), :mod:`.catalog` (rules), :mod:`.outputs` (report, score, trace, graph,
-schema, export, diff) and :mod:`.new` (new). Each one's ``add_commands`` adds its commands'
-parsers and returns their handlers; :func:`parser` calls them in the order ``--help`` lists
-the commands. What they share is in :mod:`.shared`.
+schema, export, diff), :mod:`.imports` (observations import) and :mod:`.new` (new). Each
+one's ``add_commands`` adds its commands' parsers and returns their handlers; :func:`parser`
+calls them in the order ``--help`` lists the commands. What they share is in :mod:`.shared`.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ _FAMILIES = {
     "progress": ("status", "maturity"),
     "catalog": ("rules",),
     "outputs": ("report", "score", "trace", "graph", "schema", "export", "diff"),
+    "imports": ("observations",),
     "new": ("new",),
 }
 

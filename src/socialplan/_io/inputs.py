@@ -14,6 +14,7 @@ import os
 from typing import NamedTuple
 
 __all__ = [
+    "EXPORT",
     "OBSERVATIONS",
     "PLAN",
     "SETTINGS",
@@ -25,6 +26,8 @@ __all__ = [
 
 #: The kinds of file read; a writer names the kind it writes (None for any other output).
 PLAN, OBSERVATIONS, SETTINGS = "plan file", "observations file", "settings file"
+#: A platform's analytics export, read to import observations from: never written over.
+EXPORT = "export file"
 
 
 class FileChangedError(OSError):
