@@ -41,8 +41,8 @@ def test_keys_page_has_every_table_and_key_of_the_schema() -> None:
 def test_cli_page_has_a_section_per_command() -> None:
     page = cli_markdown()
     commands = ["check", "fix", "status", "maturity", "rules", "report", "score", "trace"]
-    commands += ["graph", "schema", "export", "diff", "new", "lsp"]
-    assert commands == re.findall(r"^## socialplan (\S+)$", page, re.MULTILINE)
+    commands += ["graph", "schema", "export", "diff", "observations import", "new", "lsp"]
+    assert commands == re.findall(r"^## socialplan (\S+(?: \S+)?)$", page, re.MULTILINE)
 
 
 def test_cli_page_lists_the_options_help_shows(capsys: pytest.CaptureFixture[str]) -> None:

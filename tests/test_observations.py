@@ -553,11 +553,13 @@ def test_escaped_notes_load_back_as_written(note: str) -> None:
 def test_the_public_names_are_those_documented() -> None:
     expected = [
         "COLUMNS",
+        "Imported",
         "Observation",
         "ObservationFormat",
         "dump",
         "dumps",
         "format_of",
+        "from_exports",
         "from_records",
         "load",
         "loads",

@@ -25,7 +25,9 @@ from ._core.placeholders import is_placeholder
 from ._core.vocab import (
     CalendarStatus,
     ChannelStatus,
+    Combine,
     Direction,
+    ExportPlatform,
     FunnelStage,
     GateStatus,
     Horizon,
@@ -65,6 +67,7 @@ __all__ = [
     "Elsewhere",
     "EngagementRule",
     "Expectation",
+    "Feed",
     "Governance",
     "Horizons",
     "Influencer",
@@ -501,6 +504,25 @@ class ExpectsError(FieldError):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
+class Feed(Part):
+    """Where a metric's values come from in a platform's analytics export, and how.
+
+    The *column* of the exports of *platform* (of its *layout* only, when given: ``posts``,
+    ``daily``, ``followers``...) feeds the metric; the rows that fall on one date (the posts
+    published that day, a day of a daily file) *combine* into one value: their ``sum``, the
+    ``last`` one, their ``mean``, ``max`` or ``min``, or the ``count`` of rows with a value.
+    The values land on *channel* (a channel id of the plan), or without one on the one
+    channel of the metric on that platform.
+    """
+
+    platform: ExportPlatform
+    column: str
+    combine: Combine
+    layout: str | None = None
+    channel: str | None = None
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Metric(Part):
     """A KPI: what is measured, where, how often, and which objectives it serves.
 
@@ -508,7 +530,8 @@ class Metric(Part):
     currency (a lead, a sale, a booking), for the return on investment.
     *method* is how the figure is taken; a perception measure taken by survey
     (family ``perception``) says how in *survey*. A qualitative metric says in
-    *expects* what it should read (sentiment, keywords, voices).
+    *expects* what it should read (sentiment, keywords, voices). *feeds* say which
+    columns of the platforms' analytics exports its values are imported from.
     """
 
     name: str
@@ -530,6 +553,7 @@ class Metric(Part):
     cite: str | None = None
     priority: Priority | None = None
     expects: Expectation | None = None
+    feeds: tuple[Feed, ...] = attrs.field(factory=tuple)
 
     def __attrs_post_init__(self) -> None:
         if self.expects is not None and self.kind is not Measure.QUALITATIVE:

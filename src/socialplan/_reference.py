@@ -260,6 +260,18 @@ def _argument_rows(parser: argparse.ArgumentParser) -> list[str]:
     return rows
 
 
+def _commands(parser: argparse.ArgumentParser) -> list[tuple[str, str, argparse.ArgumentParser]]:
+    """:func:`_subcommands`, a command with actions of its own (``observations import``)
+    given as each of its actions."""
+    found = []
+    for name, summary, sub in _subcommands(parser):
+        actions = _subcommands(sub)
+        found += [(f"{name} {a}", more, inner) for a, more, inner in actions] or [
+            (name, summary, sub)
+        ]
+    return found
+
+
 def cli_markdown() -> str:
     """The reference of the command line, generated from the argument parser."""
     parser = _cli_parser()
@@ -277,8 +289,11 @@ def cli_markdown() -> str:
         "| command | what it does |",
         "| --- | --- |",
     ]
-    commands = _subcommands(parser)
-    lines += [f"| [{name}](#socialplan-{name}) | {summary} |" for name, summary, _ in commands]
+    commands = _commands(parser)
+    lines += [
+        f"| [{name}](#socialplan-{name.replace(' ', '-')}) | {summary} |"
+        for name, summary, _ in commands
+    ]
     for name, _, sub in commands:
         lines += ["", f"## socialplan {name}", "", "```text", _usage(name, sub), "```"]
         if sub.description:

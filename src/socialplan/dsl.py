@@ -595,6 +595,7 @@ class PlanBuilder:
         cite: str | None = None,
         priority: str | None = None,
         expects: Mapping[str, Any] | None = None,
+        feeds: Sequence[Mapping[str, Any]] = (),
     ) -> Ref[Metric]:
         """Add a metric: what it measures, where (*on* channels), how often, from what source.
 
@@ -602,6 +603,8 @@ class PlanBuilder:
         ``"manual"``); *survey* its ``question``, ``population`` and ``sample``. A
         qualitative metric says in *expects* what it should read: ``positive`` (at least,
         in per cent), ``negative`` (at most), ``keywords`` and ``voices`` (influencers).
+        *feeds* say which export columns its values are imported from: each a mapping of
+        ``platform``, ``column``, ``combine`` and optionally ``layout`` and ``channel``.
         """
         return self._put(
             Metric,
@@ -626,6 +629,7 @@ class PlanBuilder:
                 cite=cite,
                 priority=priority,
                 expects=expects,
+                feeds=[dict(feed) for feed in feeds],
             ),
         )
 

@@ -45,7 +45,9 @@ from ._core.vocab import (
     WORK_AREAS,
     CalendarStatus,
     ChannelStatus,
+    Combine,
     Direction,
+    ExportPlatform,
     FunnelStage,
     GateStatus,
     Horizon,
@@ -83,6 +85,7 @@ from ._model import (
     Elsewhere,
     EngagementRule,
     Expectation,
+    Feed,
     Governance,
     Horizons,
     Influencer,
@@ -280,6 +283,21 @@ def _expecting(
     return expecting
 
 
+def _feeds(
+    channel_ids: list[str], t: st.SearchStrategy[str]
+) -> st.SearchStrategy[tuple[Feed, ...]]:
+    """Where a metric's values come from in the platforms' exports: none to two feeds."""
+    feed = st.builds(
+        Feed,
+        platform=st.sampled_from(ExportPlatform),
+        column=t,
+        combine=st.sampled_from(Combine),
+        layout=_opt(t),
+        channel=_opt(st.sampled_from(channel_ids)) if channel_ids else st.none(),
+    )
+    return st.lists(feed, max_size=2).map(tuple)
+
+
 @st.composite
 def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     """Plans of every shape the format allows, whose references all resolve.
@@ -385,6 +403,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         survey=_opt(_surveys(t)),
         cite=_opt(t),
         priority=_opt(st.sampled_from(Priority)),
+        feeds=_feeds(channel_ids, t),
     ).flatmap(_expecting(influencer_ids, words))
     engagement = st.builds(
         EngagementRule,
@@ -893,6 +912,7 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     )
                 )
             ),
+            feeds=pick(_feeds([], short_texts)),
         )
 
     if objective_ids:  # every goal is served by an objective (SP213): the first takes the rest

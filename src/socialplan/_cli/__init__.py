@@ -5,10 +5,10 @@ error, unreadable file or bad configuration, 3 an internal error (a bug: please 
 
 Each family of commands is a module of this package: :mod:`.check` (check, fix),
 :mod:`.progress` (status, maturity), :mod:`.catalog` (rules), :mod:`.outputs` (report, score,
-trace, graph, schema, export, diff) and :mod:`.new` (new); :mod:`.fix` holds what
-``check --fix`` and ``fix`` share. Each one's ``add_commands`` adds its commands' parsers and
-returns their handlers; :func:`parser` calls them in the order ``--help`` lists the commands.
-What they share is in :mod:`.shared`.
+trace, graph, schema, export, diff), :mod:`.imports` (observations import) and :mod:`.new`
+(new); :mod:`.fix` holds what ``check --fix`` and ``fix`` share. Each one's ``add_commands``
+adds its commands' parsers and returns their handlers; :func:`parser` calls them in the order
+``--help`` lists the commands. What they share is in :mod:`.shared`.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ _FAMILIES = {
     "progress": ("status", "maturity"),
     "catalog": ("rules",),
     "outputs": ("report", "score", "trace", "graph", "schema", "export", "diff"),
+    "imports": ("observations",),
     "new": ("new",),
     "editor": ("lsp",),
 }

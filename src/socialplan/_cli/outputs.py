@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING, TextIO
 
+from .imports import add_year
 from .shared import (
     FAILED,
     OK,
@@ -20,6 +21,7 @@ from .shared import (
     add_output,
     day,
     emit,
+    error,
     json_text,
     load_observations,
     load_plan,
@@ -38,11 +40,38 @@ _PLAN_FILE = "a plan file (.toml or .json)"
 _date = day
 
 
-def _scorecard(plan: Plan, path: str, as_of: dt.date | None) -> Scorecard:
-    """The scorecard of the observations in *path*; their problems end the command (exit 1)."""
+def _scorecard(
+    plan: Plan, paths: list[str], as_of: dt.date | None, year: int | None = None
+) -> Scorecard:
+    """The scorecard of the observations in *paths*: observations files, and the platforms'
+    exports (told apart by content) imported by the metrics' feeds; their problems end the
+    command (exit 1), as does a value given twice."""
     from .._score import score
+    from .imports import imported, is_export
 
-    return score(plan, load_observations(plan, path), as_of=as_of)
+    exports = [path for path in paths if is_export(path)]
+    seen = [o for path in paths if path not in exports for o in load_observations(plan, path)]
+    if exports:
+        found = imported(plan, exports, year)
+        if found.summary:
+            error(found.summary_text().rstrip("\n"))
+        seen += found.observations
+    firsts: set[tuple[object, ...]] = set()
+    twice = []
+    for o in seen:
+        identity = (o.metric, o.date, o.channel)
+        if identity in firsts:
+            twice.append(
+                f"{o.metric} on {o.date.isoformat()}" + (f" on {o.channel}" if o.channel else "")
+            )
+        firsts.add(identity)
+    if twice:
+        listed = "\n".join(f"  SP011 a second value for {what}" for what in twice)
+        raise PlanError(
+            f"the observations give {len(twice)} value(s) twice: an export and a file, "
+            f"or two files, hold the same metric, date and channel\n{listed}"
+        )
+    return score(plan, seen, as_of=as_of)
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
@@ -86,7 +115,7 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     from ..render import scorecard
 
     plan = load_plan(args.file, args.limits)
-    card = _scorecard(plan, args.observations, args.as_of)
+    card = _scorecard(plan, args.observations, args.as_of, args.year)
     if args.charts:
         from pathlib import Path
 
@@ -223,7 +252,11 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
     )
     score.add_argument("file", metavar="FILE", help=_PLAN_FILE)
     score.add_argument(
-        "observations", metavar="OBSERVATIONS", help="measured values: .csv, .json or .toml"
+        "observations",
+        nargs="+",
+        metavar="OBSERVATIONS",
+        help="measured values: observations files (.csv, .json or .toml), or the platforms' "
+        "exports, imported by the metrics' feeds (see observations import)",
     )
     score.add_argument(
         "--as-of",
@@ -239,6 +272,7 @@ def add_commands(commands: Commands) -> dict[str, Handler]:
         help="also draw each objective against its target here (needs the 'charts' extra)",
     )
     score.add_argument("--chart-format", choices=["svg", "png"], default="svg")
+    add_year(score)
     add_output(score)
     add_limit(score)
 

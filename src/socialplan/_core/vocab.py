@@ -24,7 +24,9 @@ __all__ = [
     "WORK_AREAS",
     "CalendarStatus",
     "ChannelStatus",
+    "Combine",
     "Direction",
+    "ExportPlatform",
     "FunnelStage",
     "GateStatus",
     "Horizon",
@@ -177,6 +179,30 @@ class ModerationAction(enum.StrEnum):
     REPLY = "reply"
     BLOCK = "block"
     KEEP = "keep"
+
+
+class ExportPlatform(enum.StrEnum):
+    """Where an analytics export comes from: a platform's own tool, web analytics, listening."""
+
+    FACEBOOK = "facebook"
+    INSTAGRAM = "instagram"
+    LINKEDIN = "linkedin"
+    X = "x"
+    YOUTUBE = "youtube"
+    TIKTOK = "tiktok"
+    GA4 = "ga4"
+    LISTENING = "listening"
+
+
+class Combine(enum.StrEnum):
+    """How the rows of an export that fall on one date make one value of a metric."""
+
+    SUM = "sum"
+    LAST = "last"
+    MEAN = "mean"
+    MAX = "max"
+    MIN = "min"
+    COUNT = "count"
 
 
 class MessageLength(enum.StrEnum):

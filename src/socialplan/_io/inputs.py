@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 __all__ = [
     "BASELINE",
+    "EXPORT",
     "OBSERVATIONS",
     "PLAN",
     "SETTINGS",
@@ -28,6 +29,8 @@ __all__ = [
 PLAN, OBSERVATIONS, SETTINGS = "plan file", "observations file", "settings file"
 #: ``socialplan check --baseline FILE``'s file of accepted findings, once read.
 BASELINE = "baseline file"
+#: A platform's analytics export, read to import observations from: never written over.
+EXPORT = "export file"
 
 
 class FileChangedError(OSError):

@@ -6,7 +6,8 @@ file (``metric,date,value`` then optional ``channel`` and ``note`` columns, in
 any order; a qualitative metric's reading in the optional ``positive``, ``neutral``,
 ``negative``, ``keywords``, ``active`` and ``influential`` columns), from a JSON
 or TOML file (a list of ``observations`` records with the same keys), or from
-Python records (:func:`from_records`).
+Python records (:func:`from_records`), or from the platforms' analytics exports, by the
+feeds of the plan's metrics (:func:`from_exports`).
 
 Loading checks every metric id, channel, date and value against the plan and
 raises :class:`~socialplan.LoadError` with every problem at once, each located
@@ -47,17 +48,20 @@ from __future__ import annotations
 from typing import TypeAlias
 
 from . import _record
+from ._feeds import Imported, from_exports
 from ._read import from_records, load, loads
 from ._record import Observation, format_of
 from ._write import dump, dumps
 
 __all__ = [
     "COLUMNS",
+    "Imported",
     "Observation",
     "ObservationFormat",
     "dump",
     "dumps",
     "format_of",
+    "from_exports",
     "from_records",
     "load",
     "loads",

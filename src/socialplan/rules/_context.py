@@ -495,4 +495,9 @@ def _tables(plan: Plan) -> list[_Table]:
         for key, metric in plan.metrics.items()
         if metric.expects is not None and metric.expects.voices
     ]
+    tables += [  # the channel a metric's feed lands its values on
+        _Table(f"metrics.{key}.feeds", metric.feeds, (("channel", "channels", False),))
+        for key, metric in plan.metrics.items()
+        if metric.feeds
+    ]
     return tables
