@@ -35,7 +35,7 @@ def youtube_zip() -> None:
 
 
 def linkedin() -> None:
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     book = openpyxl.Workbook()
     metrics = book.active

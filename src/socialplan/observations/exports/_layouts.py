@@ -33,6 +33,10 @@ TEXT_COLUMNS = frozenset(
     }
 )
 
+#: The columns whose values have decimals by nature (a count never has): in these, a cell
+#: such as ``70.618`` is a decimal when the column's other cells prove the dot is one.
+FRACTIONAL = re.compile(r".*(?:_rate(?:_.*)?|ctr|watch_time_hours|average_.*|_per_.*|revenue)")
+
 
 def _pairs(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return {normal(alias): canonical for canonical, aliases in table.items() for alias in aliases}

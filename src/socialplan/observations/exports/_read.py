@@ -27,6 +27,7 @@ from ..._core.text import show
 from . import _dates, _numbers
 from ._layouts import (
     DATE_COLUMNS,
+    FRACTIONAL,
     HEADERS,
     KEY_COLUMNS,
     LAYOUTS,
@@ -387,7 +388,11 @@ def _settle_numbers(
             )
             continue
         mark = "," if "," in written.text else "."
-        settled = decimal is not None and mark in decimals_in.get(place.column, set())
+        settled = (
+            decimal is not None
+            and mark in decimals_in.get(place.column, set())
+            and FRACTIONAL.fullmatch(place.name) is not None
+        )
         if (
             options.decimal is None
             and written.either
