@@ -233,6 +233,9 @@ MODULES = {
         *("COLUMNS", "Observation", "ObservationFormat", "dump", "dumps", "format_of"),
         *("from_records", "load", "loads"),
     ],
+    "socialplan.observations.exports": [
+        *("Export", "ExportRow", "PLATFORMS", "Shape", "read_export", "read_exports"),
+    ],
     "socialplan.render": ["FORMATS", "LANGUAGES", "report", "scorecard"],
     "socialplan.rules": [
         *("Check", "Context", "Finding", "RULES", "Reference", "Report", "Rule"),
