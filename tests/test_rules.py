@@ -1120,6 +1120,59 @@ CASES = [
         [("SP903", "warning", "")],
         ("SP2O4", "SP204"),
     ),
+    Case(
+        "SP219",
+        """
+        [objectives.reach]
+        title = "Be seen"
+        stage = "awareness"
+        measure = "qualitative"
+        [objectives.campaigns]
+        title = "Campaigns seen"
+        kind = "awareness"
+        measure = "qualitative"
+        """,
+        [("SP219", "warning", "objectives")],
+        ('kind = "awareness"', 'kind = "awareness"\nstage = "action"'),
+    ),
+    Case(
+        "SP713",
+        """
+        [channels.x]
+        platform = "x"
+        status = "retired"
+        status_since = 2025-06-25
+        [channels.news]
+        platform = "newsletter"
+        purpose = "Where X followers are signposted"
+        """,
+        [("SP713", "warning", "channels.x")],
+        (
+            'signposted"',
+            'signposted"\n[metrics.subs]\nname = "Subscribers"\nchannels = ["news"]',
+        ),
+    ),
+    Case(
+        "SP416",
+        """
+        [channels.a]
+        platform = "x"
+        [channels.b]
+        platform = "facebook"
+        [channels.c]
+        platform = "instagram"
+        [channels.d]
+        platform = "linkedin"
+        [channels.e]
+        platform = "youtube"
+        [channels.f]
+        platform = "tiktok"
+        [policy]
+        off_limits = ["staff opening brand accounts"]
+        """,
+        [("SP416", "warning", "governance")],
+        ("[policy]", '[governance]\nrequests = "An issue to the social team"\n[policy]'),
+    ),
 ]
 
 

@@ -284,6 +284,27 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "en las reglas que piden una decisión) y diga en cuánto tiempo se hace "
         "(`[[routing]] within`, o `response_time` en las normas de participación).",
     ),
+    "SP219": (
+        "Todos los objetivos tratan de ser visto (notoriedad, visibilidad): ninguno dice qué "
+        "debe hacer la gente después de ver.",
+        "Añada un objetivo de lo que ser visto debe traer (candidaturas, altas, "
+        "contribuciones, consultas), en la etapa de interés o de acción, con una métrica que "
+        "lo cuente; deje los de notoriedad como el primer paso del embudo.",
+    ),
+    "SP416": (
+        "Muchas cuentas, una política que habla de abrir otras y ningún proceso que las abra, "
+        "las apruebe o las cierre.",
+        "Añada una sección `[governance]`: cómo pide un equipo una cuenta (`requests`), qué "
+        "debe tener antes (`requires`), quién la aprueba (`approver`) y cuándo se cierra "
+        "(`closure`); o indique dónde se guarda (`[plan.elsewhere] governance`).",
+    ),
+    "SP713": (
+        "Se retira un canal y se dirige a sus seguidores a otros canales, sin ninguna métrica "
+        "en ellos: nadie sabrá cuántos hicieron el cambio.",
+        "Tome una métrica en los canales a los que se dirige a los seguidores (`channels` en "
+        "un `[metrics.*]`: altas o seguidores nuevos desde la salida, con su fuente y su "
+        "frecuencia) y una línea de base del día de la salida.",
+    ),
     "SP507": (
         "El canal que el plan pone primero no tiene ritmo de publicación, y otros sí.",
         'Dé al primer canal una `posting_frequency` en su `[engagement.*]` ("3 per week", '
