@@ -73,3 +73,26 @@ def test_a_column_after_an_emoji_counts_utf16_units() -> None:
     positions = Positions('title = "😀é" x\n')
     # "x" is the 15th character; before it, the emoji is two UTF-16 units.
     assert types.Position(0, 15) == positions.position(1, 15)
+
+
+UNDATED = """format = "socialplan/1"
+[plan]
+name = "Demo"
+[objectives.known]
+title = "Be known"
+target = { value = 500, unit = "followers" }{comment}
+"""
+
+
+def _codes_published(comment: str) -> list[str]:
+    checked = check_text(UNDATED.replace("{comment}", comment), "toml")
+    return sorted({d.code for d in checked.diagnostics})
+
+
+def test_a_suppression_comment_hides_its_finding_from_the_editor_as_from_check() -> None:
+    shown = _codes_published("  # socialplan: ignore[SP204] - the board sets it")
+    assert ("SP204" in _codes_published(""), "SP204" in shown) == (True, False)
+
+
+def test_a_malformed_suppression_is_published_as_check_reports_it() -> None:
+    assert "SP903" in _codes_published("  # socialplan: ignore[SP2O4]")

@@ -16,7 +16,7 @@ from .._io.files import loads
 from .._io.parse import looks_like
 from .._io.positions import PositionIndex
 from .._model import Plan
-from ..rules import Selection, project_settings, validate
+from ..rules import Selection, project_settings, suppress, validate
 
 __all__ = ["Checked", "check_text", "format_for"]
 
@@ -72,7 +72,7 @@ def check_text(
 ) -> Checked:
     """Load *text* (a *fmt* document) and run the rules over it, as ``check`` does.
 
-    The suppressions of the text are applied when this socialplan has them
+    The suppressions of the text are applied as ``check`` applies them
     (``socialplan.rules.suppress``).
     """
     try:
@@ -80,11 +80,7 @@ def check_text(
     except LoadError as exc:
         return Checked(text, fmt, None, exc.diagnostics)
     report = validate(plan, settings=settings)
-    import socialplan.rules as rules
-
-    suppress = getattr(rules, "suppress", None)
-    if suppress is not None:  # suppressions (issue #19): the findings a comment keeps quiet
-        kept = getattr(suppress(report, text, plan=plan, settings=settings), "kept", None)
-        if kept is not None:
-            report = rules.Report(tuple(kept))
+    # What `check` shows: the suppressed findings left out, malformed suppressions (SP903) in,
+    # and the suppressions that suppress nothing (SP902) when the selection is strict.
+    report = suppress(report, text, plan=plan, settings=settings, format=fmt).report()
     return Checked(text, fmt, plan, report.located(text, fmt, file).diagnostics)
