@@ -1,28 +1,16 @@
-"""A stand-in for the readers of the platforms' exports (issue #20), to the interface they are
-built to: ``Export`` and ``ExportRow`` with their fields, and ``read_export``/``read_exports``
-reading a small made-up text form, so that the mapping and the commands can be tested before
-(and apart from) the readers of the real files.
-
-The made-up form: a first line ``#fake PLATFORM LAYOUT SHAPE [START END]``, then a CSV header of
-canonical column names (``key`` and ``date`` are the row's key and date), then rows; a cell is a
-number when it reads as one, text otherwise, None when empty.
+"""Stand-in exports (issue #20), to the interface the readers give: ``Export`` and ``ExportRow``
+with their fields, made from a few rows, so that the mapping's edge cases (combining, clashes,
+channels) can be tested one at a time, apart from the readers of the real files (the end-to-end
+tests over those are in test_cli_imports.py).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import os
-import sys
-import types
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 import attrs
-
-from socialplan import Diagnostic, LoadError, Severity
 
 
 @attrs.frozen(kw_only=True)
@@ -77,91 +65,3 @@ def export(
         columns=tuple(columns),
         rows=made,
     )
-
-
-def _cell(text: str) -> float | str | None:
-    if not text:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        pass
-    try:
-        return float(text)
-    except ValueError:
-        return text
-
-
-def read_export(
-    path_or_bytes: str | os.PathLike[str] | bytes,
-    *,
-    name: str | None = None,
-    year: int | None = None,
-) -> Export:
-    if isinstance(path_or_bytes, bytes):
-        data = path_or_bytes
-    else:
-        data = Path(path_or_bytes).read_bytes()
-        name = name or os.fspath(path_or_bytes)
-    text = data.decode("utf-8")
-    first, _, rest = text.partition("\n")
-    words = first.split()
-    if not words or words[0] != "#fake":
-        problem = Diagnostic(
-            code="SP001",
-            severity=Severity.ERROR,
-            message="not an export this reader knows",
-            line=1,
-            file=name,
-        )
-        raise LoadError([problem], file=name)
-    platform, layout, shape, *period = words[1:]
-    reader = csv.reader(io.StringIO(rest))
-    header = next(reader)
-    rows = []
-    for line, cells in enumerate(reader, start=3):
-        given = dict(zip(header, cells, strict=False))
-        values = {c: _cell(v) for c, v in given.items() if c not in ("key", "date")}
-        day = given.get("date") or None
-        rows.append(
-            ExportRow(
-                line=line,
-                date=None if day is None else dt.date.fromisoformat(day),
-                key=given.get("key") or None,
-                values=values,
-                columns={c: i for i, c in enumerate(header, start=1)},
-            )
-        )
-    return Export(
-        file=name,
-        platform=platform,
-        layout=layout,
-        shape=shape,
-        period=tuple(dt.date.fromisoformat(d) for d in period) or None,  # type: ignore[arg-type]
-        columns=tuple(c for c in header if c not in ("key", "date")),
-        rows=tuple(rows),
-    )
-
-
-def read_exports(paths: Iterable[str | os.PathLike[str]], year: int | None = None) -> list[Export]:
-    found: list[Export] = []
-    problems: list[Diagnostic] = []
-    for path in paths:
-        try:
-            found.append(read_export(path, year=year))
-        except LoadError as error:
-            problems.extend(error.diagnostics)
-    if problems:
-        raise LoadError(problems)
-    return found
-
-
-def install(monkeypatch: Any) -> None:
-    """Make ``socialplan.observations.exports`` this module's readers, for one test."""
-    module = types.ModuleType("socialplan.observations.exports")
-    for name in ("Export", "ExportRow", "read_export", "read_exports"):
-        setattr(module, name, globals()[name])
-    monkeypatch.setitem(sys.modules, "socialplan.observations.exports", module)
-    import socialplan.observations
-
-    monkeypatch.setattr(socialplan.observations, "exports", module, raising=False)

@@ -216,15 +216,6 @@ def test_each_way_of_combining_the_rows_of_one_day(combine: str, expected: float
     )
 
 
-def test_a_cell_that_is_not_a_number_is_located_by_file_row_and_column_with_every_other() -> None:
-    bad = posts(("p1", D(2026, 7, 1), "n/a"), ("p2", D(2026, 7, 2), 3), ("p3", D(2026, 7, 3), "-"))
-    expected = [
-        ("SP005", "posts.csv", 2, 3, "", '"n/a" is not a number (column reach)'),
-        ("SP005", "posts.csv", 4, 3, "", '"-" is not a number (column reach)'),
-    ]
-    assert expected == problems(bad)
-
-
 def test_a_feed_on_a_platform_the_metric_has_two_channels_on_must_name_one() -> None:
     text = PLAN.replace(
         "[metrics.reach]", '[channels.ig2]\nplatform = "instagram"\n[metrics.reach]'

@@ -17,27 +17,29 @@ if TYPE_CHECKING:
 
 __all__ = ["add_commands", "imported", "is_export"]
 
-#: The first bytes of a zip (YouTube Studio's download, an xlsx workbook) and of an old xls.
-_BINARY = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
-_UTF16 = (b"\xff\xfe", b"\xfe\xff")
-
 
 def is_export(path: str) -> bool:
     """Whether *path* holds a platform's export rather than socialplan's observations: by its
-    content, not its name. A ``.json`` or ``.toml`` file is observations; a zip, a workbook or
-    UTF-16 text is an export; CSV text is observations when its first line names a
-    ``metric`` column (or one near it: a misspelt header is told so by the observations
-    reader), an export otherwise. A file that cannot be read is left to the observations
-    reader, which says why."""
+    content, not its name, and as the export readers see it. A ``.json`` or ``.toml`` file is
+    observations; a file in which the readers find an export's header is an export; other
+    CSV text is observations when its first line names a ``metric`` column (or one near it:
+    a misspelt header is told so by the observations reader), an export otherwise (the
+    readers say why they cannot read it). A file that cannot be read is left to the
+    observations reader, which says why."""
     if os.path.splitext(path)[1].lower() in (".json", ".toml"):
         return False
+    from .._core.diagnostics import LoadError
+    from ..observations.exports import layout_of
+
     try:
+        if layout_of(path) is not None:
+            return True
         with open(path, "rb") as file:
             head = file.read(4096)
+    except LoadError:
+        return True  # a workbook, a zip, UTF-16: what the readers read, and tell the trouble of
     except OSError:
         return False
-    if head.startswith(_BINARY + _UTF16):
-        return True
     import csv
 
     from .._core.vocab import did_you_mean
@@ -54,9 +56,7 @@ def imported(plan: Plan, paths: list[str], year: int | None) -> Imported:
     from .._core.diagnostics import LoadError
     from .._io.inputs import EXPORT, remember
     from ..observations import from_exports
-    from ..observations.exports import (  # type: ignore[import-not-found, unused-ignore]
-        read_exports,
-    )
+    from ..observations.exports import read_exports
 
     for path in paths:  # an input: never written over (-o naming one is refused)
         remember(path, EXPORT, None)

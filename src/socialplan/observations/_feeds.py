@@ -152,6 +152,11 @@ class _Mapper:
         row: ExportRow | None = None,
         column: str | None = None,
     ) -> None:
+        # A cell is named in the message, as the readers name theirs: a diagnostic's column
+        # is a character's, and a CSV cell's place in its line depends on the quoting.
+        number = None if row is None or column is None else row.columns.get(column)
+        if column is not None and row is not None:
+            message = f"column {number} ({column}): {message}" if number else message
         self.problems.append(
             Diagnostic(
                 code=code,
@@ -161,7 +166,6 @@ class _Mapper:
                 path=path,
                 file=None if export is None else export.file,
                 line=None if row is None else row.line,
-                column=None if row is None or column is None else row.columns.get(column),
             )
         )
 
@@ -329,7 +333,7 @@ class _Mapper:
             if feed.combine is not Combine.COUNT and not _is_number(value):
                 self.problem(
                     WRONG_TYPE,
-                    f"{show(value)} is not a number (column {feed.column})",
+                    f"{show(value)} is not a number",
                     f"expected a number, for metrics.{key}.feeds[{index}] "
                     f'(combine = "{feed.combine}")',
                     export=export,
@@ -415,9 +419,13 @@ class _Mapper:
                     f'platform = "{export.platform}" to a metric)'
                 )
                 continue
-            left = [c for c in export.columns if c not in used]
-            if left:
+            left = [c for c in export.columns if c not in used and _has_numbers(export, c)]
+            if left:  # the columns of figures: a post's id, title or date feeds nothing
                 self.skipped.append(f"{_name(export)}: columns no feed names: {', '.join(left)}")
+
+
+def _has_numbers(export: Export, column: str) -> bool:
+    return any(_is_number(row.values.get(column)) for row in export.rows)
 
 
 def _is_number(value: object) -> bool:

@@ -6,7 +6,8 @@ Studio, Google Analytics 4 or a listening tool, and returns an :class:`Export`: 
 platform and layout it is, how its rows are cut (per post, per day, per period), the period
 it covers and its rows, each cell read by the file's locale. Everything is detected from
 the file: its encoding, a ``sep=`` line, a preamble, rows of totals, the platform from its
-headers (English, Spanish or a legacy layout's).
+headers (English, Spanish or a legacy layout's); :func:`layout_of` says which layout a file
+is without reading its cells.
 
 Problems raise :class:`~socialplan.LoadError` with all of them at once, each located by
 file, line and column; the codes are those of observation files: ``SP001`` (the file
@@ -24,6 +25,14 @@ from __future__ import annotations
 
 from ._layouts import PLATFORMS
 from ._model import Export, ExportRow, Shape
-from ._read import read_export, read_exports
+from ._read import layout_of, read_export, read_exports
 
-__all__ = ["PLATFORMS", "Export", "ExportRow", "Shape", "read_export", "read_exports"]
+__all__ = [
+    "PLATFORMS",
+    "Export",
+    "ExportRow",
+    "Shape",
+    "layout_of",
+    "read_export",
+    "read_exports",
+]

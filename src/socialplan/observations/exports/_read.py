@@ -588,6 +588,30 @@ def _read(
     return found
 
 
+def layout_of(
+    source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None
+) -> tuple[str, str] | None:
+    """The platform and layout of the first export in *source* (a path or its bytes), found
+    as :func:`read_export` finds them, from the header; None when no table in it has the
+    header of an export socialplan knows. Only the header is judged, not the cells.
+
+    Raises :class:`~socialplan.LoadError` when the bytes cannot be read as tables (a legacy
+    workbook, a damaged zip, text neither UTF-8 nor UTF-16), :class:`OSError` when the path
+    cannot be read.
+
+    >>> layout_of(b"Date,Video Views,Profile Views\\nAugust 31,980,22\\n")
+    ('tiktok', 'overview')
+    >>> layout_of(b"metric,date,value\\nreach,2026-08-31,980\\n") is None
+    True
+    """
+    raw, file = _source(source, None, limits or DEFAULT_LIMITS)
+    for table in tables(raw, file, limits or DEFAULT_LIMITS):
+        header = _find_header(table, _Sheet(_Options(file, None, None, None), table.sheet))
+        if header is not None:
+            return header.layout.platform, header.layout.name
+    return None
+
+
 def read_export(
     source: str | os.PathLike[str] | bytes,
     *,
