@@ -177,6 +177,25 @@ def test_fix_says_what_it_fixed_and_what_is_left(
     assert (0, [f"{path}: fixed 3 problems (SP003, SP006, SP101)"]) == (code, out.splitlines())
 
 
+def test_fix_takes_a_folder_and_fixes_the_plans_found_in_it(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = write("client.toml", BROKEN)
+    other = write("settings.toml", "nmae = 1\n")  # not a plan: left as it is
+    code, _, _ = run(["fix", str(Path(plan).parent), "--select", "SP1"], capsys)
+    assert (0, FIXED, "nmae = 1\n") == (
+        code,
+        Path(plan).read_text(encoding="utf-8"),
+        Path(other).read_text(encoding="utf-8"),
+    )
+
+
+def test_diff_takes_a_glob(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = write("client.toml", BROKEN)
+    code, out, _ = run(["check", "--diff", str(Path(plan).parent / "c*.toml")], capsys)
+    assert (1, f"--- {plan}") == (code, out.splitlines()[0])
+
+
 def test_unsafe_fixes_need_the_flag(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
     text = without_step_notes(Path("examples/cartoon/plan.toml").read_text(encoding="utf-8"))
     path = write("plan.toml", text)

@@ -75,7 +75,12 @@ def add_fix_command(commands: Commands, codes: Callable[[str], list[str]]) -> No
         "ones too with --unsafe-fixes), editing only the text they fix, then check again and "
         "list what remains. Rules are selected as `check` selects them.",
     )
-    fix.add_argument("files", nargs="+", metavar="FILE", help="a plan file (.toml or .json)")
+    fix.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="a plan file (.toml or .json), a folder (its plans, found by content) or a glob",
+    )
     add_fix_options(fix, fix=False)
     fix.add_argument(
         "--select",
@@ -127,7 +132,14 @@ def fix_files(args: argparse.Namespace, out: TextIO, checker: Checker, *, report
     ``--diff``, 1 when there is a change; else 1 when errors remain; 2 for a file not read
     or not written.
     """
-    done = [_fix_one(path, args, checker) for path in args.files]
+    from .._io.discover import NOT_FOUND, plan_files
+
+    if "-" in args.files:
+        raise UsageError("- (standard input) cannot be fixed in place: name the file")
+    found = plan_files(args.files, only_plans=getattr(args, "only_plans", False))
+    if found.empty:  # a folder or a glob with no plan in it: said as check says it
+        raise UsageError("; ".join(NOT_FOUND % shown for shown in found.empty))
+    done = [_fix_one(path, args, checker) for path in found.files]
     if args.diff:
         for each in done:
             if each.result.unread is not None:
