@@ -96,3 +96,38 @@ def test_a_suppression_comment_hides_its_finding_from_the_editor_as_from_check()
 
 def test_a_malformed_suppression_is_published_as_check_reports_it() -> None:
     assert "SP903" in _codes_published("  # socialplan: ignore[SP2O4]")
+
+
+TWINS = """format = "socialplan/1"
+[plan]
+name = "Demo"
+[channels.fb]
+platform = "facebook"
+purpose = "News for residents"
+[channels.ig]
+platform = "instagram"
+purpose = "News for residents"
+"""
+
+
+def test_a_finding_about_two_channels_points_the_editor_to_the_other() -> None:
+    from socialplan.lsp._features import diagnostics as published
+
+    checked = check_text(TWINS, "toml")
+    (sp307,) = [
+        lsp
+        for lsp in published(checked, Positions(TWINS), "https://docs", "file:///plan.toml")
+        if lsp.code == "SP307"
+    ]
+    (related,) = sp307.related_information or []
+    # The first channel's purpose: line 6 (0-based 5), after `purpose = `.
+    assert ("file:///plan.toml", 5, 10) == (
+        related.location.uri,
+        related.location.range.start.line,
+        related.location.range.start.character,
+    )
+
+
+def test_json_lists_the_other_parts_a_finding_is_about() -> None:
+    report = socialplan.validate(socialplan.loads(TWINS), select=["SP307"])
+    assert [["channels.fb.purpose"]] == [d.to_dict()["related"] for d in report]

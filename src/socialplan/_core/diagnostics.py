@@ -139,6 +139,10 @@ class Diagnostic(Part):
 
     *fix* is how to fix it, when that is known without a person's judgement (a
     :class:`Fix`: ``socialplan check --fix`` applies it), else None.
+
+    *related* are the dotted paths of the other parts the problem is about (the other
+    channel with the same purpose): the language server shows where they are written beside
+    the diagnostic, and JSON lists them.
     """
 
     code: str
@@ -154,6 +158,7 @@ class Diagnostic(Part):
     about: About = "value"
     group: str | None = None
     fix: Fix | None = None
+    related: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         column = self.column if self.line is not None else None
@@ -170,7 +175,8 @@ class Diagnostic(Part):
         return visible_controls("".join(parts))
 
     def to_dict(self) -> dict[str, object]:
-        """The diagnostic as plain JSON-ready data; ``"fix"`` only when it has one."""
+        """The diagnostic as plain JSON-ready data; ``"fix"`` and ``"related"`` only when
+        it has them."""
         found: dict[str, object] = {
             "code": self.code,
             "severity": str(self.severity),
@@ -185,6 +191,8 @@ class Diagnostic(Part):
         }
         if self.fix is not None:
             found["fix"] = self.fix.to_dict()
+        if self.related:
+            found["related"] = list(self.related)
         return found
 
 

@@ -100,8 +100,28 @@ def rule_url(docs: str, code: str) -> str:
     return f"{docs.rstrip('/')}/rules.md#{code.lower()}"
 
 
-def diagnostics(checked: Checked, positions: Positions, docs: str) -> list[types.Diagnostic]:
-    """Every load error or finding of *checked* as an LSP diagnostic."""
+def _related(
+    checked: Checked, positions: Positions, uri: str, d: Diagnostic
+) -> list[types.DiagnosticRelatedInformation] | None:
+    """Where the other parts *d* is about are written in the document (``Diagnostic.related``),
+    each named by its path; None when it names none, or none is written."""
+    shift = len(checked.text) - len(checked.text.removeprefix("\ufeff"))
+    found = []
+    for path in d.related:
+        offsets = checked.index.offsets(parse_path(path))
+        if offsets is not None:
+            where = positions.span(offsets[0] + shift, offsets[1] + shift)
+            found.append(
+                types.DiagnosticRelatedInformation(types.Location(uri, where), f"{path} (related)")
+            )
+    return found or None
+
+
+def diagnostics(
+    checked: Checked, positions: Positions, docs: str, uri: str | None = None
+) -> list[types.Diagnostic]:
+    """Every load error or finding of *checked* as an LSP diagnostic; with the document's
+    *uri*, the other parts a finding is about as related information."""
     out = []
     catalog = _rules()
     for index, d in enumerate(checked.diagnostics):
@@ -119,6 +139,7 @@ def diagnostics(checked: Checked, positions: Positions, docs: str) -> list[types
                 code=d.code,
                 code_description=description,
                 source=SOURCE,
+                related_information=_related(checked, positions, uri, d) if uri else None,
                 data={"index": index},
             )
         )

@@ -112,7 +112,7 @@ class PlanServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri,
-                diagnostics=diagnostics(checked, positions, self.docs),
+                diagnostics=diagnostics(checked, positions, self.docs, uri),
                 version=document.version,
             )
         )

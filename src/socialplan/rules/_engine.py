@@ -522,6 +522,7 @@ def _run(chosen: Selection, context: Context, found: list[Diagnostic]) -> None:
                 about=finding.about,
                 group=finding.group,
                 fix=finding.fix,
+                related=finding.related,
             )
             for finding in findings
         )

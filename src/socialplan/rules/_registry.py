@@ -47,7 +47,8 @@ class Finding(Part):
     :attr:`socialplan.Diagnostic.group`. *fix* is how to fix it without a person's
     judgement, if there is a way (:class:`socialplan.Fix`; one made with
     :func:`suggested` writes a replacement over the finding's own key or value, placed
-    when the report is located in the text).
+    when the report is located in the text). *related* are the dotted paths of the other
+    parts it is about (:attr:`socialplan.Diagnostic.related`).
     """
 
     path: str
@@ -56,6 +57,7 @@ class Finding(Part):
     about: About = attrs.field(default="value", kw_only=True)
     group: str | None = attrs.field(default=None, kw_only=True)
     fix: Fix | None = attrs.field(default=None, kw_only=True)
+    related: tuple[str, ...] = attrs.field(default=(), kw_only=True)
 
 
 Check: TypeAlias = Callable[[Context], Iterable[Finding]]

@@ -84,6 +84,7 @@ def channels_same_purpose(context: Context) -> Iterator[Finding]:
                 f"channels.{key}.purpose",
                 f'channel "{key}" states the same purpose as "{first[same]}"',
                 "say what each does that the other does not, or keep only one",
+                related=(f"channels.{first[same]}.purpose",),
             )
         else:
             first[same] = key
