@@ -131,3 +131,24 @@ def test_a_finding_about_two_channels_points_the_editor_to_the_other() -> None:
 def test_json_lists_the_other_parts_a_finding_is_about() -> None:
     report = socialplan.validate(socialplan.loads(TWINS), select=["SP307"])
     assert [["channels.fb.purpose"]] == [d.to_dict()["related"] for d in report]
+
+
+def test_a_broken_reference_points_the_editor_to_the_part_it_most_likely_means() -> None:
+    text = (
+        'format = "socialplan/1"\n[plan]\nname = "Demo"\n'
+        '[business_goals.growth]\nstatement = "Grow"\n'
+        '[objectives.known]\ntitle = "Be known"\nsupports = ["growht"]\n'
+    )
+    from socialplan.lsp._features import diagnostics as published
+
+    checked = check_text(text, "toml")
+    (sp101,) = [
+        lsp
+        for lsp in published(checked, Positions(text), "https://docs", "file:///p.toml")
+        if lsp.code == "SP101"
+    ]
+    (related,) = sp101.related_information or []
+    assert (3, "business_goals.growth (related)") == (
+        related.location.range.start.line,
+        related.message,
+    )

@@ -64,7 +64,11 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
         else:
             hint = f"name the {noun} by its id: {EXPECTED_ID}"
         message = f"{noun} {show(reference.target)} does not exist"
-        yield Finding(reference.path, message, hint, about=reference.about, fix=fix)
+        # The other end: the part it most likely means, where the editor can show it.
+        related = (f"{table}.{near}",) if near else ()
+        yield Finding(
+            reference.path, message, hint, about=reference.about, fix=fix, related=related
+        )
 
 
 @rule(
