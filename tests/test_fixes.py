@@ -74,16 +74,28 @@ def test_a_json_fix_keeps_the_json_indentation() -> None:
     assert text.replace('"nmae"', '"name"') == fixed(text, "json")
 
 
-def test_a_step_marked_open_whose_content_is_complete_has_an_unsafe_fix_to_done() -> None:
+def test_a_step_marked_open_whose_content_is_complete_has_a_safe_fix_to_done() -> None:
     text = without_step_notes(Path("examples/cartoon/plan.toml").read_text(encoding="utf-8"))
     report = socialplan.validate(socialplan.loads(text), select=["SP808"]).located(text)
     fixes = {(d.fix.safe, d.fix.edits[0].text) for d in report if d.fix is not None}
-    assert ({(False, '"done"')}, 3) == (fixes, len(report))
+    assert ({(True, '"done"')}, 3) == (fixes, len(report))
+
+
+# A step marked done by hand whose content is missing (SP805): only a person knows whether the
+# record or the plan is behind, so its fix (back to in progress) is unsafe.
+DONE_BY_HAND = HEAD + '[steps.policy]\nstatus = "done"\n'
+
+
+def test_a_step_marked_done_whose_content_is_missing_has_an_unsafe_fix() -> None:
+    report = socialplan.validate(socialplan.loads(DONE_BY_HAND), select=["SP805"])
+    located = report.located(DONE_BY_HAND)
+    assert [(False, '"in_progress"')] == [
+        (d.fix.safe, d.fix.edits[0].text) for d in located if d.fix is not None
+    ]
 
 
 def test_only_unsafe_fixes_are_left_without_unsafe() -> None:
-    text = without_step_notes(Path("examples/cartoon/plan.toml").read_text(encoding="utf-8"))
-    assert text == fixed(text)
+    assert DONE_BY_HAND == fixed(DONE_BY_HAND)
 
 
 def test_a_byte_order_mark_stays_where_it_was() -> None:
@@ -100,7 +112,7 @@ def test_edits_that_overlap_are_refused() -> None:
 
 def test_the_rule_pages_say_whether_a_rule_has_a_fix(capsys: pytest.CaptureFixture[str]) -> None:
     pages = []
-    for code in ("SP003", "SP808", "SP205"):
+    for code in ("SP003", "SP805", "SP205"):
         pages.append(json.loads(run(["rules", code, "--format", "json"], capsys)[1])["fix_safety"])
     assert ["safe", "unsafe", None] == pages
 
@@ -197,14 +209,20 @@ def test_diff_takes_a_glob(write: Write, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_unsafe_fixes_need_the_flag(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("plan.toml", DONE_BY_HAND)
+    _, safe, _ = run(["fix", path, "--select", "SP805"], capsys)
+    _, unsafe, _ = run(["fix", path, "--select", "SP805", "--unsafe-fixes"], capsys)
+    assert (
+        f"{path}: nothing to fix; 1 more with --unsafe-fixes",
+        f"{path}: fixed 1 problem (SP805)",
+    ) == (safe.splitlines()[0], unsafe.splitlines()[0])
+
+
+def test_fix_marks_a_finished_step_done(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
     text = without_step_notes(Path("examples/cartoon/plan.toml").read_text(encoding="utf-8"))
     path = write("plan.toml", text)
-    _, safe, _ = run(["fix", path, "--select", "SP808"], capsys)
-    _, unsafe, _ = run(["fix", path, "--select", "SP808", "--unsafe-fixes"], capsys)
-    assert (
-        f"{path}: nothing to fix; 3 more with --unsafe-fixes",
-        f"{path}: fixed 3 problems (SP808 ×3)",
-    ) == (safe.splitlines()[0], unsafe.splitlines()[0])
+    code, out, _ = run(["fix", path, "--select", "SP808"], capsys)
+    assert (0, f"{path}: fixed 3 problems (SP808 ×3)") == (code, out.splitlines()[0])
 
 
 def test_unsafe_fixes_alone_is_a_usage_error(

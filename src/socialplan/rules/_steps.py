@@ -123,10 +123,9 @@ def _compute_progress(plan: Plan) -> Progress | None:
         return None  # reported by SP801–SP804
 
 
-def _set_status(status: StepStatus) -> Fix:
-    """The fix that writes *status* over a step record's status: unsafe, for only a person
-    knows whether the work is done (the content being written does not say)."""
-    return suggested(str(status), safe=False)
+def _set_status(status: StepStatus, *, safe: bool) -> Fix:
+    """The fix that writes *status* over a step record's status."""
+    return suggested(str(status), safe=safe)
 
 
 @rule(
@@ -152,7 +151,8 @@ def marked_done_but_incomplete(context: Context) -> Iterator[Finding]:
                 f"steps.{step.id}.status",
                 f'step "{step.id}" is marked done but its content is not: {step.missing[0]}{more}',
                 "complete the content, or set the status back",
-                fix=_set_status(StepStatus.IN_PROGRESS),
+                # Unsafe: done by hand says the work happened, which the plan cannot see.
+                fix=_set_status(StepStatus.IN_PROGRESS, safe=False),
             )
 
 
@@ -167,9 +167,10 @@ def marked_done_but_incomplete(context: Context) -> Iterator[Finding]:
     'written while a step it needs is not done is "written, but needs X": not advised. A '
     "record whose note says why the step stays open, such as a go/no-go meeting still to "
     "come, is the plan's decision: not advised either.)",
-    fix='Set `status = "done"` when the work is done.',
+    fix='Set `status = "done"` when the work is done; `socialplan check --fix` does. A step '
+    "that stays open on purpose says why in its record's `note`, and is not advised.",
     example='[steps.policy]\nstatus = "in_progress"  # acceptable, off-limits… all written',
-    fix_safety="unsafe",
+    fix_safety="safe",
 )
 def complete_but_marked_open(context: Context) -> Iterator[Finding]:
     current = _progress(context)
@@ -185,7 +186,9 @@ def complete_but_marked_open(context: Context) -> Iterator[Finding]:
                 f"steps.{step.id}.status",
                 f'step "{step.id}" is marked {step.status} but its content is complete',
                 'set status = "done" when the work is done',
-                fix=_set_status(StepStatus.DONE),
+                # Safe (issue #19): the status contradicts the content, which is complete with
+                # its needs done, and no note says why it stays open (else silent above).
+                fix=_set_status(StepStatus.DONE, safe=True),
             )
 
 
