@@ -19,6 +19,7 @@ from .._core.diagnostics import LoadError, file_order
 from .._core.gc import paused_collector
 from .._core.limits import DEFAULT_LIMITS, Limits, size_problem
 from .._model import Plan
+from . import fast
 from .convert import Format
 from .document import from_data, to_data
 from .inputs import PLAN, FileChangedError, remember
@@ -84,6 +85,10 @@ def loads(
     if format is None:
         format = "json" if looks_like(text) == "json" else "toml"  # noqa: A001
     with paused_collector():
+        if format == "json" and fast.available():  # the fast pass: most documents are right
+            plan = fast.loads_json(text, limits)
+            if plan is not None:
+                return plan
         data, early = parse_all(text, format, file)
         try:
             plan = from_data(data, limits=limits)

@@ -1,0 +1,397 @@
+"""The fast pass of loading (issue #21): msgspec decodes a document that is right, whole.
+
+With the ``fast`` extra installed, :func:`loads_json` decodes JSON text, and
+:func:`structure` the dict that TOML's parser gives, into *mirrors* of the model's attrs
+classes: msgspec ``Struct`` types made from the model's fields, which refuse unknown keys,
+take only the JSON types the detailed pass takes (no string for a number, no bool for a
+number) and hold the limits of strings, lists and tables, the shape of ids and the range
+of numbers. Durations, frequencies, numbers and the few values of two types go through the
+same checks as the detailed pass's hooks. The mirrors are then built into the model's
+classes, whose validators run as they are made.
+
+Whatever this pass cannot take, or is in doubt about, it does not judge: it answers None,
+and the detailed pass of :mod:`socialplan._io.convert` (cattrs) reads the document and says
+what is wrong, exactly as without the extra. A ``[check]`` table, a key written twice, a
+``\\u`` escape of a quote or a surrogate in JSON and any value this pass refuses all go
+that way. cattrs is imported only then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Mapping
+from sys import intern
+from types import GenericAlias, UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+import attrs
+
+from .._core.duration import Duration, Frequency, OutOfRange
+from .._core.limits import Limits
+from .._core.numbers import LARGEST, is_finite, out_of_range
+from .._core.vocab import MessageLength
+from .._model import HEADER_FIELDS, CheckSettings, Plan
+
+__all__ = ["available", "loads_json", "structure"]
+
+#: The shape of an id, as :data:`socialplan._io.convert.ID_PATTERN` (a test holds them
+#: equal); ``\\Z``, since msgspec searches and ``$`` matches before a final newline.
+ID_REGEX = r"^[a-z0-9][a-z0-9_-]{0,63}\Z"
+
+#: Off for a test that compares this pass with the detailed one alone.
+ENABLED = True
+
+
+class _Refuse(Exception):
+    """A value this pass does not judge: the detailed pass will."""
+
+
+def available() -> bool:
+    """Whether msgspec is installed (and this pass is on)."""
+    if not ENABLED:
+        return False
+    try:
+        import msgspec  # noqa: F401
+    except ImportError:  # pragma: no cover - depends on the environment
+        return False
+    return True
+
+
+class _Made(type):
+    """The type of the custom types below: msgspec checks that its hook's value is one of
+    the type it asked for, and the value made is the model's, not of that type."""
+
+    def __instancecheck__(cls, instance: object) -> bool:
+        return True
+
+
+# Custom types the mirrors name, each turned into its value by the decoder's hook.
+class _Number(metaclass=_Made):
+    """int | float, finite and within a plan's range."""
+
+
+class _OptionalNumber(metaclass=_Made):
+    pass
+
+
+class _Length(metaclass=_Made):
+    """MessageLength | int | None."""
+
+
+class _Threshold(metaclass=_Made):
+    """int | float | str | None: a number, or a share written "60%"."""
+
+
+class _Never(metaclass=_Made):
+    """A type this pass does not take (the ``[check]`` table): present, it falls back."""
+
+
+def _number(value: Any) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _Refuse
+    if not is_finite(value) or out_of_range(value) is not None:
+        raise _Refuse
+    return value
+
+
+def _length(value: Any) -> MessageLength | int | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return MessageLength(value)
+        except ValueError:
+            raise _Refuse from None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= LARGEST:
+        return value
+    raise _Refuse
+
+
+def _threshold(value: Any) -> int | float | str | None:
+    if value is None or isinstance(value, str):
+        return intern(value) if isinstance(value, str) and len(value) <= 64 else value
+    return _number(value)
+
+
+def _parsed(parse: Callable[[str], Any]) -> Callable[[Any], Any]:
+    cache: dict[str, Any] = {}
+
+    def structure(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise _Refuse
+        found = cache.get(value)
+        if found is None:
+            try:
+                found = parse(value)
+            except (OutOfRange, ValueError):
+                raise _Refuse from None
+            if len(cache) < 4096:
+                cache[value] = found
+        return found
+
+    return structure
+
+
+_HOOKS: dict[type, Callable[[Any], Any]] = {
+    _Number: _number,
+    _OptionalNumber: lambda v: None if v is None else _number(v),
+    _Length: _length,
+    _Threshold: _threshold,
+}
+
+
+_PARSERS: dict[type, Callable[[Any], Any]] = {
+    Duration: _parsed(Duration.parse),
+    Frequency: _parsed(Frequency.parse),
+}
+
+
+def _dec_hook(tp: Any, value: Any) -> Any:
+    hook = _HOOKS.get(tp)
+    if hook is None:
+        raise _Refuse
+    return hook(value)
+
+
+class _Mirrors:
+    """The mirror Structs of the model for one set of limits, and the builders that make
+    the model's classes from them (each generated once)."""
+
+    def __init__(self, limits: Limits, dates: Literal["json", "toml"]) -> None:
+        import msgspec
+
+        self.msgspec = msgspec
+        self.limits = limits
+        self.dates = dates
+        self.structs: dict[type, type] = {}
+        self.builders: dict[type, Callable[[Any], Any]] = {}
+        self.text = Annotated[str, msgspec.Meta(max_length=limits.max_string)]
+        self.key = Annotated[str, msgspec.Meta(pattern=ID_REGEX)]
+        self.whole = Annotated[int, msgspec.Meta(ge=-LARGEST, le=LARGEST)]
+        self.document = self._document()
+
+    def mirror(self, tp: Any) -> Any:
+        """The type a field of type *tp* is decoded as."""
+        ms = self.msgspec
+        if tp is str:
+            return self.text
+        if tp is int:
+            return self.whole
+        if tp is bool:
+            return bool
+        if tp is dt.date:
+            return dt.date
+        if tp is Duration or tp is Frequency:
+            return str  # parsed as the plan is built: written back, it is as it was written
+        if tp is CheckSettings:
+            return _Never
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return tp
+        args = get_args(tp)
+        if set(args) == {int, float}:
+            return _Number
+        if set(args) == {int, float, type(None)}:
+            return _OptionalNumber
+        if set(args) == {MessageLength, int, type(None)}:
+            return _Length
+        if set(args) == {int, float, str, type(None)}:
+            return _Threshold
+        origin = get_origin(tp)
+        if origin in (Union, UnionType) and len(args) == 2 and type(None) in args:
+            inner = next(a for a in args if a is not type(None))
+            return self.mirror(inner) | None
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            items = GenericAlias(tuple, (self.mirror(args[0]), ...))
+            return Annotated[items, ms.Meta(max_length=self._most)]
+        if origin in (Mapping, dict) and args[0] is str:
+            table = GenericAlias(dict, (self.key, self.mirror(args[1])))
+            return Annotated[table, ms.Meta(max_length=self._most)]
+        if attrs.has(tp):
+            return self.struct(tp)
+        return _Never
+
+    @property
+    def _most(self) -> int:
+        return self.limits.max_items
+
+    def struct(self, cl: type) -> type:
+        """The mirror Struct of the attrs class *cl*."""
+        found = self.structs.get(cl)
+        if found is not None:
+            return found
+        self.structs[cl] = _Never  # a class that holds itself would not end
+        fields = self._fields(attrs.fields(attrs.resolve_types(cl)))
+        made: type = self.msgspec.defstruct(
+            f"Fast{cl.__name__}",
+            fields,
+            kw_only=True,
+            forbid_unknown_fields=True,
+            omit_defaults=True,
+        )
+        self.structs[cl] = made
+        return made
+
+    def _fields(self, attributes: Any) -> list[tuple[Any, ...]]:
+        fields: list[tuple[Any, ...]] = []
+        for a in attributes:
+            mirrored = self.mirror(a.type)
+            if a.default is attrs.NOTHING:
+                fields.append((a.name, mirrored))
+            elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+                empty = a.default.factory()
+                fields.append((a.name, mirrored, self.msgspec.field(default_factory=type(empty))))
+            else:
+                fields.append((a.name, mirrored, a.default))
+        return fields
+
+    def _document(self) -> type:
+        """The mirror of a whole document: ``format``, ``[plan]`` and the parts."""
+        ms = self.msgspec
+        plan_fields = attrs.fields(attrs.resolve_types(Plan))
+        header = ms.defstruct(
+            "FastHeader",
+            self._fields([a for a in plan_fields if a.name in HEADER_FIELDS]),
+            kw_only=True,
+            forbid_unknown_fields=True,
+            omit_defaults=True,
+        )
+        parts = self._fields([a for a in plan_fields if a.name not in HEADER_FIELDS])
+        made: type = ms.defstruct(
+            "FastDocument",
+            [("format", Literal["socialplan/1"]), ("plan", header), *parts],
+            kw_only=True,
+            forbid_unknown_fields=True,
+            omit_defaults=True,
+        )
+        return made
+
+    def build(self, document: Any) -> Plan:
+        """The plan the decoded *document* mirrors."""
+        header = document.plan
+        values: dict[str, Any] = {}
+        for a in attrs.fields(Plan):
+            held = header if a.name in HEADER_FIELDS else document
+            values[a.name] = self._value(a.type, getattr(held, a.name))
+        return Plan(**values)
+
+    def _value(self, tp: Any, value: Any) -> Any:
+        if value is None:
+            return None
+        builder = self.builders.get(tp)
+        if builder is None:
+            builder = self.builders[tp] = self._builder(tp)
+        return builder(value)
+
+    def _builder(self, tp: Any) -> Callable[[Any], Any]:
+        """A function that makes a value of *tp* from its mirror (generated Python)."""
+        if tp is Duration or tp is Frequency:
+            return _PARSERS[tp]
+        if attrs.has(tp):
+            return self._class_builder(tp)
+        args = get_args(tp)
+        origin = get_origin(tp)
+        if origin in (Union, UnionType) and len(args) == 2 and type(None) in args:
+            inner = next(a for a in args if a is not type(None))
+            if self._plain(inner):
+                return lambda v: v
+            return lambda v: None if v is None else self._value(inner, v)
+        if origin is tuple:
+            item = args[0]
+            if item is str:
+                return lambda v: tuple(map(intern, v))
+            if self._plain(item):
+                return lambda v: v
+            return lambda v: tuple([self._value(item, x) for x in v])
+        if origin in (Mapping, dict):
+            item = args[1]
+            if self._plain(item):
+                return lambda v: {intern(k): x for k, x in v.items()}
+            make = self._value
+            return lambda v: {intern(k): make(item, x) for k, x in v.items()}
+        return lambda v: v
+
+    def _plain(self, tp: Any) -> bool:
+        """Whether the mirror of *tp* is already the model's value (not a Struct)."""
+        if attrs.has(tp) or get_origin(tp) in (tuple, Mapping, dict):
+            return False
+        return not any(attrs.has(a) for a in get_args(tp))
+
+    def _class_builder(self, cl: type) -> Callable[[Any], Any]:
+        lines = ["def build(s):\n    return cl("]
+        namespace: dict[str, Any] = {"cl": cl, "intern": intern}
+        for a in attrs.fields(attrs.resolve_types(cl)):
+            if a.type is str:
+                lines.append(
+                    f"        {a.name}=intern(s.{a.name}) if len(s.{a.name}) <= 64 else s.{a.name},"
+                )
+            elif self._plain(a.type) and get_origin(a.type) is not tuple:
+                lines.append(f"        {a.name}=s.{a.name},")
+            else:
+                namespace[f"t_{a.name}"] = a.type
+                lines.append(f"        {a.name}=value(t_{a.name}, s.{a.name}),")
+        lines.append("    )")
+        namespace["value"] = self._value
+        exec("\n".join(lines), namespace)  # code made from the model's fields
+        built: Callable[[Any], Any] = namespace["build"]
+        return built
+
+
+_MIRRORS: dict[tuple[Limits, str], _Mirrors] = {}
+
+
+def _mirrors(limits: Limits, dates: Literal["json", "toml"]) -> _Mirrors:
+    found = _MIRRORS.get((limits, dates))
+    if found is None:
+        found = _MIRRORS[limits, dates] = _Mirrors(limits, dates)
+    return found
+
+
+#: A key and its colon with white space between: JSON allows it, the count below does not.
+_SPACED_KEY = re.compile(r'"[ \t\r\n]+:')
+#: The escapes that would make the count below unsure: a quote, a colon, white space or a
+#: backslash written as an escape, and half of a surrogate pair (which the detailed pass
+#: reports when it is alone).
+_UNSURE_ESCAPE = re.compile(r"\\u(?:00(?:22|3[aA]|20|0[9aAdD]|5[cC])|[dD][89a-fA-F])")
+
+
+def loads_json(text: str, limits: Limits) -> Plan | None:
+    """The plan *text* (JSON) holds when it is right, whole; None for the detailed pass.
+
+    A key written twice is not told by the decoder (the last one wins): every key written
+    in *text* is counted (a quote then a colon), and so is every key of the decoded
+    document written back, with the defaults left out. Without the escapes of
+    :data:`_UNSURE_ESCAPE`, the quotes and colons of every string are the same in both, so
+    the counts are equal exactly when no key was written twice and none was written with
+    its default value (which is then in doubt).
+    """
+    if _SPACED_KEY.search(text) or ("\\u" in text and _UNSURE_ESCAPE.search(text)):
+        return None
+    mirrors = _mirrors(limits, "json")
+    ms = mirrors.msgspec
+    try:
+        document = ms.json.decode(text, type=mirrors.document, dec_hook=_dec_hook)
+    except (ms.ValidationError, ms.DecodeError, _Refuse, ValueError, TypeError):
+        return None
+    if ms.json.encode(document).count(b'":') != text.count('":'):
+        return None
+    return _built(mirrors, document)
+
+
+def structure(data: Mapping[str, Any], limits: Limits) -> Plan | None:
+    """The plan the parsed TOML *data* holds when it is right, whole; None otherwise."""
+    mirrors = _mirrors(limits, "toml")
+    ms = mirrors.msgspec
+    try:
+        document = ms.convert(data, mirrors.document, dec_hook=_dec_hook, builtin_types=(dt.date,))
+    except (ms.ValidationError, _Refuse, ValueError, TypeError):
+        return None
+    return _built(mirrors, document)
+
+
+def _built(mirrors: _Mirrors, document: Any) -> Plan | None:
+    try:
+        return mirrors.build(document)
+    except Exception:  # noqa: BLE001 - a validator's refusal: the detailed pass says it
+        return None

@@ -1,0 +1,174 @@
+"""The fast pass of loading (msgspec, the ``fast`` extra) agrees with the detailed pass.
+
+Over valid plans and over documents mutated in every way a person or a program gets a plan
+wrong, loading with the fast pass on gives the same plan, or the same problems (codes,
+paths, messages, lines), as loading with it off: the fast pass only ever answers "right"
+for a document the detailed pass takes, and leaves every other to it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import socialplan
+from socialplan._io import convert, fast
+from socialplan.testing import loadable_plans
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "bakery" / "plan.toml"
+
+
+def _outcome(text: str, fmt: str, on: bool) -> tuple[str, Any]:
+    before = fast.ENABLED
+    fast.ENABLED = on
+    try:
+        plan = socialplan.loads(text, fmt)  # type: ignore[arg-type]
+    except socialplan.LoadError as exc:
+        return "error", [
+            (d.code, d.path, d.message, d.hint, d.line, d.column, d.about) for d in exc
+        ]
+    finally:
+        fast.ENABLED = before
+    return "plan", socialplan.dumps(plan, "json")
+
+
+def _same(text: str, fmt: str = "json") -> None:
+    assert _outcome(text, fmt, on=False) == _outcome(text, fmt, on=True)
+
+
+def test_the_fast_pass_takes_a_right_document_whole() -> None:
+    text = socialplan.dumps(socialplan.load(EXAMPLE), "json")
+    plan = fast.loads_json(text, socialplan.Limits())
+    assert plan is not None
+    assert socialplan.dumps(socialplan.load(EXAMPLE), "json") == socialplan.dumps(plan, "json")
+
+
+def test_the_id_pattern_is_the_detailed_pass_one() -> None:
+    assert convert.ID_PATTERN.pattern.removesuffix("$") == fast.ID_REGEX.removesuffix(r"\Z")
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(loadable_plans())
+def test_both_passes_load_a_valid_plan_alike(plan: socialplan.Plan) -> None:
+    _same(socialplan.dumps(plan, "json"))
+
+
+_WRONG: list[Any] = [
+    "1",
+    True,
+    False,
+    1,
+    1.5,
+    -3,
+    0,
+    10**16,
+    1e-20,
+    None,
+    [],
+    ["x"],
+    {},
+    {"a": 1},
+    "",
+    "weekly",
+    "2027-06-30",
+    "2027-6-30",
+    "20270630",
+    "2027-02-30",
+    "x" * 70,
+    "Bad Id",
+    "a\n",
+    "short",
+    "60%",
+]
+
+
+def _nodes(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
+    found = [(path, data)]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _nodes(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _nodes(value, (*path, index))
+    return found
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    """The JSON of a valid plan with one to three things made wrong."""
+    plan = draw(loadable_plans(max_items=3))
+    data = json.loads(socialplan.dumps(plan, "json"))
+    duplicate: tuple[str, str] | None = None
+    for _ in range(draw(st.integers(1, 3))):
+        nodes = _nodes(data)
+        path, node = draw(st.sampled_from(nodes))
+        kind = draw(st.sampled_from(["value", "rename", "extra", "drop", "key", "twice"]))
+        if not isinstance(node, dict) or not node:
+            kind = "value"
+        if kind == "value":
+            if not path:
+                continue
+            _at(data, path[:-1])[path[-1]] = draw(st.sampled_from(_WRONG))
+            continue
+        key = draw(st.sampled_from(sorted(node)))
+        if kind == "rename":
+            node[key + draw(st.sampled_from(["x", "s", "_"]))] = node.pop(key)
+        elif kind == "extra":
+            node[draw(st.sampled_from(["extra", "nme", "name", "id", "plan"]))] = draw(
+                st.sampled_from(_WRONG)
+            )
+        elif kind == "drop":
+            del node[key]
+        elif kind == "key":
+            node[draw(st.sampled_from(["Bad Id", "a\n", "x" * 70, "", "é", "ok-id"]))] = node.pop(
+                key
+            )
+        else:
+            duplicate = (key, json.dumps(node[key]))
+    text = json.dumps(data, indent=draw(st.sampled_from([None, 2])), ensure_ascii=False)
+    if duplicate is not None:  # a key written twice: the first of its object, written again
+        key, value = duplicate
+        written = f"{json.dumps(key)}: {value}"
+        if written in text:
+            text = text.replace(written, f"{written}, {written}", 1)
+    return text
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=300)
+@given(mutated())
+def test_both_passes_report_a_mutated_document_alike(text: str) -> None:
+    _same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format": "socialplan/1", "plan": {"name": "A", "name": "B"}}',
+        '{"format": "socialplan/1", "plan": {"name" : "A"}}',
+        '{"format": "socialplan/1", "plan": {"name": "\\u0041"}}',
+        '{"format": "socialplan/1", "plan": {"name": "A\tB"}}',
+        '{"format": "socialplan/1", "plan": {"name": "A"}, "objectives": {"o": {"statement": '
+        '"S"}, "o": {"statement": "T"}}}',
+        '{"format": "socialplan/1", "plan": {"name": "A"}, "check": {"select": []}}',
+        '{"format": "socialplan/1", "plan": {"name": "A", "start": "2027-06-30T00:00:00"}}',
+        '{"format": "socialplan/1", "plan": {"name": "A"}, "metrics": {"m": {"name": "M", '
+        '"unit_value": NaN}}}',
+        '{"format": "socialplan/2", "plan": {"name": "A"}}',
+        '{"plan": {"name": "A"}}',
+        '[{"format": "socialplan/1"}]',
+        '{"format": "socialplan/1", "plan": {"name": "A"},}',
+    ],
+)
+def test_both_passes_report_an_odd_document_alike(text: str) -> None:
+    _same(text)
