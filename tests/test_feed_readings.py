@@ -223,3 +223,15 @@ def test_importing_the_mentions_again_never_counts_one_twice(
     one = mentions(*((D(2026, 8, day), sentiment, words) for day, sentiment, words in rows))
     assert readings(one) == readings(one, one)
     assert len(rows) == sum(int(str(found[1])) for found in readings(one))
+
+
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=4))
+def test_any_keywords_an_export_holds_read_back_from_the_observations_written(
+    words: list[str],
+) -> None:
+    found = observations.from_exports(
+        [mentions((D(2026, 8, 3), "Positive", "; ".join(words)))], plan()
+    ).observations
+    for fmt in ("csv", "json", "toml"):
+        text = observations.dumps(found, fmt)  # type: ignore[arg-type]
+        assert found == observations.loads(text, plan(), fmt)  # type: ignore[arg-type]
