@@ -235,3 +235,9 @@ def test_any_keywords_an_export_holds_read_back_from_the_observations_written(
     for fmt in ("csv", "json", "toml"):
         text = observations.dumps(found, fmt)  # type: ignore[arg-type]
         assert found == observations.loads(text, plan(), fmt)  # type: ignore[arg-type]
+
+
+def test_a_reading_feed_made_in_python_is_refused_on_a_quantitative_metric_too() -> None:
+    feed = socialplan.Feed(platform="listening", column="sentiment", combine="reading")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="is for a qualitative one"):
+        socialplan.Metric(name="Mentions", feeds=(feed,))

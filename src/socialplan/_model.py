@@ -605,7 +605,7 @@ class Metric(Part):
         """What is wrong with the feeds that make readings (``combine = "reading"``)."""
         found: list[FieldError] = []
         for index, feed in enumerate(self.feeds):
-            if feed.combine is not Combine.READING:
+            if feed.combine != Combine.READING:  # (text too, for a feed made in Python)
                 continue
             for key, wanted, expected in READING_FEED:
                 given = getattr(feed, key)
@@ -615,9 +615,10 @@ class Metric(Part):
                             index, key, str(given), expected, f'write {key} = "{wanted}"'
                         )
                     )
-            if self.kind is not Measure.QUALITATIVE:
+            if self.kind != Measure.QUALITATIVE:
                 hint = 'add kind = "qualitative" to the metric, or combine the mentions by "count"'
-                found.append(ReadingFeedError(index, "combine", str(feed.combine), "", hint))
+                wanted = 'for a quantitative metric: combine = "reading" is for a qualitative one'
+                found.append(ReadingFeedError(index, "combine", str(feed.combine), wanted, hint))
         return found
 
 
