@@ -354,3 +354,84 @@ def test_score_reads_an_export_with_a_column_named_like_metric_as_an_export(
     (measured,) = json.loads(out)["objectives"][0]["metrics"]
     expected = [["2026-08-29", 1204], ["2026-08-30", 980], ["2026-08-31", 2310]]
     assert (0, expected) == (code, measured["series"])
+
+
+# --- A listening tool's mentions as a qualitative metric's readings -----------------------------
+
+#: A qualitative metric read from the listening fixture's sentiment column.
+READING_PLAN = (
+    HEAD
+    + """
+[objectives.liked]
+title = "Be spoken well of"
+
+[metrics.sentiment]
+name = "Sentiment of mentions"
+kind = "qualitative"
+measures = ["liked"]
+
+[metrics.sentiment.expects]
+negative = 50
+keywords = ["hours"]
+
+[[metrics.sentiment.feeds]]
+platform = "listening"
+column = "sentiment"
+combine = "reading"
+"""
+)
+
+#: The fixture's three mentions, one a day: "Positive" (rye; bakery), "Neutral" (queue),
+#: "Negative" (hours); keywords seen as often are in the order of their names.
+READINGS = (
+    "metric,date,value,positive,neutral,negative,keywords\n"
+    "sentiment,2026-08-03,1,1,0,0,bakery; rye\n"
+    "sentiment,2026-08-04,1,0,1,0,queue\n"
+    "sentiment,2026-08-05,1,0,0,1,hours\n"
+)
+
+
+def test_import_of_the_mentions_gives_a_reading_a_day(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = write("plan.toml", READING_PLAN)
+    command = ["observations", "import", fixture("listening_mentions.csv"), "-p", plan]
+    code, out, _ = run(command, capsys)
+    assert (0, READINGS) == (code, out)
+
+
+def test_importing_the_mentions_twice_counts_each_mention_once(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan, mentions = write("plan.toml", READING_PLAN), fixture("listening_mentions.csv")
+    code, out, _ = run(["observations", "import", mentions, mentions, "-p", plan], capsys)
+    assert (0, READINGS) == (code, out)
+
+
+def test_score_judges_what_a_qualitative_metric_expects_from_the_mentions_export(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = write("plan.toml", READING_PLAN)
+    command = ["score", plan, fixture("listening_mentions.csv"), "--format", "json"]
+    code, out, _ = run(command, capsys)
+    (measured,) = json.loads(out)["objectives"][0]["metrics"]
+    # The latest reading, 2026-08-05's: its one mention negative (100% > 50%), "hours" seen.
+    quality = measured["quality"]
+    found = (measured["verdict"], quality["negative"], quality["keywords_seen"], quality["met"])
+    assert (0, ("on track", 1.0, ["hours"], 1)) == (code, found)
+
+
+def test_a_reading_feed_of_a_quantitative_metric_is_a_plan_error_for_import(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = READING_PLAN.replace('kind = "qualitative"\n', "")
+    plan = write(
+        "plan.toml",
+        text.replace("[metrics.sentiment.expects]\nnegative = 50\n", "").replace(
+            'keywords = ["hours"]\n', ""
+        ),
+    )
+    command = ["observations", "import", fixture("listening_mentions.csv"), "-p", plan]
+    code, _, err = run(command, capsys)
+    said = 'SP006 metrics.sentiment.feeds[0].combine: combine = "reading" is for a qualitative'
+    assert (1, True) == (code, said in err)

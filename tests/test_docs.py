@@ -25,6 +25,13 @@ def test_generated_page_is_current(name: str) -> None:
     )
 
 
+def test_the_mentions_export_the_observations_page_imports_is_the_tests_fixture() -> None:
+    page = (ROOT / "docs" / "observations.md").read_text(encoding="utf-8")
+    (shown,) = re.findall(r"^```text file=listening_mentions.csv\n(.*?)^```", page, re.M | re.S)
+    fixture = (ROOT / "tests" / "exports" / "listening_mentions.csv").read_text(encoding="utf-8")
+    assert fixture == shown
+
+
 def test_keys_page_has_every_table_and_key_of_the_schema() -> None:
     sections = dict(re.findall(r"^## (\w+)\n(.*?)(?=^## |\Z)", keys_markdown(), re.M | re.S))
     tables = {

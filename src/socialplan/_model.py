@@ -503,6 +503,40 @@ class ExpectsError(FieldError):
         )
 
 
+#: What a feed that makes readings (``combine = "reading"``) reads: a listening tool's mentions,
+#: by their sentiment: per key of the feed, the value it needs and what that value is.
+READING_FEED = (
+    ("platform", "listening", "a listening tool: a reading counts the mentions it exports"),
+    ("layout", "mentions", "the mentions layout: a reading counts the mentions"),
+    ("column", "sentiment", "the sentiment column: a reading counts the mentions by sentiment"),
+)
+
+
+class ReadingFeedError(FieldError):
+    """A feed with ``combine = "reading"`` where no reading can be made: of a quantitative
+    metric, or of another column, layout or platform than a listening tool's mentions' sentiment.
+
+    Located at the feed's key (``feeds[0].column``), as the metric's own error.
+    """
+
+    def __init__(self, index: int, key: str, value: object, expected: str, hint: str) -> None:
+        super().__init__(value, expected, field=("feeds", index, key), hint=hint)
+        self.key = key
+
+    def said(self) -> tuple[str, str | None]:
+        """The message and the hint, as load errors say them."""
+        if self.key == "combine":
+            message = (
+                'combine = "reading" is for a qualitative metric, and this one is quantitative'
+            )
+            return message, self.hint
+        return super().said()
+
+
+class MetricErrors(ExceptionGroup[FieldError], ValueError):
+    """The problems a metric's own checks found, when there is more than one."""
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Feed(Part):
     """Where a metric's values come from in a platform's analytics export, and how.
@@ -510,7 +544,9 @@ class Feed(Part):
     The *column* of the exports of *platform* (of its *layout* only, when given: ``posts``,
     ``daily``, ``followers``...) feeds the metric; the rows that fall on one date (the posts
     published that day, a day of a daily file) *combine* into one value: their ``sum``, the
-    ``last`` one, their ``mean``, ``max`` or ``min``, or the ``count`` of rows with a value.
+    ``last`` one, their ``mean``, ``max`` or ``min``, or the ``count`` of rows with a value;
+    a qualitative metric's ``reading`` counts a listening tool's mentions by their sentiment and
+    gathers their keywords (*platform* ``listening``, *column* ``sentiment``).
     The values land on *channel* (a channel id of the plan), or without one on the one
     channel of the metric on that platform.
     """
@@ -556,8 +592,34 @@ class Metric(Part):
     feeds: tuple[Feed, ...] = attrs.field(factory=tuple)
 
     def __attrs_post_init__(self) -> None:
+        problems: list[FieldError] = []
         if self.expects is not None and self.kind is not Measure.QUALITATIVE:
-            raise ExpectsError()
+            problems.append(ExpectsError())
+        problems.extend(self._reading_problems())
+        if len(problems) == 1:
+            raise problems[0]
+        if problems:
+            raise MetricErrors("the metric has problems", problems)
+
+    def _reading_problems(self) -> list[FieldError]:
+        """What is wrong with the feeds that make readings (``combine = "reading"``)."""
+        found: list[FieldError] = []
+        for index, feed in enumerate(self.feeds):
+            if feed.combine != Combine.READING:  # (text too, for a feed made in Python)
+                continue
+            for key, wanted, expected in READING_FEED:
+                given = getattr(feed, key)
+                if given is not None and given != wanted:
+                    found.append(
+                        ReadingFeedError(
+                            index, key, str(given), expected, f'write {key} = "{wanted}"'
+                        )
+                    )
+            if self.kind != Measure.QUALITATIVE:
+                hint = 'add kind = "qualitative" to the metric, or combine the mentions by "count"'
+                wanted = 'for a quantitative metric: combine = "reading" is for a qualitative one'
+                found.append(ReadingFeedError(index, "combine", str(feed.combine), wanted, hint))
+        return found
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)

@@ -284,18 +284,43 @@ def _expecting(
 
 
 def _feeds(
-    channel_ids: list[str], t: st.SearchStrategy[str]
+    channel_ids: list[str], t: st.SearchStrategy[str], *, reading: bool = False
 ) -> st.SearchStrategy[tuple[Feed, ...]]:
-    """Where a metric's values come from in the platforms' exports: none to two feeds."""
+    """Where a metric's values come from in the platforms' exports: none to two feeds; those
+    of a qualitative metric (*reading*) may make readings of a listening tool's mentions."""
+    channel = _opt(st.sampled_from(channel_ids)) if channel_ids else st.none()
     feed = st.builds(
         Feed,
         platform=st.sampled_from(ExportPlatform),
         column=t,
-        combine=st.sampled_from(Combine),
+        combine=st.sampled_from([c for c in Combine if c is not Combine.READING]),
         layout=_opt(t),
-        channel=_opt(st.sampled_from(channel_ids)) if channel_ids else st.none(),
+        channel=channel,
     )
+    if reading:
+        feed |= st.builds(
+            Feed,
+            platform=st.just(ExportPlatform.LISTENING),
+            column=st.just("sentiment"),
+            combine=st.just(Combine.READING),
+            layout=_opt(st.just("mentions")),
+            channel=channel,
+        )
     return st.lists(feed, max_size=2).map(tuple)
+
+
+def _reading_feeds(
+    channel_ids: list[str], t: st.SearchStrategy[str]
+) -> Callable[[Metric], st.SearchStrategy[Metric]]:
+    """A qualitative metric's feeds drawn again, readings among them."""
+
+    def feeding(metric: Metric) -> st.SearchStrategy[Metric]:
+        if metric.kind is not Measure.QUALITATIVE:
+            return st.just(metric)
+        feeds = _feeds(channel_ids, t, reading=True)
+        return feeds.map(lambda found: attrs.evolve(metric, feeds=found))
+
+    return feeding
 
 
 @st.composite
@@ -405,6 +430,7 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         priority=_opt(st.sampled_from(Priority)),
         feeds=_feeds(channel_ids, t),
     ).flatmap(_expecting(influencer_ids, words))
+    metric = metric.flatmap(_reading_feeds(channel_ids, t))
     engagement = st.builds(
         EngagementRule,
         tone=_opt(t),
@@ -912,7 +938,7 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                     )
                 )
             ),
-            feeds=pick(_feeds([], short_texts)),
+            feeds=pick(_feeds([], short_texts, reading=not quantitative)),
         )
 
     if objective_ids:  # every goal is served by an objective (SP213): the first takes the rest

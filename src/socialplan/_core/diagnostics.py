@@ -290,7 +290,7 @@ class FieldError(ValueError):
         *,
         code: str = INVALID_VALUE,
         suggestion: str | None = None,
-        field: str | None = None,
+        field: str | tuple[str | int, ...] | None = None,
         hint: str | None = None,
         about: About = "value",
         safe: bool | None = None,

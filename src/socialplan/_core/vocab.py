@@ -203,6 +203,8 @@ class Combine(enum.StrEnum):
     MAX = "max"
     MIN = "min"
     COUNT = "count"
+    #: A qualitative metric's reading: the mentions counted by sentiment, their keywords.
+    READING = "reading"
 
 
 class MessageLength(enum.StrEnum):

@@ -773,6 +773,9 @@ def _leaves(
                 yield [*path, item.index], sub, item.type
             else:
                 yield from _leaves(sub, [*path, item.index], item.type)
+    elif isinstance(exc, BaseExceptionGroup):  # a class's own checks, each problem one
+        for problem in exc.exceptions:
+            yield from _leaves(problem, path, tp)
     else:
         yield path, exc, tp
 
@@ -793,7 +796,9 @@ def transform_error(exc: BaseException) -> list[Diagnostic]:
             hint = f"expected {describe(tp)}" if tp is not None else None
             out.append(diagnostic(MISSING_KEY, path, "required key missing", hint))
         elif isinstance(leaf, FieldError):
-            if leaf.field is not None:
+            if isinstance(leaf.field, tuple):  # a part inside the class: a metric's feed
+                path = [*path, *leaf.field]
+            elif leaf.field is not None:
                 path = [*path, leaf.field]
             out.append(diagnostic(leaf.code, path, *leaf.said(), leaf.about, leaf.fix()))
         else:

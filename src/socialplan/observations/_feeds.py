@@ -12,6 +12,11 @@ totals of a period. What becomes of its rows:
   it; a row without a date is dated at the end of the export's period;
 - a per-period file (the totals of a period) gives one value, dated at the period's last day.
 
+A qualitative metric's feed with ``combine = "reading"`` (a listening tool's ``sentiment``
+column) gives a reading instead of a number: per date, the mentions counted by sentiment
+(``positive``, ``neutral``, ``negative``; the value is their number) and the keywords of the
+mentions, the most frequent first.
+
 Exports are taken in the order of the periods they end (the one given last among those ending
 the same day): of a post read twice, the later export's row is kept; of a day (a period) read
 twice, the later export's rows.
@@ -23,7 +28,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import attrs
 
@@ -41,7 +46,7 @@ from .._core.numbers import out_of_range
 from .._core.text import counted, show
 from .._core.vocab import Combine, ExportPlatform, ascii_fold, did_you_mean
 from .._model import Feed, Plan
-from ._record import Observation, sort_key
+from ._record import SEPARATOR, Observation, sort_key
 
 __all__ = ["Imported", "from_exports"]
 
@@ -299,6 +304,8 @@ class _Mapper:
                     continue
                 for place, export in with_column:
                     fed_columns.setdefault(place, set()).add(feed.column)
+                    if feed.combine is Combine.READING:  # the keywords go into the reading
+                        fed_columns[place].add(_KEYWORDS)
                     found = self.feed_rows(
                         key, index, feed, channel, place, export, kept.get(place, []), days
                     )
@@ -330,7 +337,19 @@ class _Mapper:
             day = days[(place, row.line)]
             if day is None:
                 continue
-            if feed.combine is not Combine.COUNT and not _is_number(value):
+            if feed.combine is Combine.READING:
+                if _sentiment(value) is None:
+                    self.problem(
+                        INVALID_VALUE,
+                        f"{show(value)} is not a sentiment",
+                        f"expected {_SENTIMENTS_SAID}, for metrics.{key}.feeds[{index}] "
+                        f'(combine = "{feed.combine}")',
+                        export=export,
+                        row=row,
+                        column=feed.column,
+                    )
+                    continue
+            elif feed.combine is not Combine.COUNT and not _is_number(value):
                 self.problem(
                     WRONG_TYPE,
                     f"{show(value)} is not a number",
@@ -363,6 +382,9 @@ class _Mapper:
                 clashes.setdefault((key, feeds[0], feeds[1], channel), []).append(day)
                 continue
             feed = self.plan.metrics[key].feeds[feeds[0]]
+            if feed.combine is Combine.READING:
+                found.append(_reading(key, day, channel, items))
+                continue
             value = _combined(feed.combine, sorted(items, key=lambda item: item.order))
             beyond = out_of_range(value)
             if beyond is not None or (isinstance(value, float) and not math.isfinite(value)):
@@ -422,6 +444,68 @@ class _Mapper:
             left = [c for c in export.columns if c not in used and _has_numbers(export, c)]
             if left:  # the columns of figures: a post's id, title or date feeds nothing
                 self.skipped.append(f"{_name(export)}: columns no feed names: {', '.join(left)}")
+
+
+#: The words of a listening tool's sentiment column (case and accents aside), English and
+#: Spanish, and the count each adds to.
+_SENTIMENTS = {
+    "positive": "positive",
+    "positivo": "positive",
+    "positiva": "positive",
+    "neutral": "neutral",
+    "neutro": "neutral",
+    "neutra": "neutral",
+    "negative": "negative",
+    "negativo": "negative",
+    "negativa": "negative",
+}
+_SENTIMENTS_SAID = "Positive, Neutral or Negative (or positivo, neutro, negativo)"
+#: The column of a mention's keywords, read with its sentiment; what separates them.
+_KEYWORDS = "keywords"
+#: How many keywords a reading keeps: the most frequent.
+MOST_KEYWORDS = 10
+
+
+def _sentiment(value: float | str) -> str | None:
+    """The count a mention's sentiment adds to, or None for a text that is no sentiment."""
+    if not isinstance(value, str):
+        return None
+    return _SENTIMENTS.get(ascii_fold(value).strip().casefold())
+
+
+def _keywords(value: float | str | None) -> list[str]:
+    """A mention's keywords, as its cell lists them (``rye; bakery``)."""
+    if not isinstance(value, str):
+        return []
+    return [word.strip() for word in value.split(SEPARATOR) if word.strip()]
+
+
+def _reading(key: str, day: dt.date, channel: str | None, items: list[_Taken]) -> Observation:
+    """The reading the mentions of one date make: counted by sentiment, with the keywords
+    seen most often first (ties by name; a word in any case is one word, written as first
+    seen), at most :data:`MOST_KEYWORDS` of them."""
+    counts: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for item in sorted(items, key=lambda item: item.order):
+        counts[_sentiment(item.value) or ""] += 1
+        for word in dict.fromkeys(_keywords(item.row.values.get(_KEYWORDS))):
+            folded = word.casefold()
+            written.setdefault(folded, word)
+            seen[folded] += 1
+    ranked = sorted(seen, key=lambda folded: (-seen[folded], folded))
+    # (attrs' tuple converter types the field for mypy as no tuple of text does: passed as data)
+    lists: dict[str, Any] = {"keywords": [written[folded] for folded in ranked[:MOST_KEYWORDS]]}
+    return Observation(
+        metric=key,
+        date=day,
+        value=counts.total(),
+        channel=channel,
+        positive=counts["positive"],
+        neutral=counts["neutral"],
+        negative=counts["negative"],
+        **lists,
+    )
 
 
 def _has_numbers(export: Export, column: str) -> bool:
