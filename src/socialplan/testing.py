@@ -859,6 +859,7 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     objectives: dict[str, Objective] = {}
     metrics: dict[str, Metric] = {}
     from .rules._substance_objectives import OUTCOME_KINDS
+    from .rules._substance_outcomes import SEEN_KINDS
 
     for position, key in enumerate(objective_ids):
         # The first objective's target is about more than exposure (SP215): a plan whose
@@ -891,7 +892,9 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
                 aggregate=pick(st.sampled_from(spread)),
                 across=pick(_refs(where)),
             )
-        kind = pick(_opt(st.sampled_from(sorted(OBJECTIVE_KINDS))))
+        # The leading objective is about more than being seen (SP219): not an awareness kind.
+        kinds = sorted(OBJECTIVE_KINDS - SEEN_KINDS) if leading else sorted(OBJECTIVE_KINDS)
+        kind = pick(_opt(st.sampled_from(kinds)))
         objectives[key] = Objective(
             title=_named(pick(t), "objective", position),
             kind=kind,
