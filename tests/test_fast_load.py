@@ -8,11 +8,14 @@ for a document the detailed pass takes, and leaves every other to it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -104,11 +107,20 @@ def _at(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> str:
-    """The JSON of a valid plan with one to three things made wrong."""
-    plan = draw(loadable_plans(max_items=3))
-    data = json.loads(socialplan.dumps(plan, "json"))
+#: Values only TOML writes: dates and times of every kind, and numbers JSON has not.
+_WRONG_IN_TOML: list[Any] = [
+    dt.date(2027, 6, 30),
+    dt.datetime(2027, 6, 30, 9, 30),
+    dt.datetime(2027, 6, 30, 0, 0, tzinfo=dt.UTC),
+    dt.time(9, 30),
+    float("inf"),
+    float("nan"),
+    10**40,
+]
+
+
+def _mutate(draw: st.DrawFn, data: Any, wrong: list[Any]) -> tuple[str, str] | None:
+    """Make one to three things of *data* wrong, in place; a key to write twice, if drawn."""
     duplicate: tuple[str, str] | None = None
     for _ in range(draw(st.integers(1, 3))):
         nodes = _nodes(data)
@@ -119,14 +131,14 @@ def mutated(draw: st.DrawFn) -> str:
         if kind == "value":
             if not path:
                 continue
-            _at(data, path[:-1])[path[-1]] = draw(st.sampled_from(_WRONG))
+            _at(data, path[:-1])[path[-1]] = draw(st.sampled_from(wrong))
             continue
         key = draw(st.sampled_from(sorted(node)))
         if kind == "rename":
             node[key + draw(st.sampled_from(["x", "s", "_"]))] = node.pop(key)
         elif kind == "extra":
             node[draw(st.sampled_from(["extra", "nme", "name", "id", "plan"]))] = draw(
-                st.sampled_from(_WRONG)
+                st.sampled_from(wrong)
             )
         elif kind == "drop":
             del node[key]
@@ -135,7 +147,16 @@ def mutated(draw: st.DrawFn) -> str:
                 key
             )
         else:
-            duplicate = (key, json.dumps(node[key]))
+            duplicate = (key, json.dumps(node[key], default=str))
+    return duplicate
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    """The JSON of a valid plan with one to three things made wrong."""
+    plan = draw(loadable_plans(max_items=3))
+    data = json.loads(socialplan.dumps(plan, "json"))
+    duplicate = _mutate(draw, data, _WRONG)
     text = json.dumps(data, indent=draw(st.sampled_from([None, 2])), ensure_ascii=False)
     if duplicate is not None:  # a key written twice: the first of its object, written again
         key, value = duplicate
@@ -172,3 +193,61 @@ def test_both_passes_report_a_mutated_document_alike(text: str) -> None:
 )
 def test_both_passes_report_an_odd_document_alike(text: str) -> None:
     _same(text)
+
+
+def test_the_fast_pass_takes_a_right_toml_document_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = socialplan.dumps(socialplan.load(EXAMPLE))
+
+    def detailed(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the detailed pass ran")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(convert, "converter_for", detailed)
+        patched.setattr("socialplan._io.document.converter_for", detailed)
+        plan = socialplan.loads(text, "toml")
+    assert text == socialplan.dumps(plan)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(loadable_plans())
+def test_both_passes_load_a_valid_toml_plan_alike(plan: socialplan.Plan) -> None:
+    _same(socialplan.dumps(plan), "toml")
+
+
+@st.composite
+def mutated_toml(draw: st.DrawFn) -> str:
+    """The TOML of a valid plan with one to three things made wrong (TOML's dates too)."""
+    plan = draw(loadable_plans(max_items=3))
+    data = tomllib.loads(socialplan.dumps(plan))
+    wrong = [w for w in _WRONG if w is not None] + _WRONG_IN_TOML  # TOML has no null
+    _mutate(draw, data, wrong)  # a key written twice is a TOML syntax error, read alike
+    return tomli_w.dumps(data)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=300)
+@given(mutated_toml())
+def test_both_passes_report_a_mutated_toml_document_alike(text: str) -> None:
+    _same(text, "toml")
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "start = 2027-06-30T09:30:00",
+        "start = 2027-06-30T00:00:00Z",
+        "start = 09:30:00",
+        'start = "2027-06-30"',
+        "start = 2027-06-30",
+        'start = "2027-6-30"',
+    ],
+)
+def test_both_passes_read_a_toml_date_alike(where: str) -> None:
+    _same(f'format = "socialplan/1"\n[plan]\nname = "A"\n{where}\n', "toml")
+
+
+@pytest.mark.parametrize("fmt", ["json", "toml"])
+def test_a_limit_larger_than_any_list_is_no_limit_to_the_fast_pass(fmt: str) -> None:
+    text = socialplan.dumps(socialplan.load(EXAMPLE), fmt)  # type: ignore[arg-type]
+    huge = socialplan.Limits(max_items=10**30, max_string=10**30)
+    plan = socialplan.loads(text, fmt, limits=huge)  # type: ignore[arg-type]
+    assert text == socialplan.dumps(plan, fmt)  # type: ignore[arg-type]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import sys
 from collections.abc import Callable, Mapping
 from sys import intern
 from types import GenericAlias, UnionType
@@ -155,6 +156,12 @@ def _dec_hook(tp: Any, value: Any) -> Any:
     return hook(value)
 
 
+def _length_limit(limit: int) -> int:
+    """A limit of *limit* items or characters as msgspec takes it: no length is above
+    ``sys.maxsize``, and msgspec refuses a limit above it (``--limit max_items=10**30``)."""
+    return min(limit, sys.maxsize)
+
+
 class _Mirrors:
     """The mirror Structs of the model for one set of limits, and the builders that make
     the model's classes from them (each generated once)."""
@@ -167,7 +174,7 @@ class _Mirrors:
         self.dates = dates
         self.structs: dict[type, type] = {}
         self.builders: dict[type, Callable[[Any], Any]] = {}
-        self.text = Annotated[str, msgspec.Meta(max_length=limits.max_string)]
+        self.text = Annotated[str, msgspec.Meta(max_length=_length_limit(limits.max_string))]
         self.key = Annotated[str, msgspec.Meta(pattern=ID_REGEX)]
         self.whole = Annotated[int, msgspec.Meta(ge=-LARGEST, le=LARGEST)]
         self.document = self._document()
@@ -214,7 +221,7 @@ class _Mirrors:
 
     @property
     def _most(self) -> int:
-        return self.limits.max_items
+        return _length_limit(self.limits.max_items)
 
     def struct(self, cl: type) -> type:
         """The mirror Struct of the attrs class *cl*."""
@@ -379,7 +386,7 @@ def loads_json(text: str, limits: Limits) -> Plan | None:
     return _built(mirrors, document)
 
 
-def structure(data: Mapping[str, Any], limits: Limits) -> Plan | None:
+def structure(data: object, limits: Limits) -> Plan | None:
     """The plan the parsed TOML *data* holds when it is right, whole; None otherwise."""
     mirrors = _mirrors(limits, "toml")
     ms = mirrors.msgspec

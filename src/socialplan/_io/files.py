@@ -90,6 +90,10 @@ def loads(
             if plan is not None:
                 return plan
         data, early = parse_all(text, format, file)
+        if format == "toml" and not early and fast.available():  # structured as JSON is
+            plan = fast.structure(data, limits)
+            if plan is not None:
+                return plan
         try:
             plan = from_data(data, limits=limits)
         except LoadError as exc:
