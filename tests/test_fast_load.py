@@ -203,7 +203,6 @@ def test_the_fast_pass_takes_a_right_toml_document_whole(monkeypatch: pytest.Mon
 
     with monkeypatch.context() as patched:
         patched.setattr(convert, "converter_for", detailed)
-        patched.setattr("socialplan._io.document.converter_for", detailed)
         plan = socialplan.loads(text, "toml")
     assert text == socialplan.dumps(plan)
 

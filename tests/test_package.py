@@ -149,3 +149,19 @@ def test_mypy_strict_passes_on_the_sources_and_tests() -> None:
 def test_ruff_passes_on_the_sources_and_tests() -> None:
     result = run(sys.executable, "-m", "ruff", "check", "src", "tests", "conftest.py", "noxfile.py")
     assert 0 == result.returncode, result.stdout
+
+
+def test_checking_a_right_plan_with_msgspec_leaves_cattrs_unloaded() -> None:
+    # The fast pass (msgspec, the `fast` extra) builds a right plan; cattrs is the detailed
+    # pass's engine, imported only when a document fails the fast one.
+    plan = ROOT / "examples" / "bakery" / "plan.toml"
+    code = (
+        "import contextlib, io, sys\n"
+        "from socialplan._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(plan)!r}])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'cattrs'"
+        " or m == 'socialplan._io.convert'))\n"
+    )
+    result = run(sys.executable, "-c", code)
+    assert "[]\n" == result.stdout, result.stderr

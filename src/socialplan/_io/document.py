@@ -10,10 +10,9 @@ are structured by the converters of :mod:`socialplan._io.convert`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
-from cattrs.errors import ClassValidationError, IterableValidationError
 
 from .._core.diagnostics import (
     FORMAT_KEY,
@@ -27,7 +26,9 @@ from .._core.diagnostics import (
 from .._core.limits import DEFAULT_LIMITS, Limits, depth_problem
 from .._core.text import show
 from .._model import HEADER_FIELDS, Plan
-from .convert import Format, converter_for, diagnostic, transform_error, unknown_key
+
+if TYPE_CHECKING:  # cattrs and the converters: imported by the functions that use them
+    from .convert import Format
 
 __all__ = ["FORMAT", "from_data", "to_data"]
 
@@ -54,6 +55,10 @@ def from_data(data: object, *, limits: Limits | None = None) -> Plan:
     Raises :class:`~socialplan.LoadError` with every problem found, those over
     *limits* (by default :class:`~socialplan.Limits`' defaults) included.
     """
+    from cattrs.errors import ClassValidationError, IterableValidationError
+
+    from .convert import converter_for, diagnostic, transform_error, unknown_key
+
     limits = limits or DEFAULT_LIMITS
     problems: list[Diagnostic] = []
     if not isinstance(data, Mapping):
@@ -130,6 +135,8 @@ def from_data(data: object, *, limits: Limits | None = None) -> Plan:
 
 def to_data(plan: Plan, fmt: Format = "toml") -> dict[str, Any]:
     """Turn a plan into the plain document that TOML or JSON writes."""
+    from .convert import converter_for
+
     body = converter_for(fmt).unstructure(plan)
     header = {k: body.pop(k) for k in HEADER_FIELDS if k in body}
     return {"format": FORMAT, "plan": header, **body}

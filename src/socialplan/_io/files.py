@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -20,11 +20,13 @@ from .._core.gc import paused_collector
 from .._core.limits import DEFAULT_LIMITS, Limits, size_problem
 from .._model import Plan
 from . import fast
-from .convert import Format
 from .document import from_data, to_data
 from .inputs import PLAN, FileChangedError, remember
 from .parse import decode, looks_like, parse_all
 from .positions import place
+
+if TYPE_CHECKING:  # cattrs is imported only when a document fails the fast pass
+    from .convert import Format
 
 __all__ = ["FileChangedError", "dump", "dumps", "format_of", "load", "load_source", "loads"]
 

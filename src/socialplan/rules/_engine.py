@@ -123,6 +123,10 @@ def selection_problems(
     (or a table keyed by strings, for *severity*) is left to whoever checks their types.
     A *severity* key written twice in two cases (``sp2`` and ``SP2``) is a problem too.
     """
+    if not any(
+        isinstance(x, list | tuple | Mapping) and x for x in (select, ignore, severity, per_path)
+    ):
+        return []  # nothing to judge (`check` without --select): the converters stay unloaded
     from .._io.convert import code_problems
 
     return code_problems(select, ignore, severity, per_path=per_path, judge=code_problem)

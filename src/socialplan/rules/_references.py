@@ -17,7 +17,6 @@ from .._core.vocab import (
     ascii_fold,
     close_matches,
 )
-from .._io.convert import EXPECTED_ID, ID_PATTERN
 from ._context import Context
 from ._registry import Finding, rule, suggested
 
@@ -48,6 +47,8 @@ _TABLE = {"pillars": "content.pillars"}
 def unknown_reference(context: Context) -> Iterator[Finding]:
     suggesters: dict[str, Suggester] = {}  # one per kind, built on its first miss
     for reference in context.unresolved():
+        from .._io.convert import EXPECTED_ID, ID_PATTERN  # here: it imports cattrs
+
         known = context.ids(reference.kind)
         noun = _SINGULAR.get(reference.kind, reference.kind)
         suggest = suggesters.get(reference.kind)
