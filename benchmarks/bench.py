@@ -711,6 +711,165 @@ def memory_targets(plan: Texts) -> list[Row]:
 
 
 # ---------------------------------------------------------------------------
+# Issue #21: the fast pass (msgspec), each target with it and without it
+# ---------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def fast_pass(on: bool) -> Any:
+    """Loading with the msgspec fast pass on or off (off: as without the ``fast`` extra's
+    msgspec; the TOML parser stays the same)."""
+    from socialplan._io import fast
+
+    before = fast.ENABLED
+    fast.ENABLED = on
+    try:
+        yield
+    finally:
+        fast.ENABLED = before
+
+
+def rounds_of(
+    ours: Callable[[], object], theirs: Callable[[], object], rounds: int, repeat: int
+) -> tuple[float, float, float, float]:
+    """The median ratio of *ours* to *theirs* over *rounds* rounds of :func:`compare`, its
+    spread (half the range, as a share of the median) and the median times of each side."""
+    found = [compare(ours, theirs, repeat) for _ in range(rounds)]
+    ratios = [a / b for a, b in found]
+    return (
+        statistics.median(ratios),
+        spread(ratios),
+        statistics.median(a for a, _ in found),
+        statistics.median(b for _, b in found),
+    )
+
+
+def check_process(path: Path, on: bool) -> list[str]:
+    """``socialplan check PATH`` as a whole process, with the fast pass on or off."""
+    off = "" if on else "sys.modules['msgspec'] = None; "
+    code = f"import sys; {off}from socialplan._cli import main; sys.exit(main(sys.argv[1:]))"
+    return [sys.executable, "-c", code, "check", str(path)]
+
+
+def issue_21(
+    plan: Texts, small: Texts, rounds: int, repeat: int, log: Callable[[str], None]
+) -> list[Row]:
+    """Targets 1 to 5 of issue #21, each with the fast pass and without it."""
+    import tomllib
+
+    rows: list[Row] = []
+
+    def row(key: str, what: str, goal: float, measured: tuple[float, float, float, float],
+            on: bool, note: str = "") -> None:  # fmt: skip
+        ratio, wide, ours, theirs = measured
+        side = "with msgspec" if on else "without msgspec"
+        rows.append(
+            Row(
+                f"21.{key}",
+                f"{what} ({side})",
+                ratio,
+                goal,
+                f"{ratio:.2f}× ± {wide:.0%} over {rounds} runs; {ms(ours)} vs {ms(theirs)}",
+                note,
+            )
+        )
+
+    for on in (True, False):
+        with fast_pass(on):
+            same = socialplan.dumps(socialplan.loads(plan.json, "json"), "json")
+            toml_same = socialplan.dumps(socialplan.loads(plan.toml, "toml"), "json")
+        if same != socialplan.dumps(plan.plan, "json") or toml_same != same:
+            log(f"warning: the {'fast' if on else 'detailed'} pass loads another plan")
+    try:
+        import pydantic
+        from pydantic_plan import PydanticPlan
+    except ImportError:
+        log("issue 21, target 1: needs pydantic")
+        PydanticPlan = None
+    else:
+        try:
+            PydanticPlan.model_validate_json(plan.json)
+        except pydantic.ValidationError as exc:  # the model lags socialplan's: no comparison
+            missing = sorted({str(e["loc"][0]) for e in exc.errors() if len(e["loc"]) == 1})
+            log(f"issue 21, target 1: benchmarks/pydantic_plan.py refuses the plan: {exc}")
+            rows.append(
+                Row(
+                    "21.1",
+                    f"JSON load, {plan.items:,} metrics, vs pydantic `model_validate_json`",
+                    None,
+                    0.8,
+                    "",
+                    "not measured: benchmarks/pydantic_plan.py lacks the parts "
+                    + ", ".join(missing),
+                )
+            )
+            PydanticPlan = None
+    if PydanticPlan is not None:
+        for on in (True, False):
+            log(f"issue 21, target 1 (fast pass {'on' if on else 'off'})")
+            with fast_pass(on):
+                found = rounds_of(
+                    lambda: socialplan.loads(plan.json, "json"),
+                    lambda: PydanticPlan.model_validate_json(plan.json),
+                    rounds,
+                    repeat,
+                )
+            row("1", f"JSON load, {plan.items:,} metrics, vs pydantic `model_validate_json`",
+                0.8, found, on, f"pydantic {pydantic.VERSION}")  # fmt: skip
+    name, _ = toml_parser()
+    for on in (True, False):
+        log(f"issue 21, target 2 (fast pass {'on' if on else 'off'})")
+        with fast_pass(on):
+            found = rounds_of(
+                lambda: socialplan.loads(plan.toml, "toml"),
+                lambda: tomllib.loads(plan.toml),
+                rounds,
+                repeat,
+            )
+        row("2", f"TOML load, {plan.items:,} metrics, vs `tomllib.loads`", 0.5, found, on,
+            f"parsed by {name}")  # fmt: skip
+    folder = Path(tempfile.mkdtemp(prefix="socialplan-bench-"))
+    try:
+        path = folder / "plan.toml"
+        path.write_text(small.toml, encoding="utf-8")
+        baseline = [sys.executable, "-c", "import tomllib"]
+        for on in (True, False):
+            log(f"issue 21, target 3 (fast pass {'on' if on else 'off'})")
+            command = check_process(path, on)
+            process_times([command, baseline], 2)  # warm the caches, write the bytecode
+            found_runs = []
+            for _ in range(rounds):
+                ours, theirs = process_times([command, baseline], max(5, repeat))
+                found_runs.append((ours, theirs))
+            ratios = [a / b for a, b in found_runs]
+            row("3", f"start-up: `socialplan check` ({small.items:,} items), whole process, vs "
+                "`python -c 'import tomllib'`", 3.5,
+                (statistics.median(ratios), spread(ratios),
+                 statistics.median(a for a, _ in found_runs),
+                 statistics.median(b for _, b in found_runs)), on)  # fmt: skip
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    many = socialplan.from_data(misaligned_plan_data(plan.items))
+    many_json = socialplan.dumps(many, "json")
+    for on in (True, False):  # validation does not load: the same either way, measured both
+        log(f"issue 21, target 4 (fast pass {'on' if on else 'off'})")
+        with fast_pass(on):
+            found = rounds_of(
+                lambda: socialplan.validate(plan.plan), lambda: json.loads(plan.json),
+                rounds, repeat,
+            )  # fmt: skip
+            row("4a", f"validation, the generated {plan.items:,}-metric plan, vs `json.loads`",
+                0.8, found, on)  # fmt: skip
+            found = rounds_of(
+                lambda: socialplan.validate(many), lambda: json.loads(many_json), rounds, repeat
+            )
+            findings = len(socialplan.validate(many))
+            row("4b", f"validation, the plan with {findings:,} findings, vs `json.loads`",
+                0.8, found, on)  # fmt: skip
+    return rows
+
+
+# ---------------------------------------------------------------------------
 # Reporting
 # ---------------------------------------------------------------------------
 
@@ -791,7 +950,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=lambda text: {t.strip() for t in text.split(",") if t.strip()},
         default=set("123456789"),
         metavar="LIST",
-        help="comma-separated target numbers to measure (default: all, 1 to 9)",
+        help="comma-separated target numbers to measure (default: all, 1 to 9; 21: the "
+        "targets of issue #21, with and without the fast pass)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="runs of each target of issue #21 (default 5)"
     )
     args = parser.parse_args(argv)
     if args.sizes is None:
@@ -857,6 +1020,9 @@ def main(argv: list[str] | None = None) -> int:
     if "9" in chosen:
         log("target 9: the language server after a keystroke")
         rows.append(target_9(plans[small], args.repeat, log))
+    if "21" in chosen:
+        log("issue 21: the fast pass")
+        rows += issue_21(plans[middle], plans[startup_size], args.rounds, args.repeat, log)
     rows.sort(key=lambda r: (r.target[0], len(r.target), r.target))
     log("done")
 
