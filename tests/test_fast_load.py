@@ -166,7 +166,7 @@ def mutated(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=300)
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=120)
 @given(mutated())
 def test_both_passes_report_a_mutated_document_alike(text: str) -> None:
     _same(text)
@@ -223,7 +223,7 @@ def mutated_toml(draw: st.DrawFn) -> str:
     return tomli_w.dumps(data)
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=300)
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=120)
 @given(mutated_toml())
 def test_both_passes_report_a_mutated_toml_document_alike(text: str) -> None:
     _same(text, "toml")
