@@ -384,15 +384,12 @@ def _settle_numbers(
     for place, written in numbers:
         if written.evidence:
             decimals_in.setdefault(place.column, set()).add(written.evidence)
+    first: dict[str, str] = {}  # per mark, the first number proving it: found once, not per cell
+    for p, w in numbers:
+        if w.evidence and w.evidence not in first:
+            first[w.evidence] = f"{show(w.text)} at line {p.line}"
     for place, written in numbers:
-        example = next(
-            (
-                f"{show(w.text)} at line {p.line}"
-                for p, w in numbers
-                if w.evidence and w.evidence != written.evidence
-            ),
-            None,
-        )
+        example = next((e for mark, e in first.items() if mark != written.evidence), None)
         if options.decimal is None and written.evidence and written.evidence != decimal and example:
             message = (
                 f"{place.where()}: {show(written.text)} writes decimals with "
