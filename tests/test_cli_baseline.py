@@ -159,6 +159,25 @@ def test_no_baseline_is_written_when_a_file_could_not_be_read(
     assert (2, False) == (code, baseline.exists())
 
 
+@pytest.mark.parametrize("link", [False, True], ids=["same-name", "symlink"])
+def test_an_output_file_that_is_the_baseline_is_refused_before_anything_is_written(
+    write: Write, capsys: pytest.CaptureFixture[str], link: bool
+) -> None:
+    # The baseline written first, then the report written over it: the accepted findings lost.
+    path = write("plan.toml", MISALIGNED)
+    baseline = Path(path).parent / "baseline.json"
+    output = baseline
+    if link:
+        output = Path(path).parent / "report.json"
+        output.symlink_to(baseline.name)
+    code, _, err = run(["check", path, "--baseline", str(baseline), "-o", str(output)], capsys)
+    expected = (
+        f"socialplan: error: --output-file {output} is the baseline {baseline}: "
+        "name another file for one of them\n"
+    )
+    assert (2, expected, False) == (code, err, baseline.exists())
+
+
 def test_the_text_says_nothing_of_a_baseline_that_hid_nothing(
     write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:

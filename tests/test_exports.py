@@ -538,6 +538,22 @@ def test_a_cell_that_is_no_number_is_located() -> None:
     )
 
 
+def test_a_column_no_layout_lists_keeps_its_text() -> None:
+    # A platform adds a column (a campaign tag) that socialplan does not know: its words are
+    # read as text, not refused as numbers that nobody asked for.
+    data = b'Date,Impressions,Engagements,Campaign tag\n"Tue, Jul 14, 2026",12,1,summer\n'
+    export = read_export(data, name="overview.csv")
+    assert [{"impressions": 12, "engagements": 1, "campaign_tag": "summer"}] == [
+        row.values for row in export.rows
+    ]
+
+
+def test_a_column_no_layout_lists_keeps_its_numbers() -> None:
+    data = b'Date,Impressions,Engagements,Saves to board\n"Tue, Jul 14, 2026",12,1,"1,204"\n'
+    export = read_export(data, name="overview.csv")
+    assert [1204] == [row.values["saves_to_board"] for row in export.rows]
+
+
 def test_every_problem_is_reported_at_once() -> None:
     data = (
         b"Date,Impressions,Likes,Engagements\n"

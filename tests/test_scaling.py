@@ -428,6 +428,32 @@ def test_reading_observations_grows_linearly(
     assert_linear(f"reading {'misnamed ' if broken else ''}observations from {fmt}", measure)
 
 
+@pytest.mark.parametrize("clean", [True, False], ids=["clean", "two-marks"])
+def test_reading_a_platform_export_grows_linearly(clean: bool) -> None:
+    """An analytics export of a row a day, with numbers whose mark is ambiguous ("1,204"), and
+    one that also proves both decimal marks (every such cell located)."""
+    from socialplan.observations.exports import read_export
+
+    def measure(items: int) -> int:
+        rows = "".join(
+            f'2026-08-{i % 28 + 1:02d},"1,{i % 1000:03d}",3,{"4" if clean else "4.5"},5\n'
+            for i in range(items)
+        )
+        tail = "" if clean else '2026-08-01,1,2,"3,5",4\n'
+        data = ("Date,Video Views,Profile Views,Likes,Comments\n" + rows + tail).encode()
+
+        def read() -> None:
+            if clean:
+                read_export(data, name="Overview.csv")
+                return
+            with pytest.raises(socialplan.LoadError):
+                read_export(data, name="Overview.csv")
+
+        return work(read)
+
+    assert_linear(f"reading a {'clean' if clean else 'two-mark'} export", measure)
+
+
 def test_locating_the_findings_of_check_grows_linearly() -> None:
     """`socialplan check` finds the line of each finding in the plan's text: a quarter of the
     metrics off their audiences, each an SP706 warning to place in the TOML file."""

@@ -529,8 +529,12 @@ def _baseline(args: argparse.Namespace, results: list[_Result]) -> str | None:
 
     from .._core.text import counted as counted_words
     from . import baseline
-    from .shared import error
+    from .shared import UsageError, error
 
+    output = getattr(args, "output_file", None)
+    if output and os.path.realpath(output) == os.path.realpath(args.baseline):
+        message = f"--output-file {output} is the baseline {args.baseline}"
+        raise UsageError(f"{message}: name another file for one of them")
     if not os.path.lexists(args.baseline):
         if any(r.unread is not None for r in results):
             error(f"socialplan: the baseline {args.baseline} was not written: a file was not read")

@@ -240,6 +240,7 @@ def _read_table(table: Table, options: _Options) -> tuple[Export | None, list[Di
     rows: list[tuple[int, dict[str, float | str | None], dict[str, dt.date | None]]] = []
     metric = header.metric
     data = list(table.rows[header.row + 1 :])
+    words = _word_columns(names, data, set(HEADERS[header.layout.platform].values()))
     skip_next = False
     for position, (line, raw) in enumerate(data):
         cells = [_text(c) for c in raw]
@@ -278,7 +279,7 @@ def _read_table(table: Table, options: _Options) -> tuple[Export | None, list[Di
             place = _Cell(index, line, number, head_cells[number - 1] or name, name)
             if name in DATE_COLUMNS:
                 when[name] = _date_cell(cell, text, place, dates, problems)
-            elif name in TEXT_COLUMNS:
+            elif name in TEXT_COLUMNS or name in words:
                 values[name] = text or None
             else:
                 values[name] = _number_cell(cell, text, place, numbers, problems)
@@ -308,6 +309,25 @@ def _read_table(table: Table, options: _Options) -> tuple[Export | None, list[Di
         sheet=table.sheet,
     )
     return export, problems.found
+
+
+def _word_columns(
+    names: list[str | None], data: list[tuple[int, tuple[Cell, ...]]], listed: set[str]
+) -> set[str]:
+    """The columns no layout lists (a platform's new column) that hold words: read as text,
+    not refused as numbers no one asked for; a feed that sums one says so."""
+    found = set()
+    for number, name in enumerate(names):
+        if name is None or name in listed or name in DATE_COLUMNS or name in TEXT_COLUMNS:
+            continue
+        for _line, raw in data:
+            cell = raw[number] if number < len(raw) else None
+            text = _text(cell)
+            words = isinstance(cell, str) and normal(text) not in _numbers.EMPTY
+            if words and _numbers.parse(text) is None:
+                found.add(name)
+                break
+    return found
 
 
 def _number_cell(
@@ -364,15 +384,12 @@ def _settle_numbers(
     for place, written in numbers:
         if written.evidence:
             decimals_in.setdefault(place.column, set()).add(written.evidence)
+    first: dict[str, str] = {}  # per mark, the first number proving it: found once, not per cell
+    for p, w in numbers:
+        if w.evidence and w.evidence not in first:
+            first[w.evidence] = f"{show(w.text)} at line {p.line}"
     for place, written in numbers:
-        example = next(
-            (
-                f"{show(w.text)} at line {p.line}"
-                for p, w in numbers
-                if w.evidence and w.evidence != written.evidence
-            ),
-            None,
-        )
+        example = next((e for mark, e in first.items() if mark != written.evidence), None)
         if options.decimal is None and written.evidence and written.evidence != decimal and example:
             message = (
                 f"{place.where()}: {show(written.text)} writes decimals with "
