@@ -5,15 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._core.graph import cycles
-from .._core.placeholders import is_placeholder
 from .._core.vocab import OPEN_TO_ALL_PLATFORMS, ChannelStatus
 from ._absence import NOT_RETIRED, SPOKEN_TO, channels_in, grouped, not_started
 from ._context import Context
 from ._registry import Finding, rule
-
-
-def _said(text: str | None) -> bool:
-    return text is not None and not is_placeholder(text)
 
 
 @rule(
@@ -38,7 +33,7 @@ def unreached_audience(context: Context) -> Iterator[Finding]:
     # A retired channel reaches nobody any more; a proposed one says where they will be.
     used = channels_in(plan, NOT_RETIRED | {ChannelStatus.PROPOSED})
     reached = {a for c in used.values() for a in c.audiences}
-    reached.update(k for k, a in plan.audiences.items() if _said(a.elsewhere))
+    reached.update(k for k, a in plan.audiences.items() if not context.unwritten(a.elsewhere))
     yield from grouped(
         (
             (
