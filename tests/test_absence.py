@@ -146,6 +146,21 @@ def test_text_output_shows_one_line_per_group_with_every_part(
     ] == lines
 
 
+def test_a_group_of_nested_parts_lists_their_own_ids(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pillars = (
+        '[content.pillars.recipes]\ntheme = "Recipes"\n[content.pillars.team]\ntheme = "Team"\n'
+    )
+    path = write("plan.toml", HEAD + pillars)
+    _, out, _ = run(["check", path, "--select", "SP601"], capsys)
+    lines = [line.split(": ", 1)[1] for line in out.splitlines() if "SP601" in line]
+    assert [
+        "SP601 2 of 2 content pillars serve no objective: recipes, team "
+        "(Name the objectives the pillar serves in `objectives`.)"
+    ] == lines
+
+
 def test_text_output_wraps_a_long_group_and_keeps_every_part(
     write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:

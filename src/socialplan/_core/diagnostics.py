@@ -238,16 +238,30 @@ def grouped(diagnostics: Iterable[Diagnostic]) -> list[list[Diagnostic]]:
     return found
 
 
+#: Sections of one table whose parts are a table down: ``content.pillars.fun``.
+_NESTED = {
+    "content": ("pillars", "sources", "messages"),
+    "raci": ("steps", "channels"),
+    "methodology": ("steps",),
+}
+
+
 def part_named(diagnostic: Diagnostic) -> str:
     """The id of the part *diagnostic* is about, as a group lists it: the key after the
-    table's name in its path (``"blog"`` for ``channels.blog.owner``), shown as
-    :func:`shown_path` shows a key; the whole path when it has no such key.
+    table's name in its path (``"blog"`` for ``channels.blog.owner``, ``"fun"`` for
+    ``content.pillars.fun.objectives``), shown as :func:`shown_path` shows a key; the whole
+    path when it has no such key.
 
     >>> part_named(Diagnostic(code="SP401", severity=Severity.WARNING, message="",
     ...     path='channels."my blog".owner'))
     '"my blog"'
+    >>> part_named(Diagnostic(code="SP601", severity=Severity.WARNING, message="",
+    ...     path="content.pillars.fun.objectives"))
+    'fun'
     """
     segments = parse_path(diagnostic.path)
+    if len(segments) >= 3 and segments[1] in _NESTED.get(str(segments[0]), ()):
+        segments = segments[1:]
     if len(segments) < 2:
         return shown_path(diagnostic.path)
     if isinstance(segments[1], int):  # a list's item: calendar[0]
