@@ -87,6 +87,24 @@ def test_sp712_is_silent_on_a_channel_with_rules_of_engagement() -> None:
     assert [] == paths(body, "SP712")
 
 
+def test_sp712_is_silent_on_a_channel_a_tactic_runs() -> None:
+    body = MEASURED + '[tactics.t]\ntitle = "Welcome each new member"\nchannels = ["masto"]\n'
+    assert [] == paths(body, "SP712")
+
+
+def test_sp712_is_silent_on_a_channel_an_objective_target_counts() -> None:
+    body = MEASURED + (
+        '[objectives.o]\ntitle = "Reach 100 Mastodon followers"\n'
+        '[objectives.o.target]\nvalue = 100\nunit = "followers"\n'
+    )
+    assert [] == paths(body, "SP712")
+
+
+def test_sp712_still_reports_a_channel_an_untargeted_objective_names() -> None:
+    body = MEASURED + '[objectives.o]\ntitle = "Be present on Mastodon"\n'
+    assert ["channels.masto"] == paths(body, "SP712")
+
+
 def test_sp712_is_silent_when_no_metric_names_a_channel() -> None:
     body = '[channels.masto]\nplatform = "mastodon"\n[metrics.m]\nname = "Reach"\n'
     assert [] == paths(body, "SP712")

@@ -16,6 +16,7 @@ from .._model import Plan
 from ._absence import LIVE, channels_in, grouped
 from ._context import Context
 from ._registry import Finding, rule
+from ._substance_people import _mentions
 
 
 @rule(
@@ -128,22 +129,20 @@ def _ranked_out(plan: Plan, key: str) -> bool:
     "metrics are taken on others.",
     why="Seed 004 measures each channel the plan keeps: a channel with no metric and no rule "
     "of engagement runs on habit, and nobody can say whether it is worth the time, while "
-    "the plan shows it measures the channels it cares about. Channels that speak one way "
-    "(newsletter, podcast, website) are left out, and, where the plan ranks its channels, "
-    "the unranked ones (ancillary, as company-gitlab's GIPHY). Seen in the corpus: "
+    "the plan shows it measures the channels it cares about. A channel counts as run when "
+    "a rule of engagement or a tactic names it, and as measured when a metric is taken on "
+    'it or an objective\'s target names it ("Reach 100 YouTube subscribers"). Channels '
+    "that speak one way (newsletter, podcast, website) are left out, and, where the plan "
+    "ranks its channels, the unranked ones (ancillary, as company-gitlab's GIPHY). Seen in "
+    "the corpus: "
     "nonprofit-carpentries measures its newsletter, blog and GitHub and gives Mastodon and "
     "LinkedIn, its social accounts after leaving X, no frequency or success measure; "
     "regional-gov-generalitat-es gives every channel a two-hour answer and stays silent.",
     fix="Take a metric on each of them (`channels` in a `[metrics.*]`, with a cadence and a "
-    "source), and give them a rule of engagement; or say, by retiring them, that they are "
-    "not kept any more. "
-    "A blind reading of the corpus found it wrong on three of its five channels (a channel "
-    "run by a tactic's rules, a channel an objective's target counts, community spaces run "
-    "by rules the format does not hold): it is opt-in, selected by its code "
-    '(`select = ["SP", "SP712"]`).',
+    "source), and give them a rule of engagement or a tactic; or say, by retiring them, "
+    "that they are not kept any more.",
     example='[channels.mastodon]\nplatform = "mastodon"\n'
     '[metrics.opens]\nname = "Newsletter opens"\nchannels = ["newsletter"]',
-    opt_in=True,
 )
 def channels_neither_measured_nor_run(context: Context) -> Iterator[Finding]:
     plan = context.plan
@@ -157,16 +156,24 @@ def channels_neither_measured_nor_run(context: Context) -> Iterator[Finding]:
         if not context.placeholder(c) and c.platform not in ONE_WAY_PLATFORMS
     }
     others = ", ".join(sorted(k for k in measured if k in plan.channels))
+    tactics = {c for t in plan.tactics.values() if not context.placeholder(t) for c in t.channels}
+    targets = [
+        o.title
+        for o in plan.objectives.values()
+        if o.target is not None and not context.placeholder(o)
+    ]
 
     def found() -> Iterator[tuple[str, str, str | None]]:
-        for key in live:
-            if key in measured or key in plan.engagement or _ranked_out(plan, key):
+        for key, channel in live.items():
+            if key in measured or key in plan.engagement or key in tactics:
+                continue
+            if _ranked_out(plan, key) or any(_mentions(t, key, channel) for t in targets):
                 continue
             yield (
                 f"channels.{key}",
-                f'channel "{key}" has no metric and no rule of engagement, while metrics are '
-                f"taken on {others}: nothing says how it is run or whether it works",
-                "take a metric on it and give it a rule of engagement, or retire it",
+                f'channel "{key}" has no metric, no rule of engagement and no tactic, while '
+                f"metrics are taken on {others}: nothing says how it is run or whether it works",
+                "take a metric on it and give it a rule of engagement or a tactic, or retire it",
             )
 
     yield from grouped(
