@@ -200,6 +200,25 @@ def test_a_team_or_a_person_with_a_backup_is_not_one_person(role: str) -> None:
     assert [] == paths(body, "SP408")
 
 
+def test_one_person_on_every_social_channel_is_found_beside_a_blog_kept_by_others() -> None:
+    body = '[roles.cm]\ntitle = "Social curator"\n[roles.w]\ntitle = "Writers"\n'
+    body += THREE.format(owner="cm").replace('"x"\nowner = "cm"', '"blog"\nowner = "w"')
+    expected = [
+        (
+            "roles.cm",
+            "one person runs both social channels (facebook, instagram), with nobody to stand "
+            'in: "Social curator"',
+        )
+    ]
+    assert expected == found(body, "SP408")
+
+
+def test_social_channels_shared_between_roles_are_not_one_person() -> None:
+    body = '[roles.cm]\ntitle = "Social curator"\n[roles.w]\ntitle = "Writers"\n'
+    body += THREE.format(owner="cm").replace('"x"\nowner = "cm"', '"x"\nowner = "w"')
+    assert [] == paths(body, "SP408")
+
+
 def test_two_channels_are_not_every_channel_enough_to_overstretch() -> None:
     body = '[roles.cm]\ntitle = "Community manager"\npeople = ["Ana"]\n'
     body += THREE.format(owner="cm").split("[channels.x]")[0]

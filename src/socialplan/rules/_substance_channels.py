@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .._core.placeholders import is_placeholder
 from .._core.text import counted
+from .._core.vocab import ONE_WAY_PLATFORMS
 from .._model import Plan, Role
 from ._absence import NOT_RETIRED, channels_in
 from ._context import Context
@@ -237,6 +238,11 @@ def _one_person(role: Role, plan_names_people: bool) -> bool:
     return not _GROUP.search(title) and not (last.endswith("s") and not last.endswith("ss"))
 
 
+#: Channels that publish rather than converse: a blog or a newsletter kept by writers does
+#: not cover the person who answers on the social networks.
+_NOT_CONVERSING = ONE_WAY_PLATFORMS | {"blog"}
+
+
 @rule(
     "SP408",
     "one-person-every-channel",
@@ -244,8 +250,12 @@ def _one_person(role: Role, plan_names_people: bool) -> bool:
     summary="One person runs every channel, with nobody to stand in.",
     why="Seed 004 makes the community manager responsible for the channels, not the only "
     "one who can run them: when that person is ill, on leave or gone, every channel goes "
-    "quiet at once. Seen in the corpus: university-csbsju's one Social Media Specialist "
-    "runs content, replies and reports on seven networks.",
+    "quiet at once. A blog or a newsletter kept by someone else does not cover the "
+    "networks where people expect an answer: in a plan of three channels or more, one "
+    "person on every social channel (two or more) is reported too. Seen in the corpus: "
+    "university-csbsju's one Social Media Specialist runs content, replies and reports on "
+    "seven networks; smallbiz-hanno's one social curator schedules, answers and re-shares "
+    "on Twitter and LinkedIn while the writers keep the blog.",
     fix="Name a second person (a backup or shadow) in the role, or give some channels to "
     "another role; say in `resources` how much of their time the channels take.",
     example='[roles.cm]\ntitle = "Community manager"\npeople = ["Ana"]\n'
@@ -254,17 +264,23 @@ def _one_person(role: Role, plan_names_people: bool) -> bool:
 def one_person_every_channel(context: Context) -> Iterator[Finding]:
     plan = context.plan
     live = channels_in(plan, NOT_RETIRED)
-    owners = {channel.owner for channel in live.values()}
-    if len(live) < 3 or len(owners) != 1:
+    social = {k: c for k, c in live.items() if c.platform not in _NOT_CONVERSING}
+    if len(live) >= 3 and len({c.owner for c in live.values()}) == 1:
+        runs = f"all {len(live)} channels"
+        (owner,) = {c.owner for c in live.values()}
+    elif len(live) >= 3 and len(social) >= 2 and len({c.owner for c in social.values()}) == 1:
+        both = "both" if len(social) == 2 else f"all {len(social)}"
+        runs = f"{both} social channels ({', '.join(social)})"
+        (owner,) = {c.owner for c in social.values()}
+    else:
         return
-    (owner,) = owners
     role = plan.roles.get(owner) if owner is not None else None
     names_people = any(_people(r) for r in plan.roles.values())
     if role is not None and _one_person(role, names_people):
         who = _people(role)[0] if _people(role) else role.title
         yield Finding(
             f"roles.{owner}",
-            f'one person runs all {len(live)} channels, with nobody to stand in: "{who}"',
+            f'one person runs {runs}, with nobody to stand in: "{who}"',
             "name a backup in the role's people, or give some channels to another role",
         )
 
