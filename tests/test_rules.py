@@ -717,6 +717,30 @@ CASES = [
         ('platform = "x"', 'platform = "x"\n[launch]\nreview = "quarterly"'),
     ),
     Case(
+        "SP610",
+        """
+        [scenarios.weak]
+        name = "Weak account"
+        trigger = "Its quality could be better"
+        actions = ["close the account"]
+        """,
+        [("SP610", "warning", "scenarios.weak.actions[0]")],
+        ("Its quality could be better", "No post in 3 months"),
+    ),
+    Case(
+        "SP611",
+        """
+        [channels.x]
+        platform = "x"
+        status = "retired"
+        [scenarios.emergency]
+        name = "Emergency"
+        actions = ["post on X"]
+        """,
+        [("SP611", "warning", "scenarios.emergency.actions[0]")],
+        ('["post on X"]', '["post on X", "monitor the replies on X"]'),
+    ),
+    Case(
         "SP701",
         """
         [metrics.likes]

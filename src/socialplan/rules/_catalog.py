@@ -21,6 +21,7 @@ from . import (  # noqa: F401 - imported for the rules they register
     _substance_outcomes,
     _substance_people,
     _substance_practice,
+    _substance_scenarios,
     _suppressions,
     _todo,
 )

@@ -1,0 +1,94 @@
+"""Plan B and plan C that cannot be carried out as written (issue #18, recall, third round):
+accounts closed on a judgement nobody can measure, and a scenario that posts on a channel
+the plan has stopped watching."""
+
+from __future__ import annotations
+
+import pytest
+
+import socialplan
+from helpers import paths, plan_of
+
+# --- SP610 -----------------------------------------------------------------------------------
+
+WEAK = (
+    '[scenarios.weak]\nname = "Weak account"\n'
+    'trigger = "The central team judges its activity could be better"\n'
+    'actions = ["meet the account\'s managers", "if it seems right, close the account"]\n'
+)
+
+
+def test_sp610_reports_accounts_closed_on_a_judgement() -> None:
+    assert ["scenarios.weak.actions[1]"] == paths(WEAK, "SP610")
+
+
+def test_sp610_quotes_the_judgement_it_rests_on() -> None:
+    (finding,) = socialplan.validate(plan_of(WEAK), select=["SP610"])
+    assert (
+        'scenario "weak" closes accounts on a judgement ("The central team judges its '
+        'activity could be better"): no metric and no threshold say when, so it is applied '
+        "arbitrarily or never"
+    ) == finding.message
+
+
+def test_sp610_reads_spanish() -> None:
+    body = (
+        '[scenarios.mejorable]\nname = "Cuenta mejorable"\n'
+        'trigger = "La unidad considera mejorable la cuenta"\n'
+        'actions = ["si se cree adecuado, cerrar la cuenta"]\n'
+    )
+    assert ["scenarios.mejorable.actions[0]"] == paths(body, "SP610")
+
+
+def test_sp610_is_silent_with_a_threshold_in_the_trigger() -> None:
+    body = WEAK.replace("judges its activity could be better", "sees no post in 3 months")
+    assert [] == paths(body, "SP610")
+
+
+def test_sp610_is_silent_with_a_condition_on_a_metric() -> None:
+    body = WEAK + (
+        '[[scenarios.weak.when]]\nmetric = "posts"\nbelow = 4\n'
+        '[metrics.posts]\nname = "Posts a month"\n'
+    )
+    assert [] == paths(body, "SP610")
+
+
+def test_sp610_is_silent_on_a_scenario_that_stops_posting_and_keeps_the_accounts() -> None:
+    body = (
+        '[scenarios.leave]\nname = "Leave X"\ntrigger = "X no longer fits our values"\n'
+        'actions = ["stop posting on X", "keep the account, undeleted, against impersonation"]\n'
+    )
+    assert [] == paths(body, "SP610")
+
+
+# --- SP611 -----------------------------------------------------------------------------------
+
+RETIRED = '[channels.x]\nplatform = "x"\nstatus = "retired"\n'
+EMERGENCY = '[scenarios.emergency]\nname = "Emergency"\nactions = ["post on X when directed"]\n'
+
+
+def test_sp611_reports_a_scenario_that_posts_on_a_retired_channel() -> None:
+    assert ["scenarios.emergency.actions[0]"] == paths(RETIRED + EMERGENCY, "SP611")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        '[engagement.x]\nresponse_time = "1h"\n',
+        EMERGENCY.replace('when directed"]', 'when directed", "monitor replies on X"]'),
+    ],
+    ids=["engagement rule", "an action watches"],
+)
+def test_sp611_is_silent_when_somebody_watches_the_channel(extra: str) -> None:
+    body = RETIRED + (extra if extra.startswith("[scenarios") else EMERGENCY + extra)
+    assert [] == paths(body, "SP611")
+
+
+def test_sp611_is_silent_on_a_live_channel() -> None:
+    body = '[channels.x]\nplatform = "x"\n' + EMERGENCY
+    assert [] == paths(body, "SP611")
+
+
+def test_sp611_is_silent_on_a_scenario_that_stops_posting_there() -> None:
+    body = RETIRED + EMERGENCY.replace("post on X when directed", "stop posting on X")
+    assert [] == paths(body, "SP611")
