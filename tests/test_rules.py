@@ -741,6 +741,16 @@ CASES = [
         ('["post on X"]', '["post on X", "monitor the replies on X"]'),
     ),
     Case(
+        "SP904",
+        """
+        [tactics.mapping]
+        title = "Map the channels"
+        description = "The posting guide is provisional until then."
+        """,
+        [("SP904", "warning", "tactics.mapping.description")],
+        ('title = "Map the channels"', 'title = "Map the channels"\nends = 2027-03-31'),
+    ),
+    Case(
         "SP701",
         """
         [metrics.likes]

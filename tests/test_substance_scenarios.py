@@ -92,3 +92,39 @@ def test_sp611_is_silent_on_a_live_channel() -> None:
 def test_sp611_is_silent_on_a_scenario_that_stops_posting_there() -> None:
     body = RETIRED + EMERGENCY.replace("post on X when directed", "stop posting on X")
     assert [] == paths(body, "SP611")
+
+
+# --- SP904 -----------------------------------------------------------------------------------
+
+MAPPING = (
+    '[tactics.mapping]\ntitle = "Map the channels"\n'
+    'description = "Posting times follow what monitoring shows, so the guide is provisional '
+    'until then."\n'
+)
+
+
+def test_sp904_reports_a_tactic_that_holds_until_nobody_does_something() -> None:
+    (finding,) = socialplan.validate(plan_of(MAPPING), select=["SP904"])
+    expected = (
+        "tactics.mapping.description",
+        'tactic "mapping" holds only until something happens ("so the guide is provisional '
+        'until then"), with nobody to make it happen and no date',
+    )
+    assert expected == (finding.path, finding.message)
+
+
+def test_sp904_reports_a_policy_line_that_waits_in_spanish() -> None:
+    body = '[policy]\noff_limits = ["los proyectos, hasta que haya quien los apruebe"]\n'
+    assert ["policy.off_limits[0]"] == paths(body, "SP904")
+
+
+@pytest.mark.parametrize(
+    "extra", ['owner = "cm"\n[roles.cm]\ntitle = "CM"\n', "ends = 2027-03-31\n"]
+)
+def test_sp904_is_silent_on_a_tactic_someone_carries_or_dates(extra: str) -> None:
+    assert [] == paths(MAPPING + extra, "SP904")
+
+
+def test_sp904_is_silent_on_a_dated_limit() -> None:
+    body = '[policy]\noff_limits = ["the new logo, until the launch on 2027-03-01"]\n'
+    assert [] == paths(body, "SP904")

@@ -19,6 +19,7 @@ from . import (  # noqa: F401 - imported for the rules they register
     _substance_metrics,
     _substance_objectives,
     _substance_outcomes,
+    _substance_pending,
     _substance_people,
     _substance_practice,
     _substance_scenarios,
