@@ -751,6 +751,16 @@ CASES = [
         ('title = "Map the channels"', 'title = "Map the channels"\nends = 2027-03-31'),
     ),
     Case(
+        "SP612",
+        """
+        [scenarios.dark]
+        name = "Going dark"
+        actions = ["pause every post"]
+        """,
+        [("SP612", "warning", "scenarios.dark.actions[0]")],
+        ('["pause every post"]', '["pause every post", "resume when the lead says so"]'),
+    ),
+    Case(
         "SP701",
         """
         [metrics.likes]

@@ -128,3 +128,33 @@ def test_sp904_is_silent_on_a_tactic_someone_carries_or_dates(extra: str) -> Non
 def test_sp904_is_silent_on_a_dated_limit() -> None:
     body = '[policy]\noff_limits = ["the new logo, until the launch on 2027-03-01"]\n'
     assert [] == paths(body, "SP904")
+
+
+# --- SP612 -----------------------------------------------------------------------------------
+
+DARK = (
+    '[scenarios.dark]\nname = "Going dark"\ntrigger = "A tragedy in the news"\n'
+    'actions = ["tell stakeholders", "pause every post on the brand channels"]\n'
+)
+
+
+def test_sp612_reports_a_pause_of_every_post_with_no_way_back() -> None:
+    assert ["scenarios.dark.actions[1]"] == paths(DARK, "SP612")
+
+
+def test_sp612_is_silent_when_the_scenario_says_what_ends_it() -> None:
+    body = DARK.replace('brand channels"]', 'brand channels", "resume when the lead says so"]')
+    assert [] == paths(body, "SP612")
+
+
+def test_sp612_is_silent_on_a_pause_of_some_posts() -> None:
+    body = DARK.replace("pause every post", "pause the scheduled promotions")
+    assert [] == paths(body, "SP612")
+
+
+def test_sp612_reads_spanish() -> None:
+    body = (
+        '[scenarios.luto]\nname = "Luto oficial"\n'
+        'actions = ["detener todas las publicaciones programadas"]\n'
+    )
+    assert ["scenarios.luto.actions[0]"] == paths(body, "SP612")

@@ -1,7 +1,8 @@
 """Plan B and plan C that cannot be carried out as written (issue #18, recall, third round).
 
 Each rule decides from the plan's data alone: a scenario that closes accounts on a judgement
-nobody can measure; a scenario that posts on a channel the plan has stopped watching.
+nobody can measure; a scenario that posts on a channel the plan has stopped watching; a
+scenario that silences every channel and says nothing of coming back.
 """
 
 from __future__ import annotations
@@ -129,5 +130,54 @@ def scenario_on_unwatched_channel(context: Context) -> Iterator[Finding]:
                     f'scenario "{key}" posts on {", ".join(named)}, retired and watched by '
                     "nobody: whoever replies or asks there while it runs gets no answer",
                     "say who watches and answers there while the scenario runs",
+                )
+                break
+
+
+#: An action that stops every post on the channels, not some of them.
+_SILENCES = re.compile(
+    r"\b(?:pause|pauses|pausing|stop|stops|stopping|halt|suspend|suspends|hold|holds|detener"
+    r"|parar|suspender|pausar|congelar)\b(?:\s+\w+){0,2}\s+(?:all|every|each|todas?|todos?"
+    r"|cada)\b"
+)
+#: Words that say when or how the channels speak again.
+_RESUMES = re.compile(
+    r"\b(?:resume\w*|restart\w*|return\w*|back to|come back|comes back|until|lift\w*|ends? it"
+    r"|reanud\w*|retom\w*|volver|vuelta|hasta)\b"
+)
+
+
+@rule(
+    "SP612",
+    "silence-without-way-back",
+    "warning",
+    summary="A scenario silences every post and says nothing of when or how the channels "
+    "speak again.",
+    why="Going dark in a crisis is sound practice, and seed 003's plan B and plan C are "
+    "meant to end: the team needs to know what brings the channels back (the crisis over, "
+    "someone's decision, a date) and what the audience is told meanwhile. A pause with no "
+    "way back lasts as long as nobody dares to lift it, while the calendar, the campaigns "
+    "and the metrics wait. Seen in the corpus: company-gitlab's going-dark scenario pauses "
+    "every post on its brand channels, with no criterion for coming back.",
+    fix='Add to the scenario what ends it and who decides ("resume when the incident lead '
+    'says the crisis is over"), or a `[[scenarios.<id>.when]]` condition, and what is '
+    "posted meanwhile (a holding statement).",
+    example='[scenarios.dark]\nname = "Going dark"\nactions = ["pause every post"]',
+)
+def silence_without_way_back(context: Context) -> Iterator[Finding]:
+    for key, scenario in context.plan.scenarios.items():
+        if context.placeholder(scenario):
+            continue
+        said = [_same_text(text) for text in scenario.actions]
+        said += [_same_text(t) for t in (scenario.trigger, scenario.description) if t]
+        if any(_RESUMES.search(text) for text in said):
+            continue
+        for where, text in _says(scenario):
+            if _SILENCES.search(_same_text(text)):
+                yield Finding(
+                    f"scenarios.{key}.{where}",
+                    f'scenario "{key}" silences every post ({show(text)}) and says nothing '
+                    "of when or how the channels speak again",
+                    "say what ends it and who decides, and what is posted meanwhile",
                 )
                 break
