@@ -761,6 +761,17 @@ CASES = [
         ('["pause every post"]', '["pause every post", "resume when the lead says so"]'),
     ),
     Case(
+        "SP613",
+        """
+        [launch]
+        review = "yearly"
+        [roles.cm]
+        title = "CM"
+        """,
+        [("SP613", "warning", "launch.review")],
+        ('title = "CM"', 'title = "CM"\n[raci.steps.launch]\naccountable = ["cm"]'),
+    ),
+    Case(
         "SP701",
         """
         [metrics.likes]

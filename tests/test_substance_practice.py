@@ -142,3 +142,38 @@ def test_sp309_accepts_a_budget_resource() -> None:
 
 def test_sp309_reports_running_channels_with_no_resource_at_all() -> None:
     assert ["resources"] == paths('[channels.x]\nplatform = "x"\n', "SP309")
+
+
+# --- SP613 -----------------------------------------------------------------------------------
+
+REVIEWED = '[launch]\nreview = "yearly"\n[roles.cm]\ntitle = "CM"\nduties = ["post daily"]\n'
+
+
+def test_sp613_reports_a_review_nobody_runs() -> None:
+    (finding,) = socialplan.validate(plan_of(REVIEWED), select=["SP613"])
+    expected = (
+        "launch.review",
+        "the plan is reviewed yearly, and nobody is charged with the review: no role is "
+        "accountable for the launch step and no duty keeps the strategy",
+    )
+    assert expected == (finding.path, finding.message)
+
+
+def test_sp613_says_every_for_a_cadence_in_numbers() -> None:
+    body = REVIEWED.replace('"yearly"', '"6 months"')
+    (finding,) = socialplan.validate(plan_of(body), select=["SP613"])
+    assert finding.message.startswith("the plan is reviewed every 6 months,")
+
+
+def test_sp613_is_silent_when_the_raci_names_who_runs_the_launch_step() -> None:
+    body = REVIEWED + '[raci.steps.launch]\naccountable = ["cm"]\n'
+    assert [] == paths(body, "SP613")
+
+
+def test_sp613_is_silent_when_a_duty_keeps_the_strategy() -> None:
+    body = REVIEWED.replace('["post daily"]', '["post daily", "revise the strategy each year"]')
+    assert [] == paths(body, "SP613")
+
+
+def test_sp613_is_silent_without_a_review_cadence() -> None:
+    assert [] == paths('[roles.cm]\ntitle = "CM"\n', "SP613")

@@ -7,6 +7,7 @@ invited with no rule for visitors' posts, metrics taken with no report that read
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .._core.text import counted
@@ -199,6 +200,50 @@ def plan_without_review(context: Context) -> Iterator[Finding]:
             "nothing says when the plan is reviewed: no point at which it is judged and adapted",
             'set a review cadence: [launch] review = "quarterly"',
         )
+
+
+#: A duty that keeps the strategy itself: writes, reviews or aligns work with the plan.
+_KEEPS_THE_PLAN = re.compile(
+    r"\b(?:strategy|strategies|the plan|this plan|social media plan|estrategia|el plan"
+    r"|este plan|plan de redes)\b"
+)
+
+
+@rule(
+    "SP613",
+    "review-without-owner",
+    "warning",
+    summary="The plan says how often it is reviewed, and nobody is charged with the review.",
+    why="Seed 004's last step reviews the plan (analyse, adapt, improve) at a set cadence. A "
+    "cadence with nobody to run it is a date nobody keeps: the review needs someone who "
+    "gathers the results, calls the meeting and changes the plan. Seen in the corpus: "
+    "university-csbsju reviews its goals, strategies and measures every year, with no "
+    "owner for the review. A role is taken to keep the plan when the RACI names one for "
+    "the launch step (where the review is) or a role's duties speak of the strategy or "
+    "the plan.",
+    fix='Say who runs the review: `[raci.steps.launch]` with `accountable = ["<role>"]`, or '
+    'a duty of the role that keeps the strategy ("review the strategy every year with the '
+    'results").',
+    example='[launch]\nreview = "yearly"\n[roles.cm]\ntitle = "CM"\nduties = ["post daily"]',
+)
+def review_without_owner(context: Context) -> Iterator[Finding]:
+    plan = context.plan
+    if plan.launch is None or plan.launch.review is None:
+        return
+    entry = plan.raci.steps.get("launch") if plan.raci is not None else None
+    if entry is not None and (entry.accountable or entry.responsible):
+        return
+    duties = (_same_text(d) for role in plan.roles.values() for d in role.duties)
+    if any(_KEEPS_THE_PLAN.search(duty) for duty in duties):
+        return
+    every = str(plan.launch.review)
+    every = every if every.endswith("ly") else f"every {every}"
+    yield Finding(
+        "launch.review",
+        f"the plan is reviewed {every}, and nobody is charged with the review: "
+        "no role is accountable for the launch step and no duty keeps the strategy",
+        'name who runs it: [raci.steps.launch] accountable = ["<role>"]',
+    )
 
 
 @rule(
