@@ -311,10 +311,41 @@ RULES_ES: dict[str, tuple[str, str]] = {
         '"daily") y planifique el calendario con ella.',
     ),
     "SP712": (
-        "Canales en marcha sin ninguna métrica ni normas de participación, mientras se miden "
-        "otros.",
+        "Canales en marcha sin ninguna métrica, normas de participación ni táctica, mientras "
+        "se miden otros.",
         "Tome una métrica en cada uno (`channels` en un `[metrics.*]`, con su frecuencia y su "
-        "fuente) y deles normas de participación; o retírelos si ya no se mantienen.",
+        "fuente) y deles normas de participación o una táctica; o retírelos si ya no se "
+        "mantienen.",
+    ),
+    "SP610": (
+        "Un escenario cierra cuentas por un juicio sin métrica ni umbral.",
+        "Dele un desencadenante medible: una condición `[[scenarios.<id>.when]]` sobre una "
+        "métrica del plan, o un umbral en su `trigger` («ninguna publicación en tres meses»), "
+        "y diga quién decide.",
+    ),
+    "SP611": (
+        "Un escenario publica en un canal retirado que nadie vigila.",
+        "Diga quién vigila y responde en ese canal mientras dura el escenario (una acción del "
+        "escenario, o un `[engagement.<canal>]` con `response_time`), o remita las respuestas "
+        "a un canal vigilado.",
+    ),
+    "SP612": (
+        "Un escenario silencia todas las publicaciones y no dice cuándo ni cómo vuelven a "
+        "hablar los canales.",
+        "Añada qué lo termina y quién lo decide («se reanuda cuando la responsable dé la "
+        "crisis por cerrada»), y qué se publica mientras tanto (un comunicado de espera).",
+    ),
+    "SP613": (
+        "El plan dice cada cuánto se revisa, y nadie tiene a su cargo la revisión.",
+        'Diga quién la lleva: `[raci.steps.launch]` con `accountable = ["<rol>"]`, o una '
+        "tarea del rol que guarda la estrategia («revisar la estrategia cada año con los "
+        "resultados»).",
+    ),
+    "SP904": (
+        "Una parte del plan vale solo hasta que ocurra algo, sin nadie que lo haga ocurrir "
+        "ni fecha.",
+        "Encargue a alguien lo que el plan espera, con una fecha (una táctica con `owner` y "
+        "`starts`/`ends`), o decida ahora y quite el «hasta que».",
     ),
     "SP711": (
         "El plan toma métricas y ningún informe las lee.",
@@ -406,7 +437,8 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "que las tenga.",
     ),
     "SP408": (
-        "Una sola persona lleva todos los canales, sin nadie que la sustituya.",
+        "Una sola persona lleva todos los canales, o todas las redes sociales de un plan de "
+        "tres canales o más, sin nadie que la sustituya.",
         "Nombre a una segunda persona en el rol, o pase algunos canales a otro rol; diga en "
         "`resources` cuánto tiempo le llevan los canales.",
     ),

@@ -247,7 +247,7 @@ _NOT_CONVERSING = ONE_WAY_PLATFORMS | {"blog"}
     "SP408",
     "one-person-every-channel",
     "warning",
-    summary="One person runs every channel, with nobody to stand in.",
+    summary="One person runs every channel, or every social channel, with nobody to stand in.",
     why="Seed 004 makes the community manager responsible for the channels, not the only "
     "one who can run them: when that person is ill, on leave or gone, every channel goes "
     "quiet at once. A blog or a newsletter kept by someone else does not cover the "
