@@ -175,5 +175,10 @@ def test_sp613_is_silent_when_a_duty_keeps_the_strategy() -> None:
     assert [] == paths(body, "SP613")
 
 
+def test_sp613_is_silent_while_no_role_is_written() -> None:
+    body = REVIEWED.replace('title = "CM"', 'title = "TODO: community manager"')
+    assert [] == paths(body, "SP613")
+
+
 def test_sp613_is_silent_without_a_review_cadence() -> None:
     assert [] == paths('[roles.cm]\ntitle = "CM"\n', "SP613")

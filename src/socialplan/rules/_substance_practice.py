@@ -230,10 +230,13 @@ def review_without_owner(context: Context) -> Iterator[Finding]:
     plan = context.plan
     if plan.launch is None or plan.launch.review is None:
         return
+    roles = [role for role in plan.roles.values() if not context.placeholder(role)]
+    if not roles:
+        return  # nobody is written down yet: the responsibility map is not started
     entry = plan.raci.steps.get("launch") if plan.raci is not None else None
     if entry is not None and (entry.accountable or entry.responsible):
         return
-    duties = (_same_text(d) for role in plan.roles.values() for d in role.duties)
+    duties = (_same_text(d) for role in roles for d in role.duties)
     if any(_KEEPS_THE_PLAN.search(duty) for duty in duties):
         return
     every = str(plan.launch.review)
