@@ -319,9 +319,9 @@ def test_a_true_vanity_metric_is_not_found_by_sp201_while_some_metric_names_an_o
 # The measure itself, on the corpus: the page that shows it, and the floors it may not fall below.
 
 #: Where the checker stands on the corpus (issue #18), per group of default warnings and
-#: errors: the share true and the share of weaknesses found. They only go up; the precision
-#: target (measure.TARGETS) is met, the recall target is not yet (docs/precision.md).
-FLOORS = {"precision": 0.85, "recall": 0.77}
+#: errors: the share true and the share of weaknesses found. They only go up; both are now
+#: the targets of the issue (measure.TARGETS), met (docs/precision.md).
+FLOORS = {"precision": 0.85, "recall": 0.80}
 
 
 def test_no_default_on_rule_is_wrong_more_than_once_in_five() -> None:

@@ -728,19 +728,6 @@ CASES = [
         ("Its quality could be better", "No post in 3 months"),
     ),
     Case(
-        "SP611",
-        """
-        [channels.x]
-        platform = "x"
-        status = "retired"
-        [scenarios.emergency]
-        name = "Emergency"
-        actions = ["post on X"]
-        """,
-        [("SP611", "warning", "scenarios.emergency.actions[0]")],
-        ('["post on X"]', '["post on X", "monitor the replies on X"]'),
-    ),
-    Case(
         "SP904",
         """
         [tactics.mapping]

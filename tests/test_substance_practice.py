@@ -153,8 +153,8 @@ def test_sp613_reports_a_review_nobody_runs() -> None:
     (finding,) = socialplan.validate(plan_of(REVIEWED), select=["SP613"])
     expected = (
         "launch.review",
-        "the plan is reviewed yearly, and nobody is charged with the review: no role is "
-        "accountable for the launch step and no duty keeps the strategy",
+        "the plan is reviewed yearly, and nobody is named to run the review: no role is "
+        "accountable for it and no role's duties keep the strategy",
     )
     assert expected == (finding.path, finding.message)
 

@@ -323,12 +323,6 @@ RULES_ES: dict[str, tuple[str, str]] = {
         "métrica del plan, o un umbral en su `trigger` («ninguna publicación en tres meses»), "
         "y diga quién decide.",
     ),
-    "SP611": (
-        "Un escenario publica en un canal retirado que nadie vigila.",
-        "Diga quién vigila y responde en ese canal mientras dura el escenario (una acción del "
-        "escenario, o un `[engagement.<canal>]` con `response_time`), o remita las respuestas "
-        "a un canal vigilado.",
-    ),
     "SP612": (
         "Un escenario silencia todas las publicaciones y no dice cuándo ni cómo vuelven a "
         "hablar los canales.",

@@ -70,8 +70,8 @@ def waits_on_nobody(context: Context) -> Iterator[Finding]:
             if clause is not None:
                 yield Finding(
                     f"tactics.{key}.{field}",
-                    f'tactic "{key}" holds only until something happens ({show(clause)}), '
-                    "with nobody to make it happen and no date",
+                    f'tactic "{key}" says part of the plan holds only until something '
+                    f"happens ({show(clause)}), with nobody to make it happen and no date",
                     "give the tactic an owner and a date, or decide now",
                 )
                 break

@@ -243,9 +243,10 @@ def review_without_owner(context: Context) -> Iterator[Finding]:
     every = every if every.endswith("ly") else f"every {every}"
     yield Finding(
         "launch.review",
-        f"the plan is reviewed {every}, and nobody is charged with the review: "
-        "no role is accountable for the launch step and no duty keeps the strategy",
-        'name who runs it: [raci.steps.launch] accountable = ["<role>"]',
+        f"the plan is reviewed {every}, and nobody is named to run the review: no role is "
+        "accountable for it and no role's duties keep the strategy",
+        f"name who runs the review {every}: a duty of the role that keeps the strategy, or "
+        '[raci.steps.launch] accountable = ["<role>"] (the review is part of the launch step)',
     )
 
 

@@ -1,8 +1,7 @@
 """Plan B and plan C that cannot be carried out as written (issue #18, recall, third round).
 
 Each rule decides from the plan's data alone: a scenario that closes accounts on a judgement
-nobody can measure; a scenario that posts on a channel the plan has stopped watching; a
-scenario that silences every channel and says nothing of coming back.
+nobody can measure; a scenario that silences every channel and says nothing of coming back.
 """
 
 from __future__ import annotations
@@ -11,12 +10,10 @@ import re
 from collections.abc import Iterator
 
 from .._core.text import show
-from .._core.vocab import ChannelStatus
 from .._model import Scenario
 from ._context import Context
 from ._registry import Finding, rule
 from ._substance_channels import _same_text
-from ._substance_people import _mentions
 
 #: An action that closes or deletes accounts (not one that stops posting and keeps them).
 _CLOSES = re.compile(
@@ -26,23 +23,6 @@ _CLOSES = re.compile(
 )
 #: A number in a trigger: a threshold someone can check ("no post for 3 months", "< 100").
 _NUMBER = re.compile(r"\d")
-#: An action that posts on a channel.
-_POSTS = re.compile(
-    r"\b(?:post|posts|posting|publish|publishes|tweet|tweets|share|shares|announce|warn"
-    r"|publicar|publica|difundir|avisar|informar)\b"
-)
-#: An action that stops posting rather than posts.
-_STOPS = re.compile(
-    r"\b(?:stop|stops|stopping|cease|pause|pauses|no longer|never|dejar de|deja de|detener"
-    r"|parar|suspender)\b"
-)
-#: An action that says somebody watches and answers there while the scenario runs.
-_WATCHES = re.compile(
-    r"\b(?:monitor\w*|watch\w*|reply|replies|answer\w*|respond\w*|moderat\w*|responder"
-    r"|contestar|atender|vigilar|supervisar)\b"
-)
-#: Statuses of a channel the plan no longer keeps day to day.
-_UNWATCHED = (ChannelStatus.RETIRED, ChannelStatus.RETIRING)
 
 
 def _says(scenario: Scenario) -> list[tuple[str, str]]:
@@ -76,60 +56,12 @@ def closing_on_judgement(context: Context) -> Iterator[Finding]:
             continue
         for where, text in _says(scenario):
             if _CLOSES.search(_same_text(text)):
-                judged = f" ({show(trigger)})" if trigger else ""
+                judged = f" ({show(trigger, limit=120)})" if trigger else ""
                 yield Finding(
                     f"scenarios.{key}.{where}",
                     f'scenario "{key}" closes accounts on a judgement{judged}: no metric and '
                     "no threshold say when, so it is applied arbitrarily or never",
                     "give it a `when` condition on a metric, or a threshold in its trigger",
-                )
-                break
-
-
-@rule(
-    "SP611",
-    "scenario-on-unwatched-channel",
-    "warning",
-    summary="A scenario posts on a channel the plan has retired, with nobody watching it.",
-    why="A channel kept for emergencies only is where the public will answer and ask during "
-    "the emergency. When the plan retires a channel (no routine posts, no monitoring) and a "
-    "scenario still posts there, the people who reply get silence at the moment it matters "
-    "most, unless the scenario says who watches it while it runs. Seen in the corpus: "
-    "council-york keeps its X account for emergency warnings, unmonitored since it was "
-    "retired from routine use.",
-    fix="Say who watches and answers on the channel while the scenario runs (an action of "
-    "the scenario, or an `[engagement.<channel>]` rule with a `response_time`), or point "
-    "the replies to a channel that is watched.",
-    example='[channels.x]\nplatform = "x"\nstatus = "retired"\n'
-    '[scenarios.emergency]\nname = "Emergency"\nactions = ["post on X"]',
-)
-def scenario_on_unwatched_channel(context: Context) -> Iterator[Finding]:
-    plan = context.plan
-    unwatched = {
-        key: channel
-        for key, channel in plan.channels.items()
-        if channel.status in _UNWATCHED
-        and (plan.engagement.get(key) is None or plan.engagement[key].response_time is None)
-    }
-    if not unwatched:
-        return
-    for key, scenario in plan.scenarios.items():
-        if context.placeholder(scenario):
-            continue
-        actions = _says(scenario)
-        if any(_WATCHES.search(_same_text(text)) for _, text in actions):
-            continue
-        for where, text in actions:
-            said = _same_text(text)
-            if not _POSTS.search(said) or _STOPS.search(said):
-                continue
-            named = [k for k, c in unwatched.items() if _mentions(text, k, c)]
-            if named:
-                yield Finding(
-                    f"scenarios.{key}.{where}",
-                    f'scenario "{key}" posts on {", ".join(named)}, retired and watched by '
-                    "nobody: whoever replies or asks there while it runs gets no answer",
-                    "say who watches and answers there while the scenario runs",
                 )
                 break
 
