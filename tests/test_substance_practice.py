@@ -175,6 +175,20 @@ def test_sp613_is_silent_when_a_duty_keeps_the_strategy() -> None:
     assert [] == paths(body, "SP613")
 
 
+def test_sp613_is_silent_when_a_report_reaches_named_people_at_each_review() -> None:
+    body = REVIEWED + (
+        '[reporting.year]\ntitle = "The year"\nowner = "cm"\nto = ["cm"]\nevery = "yearly"\n'
+    )
+    assert [] == paths(body, "SP613")
+
+
+def test_sp613_still_reports_when_the_report_keeps_another_cadence() -> None:
+    body = REVIEWED + (
+        '[reporting.month]\ntitle = "The month"\nowner = "cm"\nto = ["cm"]\nevery = "monthly"\n'
+    )
+    assert ["launch.review"] == paths(body, "SP613")
+
+
 def test_sp613_is_silent_while_no_role_is_written() -> None:
     body = REVIEWED.replace('title = "CM"', 'title = "TODO: community manager"')
     assert [] == paths(body, "SP613")

@@ -1041,7 +1041,8 @@ def plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
         },
         routing=routing,
         raci=Raci(
-            steps=pick(_some_of(STEP_IDS, single, 3)),
+            # Someone runs the review of step 14 (SP613).
+            steps=pick(_some_of(STEP_IDS, single, 3)) | {"launch": pick(single)},
             channels=pick(_some_of(channel_ids, single, 2)),
         ),
         content=ContentStrategy(pillars=pillars, keywords=("brand",)),

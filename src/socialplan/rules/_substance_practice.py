@@ -218,9 +218,9 @@ _KEEPS_THE_PLAN = re.compile(
     "cadence with nobody to run it is a date nobody keeps: the review needs someone who "
     "gathers the results, calls the meeting and changes the plan. Seen in the corpus: "
     "university-csbsju reviews its goals, strategies and measures every year, with no "
-    "owner for the review. A role is taken to keep the plan when the RACI names one for "
-    "the launch step (where the review is) or a role's duties speak of the strategy or "
-    "the plan.",
+    "owner for the review. The review is taken to have someone when the RACI names a role "
+    "for the launch step (where the review is), when a role's duties speak of the strategy "
+    "or the plan, or when a report goes to named people at the review's cadence.",
     fix='Say who runs the review: `[raci.steps.launch]` with `accountable = ["<role>"]`, or '
     'a duty of the role that keeps the strategy ("review the strategy every year with the '
     'results").',
@@ -236,6 +236,9 @@ def review_without_owner(context: Context) -> Iterator[Finding]:
     entry = plan.raci.steps.get("launch") if plan.raci is not None else None
     if entry is not None and (entry.accountable or entry.responsible):
         return
+    review = plan.launch.review
+    if any(r.every == review and r.to for r in plan.reporting.values()):
+        return  # a report goes to named people at each review: they hold it
     duties = (_same_text(d) for role in roles for d in role.duties)
     if any(_KEEPS_THE_PLAN.search(duty) for duty in duties):
         return

@@ -75,7 +75,8 @@ _SILENCES = re.compile(
 #: Words that say when or how the channels speak again.
 _RESUMES = re.compile(
     r"\b(?:resume\w*|restart\w*|return\w*|back to|come back|comes back|until|lift\w*|ends? it"
-    r"|reanud\w*|retom\w*|volver|vuelta|hasta)\b"
+    r"|once (?:it|the|everything|all)|settled|resolved|is over|reanud\w*|retom\w*|volver"
+    r"|vuelta|hasta|una vez|resuelt\w*|pasad\w*)\b"
 )
 
 
