@@ -157,9 +157,13 @@ class _Builder:
                 for key in ("below", "above")
             ]
         if cls is Target:  # a value, unless relative to the previous period (null: not given)
-            previous = {"const": str(TargetRelative.PREVIOUS)}
-            out["if"] = {"not": {"required": ["relative"], "properties": {"relative": previous}}}
-            out["then"] = {"required": ["value"], "properties": {"value": {"not": _NULL}}}
+            out["anyOf"] = [
+                {"required": ["value"], "properties": {"value": {"not": _NULL}}},
+                {
+                    "required": ["relative"],
+                    "properties": {"relative": {"const": str(TargetRelative.PREVIOUS)}},
+                },
+            ]
         out["additionalProperties"] = False
         return out
 

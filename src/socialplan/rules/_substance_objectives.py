@@ -321,16 +321,13 @@ def target_any_rise_meets(context: Context) -> Iterator[Finding]:
             continue
         if objective.measure is not Measure.QUANTITATIVE or context.unwritten(target.unit):
             continue
-        yield Finding(
-            f"objectives.{key}.target",
-            f'the target of "{key}" is any rise over the previous period: one more than the '
-            "period before meets it, and there is no baseline to read it against"
-            if target.baseline is None
-            else f'the target of "{key}" is any rise over the previous period: one more than '
-            "the period before meets it",
-            'say by how much: value = 5 with unit = "%" is 5 % a period; and the figure '
-            "today as baseline = …",
-        )
+        said = f'the target of "{key}" is any rise over the previous period: one more than the '
+        said += "period before meets it"
+        hint = 'say by how much: value = 5 with unit = "%" is 5 % a period'
+        if target.baseline is None:
+            said += ", and there is no baseline to read it against"
+            hint += "; write today's figure as baseline = …"
+        yield Finding(f"objectives.{key}.target", said, hint)
 
 
 @rule(
