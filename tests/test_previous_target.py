@@ -212,3 +212,10 @@ def test_an_amount_reads_over_the_previous_month() -> None:
 
     text = GROWTH.replace('unit = "followers"\nrelative', 'value = 5\nunit = "%"\nrelative')
     assert "+5 % over the previous month" in report(socialplan.loads(text))
+
+
+def test_a_fall_over_the_previous_period_is_the_wrong_way_and_says_over_what() -> None:
+    text = GROWTH.replace('unit = "followers"\nrelative', 'value = -5\nunit = "%"\nrelative')
+    report = socialplan.validate(socialplan.loads(text), select=["SP206"])
+    (finding,) = list(report)
+    assert "over the previous period" in finding.message
