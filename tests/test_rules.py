@@ -286,6 +286,21 @@ CASES = [
         ('relative = "baseline" }', 'relative = "baseline", baseline = 4200 }'),
     ),
     Case(
+        "SP220",
+        """
+        [objectives.growth]
+        title = "Followers rise every month"
+        target = { unit = "followers", relative = "previous" }
+        [metrics.followers]
+        name = "Followers"
+        unit = "followers"
+        measures = ["growth"]
+        cadence = "monthly"
+        """,
+        [("SP220", "warning", "objectives.growth.target")],
+        ('unit = "followers", relative', 'value = 5, unit = "%", relative'),
+    ),
+    Case(
         "SP217",
         """
         [objectives.engagement]

@@ -909,11 +909,12 @@ def test_a_metric_of_an_objective_is_judged_against_it_when_it_can_be(
         for metric in objective.metrics:
             unit = plan.metrics[metric.metric].unit
             # A relative target in per cent is a change in any unit (_score's documentation).
+            # So is any rise over the previous period: a target with no amount has no unit.
             any_unit = (
                 target is not None
                 and target.relative is not None
                 and target.unit.strip().endswith("%")
-            )
+            ) or (target is not None and target.relative == "previous" and target.value is None)
             fits = target is not None and (
                 any_unit or unit is None or unit.casefold() == target.unit.casefold()
             )

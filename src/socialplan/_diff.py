@@ -276,9 +276,13 @@ def _show(value: object, unit: str | None = None) -> str:
     if isinstance(value, str):
         return _quote(value)
     if isinstance(value, Target):
-        text = _with_unit(number(value.value, decimals=None), value.unit)
-        if value.relative is not None:
-            text = f"+{text} over the {value.relative}"
+        if value.value is None:  # relative to the previous period, with no amount
+            text = f"any rise in {value.unit} over the previous period"
+        else:
+            text = _with_unit(number(value.value, decimals=None), value.unit)
+        if value.relative is not None and value.value is not None:
+            over = "previous period" if value.relative == "previous" else str(value.relative)
+            text = f"+{text} over the {over}"
         if value.aggregate is not None:
             text += f" ({value.aggregate})"
         return f"{text} by {value.deadline.isoformat()}" if value.deadline else text

@@ -125,11 +125,17 @@ def records(plan: Plan, table: str) -> list[dict[str, Any]]:
 
 def _plan_sections(plan: Plan) -> list[tuple[str, list[str], list[list[object]]]]:
     from .render._i18n import words
-    from .render._values import target_text, text
+    from .render._values import period_of, target_text, text
 
     english = words("en")
     objectives: list[list[object]] = [
-        [key, o.title, o.stage, ", ".join(o.supports), target_text(o.target, english)]
+        [
+            key,
+            o.title,
+            o.stage,
+            ", ".join(o.supports),
+            target_text(o.target, english, period=period_of(plan, key)),
+        ]
         for key, o in plan.objectives.items()
     ]
     channels: list[list[object]] = [

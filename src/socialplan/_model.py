@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ._core.diagnostics import FieldError, Severity
+from ._core.diagnostics import MISSING_KEY, FieldError, Severity
 from ._core.duration import Duration, Frequency
 from ._core.parts import Part
 from ._core.placeholders import is_placeholder
@@ -235,12 +235,19 @@ class Target(Part):
     """Where a quantitative objective should get to, and by when.
 
     A *relative* target's value is a change over the baseline: with unit ``"%"``,
-    ``value = 10`` is 10 % more than the baseline, with any other unit 10 more. An
-    *aggregate* target is read over the channels named in *across* (all those observed
-    when it names none): their average, their total, or on each of them.
+    ``value = 10`` is 10 % more than the baseline, with any other unit 10 more. Relative to
+    the *previous* period (``relative = "previous"``), it is a change over the one before of
+    each measurement of the metrics that measure the objective (one period is their cadence),
+    and it may have no *value*: then any rise over the previous period meets it. Every other
+    target has a value (:func:`target_value_missing`). An *aggregate* target is read over the
+    channels named in *across* (all those observed when it names none): their average, their
+    total, or on each of them.
     """
 
-    value: Number
+    #: Required, unless the target is relative to the previous period (loading says so).
+    value: Number | None = attrs.field(
+        default=None, metadata={"presence": 'required unless `relative = "previous"`'}
+    )
     unit: str
     baseline: Number | None = None
     deadline: dt.date | None = None
@@ -248,6 +255,38 @@ class Target(Part):
     aggregate: TargetAggregate | None = None
     across: tuple[str, ...] = attrs.field(factory=_list)
     cite: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problem = target_value_missing({"value": self.value, "relative": self.relative})
+        if problem is not None:
+            raise problem
+
+
+class MissingValueError(FieldError):
+    """A target with no value that is not relative to the previous period."""
+
+    def __init__(self) -> None:
+        super().__init__(None, "a number", field="value", code=MISSING_KEY)
+
+    def said(self) -> tuple[str, str | None]:
+        """The message and the hint, as load errors say them."""
+        return (
+            "required key missing",
+            'expected a number, unless relative = "previous": then any rise over the '
+            "previous period meets it",
+        )
+
+
+def target_value_missing(fields: Mapping[str, Any]) -> FieldError | None:
+    """The error of a target table (or a target's fields) *fields* that gives no value and
+    is not relative to the previous period; None when it is right.
+
+    Loading asks this of the table as written, so that the missing value is reported with
+    every other problem of the target (a wrong unit next to it).
+    """
+    if fields.get("value") is None and fields.get("relative") != TargetRelative.PREVIOUS:
+        return MissingValueError()
+    return None
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)

@@ -83,6 +83,8 @@ def _plural(tp: Any) -> str:
 
 
 def _default(field: attrs.Attribute[Any]) -> str:
+    if "presence" in field.metadata:  # a key required but in one case the model names
+        return str(field.metadata["presence"])
     if field.default is attrs.NOTHING:
         return "required"
     default = field.default

@@ -37,6 +37,16 @@ none), and an observation without channel does not count: ``average`` judges the
 mean of those channels' latest values, ``total`` their sum, and ``each`` scores
 every channel alone and takes the worst verdict, its reason naming the channel.
 
+**Targets over the previous period.** A target with ``relative = "previous"`` judges
+each metric's latest point of the total series against the point before it (one period
+of the metric's cadence earlier, when it is observed at its cadence): the level it aims at
+is that point × (1 + value / 100) for ``"%"``, that point + value otherwise, and with no
+value, anything above that point (any rise meets it; a value of 0, no fall). The verdict
+is *achieved* when the latest point reaches it, *off track* when not, and *no data* with
+fewer than two points; the score's baseline is the point before. With no value, every
+metric that measures the objective is judged, whatever its unit: there is no amount to be
+in one.
+
 **Baseline.** The plan's baseline, dated ``plan.start`` (else the first
 observation's date); without one, the first point of the total series.
 
@@ -101,7 +111,7 @@ import attrs
 
 from ._core.gc import collector_paused
 from ._core.text import number, percent, quote
-from ._core.vocab import Direction, KpiLevel, TargetAggregate
+from ._core.vocab import Direction, KpiLevel, TargetAggregate, TargetRelative
 from ._triggers import TriggerResult, judge_triggers
 
 if TYPE_CHECKING:
@@ -174,6 +184,10 @@ REASONS: Mapping[str, str] = {
     "reading_met": "every expectation met",
     "reading_short": "{met} of {checks} expectations met",
     "reading_time": "{met} of {checks} expectations met with {expected} of the time gone",
+    "no_previous": "one observation so far: no previous period to compare it with",
+    "previous_met": "{value}, the rise over the previous period ({previous} on {date}) it asks",
+    "previous_short": "{value}: not the rise over the previous period ({previous} on {date}) "
+    "it asks",
 }
 
 _SHARES = frozenset({"share", "progress", "expected"})
@@ -564,6 +578,8 @@ class _Goal:
     unit: str | None
     #: The target is a change over the baseline: in per cent of it (``"%"``) or in units.
     relative: bool = False
+    #: The target is a change over the previous period (its target, when None: any rise).
+    previous: bool = False
     percent_change: bool = False
     aggregate: TargetAggregate | None = None
     across: tuple[str, ...] = ()
@@ -595,8 +611,10 @@ def _objective_goal(plan: Plan, metric: Metric, key: str) -> _Goal | None:
     target = objective.target
     # A relative target in per cent is a change of the metric in its own unit, whatever it is.
     percent_change = target.relative is not None and _is_percent(target.unit)
+    previous = target.relative is TargetRelative.PREVIOUS
     if (
         not percent_change
+        and not (previous and target.value is None)  # any rise: no amount, no unit to match
         and metric.unit is not None
         and metric.unit.casefold() != target.unit.casefold()
     ):
@@ -615,7 +633,8 @@ def _objective_goal(plan: Plan, metric: Metric, key: str) -> _Goal | None:
         baseline,
         deadline,
         unit,
-        relative=target.relative is not None,
+        relative=target.relative is TargetRelative.BASELINE,
+        previous=previous,
         percent_change=percent_change,
         aggregate=target.aggregate,
         across=target.across,
@@ -668,6 +687,8 @@ def _score_metric(
     stale = metric.cadence is not None and (
         latest_date is None or (as_of - latest_date).days * _DAY > metric.cadence.seconds
     )
+    if goal.previous:
+        return _score_previous(plan, key, goal, series, by_channel, stale)
     baseline: Number | None
     baseline_date: dt.date | None
     if goal.baseline is not None:
@@ -739,6 +760,67 @@ def _score_metric(
         pace_needed=pace_needed,
         pace_so_far=pace_so_far,
         projected=projected,
+        verdict=verdict,
+        reason=why.words(),
+        stale=stale,
+        series=series,
+        by_channel=by_channel,
+        why=why,
+    )
+
+
+def _score_previous(
+    plan: Plan,
+    key: str,
+    goal: _Goal,
+    series: tuple[tuple[dt.date, Number], ...],
+    by_channel: Mapping[str, Number],
+    stale: bool,
+) -> MetricScore:
+    """A target over the previous period: the latest point against the one before it."""
+    metric = plan.metrics[key]
+    latest_date, latest = series[-1] if series else (None, None)
+    before_date, before = series[-2] if len(series) > 1 else (None, None)
+    target: Number | None = None
+    progress: float | None = None
+    if latest is None or before is None or before_date is None:
+        verdict = Verdict.NO_DATA
+        why = Reason(code="no_observation" if latest is None else "no_previous")
+    else:
+        sign = 1 if metric.direction is Direction.INCREASE else -1
+        change = goal.target
+        if change is None:
+            target = before
+            met = sign * (latest - before) > 0  # any rise, and not staying level
+        else:
+            target = before + before * change / 100 if goal.percent_change else before + change
+            met = sign * (latest - target) >= 0
+        verdict = Verdict.ACHIEVED if met else Verdict.OFF_TRACK
+        progress = 1.0 if met else 0.0
+        values: dict[str, Number | dt.date] = {
+            "value": latest,
+            "previous": before,
+            "date": before_date,
+        }
+        why = Reason(code="previous_met" if met else "previous_short", values=values)
+    return MetricScore(
+        metric=key,
+        name=metric.name,
+        unit=goal.unit,
+        level=metric.level,
+        channels=metric.channels,
+        direction=metric.direction,
+        objective=goal.objective,
+        latest=latest,
+        latest_date=latest_date,
+        baseline=before,
+        baseline_date=before_date,
+        target=target,
+        deadline=goal.deadline,
+        progress=progress,
+        pace_needed=None,
+        pace_so_far=None,
+        projected=None,
         verdict=verdict,
         reason=why.words(),
         stale=stale,

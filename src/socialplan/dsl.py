@@ -204,7 +204,7 @@ class PlanBuilder:
 
     def target(
         self,
-        value: float,
+        value: float | None,
         unit: str,
         *,
         by: Date | None = None,
@@ -217,7 +217,9 @@ class PlanBuilder:
         """A target for :meth:`objective`: *value* in *unit* by a date, from a baseline.
 
         ``relative="baseline"`` makes *value* a change over the baseline (``10, "%"``: 10 %
-        more); *aggregate* (``"average"``, ``"total"``, ``"each"``) reads it over the
+        more), ``relative="previous"`` a change over the previous period (the cadence of the
+        objective's metrics), where *value* ``None`` is any rise over it; *aggregate*
+        (``"average"``, ``"total"``, ``"each"``) reads it over the
         channels *across*.
         """
         return _fields(

@@ -41,7 +41,7 @@ import attrs
 from ._core.diagnostics import Severity
 from ._core.duration import EXPECTED_DURATION, EXPECTED_FREQUENCY, Duration, Frequency
 from ._core.numbers import LARGEST
-from ._core.vocab import MessageLength
+from ._core.vocab import MessageLength, TargetRelative
 from ._io.convert import CODE_PATTERN, ID_PATTERN
 from ._io.document import FORMAT
 from ._model import (
@@ -49,6 +49,7 @@ from ._model import (
     SHARE_PATTERN,
     CheckSettings,
     Plan,
+    Target,
     Trigger,
     _message_length,
     _threshold,
@@ -154,6 +155,14 @@ class _Builder:
             out["oneOf"] = [
                 {"required": [key], "properties": {key: {"not": _NULL}}}
                 for key in ("below", "above")
+            ]
+        if cls is Target:  # a value, unless relative to the previous period (null: not given)
+            out["anyOf"] = [
+                {"required": ["value"], "properties": {"value": {"not": _NULL}}},
+                {
+                    "required": ["relative"],
+                    "properties": {"relative": {"const": str(TargetRelative.PREVIOUS)}},
+                },
             ]
         out["additionalProperties"] = False
         return out

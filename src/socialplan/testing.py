@@ -340,16 +340,18 @@ def loadable_plans(draw: st.DrawFn, max_items: int = 4) -> Plan:
     t = texts()
     words = st.lists(texts(20), max_size=3).map(tuple)
 
+    target_fields = {
+        "unit": texts(10),
+        "baseline": _opt(numbers()),
+        "deadline": _opt(dates()),
+        "aggregate": _opt(st.sampled_from(TargetAggregate)),
+        "across": _refs(channel_ids),
+        "cite": _opt(t),
+    }
     target = st.builds(
-        Target,
-        value=numbers(),
-        unit=texts(10),
-        baseline=_opt(numbers()),
-        deadline=_opt(dates()),
-        relative=_opt(st.sampled_from(TargetRelative)),
-        aggregate=_opt(st.sampled_from(TargetAggregate)),
-        across=_refs(channel_ids),
-        cite=_opt(t),
+        Target, value=numbers(), relative=_opt(st.sampled_from(TargetRelative)), **target_fields
+    ) | st.builds(  # any rise over the previous period: the one target with no value
+        Target, value=_opt(numbers()), relative=st.just(TargetRelative.PREVIOUS), **target_fields
     )
     objective = st.builds(
         Objective,

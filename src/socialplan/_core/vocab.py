@@ -130,9 +130,12 @@ class MetricMethod(enum.StrEnum):
 
 
 class TargetRelative(enum.StrEnum):
-    """What a relative target's value is a change over."""
+    """What a relative target's value is a change over: the baseline, or the previous period
+    (each measurement of the metrics that measure the objective, taken at their cadence, over
+    the one before it)."""
 
     BASELINE = "baseline"
+    PREVIOUS = "previous"
 
 
 class TargetAggregate(enum.StrEnum):

@@ -47,7 +47,14 @@ from .._core.limits import DEFAULT_LIMITS, Limits, too_long, too_many
 from .._core.numbers import EXPECTED_LARGEST, LARGEST, is_finite, out_of_range
 from .._core.text import show
 from .._core.vocab import MessageLength, ascii_fold, close_matches
-from .._model import EXPECTED_THRESHOLD, HEADER_FIELDS, CheckSettings, Plan
+from .._model import (
+    EXPECTED_THRESHOLD,
+    HEADER_FIELDS,
+    CheckSettings,
+    Plan,
+    Target,
+    target_value_missing,
+)
 
 __all__ = [
     "Format",
@@ -607,7 +614,7 @@ def _table_of(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
         try:
             return generated(value, cl)
         except ClassValidationError as exc:
-            more = _validate_the_rest(value, exc, validated, converter)
+            more = _validate_the_rest(value, exc, validated, converter, _OWN_CHECKS.get(cl))
             if not more:
                 raise
             raise ClassValidationError(exc.message, [*exc.exceptions, *more], cl) from None
@@ -615,13 +622,22 @@ def _table_of(cl: type, converter: Converter) -> Callable[[Any, Any], Any]:
     return structure
 
 
+#: A class's own checks that need several of its fields (run as it is made), asked of the
+#: table as written when another field does not structure: a target's missing value.
+_OWN_CHECKS: dict[type, Callable[[Mapping[str, Any]], FieldError | None]] = {
+    Target: target_value_missing,
+}
+
+
 def _validate_the_rest(
     value: Mapping[str, Any],
     exc: ClassValidationError,
     validated: list[attrs.Attribute[Any]],
     converter: Converter,
+    own: Callable[[Mapping[str, Any]], FieldError | None] | None = None,
 ) -> list[Exception]:
-    """What the validators of the fields that structured find, when another field did not.
+    """What the validators of the fields that structured find, when another field did not,
+    and the class's *own* check, when the fields it reads structured.
 
     When every field structured, the class was made and its validators ran: what they
     found is in *exc* already (with the name of its field), and is not looked for again.
@@ -640,6 +656,10 @@ def _validate_the_rest(
             attribute.validator(None, attribute, hook(value[attribute.name], attribute.type))
         except Exception as problem:  # noqa: BLE001 - every error is kept as data
             found.append(problem)
+    if own is not None and not failed & {"value", "relative"}:
+        missing = own(value)
+        if missing is not None:
+            found.append(missing)
     return found
 
 
@@ -705,7 +725,23 @@ def make_converter(
         converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     else:
         converter.register_unstructure_hook(dt.date, lambda d: d)
+    # After the dates': the target's hook is generated now, with those of its fields.
+    converter.register_unstructure_hook(Target, _in_field_order(Target, converter))
     return converter
+
+
+def _in_field_order(cl: type, converter: Converter) -> Callable[[Any], dict[str, Any]]:
+    """*cl*'s unstructuring, its keys in the order of its fields: cattrs writes the fields
+    that have a default after those that have none, and a target's ``value`` (optional only
+    over the previous period) is written first, as it always was."""
+    generated: Callable[[Any], dict[str, Any]] = converter.gen_unstructure_attrs_fromdict(cl)
+    order = [a.name for a in attrs.fields(cl)]
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        data: dict[str, Any] = generated(value)
+        return {key: data[key] for key in order if key in data}
+
+    return unstructure
 
 
 _CONVERTERS: dict[tuple[str, bool, Limits], Converter] = {}

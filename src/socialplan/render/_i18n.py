@@ -356,6 +356,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "from": ("from", "desde"),
     # Relative and aggregate targets: "+10 % over the baseline", "3 % averaged across …"
     "over_baseline": ("over the baseline", "sobre la línea de base"),
+    # Over the previous period, by the cadence of the metrics: "+5 % over the previous month"
+    # and, with no amount, "above the previous month".
+    "over_previous": ("over the previous {period}", "sobre {period} anterior"),
+    "above_previous": ("above the previous {period}", "más que {period} anterior"),
+    "period_day": ("day", "el día"),
+    "period_week": ("week", "la semana"),
+    "period_fortnight": ("fortnight", "la quincena"),
+    "period_month": ("month", "el mes"),
+    "period_quarter": ("quarter", "el trimestre"),
+    "period_year": ("year", "el año"),
+    "period_period": ("period", "el período"),
     "aggregate_average": ("averaged across", "de media en"),
     "aggregate_total": ("in total across", "en total en"),
     "aggregate_each": ("on each of", "en cada uno de"),
@@ -620,6 +631,11 @@ _REASONS_ES = {
     "reading_short": "{met} de {checks} expectativas cumplidas",
     "reading_time": (
         "{met} de {checks} expectativas cumplidas con el {expected} del tiempo transcurrido"
+    ),
+    "no_previous": "una sola observación: no hay período anterior con el que compararla",
+    "previous_met": "{value}, la subida sobre el período anterior ({previous} el {date}) que pide",
+    "previous_short": (
+        "{value}: no es la subida sobre el período anterior ({previous} el {date}) que pide"
     ),
 }
 

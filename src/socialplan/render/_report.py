@@ -18,7 +18,7 @@ from .._core.text import counted, number
 from ._document import Block, Bullets, Diagram, Fields, Heading, Note, Paragraph, Table
 from ._i18n import gap_words, missing_words, words
 from ._triggers import trigger_condition
-from ._values import target_text, text
+from ._values import period_of, target_text, text
 
 if TYPE_CHECKING:
     from .._analyses import Analyses
@@ -174,8 +174,8 @@ def _summary(b: _Builder) -> list[Block]:
     if goals:
         blocks.append(Bullets(goals, label=b.w["summary_goals"]))
     targets = [
-        f"{o.title}: {target_text(o.target, b.w, b.channel)}"
-        for o in plan.objectives.values()
+        f"{o.title}: {target_text(o.target, b.w, b.channel, period_of(plan, k))}"
+        for k, o in plan.objectives.items()
         if o.target is not None
     ]
     if targets:
@@ -356,7 +356,7 @@ def _goals(b: _Builder) -> None:
                     o.stage,
                     _join(o.supports, b.goal),
                     _join(o.audiences, b.audience),
-                    target_text(o.target, b.w, b.channel) or b.value(o.measure),
+                    target_text(o.target, b.w, b.channel, period_of(plan, k)) or b.value(o.measure),
                     o.horizon,
                 ]
                 for k, o in plan.objectives.items()
@@ -1007,9 +1007,11 @@ def _timeline(b: _Builder) -> None:
             day = getattr(plan.horizons, name)
             if day is not None:
                 dated.append((day, w[f"tl_{name}"], ""))
-    for o in plan.objectives.values():
+    for k, o in plan.objectives.items():
         if o.target is not None and o.target.deadline is not None:
             aim = f"{text(o.target.value)} {o.target.unit}".strip()
+            if o.target.value is None:  # any rise over the previous period
+                aim = w["above_previous"].format(period=w[f"period_{period_of(plan, k)}"])
             dated.append((o.target.deadline, w["tl_deadline"], f"{o.title}: {aim}"))
     launch = plan.launch
     if launch is not None:

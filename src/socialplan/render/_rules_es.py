@@ -407,6 +407,11 @@ RULES_ES: dict[str, tuple[str, str]] = {
         'Use `aggregate = "each"` para un mínimo en cada canal, o dé a los canales que importan '
         "sus propias métricas y metas.",
     ),
+    "SP220": (
+        "Una meta sobre el período anterior sin cantidad: cualquier subida la cumple.",
+        "Diga cuánto: «+5 % al mes desde una cifra de partida de 1.200» es `value = 5`, "
+        '`unit = "%"`, `relative = "previous"` y `baseline = 1200` en la meta.',
+    ),
     "SP306": (
         "Canales que no dicen para qué sirven.",
         "Dé a cada canal un `purpose`: lo que hace que los otros no hacen, y para quién.",

@@ -191,7 +191,9 @@ def missing_target(context: Context) -> Iterator[Finding]:
     "missing-deadline",
     "warning",
     summary="A target without a deadline.",
-    why="SMART objectives are time-bound: without a deadline there is no pace to keep.",
+    why="SMART objectives are time-bound: without a deadline there is no pace to keep. A "
+    'target over the previous period (`relative = "previous"`, "each month above the last") '
+    "is bound by its period, the cadence of its metrics, and needs none.",
     fix="Add `deadline` to the target.",
     example='target = { value = 5000, unit = "likes" }',
 )
@@ -205,7 +207,7 @@ def missing_deadline(context: Context) -> Iterator[Finding]:
                 "add deadline = YYYY-MM-DD",
             )
             for key, target in targets.items()
-            if target.deadline is None
+            if target.deadline is None and target.relative != "previous"
         ),
         len(targets),
         "targets",
@@ -257,6 +259,8 @@ def target_against_direction(context: Context) -> Iterator[Finding]:
         target = objective.target
         if target is None or (target.baseline is None and target.relative is None):
             continue
+        if target.value is None:  # any rise over the previous period: no way to go wrong
+            continue
         measured = _measured(context, key)
         if percent_change(target):  # a change of its metrics, whatever their unit
             directions = set().union(*measured.directions.values())
@@ -272,10 +276,11 @@ def target_against_direction(context: Context) -> Iterator[Finding]:
             continue
         if target.relative is not None:
             change = number(target.value, sign=True, decimals=None)
+            over = "the previous period" if target.relative == "previous" else "its baseline"
             yield Finding(
                 f"objectives.{key}.target.value",
                 f'the target of "{key}" is a change of {change} (in {show(target.unit)}) over '
-                f"its baseline, the wrong way for a metric that should {direction}",
+                f"{over}, the wrong way for a metric that should {direction}",
                 "change the sign of the value, or set the metric's direction",
             )
             continue

@@ -272,13 +272,18 @@ def _repeats_its_objective(
     "to take becomes the start line. The corpus: Bracknell Forest Council's +10 % follower "
     "target gives no baseline.",
     fix="Write the figure the change is measured from: `baseline` on the target, or on the "
-    "metric that measures it, with the date it was taken in `cite` or the plan's `start`.",
+    "metric that measures it, with the date it was taken in `cite` or the plan's `start`. "
+    'A target over the previous period (`relative = "previous"`) is not reported here: its '
+    "base is the period before, which each measurement has (+5 % a month is judged month by "
+    "month whatever the start); with no amount, SP220 says what it lacks, a baseline too.",
     example='target = { value = 10, unit = "%", relative = "baseline" }  # 10 % more than what?',
 )
 def relative_target_without_baseline(context: Context) -> Iterator[Finding]:
     for key, objective in context.plan.objectives.items():
         target = objective.target
         if target is None or target.relative is None or target.baseline is not None:
+            continue
+        if target.relative == "previous":  # its base is the period before (SP220 without amount)
             continue
         metrics = _metrics_of(context, key)
         if not percent_change(target):
@@ -292,6 +297,37 @@ def relative_target_without_baseline(context: Context) -> Iterator[Finding]:
             f'the target of "{key}" is {change} over a baseline the plan does not give',
             "write today's figure as baseline = …, on the target or on its metric",
         )
+
+
+@rule(
+    "SP220",
+    "target-any-rise-meets",
+    "warning",
+    summary="A target over the previous period with no amount: any rise meets it.",
+    why="A target is what tells success from drift: seeds 001 and 003 set objectives that "
+    "are measurable (SMART), each with an amount to reach and today's figure to read it "
+    'against. "Each month above the last" with no amount is met by one more follower: a '
+    "month of drift meets it as fully as a month of growth, and with no baseline the people "
+    "who judge the plan have nothing to read it against. The corpus: NHS Northumberland "
+    "CCG's followers and likes rise every month, with no amount and no baseline.",
+    fix='Say by how much: "+5 % a month from a baseline of 1,200" is `value = 5`, '
+    '`unit = "%"`, `relative = "previous"` and `baseline = 1200` on the target.',
+    example='target = { unit = "followers", relative = "previous" }  # one more follower meets it',
+)
+def target_any_rise_meets(context: Context) -> Iterator[Finding]:
+    for key, objective in context.plan.objectives.items():
+        target = objective.target
+        if target is None or target.relative != "previous" or target.value not in (None, 0):
+            continue
+        if objective.measure is not Measure.QUANTITATIVE or context.unwritten(target.unit):
+            continue
+        said = f'the target of "{key}" is any rise over the previous period: one more than the '
+        said += "period before meets it"
+        hint = 'say by how much: value = 5 with unit = "%" is 5 % a period'
+        if target.baseline is None:
+            said += ", and there is no baseline to read it against"
+            hint += "; write today's figure as baseline = …"
+        yield Finding(f"objectives.{key}.target", said, hint)
 
 
 @rule(
