@@ -323,10 +323,10 @@ def target_any_rise_meets(context: Context) -> Iterator[Finding]:
             continue
         said = f'the target of "{key}" is any rise over the previous period: one more than the '
         said += "period before meets it"
-        hint = 'say by how much: value = 5 with unit = "%" is 5 % a period'
+        hint = 'say by how much, such as 5 % more each period (value = 5, unit = "%")'
         if target.baseline is None:
             said += ", and there is no baseline to read it against"
-            hint += "; write today's figure as baseline = …"
+            hint += ", and write today's figure to start from (baseline = …)"
         yield Finding(f"objectives.{key}.target", said, hint)
 
 
