@@ -164,22 +164,21 @@ def _check_one(path: str, args: argparse.Namespace, data: bytes | None = None) -
 
 def check_text(path: str, text: str, fmt: Format, args: argparse.Namespace) -> _Result:
     """Load and check the plan *text* of the file *path*: its diagnostics, placed in it."""
-    from .._core.diagnostics import LoadError
-    from .._io.files import loads
-    from ..rules import suppress, validate
+    from ..rules._document import check_document
     from .shared import project_selection
 
-    try:
-        plan = loads(text, fmt, file=path, limits=args.limits)
-    except LoadError as exc:
-        return _Result(path, None, list(exc.diagnostics))
-    project = project_selection(path)
-    report = validate(
-        plan, select=args.select, ignore=args.ignore, strict=args.strict, settings=project
+    plan, diagnostics = check_document(
+        text,
+        fmt,
+        file=path,
+        limits=args.limits,
+        select=args.select,
+        ignore=args.ignore,
+        strict=args.strict,
+        settings=project_selection(path),
+        unused=getattr(args, "report_unused_suppressions", None),
     )
-    shown = suppress(report, text, plan=plan, settings=project, format=fmt)
-    report = shown.report(unused=getattr(args, "report_unused_suppressions", None))
-    return _Result(path, plan, list(report.located(text, fmt, path)))
+    return _Result(path, plan, diagnostics)
 
 
 _HEADINGS = {"error": "errors", "warning": "warnings", "info": "info"}

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 import attrs
 
 from .._core.diagnostics import Diagnostic, LoadError, Severity
-from .._io.files import loads
 from .._io.parse import looks_like
 from .._io.positions import PositionIndex
 from .._model import Plan
-from ..rules import Selection, project_settings, suppress, validate
+from ..rules import Selection, project_settings
+from ..rules._document import check_document
 
 __all__ = ["Checked", "check_text", "format_for"]
 
@@ -75,12 +75,7 @@ def check_text(
     The suppressions of the text are applied as ``check`` applies them
     (``socialplan.rules.suppress``).
     """
-    try:
-        plan = loads(text, fmt, file=file)  # type: ignore[arg-type]
-    except LoadError as exc:
-        return Checked(text, fmt, None, exc.diagnostics)
-    report = validate(plan, settings=settings)
     # What `check` shows: the suppressed findings left out, malformed suppressions (SP903) in,
     # and the suppressions that suppress nothing (SP902) when the selection is strict.
-    report = suppress(report, text, plan=plan, settings=settings, format=fmt).report()
-    return Checked(text, fmt, plan, report.located(text, fmt, file).diagnostics)
+    plan, diagnostics = check_document(text, fmt, file=file, settings=settings)  # type: ignore[arg-type]
+    return Checked(text, fmt, plan, tuple(diagnostics))

@@ -1,0 +1,52 @@
+"""A plan's text checked as ``socialplan check`` checks it: the one path from text to findings.
+
+The command line and the language server both show what this returns, so a file gets the
+same findings in the terminal, in CI and in the editor: it is loaded (every load problem
+reported at once), its rules run under the project's selection, the author's suppressions
+are applied (malformed ones reported, unused ones when asked), and every finding is placed
+at its line and column in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .._core.diagnostics import Diagnostic, LoadError
+from .._io.files import loads
+
+if TYPE_CHECKING:
+    from .._core.limits import Limits
+    from .._io.convert import Format
+    from .._model import Plan
+    from ._engine import Selection
+
+__all__ = ["check_document"]
+
+
+def check_document(
+    text: str,
+    fmt: Format,
+    *,
+    file: str | None = None,
+    limits: Limits | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    strict: bool = False,
+    settings: Selection | None = None,
+    unused: bool | None = None,
+) -> tuple[Plan | None, list[Diagnostic]]:
+    """The plan *text* (a *fmt* document, the file *file*) and what ``check`` shows of it,
+    placed in the text: the load problems when it does not load (and no plan), or the
+    findings of its rules with the suppressions applied (SP902 for the unused ones when
+    *unused*, by default when the selection is strict)."""
+    from ._engine import validate
+    from ._suppress import suppress
+
+    try:
+        plan = loads(text, fmt, file=file, limits=limits)
+    except LoadError as exc:
+        return None, list(exc.diagnostics)
+    report = validate(plan, select=select, ignore=ignore, strict=strict, settings=settings)
+    shown = suppress(report, text, plan=plan, settings=settings, format=fmt)
+    return plan, list(shown.report(unused=unused).located(text, fmt, file))
