@@ -27,23 +27,41 @@ _WHOLE = re.compile(
     r"|por (?:definir|decidir|confirmar)|pendiente|próximamente|proximamente|a definir"
     r")\s*[.!…]*\s*"
 )
-_NO_WORDS = re.compile(r"[\s\-‐–—_.…?¿!¡*/~'\"`,:;()\[\]]*")
-# A screen over many texts joined by newlines: it finds every line a placeholder could be,
-# and more; the texts it finds are then judged one by one.
+_NO_WORD_MARKS = "-‐–—_.…?¿!¡*/~'\"`,:;()[]"
+_NO_WORDS = re.compile(f"[\\s{re.escape(_NO_WORD_MARKS)}]*")
+# What a text matched by _NO_WORDS or _WHOLE can begin with, besides white space: one of
+# the marks, or the first letter of a phrase in either case (no other character matches
+# these letters when the case is ignored). Any other text can only hold a marker, and a
+# marker needs one of these words as it is written.
+_MAY_OPEN = frozenset(_NO_WORD_MARKS + "tTcClLpPaA")
+# A screen over many texts joined by newlines, searched with a newline before them: it
+# finds every line a placeholder could be, and more (its leading newline lets the search
+# jump from line to line); the texts it finds are then judged one by one.
 _SCREEN = re.compile(
-    r"\b(?:TODO|TBD|TBC|FIXME|XXX)\b|^[\s\-‐–—_.…?¿!¡*/~'\"`,:;()\[\]]+$"
-    r"|(?i:^\s*(?:to be|coming soon|lorem ipsum|placeholder|por |pendiente|pr[oó]ximamente"
+    f"\\n(?:[\\s{re.escape(_NO_WORD_MARKS)}]+$"
+    r"|\s*(?i:to be|coming soon|lorem ipsum|placeholder|por |pendiente|pr[oó]ximamente"
     r"|a definir))",
     re.MULTILINE,
 )
 
 
+def _may_say_marker(text: str) -> bool:
+    """Whether *text* may hold a marker: False when none of their words is in it."""
+    return "TODO" in text or "TB" in text or "FIXME" in text or "XXX" in text
+
+
 def is_placeholder(text: str) -> bool:
     """Whether *text* holds no words of the plan's own: empty, a marker, "coming soon"."""
-    return bool(_NO_WORDS.fullmatch(text) or _MARKER.search(text) or _WHOLE.fullmatch(text))
+    if not text:
+        return True
+    if text[0] in _MAY_OPEN or text[0].isspace():
+        return bool(_NO_WORDS.fullmatch(text) or _MARKER.search(text) or _WHOLE.fullmatch(text))
+    return _may_say_marker(text) and _MARKER.search(text) is not None
 
 
 def may_hold_placeholder(joined: str) -> bool:
     """Whether *joined*, texts joined by newlines, may hold one that is a placeholder and
     not blank: False only when none does (a screen, for many texts at one search)."""
-    return _SCREEN.search(joined) is not None
+    if _may_say_marker(joined) and _MARKER.search(joined) is not None:
+        return True
+    return _SCREEN.search("\n" + joined) is not None
