@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
+from operator import attrgetter
 
 from .._core.placeholders import is_placeholder
 from .._core.text import number, show
@@ -28,7 +30,7 @@ def _says_ave(text: str | None) -> bool:
     if text is None:
         return False
     folded = ascii_fold(text)
-    return bool(_AVE.search(text)) or any(words in folded for words in _AVE_WORDS)
+    return ("AVE" in text and bool(_AVE.search(text))) or any(w in folded for w in _AVE_WORDS)
 
 
 @rule(
@@ -46,7 +48,13 @@ def _says_ave(text: str | None) -> bool:
     example='[metrics.coverage]\nname = "Advertising value equivalency of press coverage"',
 )
 def ave_as_value(context: Context) -> Iterator[Finding]:
-    for key, metric in context.plan.metrics.items():
+    metrics = context.plan.metrics
+    # A screen: the texts joined by newlines say AVE exactly when one of them does (folding
+    # goes a character at a time, and neither the words nor the capitals span a newline).
+    texts = chain.from_iterable(map(attrgetter("name", "unit", "source"), metrics.values()))
+    if not _says_ave("\n".join(filter(None, texts))):
+        return
+    for key, metric in metrics.items():
         for field in ("name", "unit", "source"):
             if _says_ave(getattr(metric, field)):
                 yield Finding(
