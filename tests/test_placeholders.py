@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialplan._core.placeholders import is_placeholder, may_hold_placeholder
+from socialplan._core.placeholders import is_placeholder, may_hold_placeholder, none_is_placeholder
 from socialplan._starter import starter
 
 STARTER = starter("Demo")
@@ -151,3 +151,8 @@ def test_the_screen_of_joined_texts_misses_no_placeholder(texts: list[str]) -> N
 
 def test_every_phrase_saying_later_is_judged_as_the_definition_says() -> None:
     assert [_reference(text) for text in _SAID] == [is_placeholder(text) for text in _SAID]
+
+
+@given(st.lists(_TEXTS, max_size=8))
+def test_none_is_a_placeholder_only_when_each_is_not(texts: list[str]) -> None:
+    assert not (none_is_placeholder(texts) and any(map(_reference, texts)))

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialplan
+from test_placeholders import _TEXTS as _PLACEHOLDER_TEXTS
 
 # --- SP707: AVE, screened over every metric's name, unit and source joined ------------------
 
@@ -56,3 +57,13 @@ def test_ave_is_found_in_exactly_the_metrics_that_say_it(
         if field is not None
     ]
     assert sorted(expected) == sorted(d.path for d in socialplan.validate(plan, select=["SP707"]))
+
+
+# --- The steps' progress: the texts of a table judged together ------------------------------
+
+
+@given(st.lists(st.none() | _PLACEHOLDER_TEXTS, max_size=8))
+def test_the_steps_judge_texts_together_as_they_judge_each(texts: list[str | None]) -> None:
+    from socialplan.steps._checks import _said, _said_each
+
+    assert [_said(text) for text in texts] == _said_each(texts)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_placeholder", "may_hold_placeholder"]
+__all__ = ["is_placeholder", "may_hold_placeholder", "none_is_placeholder"]
 
 # A marker anywhere, as a word in capitals ("TODO: the mission", "owner TBD"), or a whole text
 # that only says "later" (in English or Spanish), or punctuation with no words: dashes, dots,
@@ -29,11 +29,12 @@ _WHOLE = re.compile(
 )
 _NO_WORD_MARKS = "-‐–—_.…?¿!¡*/~'\"`,:;()[]"
 _NO_WORDS = re.compile(f"[\\s{re.escape(_NO_WORD_MARKS)}]*")
-# What a text matched by _NO_WORDS or _WHOLE can begin with, besides white space: one of
-# the marks, or the first letter of a phrase in either case (no other character matches
-# these letters when the case is ignored). Any other text can only hold a marker, and a
-# marker needs one of these words as it is written.
-_MAY_OPEN = frozenset(_NO_WORD_MARKS + "tTcClLpPaA")
+# What a text matched by _NO_WORDS can begin with, besides white space; a text matched by
+# _WHOLE begins with white space or with the first two letters of a phrase, in either case
+# (no other character matches these letters when the case is ignored). Any other text can
+# only hold a marker, and a marker needs one of its words as it is written.
+_MAY_OPEN = frozenset(_NO_WORD_MARKS)
+_OPENINGS = frozenset({"to", "co", "lo", "pl", "po", "pe", "pr", "a "})
 # A screen over many texts joined by newlines, searched with a newline before them: it
 # finds every line a placeholder could be, and more (its leading newline lets the search
 # jump from line to line); the texts it finds are then judged one by one.
@@ -56,7 +57,9 @@ def is_placeholder(text: str) -> bool:
         return True
     if text[0] in _MAY_OPEN or text[0].isspace():
         return bool(_NO_WORDS.fullmatch(text) or _MARKER.search(text) or _WHOLE.fullmatch(text))
-    return _may_say_marker(text) and _MARKER.search(text) is not None
+    if _may_say_marker(text) and _MARKER.search(text) is not None:
+        return True
+    return text[:2].lower() in _OPENINGS and _WHOLE.fullmatch(text) is not None
 
 
 def may_hold_placeholder(joined: str) -> bool:
@@ -65,3 +68,10 @@ def may_hold_placeholder(joined: str) -> bool:
     if _may_say_marker(joined) and _MARKER.search(joined) is not None:
         return True
     return _SCREEN.search("\n" + joined) is not None
+
+
+def none_is_placeholder(texts: list[str]) -> bool:
+    """Whether no text of *texts* is a placeholder, blank ones included: True only when
+    :func:`is_placeholder` says False of each, in one join and one search for all (the
+    screen finds every placeholder but the empty text, which ``all`` finds)."""
+    return all(texts) and not may_hold_placeholder("\n".join(texts))

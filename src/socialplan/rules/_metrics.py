@@ -26,7 +26,7 @@ from ._registry import Finding, rule
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_source(context: Context) -> Iterator[Finding]:
-    metrics = {k: m for k, m in context.plan.metrics.items() if not context.placeholder(m)}
+    metrics = context.written_metrics
     yield from grouped(
         (
             (
@@ -53,7 +53,7 @@ def metric_without_source(context: Context) -> Iterator[Finding]:
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_cadence(context: Context) -> Iterator[Finding]:
-    metrics = {k: m for k, m in context.plan.metrics.items() if not context.placeholder(m)}
+    metrics = context.written_metrics
     yield from grouped(
         (
             (

@@ -13,11 +13,12 @@ is a placeholder is not there, and a placeholder field is a missing one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from operator import attrgetter
 from typing import TypeVar
 
 import attrs
 
-from .._core.placeholders import is_placeholder
+from .._core.placeholders import is_placeholder, none_is_placeholder
 from .._core.vocab import Horizon, MessageKind, MetricFamily, ResourceKind
 from .._model import Launch, Plan
 
@@ -174,12 +175,23 @@ def _said(text: str | None) -> bool:
     return text is not None and not is_placeholder(text)
 
 
+def _said_each(texts: list[str | None]) -> list[bool]:
+    """:func:`_said` of each of *texts*; one search over the texts given, joined, says when
+    none is a placeholder (most plans), before any is judged alone."""
+    if none_is_placeholder([text for text in texts if text is not None]):
+        return [text is not None for text in texts]
+    return list(map(_said, texts))
+
+
 def _any_said(texts: Iterable[str]) -> bool:
     return any(map(_said, texts))
 
 
 def _real(parts: Mapping[str, T], field: str) -> dict[str, T]:
     """The parts whose identifying text *field* is the plan's own words, by id."""
+    texts = list(map(attrgetter(field), parts.values()))
+    if None not in texts and none_is_placeholder(texts):  # most plans: all are, at one search
+        return dict(parts)
     return {key: part for key, part in parts.items() if _said(getattr(part, field))}
 
 
@@ -433,7 +445,8 @@ def _policy(plan: Plan) -> Iterator[str]:
 @check("initial_content", lambda plan: any(_said(entry.title) for entry in plan.calendar))
 def _initial_content(plan: Plan) -> Iterator[str]:
     """An editorial calendar covering every channel."""
-    entries = [entry for entry in plan.calendar if _said(entry.title)]
+    titles = _said_each([entry.title for entry in plan.calendar])
+    entries = [entry for entry, said in zip(plan.calendar, titles, strict=True) if said]
     if not entries:
         yield Missing("no_calendar")
     scheduled = {entry.channel for entry in entries}
@@ -453,8 +466,9 @@ def _monitoring(plan: Plan) -> Iterator[str]:
     metrics = _real(plan.metrics, "name")
     if not metrics:
         yield Missing("no_metric_to_monitor")
-    for key, metric in metrics.items():
-        if not _said(metric.source):
+    sources = _said_each([metric.source for metric in metrics.values()])
+    for (key, metric), said in zip(metrics.items(), sources, strict=True):
+        if not said:
             yield Missing("metric_no_source", key=key)
         if metric.cadence is None:
             yield Missing("metric_no_cadence", key=key)
