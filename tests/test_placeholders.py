@@ -153,6 +153,17 @@ def test_every_phrase_saying_later_is_judged_as_the_definition_says() -> None:
     assert [_reference(text) for text in _SAID] == [is_placeholder(text) for text in _SAID]
 
 
+@given(st.lists(_TEXTS.filter(str.isascii), max_size=8))
+def test_the_screen_of_ascii_texts_misses_no_placeholder(texts: list[str]) -> None:
+    left = [t for t in texts if _reference(t) and t.strip() != ""]
+    assert left == [] or may_hold_placeholder("\n".join(texts))
+
+
 @given(st.lists(_TEXTS, max_size=8))
 def test_none_is_a_placeholder_only_when_each_is_not(texts: list[str]) -> None:
     assert not (none_is_placeholder(texts) and any(map(_reference, texts)))
+
+
+def test_the_screen_finds_every_phrase_saying_later_among_other_texts() -> None:
+    said = [text for text in _SAID if _reference(text)]
+    assert [] == [text for text in said if not may_hold_placeholder(f"Grow\n{text}\nSell")]

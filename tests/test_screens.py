@@ -67,3 +67,10 @@ def test_the_steps_judge_texts_together_as_they_judge_each(texts: list[str | Non
     from socialplan.steps._checks import _said, _said_each
 
     assert [_said(text) for text in texts] == _said_each(texts)
+
+
+@given(st.lists(st.none() | _PLACEHOLDER_TEXTS, max_size=8))
+def test_the_rules_judge_texts_together_as_they_judge_each(texts: list[str | None]) -> None:
+    from socialplan.rules import Context
+
+    assert [Context.unwritten(text) for text in texts] == Context.unwritten_each(texts)

@@ -141,6 +141,18 @@ class Context:
         return text is None or is_placeholder(text)
 
     @staticmethod
+    def unwritten_each(texts: Sequence[str | None]) -> list[bool]:
+        """:meth:`unwritten` of each of *texts* (a column of a table, say); one search over
+        the texts given, joined, says when none is a placeholder, before any is judged alone.
+
+        >>> Context.unwritten_each([None, "TBD", "Buffer"])
+        [True, True, False]
+        """
+        if none_is_placeholder([text for text in texts if text is not None]):
+            return [text is None for text in texts]
+        return [text is None or is_placeholder(text) for text in texts]
+
+    @staticmethod
     def placeholder(part: object) -> bool:
         """Whether *part* (an objective, a channel, a metric…) is a placeholder as a whole:
         its identifying text (title, platform, name…) is. Such a part is not written yet:
