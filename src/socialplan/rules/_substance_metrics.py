@@ -103,13 +103,21 @@ def _peer_key(metric: Metric) -> str | None:
 )
 def metric_without_target(context: Context) -> Iterator[Finding]:
     plan = context.plan
+    # Whether each quantitative metric is targeted, asked once; and the siblings of a peer
+    # group named once, however many of its metrics lack a target.
+    targeted = {
+        key: _targeted(plan, metric)
+        for key, metric in plan.metrics.items()
+        if metric.kind is Measure.QUANTITATIVE
+    }
     peers: dict[str, list[str]] = {}
     for key, metric in plan.metrics.items():
         peer = _peer_key(metric)
-        if peer is not None and metric.kind is Measure.QUANTITATIVE and _targeted(plan, metric):
+        if peer is not None and targeted.get(key, False):
             peers.setdefault(peer, []).append(key)
+    names: dict[str, str] = {}
     for key, metric in plan.metrics.items():
-        if metric.kind is not Measure.QUANTITATIVE or _targeted(plan, metric):
+        if targeted.get(key, True):
             continue
         if metric.baseline is not None:
             yield Finding(
@@ -121,11 +129,13 @@ def metric_without_target(context: Context) -> Iterator[Finding]:
             continue
         peer = _peer_key(metric)
         siblings = peers.get(peer, []) if peer is not None else []
-        if siblings:
-            named = ", ".join(show(s) for s in siblings)
+        if peer is not None and siblings:
+            if peer not in names:
+                names[peer] = ", ".join(show(s) for s in siblings)
             yield Finding(
                 f"metrics.{key}.target",
-                f'metric "{key}" has no target, though the other {peer} metrics have one ({named})',
+                f'metric "{key}" has no target, though the other {peer} metrics have one '
+                f"({names[peer]})",
                 "set target = …, as for the others",
             )
 

@@ -13,6 +13,7 @@ is a placeholder is not there, and a placeholder field is a missing one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import chain
 from operator import attrgetter
 from typing import TypeVar
 
@@ -341,12 +342,13 @@ def _metrics(plan: Plan) -> Iterator[str]:
     objectives = _real(plan.objectives, "title")
     if not metrics:
         yield Missing("no_metric")
-    measured = {o for m in metrics.values() for o in m.measures}
+    measured = set(chain.from_iterable(map(attrgetter("measures"), metrics.values())))
     for key in objectives:
         if key not in measured:
             yield Missing("objective_unmeasured", key=key)
+    known = objectives.keys()
     for key, metric in metrics.items():
-        if not any(objective in objectives for objective in metric.measures):
+        if known.isdisjoint(metric.measures):
             yield Missing("metric_no_objective", key=key)
 
 
