@@ -32,8 +32,13 @@ def _says_ave(text: str | None) -> bool:
         folded = text.lower()
     else:
         folded = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
-    words = ("advertising value", "advertising equivalen", "ad value equivalen")
-    words += ("valor publicitario", "equivalencia publicitaria")
+    words = [
+        "advertising value",
+        "advertising equivalen",
+        "ad value equivalen",
+        "valor publicitario",
+        "equivalencia publicitaria",
+    ]
     return bool(re.search(r"\bAVEs?\b", text)) or any(w in folded for w in words)
 
 
