@@ -93,6 +93,29 @@ def test_the_check_command_imports_only_what_it_needs(fmt: str, tmp_path: Path) 
     assert "[]\n" == result.stdout, result.stderr
 
 
+#: What `socialplan check` of a TOML file, its findings as text, does not import: each was
+#: imported for a path it does not take (issue #21: start-up), and costs every run.
+NOT_FOR_A_TOML_CHECK = [
+    "pathlib",  # and with it urllib.parse, ipaddress, fnmatch: folders and globs are walked
+    "json",  # a JSON document, a JSON or SARIF report, a fix's quoting
+    "socialplan._io.gitignore",  # folders and globs only
+]
+
+
+@pytest.mark.parametrize("module", NOT_FOR_A_TOML_CHECK)
+def test_checking_a_toml_plan_leaves_unloaded(module: str) -> None:
+    plan = ROOT / "examples" / "bakery" / "plan.toml"
+    code = (
+        "import contextlib, io, sys\n"
+        "from socialplan._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(plan)!r}])\n"
+        f"print({module!r} in sys.modules)\n"
+    )
+    result = run(sys.executable, "-c", code)
+    assert "False\n" == result.stdout, result.stderr
+
+
 def test_checking_a_plan_that_names_no_step_leaves_the_steps_unloaded(tmp_path: Path) -> None:
     plan = tmp_path / "plan.toml"
     plan.write_text(HEAD, encoding="utf-8")

@@ -65,6 +65,7 @@ def read_everything(context: Context) -> Iterator[Finding]:
             shared.append(index[key])
             shared.append(index.get(key))
     shared.append(context.pillars)
+    shared.append(context.written_metrics)
     shared += [context.ids(kind) for kind in KINDS]
     refused = 0
     for value in shared:
@@ -75,7 +76,13 @@ def read_everything(context: Context) -> Iterator[Finding]:
                 refused += 1
             else:
                 yield Finding("plan", f"{type(value).__name__} changed by {method}")
-    for name in ("plan", "metrics_by_objective", "channels_by_audience", "pillars"):
+    for name in (
+        "plan",
+        "metrics_by_objective",
+        "channels_by_audience",
+        "pillars",
+        "written_metrics",
+    ):
         try:
             setattr(context, name, {})
         except AttributeError:

@@ -182,3 +182,34 @@ def test_sp313_is_default_on() -> None:
     assert ["SP313"] == [
         d.code for d in socialplan.validate(plan_of(audiences(5))) if d.code == "SP313"
     ]
+
+
+# The crisis words are screened in the whole text before its words are folded one by one
+# (issue #21, validation speed): the screen must never hide a word the walk would find.
+_CRISIS_PIECES = st.sampled_from(
+    [
+        "crisis", "CRISES", "Crisi", "emergency", "EMERGENCIES", "emergència", "Emergéncias",
+        "incident", "Incidentes", "ｃｒｉｓｉｓ", "ＥＭＥＲＧＥＮＣＹ", "crísis", "i\u0301ncident",
+        "emergence", "incidencia", "_", " ", "-", "my", "TODO", "ſ", "İ", "ß", "ﬁ", "½", "\u0301",
+    ]
+)  # fmt: skip
+
+
+def _crisis_word_walked(text: str) -> str | None:
+    """The first crisis word of *text*, as SP413 defines it, every word folded."""
+    import re
+
+    from socialplan._core.placeholders import is_placeholder
+    from socialplan.rules._substance_audiences import _CRISIS
+    from socialplan.rules._substance_channels import _same_text
+
+    if not text or is_placeholder(text):
+        return None
+    return next((w for w in re.findall(r"[^\W_]+", text) if _CRISIS.fullmatch(_same_text(w))), None)
+
+
+@given(st.lists(st.one_of(_CRISIS_PIECES, st.text(max_size=3)), max_size=6).map("".join))
+def test_the_crisis_screen_hides_no_crisis_word(text: str) -> None:
+    from socialplan.rules._substance_audiences import _crisis_word
+
+    assert _crisis_word_walked(text) == _crisis_word(text)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_placeholder", "may_hold_placeholder"]
+__all__ = ["is_placeholder", "may_hold_placeholder", "none_is_placeholder"]
 
 # A marker anywhere, as a word in capitals ("TODO: the mission", "owner TBD"), or a whole text
 # that only says "later" (in English or Spanish), or punctuation with no words: dashes, dots,
@@ -27,23 +27,68 @@ _WHOLE = re.compile(
     r"|por (?:definir|decidir|confirmar)|pendiente|próximamente|proximamente|a definir"
     r")\s*[.!…]*\s*"
 )
-_NO_WORDS = re.compile(r"[\s\-‐–—_.…?¿!¡*/~'\"`,:;()\[\]]*")
-# A screen over many texts joined by newlines: it finds every line a placeholder could be,
-# and more; the texts it finds are then judged one by one.
+_NO_WORD_MARKS = "-‐–—_.…?¿!¡*/~'\"`,:;()[]"
+_NO_WORDS = re.compile(f"[\\s{re.escape(_NO_WORD_MARKS)}]*")
+# What a text matched by _NO_WORDS can begin with, besides white space; a text matched by
+# _WHOLE begins with white space or with the first two letters of a phrase, in either case
+# (no other character matches these letters when the case is ignored). Any other text can
+# only hold a marker, and a marker needs one of its words as it is written.
+_MAY_OPEN = frozenset(_NO_WORD_MARKS)
+_OPENINGS = frozenset({"to", "co", "lo", "pl", "po", "pe", "pr", "a "})
+# A screen over many texts joined by newlines, searched with a newline before them: it
+# finds every line a placeholder could be, and more (its leading newline lets the search
+# jump from line to line); the texts it finds are then judged one by one.
 _SCREEN = re.compile(
-    r"\b(?:TODO|TBD|TBC|FIXME|XXX)\b|^[\s\-‐–—_.…?¿!¡*/~'\"`,:;()\[\]]+$"
-    r"|(?i:^\s*(?:to be|coming soon|lorem ipsum|placeholder|por |pendiente|pr[oó]ximamente"
+    f"\\n(?:[\\s{re.escape(_NO_WORD_MARKS)}]+$"
+    r"|\s*(?i:to be|coming soon|lorem ipsum|placeholder|por |pendiente|pr[oó]ximamente"
     r"|a definir))",
     re.MULTILINE,
 )
+# The same for ASCII text, searched in lower case (the phrases' letters match no other
+# character when the case is ignored), which the search compares much faster.
+_ASCII_SCREEN = re.compile(
+    f"\\n(?:[\\s{re.escape(_NO_WORD_MARKS)}]+$"
+    r"|\s*(?:to be|coming soon|lorem ipsum|placeholder|por |pendiente|proximamente|a definir))",
+    re.MULTILINE,
+)
+# Every byte but the capital letters: what a marker is written in.
+_NOT_CAPITALS = bytes(b for b in range(256) if not 65 <= b <= 90)
+
+
+def _may_say_marker(text: str) -> bool:
+    """Whether *text* may hold a marker: False when none of their words is in it."""
+    return "TODO" in text or "TB" in text or "FIXME" in text or "XXX" in text
 
 
 def is_placeholder(text: str) -> bool:
     """Whether *text* holds no words of the plan's own: empty, a marker, "coming soon"."""
-    return bool(_NO_WORDS.fullmatch(text) or _MARKER.search(text) or _WHOLE.fullmatch(text))
+    if not text:
+        return True
+    if text[0] in _MAY_OPEN or text[0].isspace():
+        return bool(_NO_WORDS.fullmatch(text) or _MARKER.search(text) or _WHOLE.fullmatch(text))
+    if _may_say_marker(text) and _MARKER.search(text) is not None:
+        return True
+    return text[:2].lower() in _OPENINGS and _WHOLE.fullmatch(text) is not None
 
 
 def may_hold_placeholder(joined: str) -> bool:
     """Whether *joined*, texts joined by newlines, may hold one that is a placeholder and
     not blank: False only when none does (a screen, for many texts at one search)."""
-    return _SCREEN.search(joined) is not None
+    if joined.isascii():
+        # A marker's capitals stand together once every other character is taken out.
+        capitals = joined.encode("ascii").translate(None, _NOT_CAPITALS)
+        if (
+            b"TODO" in capitals or b"TB" in capitals or b"FIXME" in capitals or b"XXX" in capitals
+        ) and _MARKER.search(joined) is not None:
+            return True
+        return _ASCII_SCREEN.search("\n" + joined.lower()) is not None
+    if _may_say_marker(joined) and _MARKER.search(joined) is not None:
+        return True
+    return _SCREEN.search("\n" + joined) is not None
+
+
+def none_is_placeholder(texts: list[str]) -> bool:
+    """Whether no text of *texts* is a placeholder, blank ones included: True only when
+    :func:`is_placeholder` says False of each, in one join and one search for all (the
+    screen finds every placeholder but the empty text, which ``all`` finds)."""
+    return all(texts) and not may_hold_placeholder("\n".join(texts))

@@ -16,9 +16,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .gitignore import Patterns
+from .paths import suffix
+
+if TYPE_CHECKING:  # both only for walking folders and globs: a file named is read as it is
+    from pathlib import Path
+
+    from .gitignore import Patterns
 
 __all__ = ["NOT_FOUND", "Found", "is_plan", "plan_files"]
 
@@ -50,7 +55,7 @@ def sniffed(path: str) -> bool:
     """Whether the file at *path* says it is a plan; False if it cannot be read."""
     try:
         with open(path, "rb") as stream:
-            return is_plan(stream.read(_SNIFFED), Path(path).suffix)
+            return is_plan(stream.read(_SNIFFED), suffix(path))
     except OSError:
         return False
 
@@ -139,6 +144,8 @@ class _Ignores:
 
     def ignored(self, path: str, *, is_dir: bool = False) -> bool:
         """Whether the .gitignore files of the folders above *path* ignore it."""
+        from pathlib import Path
+
         absolute = Path(os.path.abspath(path))
         parent = absolute.parent
         above = self._above.get(parent)
@@ -155,6 +162,8 @@ class _Ignores:
         return False
 
     def _patterns(self, folder: Path) -> Patterns:
+        from .gitignore import Patterns
+
         key = os.fspath(folder)
         patterns = self._by_folder.get(key)
         if patterns is None:
@@ -174,6 +183,8 @@ def _folders_above(path: Path) -> list[Path]:
         folders.append(folder)
         if (folder / ".git").exists():
             return folders
+    from pathlib import Path
+
     current = Path(os.path.abspath(os.curdir))
     if path.is_relative_to(current):
         return folders[: len(path.relative_to(current).parts)]

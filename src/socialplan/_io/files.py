@@ -6,11 +6,9 @@ writing is atomic and deterministic.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -23,6 +21,7 @@ from . import fast
 from .document import from_data, to_data
 from .inputs import PLAN, FileChangedError, remember
 from .parse import decode, looks_like, parse_all
+from .paths import suffix as path_suffix
 from .positions import place
 
 if TYPE_CHECKING:  # cattrs is imported only when a document fails the fast pass
@@ -43,7 +42,7 @@ F = TypeVar("F", bound=str)
 
 def format_from_suffix(path: str | os.PathLike[str], suffixes: Mapping[str, F]) -> F:
     """The format *suffixes* maps the file's suffix to; ``ValueError`` naming them otherwise."""
-    suffix = Path(path).suffix.lower()
+    suffix = path_suffix(path).lower()
     try:
         return suffixes[suffix]
     except KeyError:
@@ -172,6 +171,8 @@ def dumps(plan: Plan, format: Format = "toml") -> str:  # noqa: A002
 
         return escaped_controls(tomli_w.dumps(data))
     if format == "json":
+        import json
+
         return escaped_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
     raise ValueError(f"unknown format {format!r}; expected 'toml' or 'json'")
 
@@ -193,6 +194,8 @@ def dump(
     leads out of its folder; a FIFO or a device is written into, not replaced.
     """
     fmt = format or format_of(path)
+    from pathlib import Path
+
     from .write import write_atomic  # here: reading a plan, as `check` does, writes nothing
 
     write_atomic(Path(path), dumps(plan, fmt), kind=PLAN, format=fmt, force=force)

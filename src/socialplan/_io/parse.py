@@ -6,7 +6,6 @@ cannot follow (nesting beyond their limits) one with SP008; never another except
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from typing import Any
@@ -114,6 +113,8 @@ def _json_not_an_object(text: str) -> str | None:
     JSON that is not an object, which :func:`looks_like` does not take for a plan."""
     if not text.lstrip(" \t\r\n").startswith(("[", '"')) or len(text) > 1_000_000:
         return None  # a number or a word: TOML's own message says enough
+    import json
+
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
@@ -227,6 +228,8 @@ def _odd_values(data: object, file: str | None, *, surrogates: bool) -> list[Dia
     """A problem for each number too long for Python in *data* (a parsed JSON document) and,
     with *surrogates*, for each string or key holding a lone surrogate (``"\\ud800"``), which
     no UTF-8 file can hold: the plan could not be written back."""
+    import json
+
     problems: list[Diagnostic] = []
     stack: list[tuple[list[str | int], object]] = [([], data)]
     while stack:
@@ -285,6 +288,8 @@ def _parse_format(text: str, fmt: str, file: str | None) -> tuple[object, list[D
         except ValueError:  # int() refuses a number of more than 4,300 digits
             return _toml_without_long_numbers(text, parse, file)
     if fmt == "json":
+        import json  # here: a TOML document needs none of it
+
         duplicates: list[str] = []
 
         def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:

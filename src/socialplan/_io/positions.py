@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import json
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -404,6 +403,8 @@ class _JsonIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        import json  # here: a TOML document needs none of it
+
         # Whole numbers are skipped, not made: one of more digits than Python reads is no error.
         self.decoder = json.JSONDecoder(parse_int=len)
         self.members: dict[Segments, _Members] = {}
@@ -439,6 +440,8 @@ class _JsonIndex:
 
     def read(self, path: Segments, start: int) -> _Members:
         """The members of the container at *start*: one step of the decoder's each."""
+        import json
+
         text, space = self.text, _JSON_SPACE.match
         members: _Members = {}
         opener = text[start : start + 1]
@@ -568,6 +571,8 @@ def _placed_fix(
 def _quoted(value: str, written: str, fmt: str, key: bool) -> str | None:
     """*value* written as *written* is: a bare TOML key stays bare, a literal string stays
     literal, when they can; None when *written* is not a key or a string."""
+    import json
+
     basic = json.dumps(value, ensure_ascii=False)  # its escapes are TOML's too
     if fmt == "json":
         return basic if written.startswith('"') else None

@@ -9,8 +9,8 @@ from types import MappingProxyType
 from typing import Any, Generic, TypeVar, cast, overload
 
 from .._core.diagnostics import About, parse_path
-from .._core.placeholders import is_placeholder
-from .._model import Plan
+from .._core.placeholders import is_placeholder, none_is_placeholder
+from .._model import Metric, Plan
 
 __all__ = ["Context", "Reference", "reference_fields"]
 
@@ -71,6 +71,20 @@ class _Index(Mapping[str, tuple[V, ...]], Generic[V]):
         return f"{type(self).__name__}({self._entries!r})"
 
 
+P = TypeVar("P")
+
+
+def _written(parts: Mapping[str, P], field: str) -> Mapping[str, P]:
+    """The parts of *parts* whose text *field* is not a placeholder, read-only; one search
+    over the texts joined says when all are (most plans), before any is judged alone."""
+    texts = list(map(attrgetter(field), parts.values()))
+    if none_is_placeholder(texts):
+        return MappingProxyType(dict(parts))
+    return MappingProxyType(
+        {k: p for k, p in parts.items() if not is_placeholder(getattr(p, field))}
+    )
+
+
 def _indexed(pairs: Iterator[tuple[str, V]]) -> _Index[V]:
     index: dict[str, list[V]] = {}
     for key, value in pairs:
@@ -127,6 +141,18 @@ class Context:
         return text is None or is_placeholder(text)
 
     @staticmethod
+    def unwritten_each(texts: Sequence[str | None]) -> list[bool]:
+        """:meth:`unwritten` of each of *texts* (a column of a table, say); one search over
+        the texts given, joined, says when none is a placeholder, before any is judged alone.
+
+        >>> Context.unwritten_each([None, "TBD", "Buffer"])
+        [True, True, False]
+        """
+        if none_is_placeholder([text for text in texts if text is not None]):
+            return [text is None for text in texts]
+        return [text is None or is_placeholder(text) for text in texts]
+
+    @staticmethod
     def placeholder(part: object) -> bool:
         """Whether *part* (an objective, a channel, a metric…) is a placeholder as a whole:
         its identifying text (title, platform, name…) is. Such a part is not written yet:
@@ -138,6 +164,12 @@ class Context:
         """
         field = _IDENTITY.get(type(part).__name__)
         return field is not None and is_placeholder(getattr(part, field))
+
+    @property
+    def written_metrics(self) -> Mapping[str, Metric]:
+        """The plan's metrics that are not placeholders as a whole (:meth:`placeholder`), in
+        the plan's order: computed once per validation, for every rule that skips the others."""
+        return self._once("written_metrics", lambda: _written(self.plan.metrics, "name"))
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
         # The context's own indexes, memoised like the rules' values, under its module's name.

@@ -26,7 +26,8 @@ from ._registry import Finding, rule
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_source(context: Context) -> Iterator[Finding]:
-    metrics = {k: m for k, m in context.plan.metrics.items() if not context.placeholder(m)}
+    metrics = context.written_metrics
+    sources = context.unwritten_each([metric.source for metric in metrics.values()])
     yield from grouped(
         (
             (
@@ -34,8 +35,8 @@ def metric_without_source(context: Context) -> Iterator[Finding]:
                 f'metric "{key}" has no source',
                 "name the tool or report it is read from",
             )
-            for key, metric in metrics.items()
-            if context.unwritten(metric.source)
+            for key, unwritten in zip(metrics, sources, strict=True)
+            if unwritten
         ),
         len(metrics),
         "metrics",
@@ -53,7 +54,7 @@ def metric_without_source(context: Context) -> Iterator[Finding]:
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_cadence(context: Context) -> Iterator[Finding]:
-    metrics = {k: m for k, m in context.plan.metrics.items() if not context.placeholder(m)}
+    metrics = context.written_metrics
     yield from grouped(
         (
             (
@@ -80,16 +81,13 @@ def metric_without_cadence(context: Context) -> Iterator[Finding]:
     example='[metrics.page_likes]\nname = "Page likes"',
 )
 def metric_without_unit(context: Context) -> Iterator[Finding]:
-    counted = {
-        k: m
-        for k, m in context.plan.metrics.items()
-        if m.kind is Measure.QUANTITATIVE and not context.placeholder(m)
-    }
+    counted = {k: m for k, m in context.written_metrics.items() if m.kind is Measure.QUANTITATIVE}
+    units = context.unwritten_each([metric.unit for metric in counted.values()])
     yield from grouped(
         (
             (f"metrics.{key}.unit", f'metric "{key}" has no unit', "set its unit")
-            for key, metric in counted.items()
-            if context.unwritten(metric.unit)
+            for key, unwritten in zip(counted, units, strict=True)
+            if unwritten
         ),
         len(counted),
         "quantitative metrics",

@@ -8,6 +8,7 @@ names nobody to decide in one; a plan with many audiences and none marked as com
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 
 from .._core.placeholders import is_placeholder
@@ -23,10 +24,25 @@ from ._substance_channels import _same_text
 _CRISIS = re.compile(r"\b(?:crisis|crises|crisi|emergenc(?:y|ies|ia|ias)|incidents?|incidentes?)\b")
 
 
+def _may_say_crisis(text: str) -> bool:
+    """False when no word of *text* can be one of :data:`_CRISIS` (a screen: a word that is
+    one, folded, leaves its stem in the whole text folded, since folding goes a character at
+    a time and a word's characters stand together)."""
+    folded = text.lower() if text.isascii() else _folded(text)
+    return "cris" in folded or "emergenc" in folded or "incident" in folded
+
+
+def _folded(text: str) -> str:
+    """*text* casefolded and decomposed, without its combining marks (as :func:`_same_text`
+    folds it before it splits words)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _crisis_word(*texts: str | None) -> str | None:
     """The first word about a crisis in *texts*, as the plan writes it, or None."""
     for text in texts:
-        if text and not is_placeholder(text):
+        if text and _may_say_crisis(text) and not is_placeholder(text):
             words: list[str] = re.findall(r"[^\W_]+", text)
             for word in words:
                 if _CRISIS.fullmatch(_same_text(word)):

@@ -146,7 +146,7 @@ def _ranked_out(plan: Plan, key: str) -> bool:
 )
 def channels_neither_measured_nor_run(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    metrics = [m for m in plan.metrics.values() if not context.placeholder(m)]
+    metrics = context.written_metrics.values()
     measured = {c for m in metrics for c in m.channels}
     if not measured:
         return

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
+from operator import attrgetter
 
 from .._core.placeholders import is_placeholder
 from .._core.text import number, show
@@ -28,7 +30,7 @@ def _says_ave(text: str | None) -> bool:
     if text is None:
         return False
     folded = ascii_fold(text)
-    return bool(_AVE.search(text)) or any(words in folded for words in _AVE_WORDS)
+    return ("AVE" in text and bool(_AVE.search(text))) or any(w in folded for w in _AVE_WORDS)
 
 
 @rule(
@@ -46,7 +48,13 @@ def _says_ave(text: str | None) -> bool:
     example='[metrics.coverage]\nname = "Advertising value equivalency of press coverage"',
 )
 def ave_as_value(context: Context) -> Iterator[Finding]:
-    for key, metric in context.plan.metrics.items():
+    metrics = context.plan.metrics
+    # A screen: the texts joined by newlines say AVE exactly when one of them does (folding
+    # goes a character at a time, and neither the words nor the capitals span a newline).
+    texts = chain.from_iterable(map(attrgetter("name", "unit", "source"), metrics.values()))
+    if not _says_ave("\n".join(filter(None, texts))):
+        return
+    for key, metric in metrics.items():
         for field in ("name", "unit", "source"):
             if _says_ave(getattr(metric, field)):
                 yield Finding(
@@ -95,13 +103,21 @@ def _peer_key(metric: Metric) -> str | None:
 )
 def metric_without_target(context: Context) -> Iterator[Finding]:
     plan = context.plan
+    # Whether each quantitative metric is targeted, asked once; and the siblings of a peer
+    # group named once, however many of its metrics lack a target.
+    targeted = {
+        key: _targeted(plan, metric)
+        for key, metric in plan.metrics.items()
+        if metric.kind is Measure.QUANTITATIVE
+    }
     peers: dict[str, list[str]] = {}
     for key, metric in plan.metrics.items():
         peer = _peer_key(metric)
-        if peer is not None and metric.kind is Measure.QUANTITATIVE and _targeted(plan, metric):
+        if peer is not None and targeted.get(key, False):
             peers.setdefault(peer, []).append(key)
+    names: dict[str, str] = {}
     for key, metric in plan.metrics.items():
-        if metric.kind is not Measure.QUANTITATIVE or _targeted(plan, metric):
+        if targeted.get(key, True):
             continue
         if metric.baseline is not None:
             yield Finding(
@@ -113,11 +129,13 @@ def metric_without_target(context: Context) -> Iterator[Finding]:
             continue
         peer = _peer_key(metric)
         siblings = peers.get(peer, []) if peer is not None else []
-        if siblings:
-            named = ", ".join(show(s) for s in siblings)
+        if peer is not None and siblings:
+            if peer not in names:
+                names[peer] = ", ".join(show(s) for s in siblings)
             yield Finding(
                 f"metrics.{key}.target",
-                f'metric "{key}" has no target, though the other {peer} metrics have one ({named})',
+                f'metric "{key}" has no target, though the other {peer} metrics have one '
+                f"({names[peer]})",
                 "set target = …, as for the others",
             )
 

@@ -140,7 +140,7 @@ def _successors(context: Context, key: str, retired: Channel) -> list[str]:
 )
 def channel_exit_unmeasured(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    measured = {c for m in plan.metrics.values() if not context.placeholder(m) for c in m.channels}
+    measured = {c for m in context.written_metrics.values() for c in m.channels}
     retired = {
         key: c
         for key, c in channels_in(plan, {ChannelStatus.RETIRED}).items()

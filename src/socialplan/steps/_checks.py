@@ -12,12 +12,16 @@ is a placeholder is not there, and a placeholder field is a missing one.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TypeVar
+from contextvars import ContextVar
+from itertools import chain
+from operator import attrgetter
+from typing import Any, TypeVar, cast
 
 import attrs
 
-from .._core.placeholders import is_placeholder
+from .._core.placeholders import is_placeholder, none_is_placeholder
 from .._core.vocab import Horizon, MessageKind, MetricFamily, ResourceKind
 from .._model import Launch, Plan
 
@@ -174,12 +178,52 @@ def _said(text: str | None) -> bool:
     return text is not None and not is_placeholder(text)
 
 
+def _said_each(texts: list[str | None]) -> list[bool]:
+    """:func:`_said` of each of *texts*; one search over the texts given, joined, says when
+    none is a placeholder (most plans), before any is judged alone."""
+    if none_is_placeholder([text for text in texts if text is not None]):
+        return [text is not None for text in texts]
+    return list(map(_said, texts))
+
+
 def _any_said(texts: Iterable[str]) -> bool:
     return any(map(_said, texts))
 
 
+#: The tables judged so far while :func:`judged_once` is on: (id of the table, field) to the
+#: table itself (kept, so that its id is not another's meanwhile) and its real parts.
+_JUDGED: ContextVar[dict[tuple[int, str], tuple[object, dict[str, Any]]] | None] = ContextVar(
+    "socialplan.steps.judged", default=None
+)
+
+
+@contextlib.contextmanager
+def judged_once() -> Iterator[None]:
+    """Within it, each table's real parts (:func:`_real`) are found once, however many
+    checks ask: the steps of one plan ask of its metrics a few times each."""
+    token = _JUDGED.set({})
+    try:
+        yield
+    finally:
+        _JUDGED.reset(token)
+
+
 def _real(parts: Mapping[str, T], field: str) -> dict[str, T]:
-    """The parts whose identifying text *field* is the plan's own words, by id."""
+    """The parts whose identifying text *field* is the plan's own words, by id (the same
+    dict for the same table while :func:`judged_once` is on: read it, do not change it)."""
+    judged = _JUDGED.get()
+    if judged is None:
+        return _judged(parts, field)
+    key = (id(parts), field)
+    if key not in judged:
+        judged[key] = (parts, _judged(parts, field))
+    return cast("dict[str, T]", judged[key][1])
+
+
+def _judged(parts: Mapping[str, T], field: str) -> dict[str, T]:
+    texts = list(map(attrgetter(field), parts.values()))
+    if None not in texts and none_is_placeholder(texts):  # most plans: all are, at one search
+        return dict(parts)
     return {key: part for key, part in parts.items() if _said(getattr(part, field))}
 
 
@@ -329,12 +373,13 @@ def _metrics(plan: Plan) -> Iterator[str]:
     objectives = _real(plan.objectives, "title")
     if not metrics:
         yield Missing("no_metric")
-    measured = {o for m in metrics.values() for o in m.measures}
+    measured = set(chain.from_iterable(map(attrgetter("measures"), metrics.values())))
     for key in objectives:
         if key not in measured:
             yield Missing("objective_unmeasured", key=key)
+    known = objectives.keys()
     for key, metric in metrics.items():
-        if not any(objective in objectives for objective in metric.measures):
+        if known.isdisjoint(metric.measures):
             yield Missing("metric_no_objective", key=key)
 
 
@@ -433,7 +478,8 @@ def _policy(plan: Plan) -> Iterator[str]:
 @check("initial_content", lambda plan: any(_said(entry.title) for entry in plan.calendar))
 def _initial_content(plan: Plan) -> Iterator[str]:
     """An editorial calendar covering every channel."""
-    entries = [entry for entry in plan.calendar if _said(entry.title)]
+    titles = _said_each([entry.title for entry in plan.calendar])
+    entries = [entry for entry, said in zip(plan.calendar, titles, strict=True) if said]
     if not entries:
         yield Missing("no_calendar")
     scheduled = {entry.channel for entry in entries}
@@ -453,8 +499,9 @@ def _monitoring(plan: Plan) -> Iterator[str]:
     metrics = _real(plan.metrics, "name")
     if not metrics:
         yield Missing("no_metric_to_monitor")
-    for key, metric in metrics.items():
-        if not _said(metric.source):
+    sources = _said_each([metric.source for metric in metrics.values()])
+    for (key, metric), said in zip(metrics.items(), sources, strict=True):
+        if not said:
             yield Missing("metric_no_source", key=key)
         if metric.cadence is None:
             yield Missing("metric_no_cadence", key=key)

@@ -11,7 +11,7 @@ import attrs
 from .._core.parts import Part
 from .._core.vocab import StepStatus
 from .._model import Plan
-from ._checks import CHECKS, WRITTEN, Missing
+from ._checks import CHECKS, WRITTEN, Missing, judged_once
 from ._methodology import Methodology, methodology_of
 
 __all__ = ["Progress", "StepProgress", "StepState", "progress"]
@@ -178,6 +178,11 @@ def progress(plan: Plan, methodology: Methodology | str | None = None) -> Progre
     """
     chosen = methodology_of(plan, methodology)
     order = _ordered(chosen)
+    with judged_once():
+        return _progress(plan, chosen, order)
+
+
+def _progress(plan: Plan, chosen: Methodology, order: list[str]) -> Progress:
     states: dict[str, StepProgress] = {}
     for step_id in order:
         step = chosen[step_id]
