@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import socialplan
+from socialplan._core.duration import Duration, Frequency
 from socialplan._io import convert, fast
 from socialplan.testing import loadable_plans
 
@@ -250,3 +253,60 @@ def test_a_limit_larger_than_any_list_is_no_limit_to_the_fast_pass(fmt: str) -> 
     huge = socialplan.Limits(max_items=10**30, max_string=10**30)
     plan = socialplan.loads(text, fmt, limits=huge)  # type: ignore[arg-type]
     assert text == socialplan.dumps(plan, fmt)  # type: ignore[arg-type]
+
+
+_MINIMAL = '{"format": "socialplan/1", "plan": {"name": "A"}, '
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        '"metrics": {"m": {"name": "M", "unit_value": -1}}',
+        '"channels": {"c": {"platform": "P", "priority": 0}}',
+        '"influencers": {"i": {"name": "I", "followers": -5}}',
+        '"content": {"pillars": {"p": {"theme": "T", "share": 101}}}',
+        '"engagement": {"c": {"message_length": 0}}',
+        '"metrics": {"m": {"name": "M", "expects": {"keywords": ["k"]}}}',
+        '"objectives": {"o": {"statement": "S", "target": {"unit": "%"}}}',
+    ],
+)
+def test_the_fast_pass_leaves_what_a_model_check_refuses_to_the_detailed_pass(parts: str) -> None:
+    text = _MINIMAL + parts + "}"
+    assert (None, "error") == (
+        fast.loads_json(text, socialplan.Limits()),
+        _outcome(text, "json", on=True)[0],
+    )
+    _same(text)
+
+
+def _strings(value: Any) -> list[str]:
+    """Every string *value* (a plan, or a part of one) holds, its tables' keys too."""
+    if type(value) is str:  # not a value of the vocabulary (a StrEnum)
+        return [value]
+    if isinstance(value, Duration | Frequency):  # parsed once, kept by each pass for the next
+        return []
+    if isinstance(value, tuple | list):
+        return [s for item in value for s in _strings(item)]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in [*_strings(key), *_strings(item)]]
+    if attrs.has(type(value)):
+        return [s for a in attrs.fields(type(value)) for s in _strings(getattr(value, a.name))]
+    return []
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=40)
+@given(loadable_plans())
+def test_the_fast_pass_interns_the_strings_the_detailed_pass_interns(plan: socialplan.Plan) -> None:
+    text = socialplan.dumps(plan, "json")
+    before, fast.ENABLED = fast.ENABLED, False
+    try:
+        detailed = socialplan.loads(text, "json")
+    finally:
+        fast.ENABLED = before
+    loaded = fast.loads_json(text, socialplan.Limits())
+    assert loaded is not None
+    pairs = list(zip(_strings(detailed), _strings(loaded), strict=True))
+    # An interned string is the one the table gives for its text; the fast pass's string
+    # of the same place is that very one, then (interning a string the detailed pass left
+    # alone only adds it to the table, and it is not compared).
+    assert [] == [d for d, f in pairs if d is sys.intern(d) and f is not d]
