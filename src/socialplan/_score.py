@@ -742,14 +742,11 @@ def _score_metric(
             as_of=as_of,
             at_risk=at_risk,
         )
-    return MetricScore(
-        metric=key,
-        name=metric.name,
-        unit=goal.unit,
-        level=metric.level,
-        channels=metric.channels,
-        direction=metric.direction,
-        objective=goal.objective,
+    return _scored(
+        key,
+        metric,
+        goal,
+        why,
         latest=latest,
         latest_date=latest_date,
         baseline=baseline,
@@ -761,11 +758,26 @@ def _score_metric(
         pace_so_far=pace_so_far,
         projected=projected,
         verdict=verdict,
-        reason=why.words(),
         stale=stale,
         series=series,
         by_channel=by_channel,
+    )
+
+
+def _scored(key: str, metric: Metric, goal: _Goal, why: Reason, **found: Any) -> MetricScore:
+    """The score of the metric *key*: what every verdict names of the metric and its goal,
+    the reason in words and as data, and what was *found* (latest, target, verdict…)."""
+    return MetricScore(
+        metric=key,
+        name=metric.name,
+        unit=goal.unit,
+        level=metric.level,
+        channels=metric.channels,
+        direction=metric.direction,
+        objective=goal.objective,
+        reason=why.words(),
         why=why,
+        **found,
     )
 
 
@@ -803,14 +815,11 @@ def _score_previous(
             "date": before_date,
         }
         why = Reason(code="previous_met" if met else "previous_short", values=values)
-    return MetricScore(
-        metric=key,
-        name=metric.name,
-        unit=goal.unit,
-        level=metric.level,
-        channels=metric.channels,
-        direction=metric.direction,
-        objective=goal.objective,
+    return _scored(
+        key,
+        metric,
+        goal,
+        why,
         latest=latest,
         latest_date=latest_date,
         baseline=before,
@@ -822,11 +831,9 @@ def _score_previous(
         pace_so_far=None,
         projected=None,
         verdict=verdict,
-        reason=why.words(),
         stale=stale,
         series=series,
         by_channel=by_channel,
-        why=why,
     )
 
 
