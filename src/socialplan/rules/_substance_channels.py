@@ -264,16 +264,20 @@ _NOT_CONVERSING = ONE_WAY_PLATFORMS | {"blog"}
 def one_person_every_channel(context: Context) -> Iterator[Finding]:
     plan = context.plan
     live = channels_in(plan, NOT_RETIRED)
+    if len(live) < 3:
+        return
     social = {k: c for k, c in live.items() if c.platform not in _NOT_CONVERSING}
-    if len(live) >= 3 and len({c.owner for c in live.values()}) == 1:
+    owners = {c.owner for c in live.values()}
+    social_owners = {c.owner for c in social.values()}
+    if len(owners) == 1:
         runs = f"all {len(live)} channels"
-        (owner,) = {c.owner for c in live.values()}
-    elif len(live) >= 3 and len(social) >= 2 and len({c.owner for c in social.values()}) == 1:
+    elif len(social) >= 2 and len(social_owners) == 1:
         both = "both" if len(social) == 2 else f"all {len(social)}"
         runs = f"{both} social channels ({', '.join(social)})"
-        (owner,) = {c.owner for c in social.values()}
+        owners = social_owners
     else:
         return
+    (owner,) = owners
     role = plan.roles.get(owner) if owner is not None else None
     names_people = any(_people(r) for r in plan.roles.values())
     if role is not None and _one_person(role, names_people):

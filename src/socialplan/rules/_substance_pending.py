@@ -31,15 +31,10 @@ def _waits(text: str | None) -> str | None:
     if text is None or _DATED.search(text):
         return None
     for sentence in re.split(r"(?<=[.;:])\s+", text):
-        clauses: list[str] = _CLAUSE.findall(sentence)
-        for clause in reversed(clauses):
+        for clause in reversed(sentence.split(",")):
             if _FOR_NOW.search(_same_text(clause)):
                 return clause.strip().rstrip(".;:")
     return None
-
-
-#: A clause of a sentence: up to a comma, and the words after it.
-_CLAUSE = re.compile(r"[^,]+")
 
 
 @rule(

@@ -228,7 +228,8 @@ _KEEPS_THE_PLAN = re.compile(
 )
 def review_without_owner(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    if plan.launch is None or plan.launch.review is None:
+    review = plan.launch.review if plan.launch is not None else None
+    if review is None:
         return
     roles = [role for role in plan.roles.values() if not context.placeholder(role)]
     if not roles:
@@ -236,13 +237,12 @@ def review_without_owner(context: Context) -> Iterator[Finding]:
     entry = plan.raci.steps.get("launch") if plan.raci is not None else None
     if entry is not None and (entry.accountable or entry.responsible):
         return
-    review = plan.launch.review
     if any(r.every == review and r.to for r in plan.reporting.values()):
         return  # a report goes to named people at each review: they hold it
     duties = (_same_text(d) for role in roles for d in role.duties)
     if any(_KEEPS_THE_PLAN.search(duty) for duty in duties):
         return
-    every = str(plan.launch.review)
+    every = str(review)
     every = every if every.endswith("ly") else f"every {every}"
     yield Finding(
         "launch.review",
