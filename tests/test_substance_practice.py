@@ -165,6 +165,12 @@ def test_sp613_says_every_for_a_cadence_in_numbers() -> None:
     assert finding.message.startswith("the plan is reviewed every 6 months,")
 
 
+def test_sp613_writes_the_cadence_on_one_line() -> None:
+    body = REVIEWED.replace('"yearly"', '" yearly\\n"')
+    (finding,) = socialplan.validate(plan_of(body), select=["SP613"])
+    assert finding.message.startswith("the plan is reviewed yearly, and")
+
+
 def test_sp613_is_silent_when_the_raci_names_who_runs_the_launch_step() -> None:
     body = REVIEWED + '[raci.steps.launch]\naccountable = ["cm"]\n'
     assert [] == paths(body, "SP613")

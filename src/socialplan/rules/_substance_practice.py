@@ -242,7 +242,7 @@ def review_without_owner(context: Context) -> Iterator[Finding]:
     duties = (_same_text(d) for role in roles for d in role.duties)
     if any(_KEEPS_THE_PLAN.search(duty) for duty in duties):
         return
-    every = str(review)
+    every = " ".join(str(review).split())  # as written, on one line
     every = every if every.endswith("ly") else f"every {every}"
     yield Finding(
         "launch.review",
