@@ -89,6 +89,15 @@ def _joined_says_todo(values: Iterable[object]) -> bool | None:
         return None
 
 
+def _distinct(texts: list[Any]) -> Iterable[Any]:
+    """The distinct values of *texts* (a column whose first is a string), or *texts* itself
+    when one cannot be hashed: a screen needs each text once, in any order."""
+    try:
+        return set(texts)
+    except TypeError:
+        return texts
+
+
 def _placeholders(node: object, path: list[str | int], found: list[tuple[str, str]]) -> None:
     """Add (path, text) to *found* for every string inside *node* that is a placeholder left.
 
@@ -150,7 +159,10 @@ def _may_say_todo(column: list[object]) -> bool:
     for a string that does not hold the word alone ("TODOS"); the walk decides.
     """
     column = list(filter(None, column))  # None, "" and empty lists hold no text
-    said = _joined_says_todo(column)
+    if not column:
+        return False
+    # A column repeats its texts (ids, units, sources): each distinct one is searched once.
+    said = _joined_says_todo(_distinct(column) if type(column[0]) is str else column)
     if said is not None:
         return said
     kinds = set(map(type, column))
@@ -159,12 +171,19 @@ def _may_say_todo(column: list[object]) -> bool:
         if issubclass(kind, str):
             inside: Iterable[list[object]] = [same]
         elif issubclass(kind, tuple | list):
-            # Most lists hold strings only (ids, keywords): one join, no list built.
-            said = _joined_says_todo(chain.from_iterable(same))  # type: ignore[arg-type]
-            if said:
-                return True
-            if said is False:
+            # Most lists hold strings only (ids, keywords): one join of the distinct ones.
+            first = next(chain.from_iterable(same), None)  # type: ignore[arg-type]
+            if first is None:
                 continue
+            if type(first) is str:
+                try:
+                    said = _joined_says_todo(set().union(*same))
+                except TypeError:  # a value that cannot be hashed: looked inside below
+                    said = None
+                if said:
+                    return True
+                if said is False:
+                    continue
             inside = [list(chain.from_iterable(same))]  # type: ignore[arg-type]
         elif issubclass(kind, Mapping):
             inside = [list(chain.from_iterable(map(methodcaller("values"), same)))]
