@@ -83,5 +83,6 @@ def may_hold_placeholder(joined: str) -> bool:
 def none_is_placeholder(texts: list[str]) -> bool:
     """Whether no text of *texts* is a placeholder, blank ones included: True only when
     :func:`is_placeholder` says False of each, in one join and one search for all (the
-    screen finds every placeholder but the empty text, which ``all`` finds)."""
-    return all(texts) and not may_hold_placeholder("\n".join(texts))
+    screen finds every placeholder but the empty text, which ``all`` finds). A column
+    repeats its texts (units, sources): each distinct one is searched once."""
+    return all(texts) and not may_hold_placeholder("\n".join(set(texts)))

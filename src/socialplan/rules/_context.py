@@ -235,8 +235,8 @@ class Context:
                 values = map(attrgetter(field), table.parts)
                 targets = set(chain.from_iterable(values) if many else values)
                 targets.discard(None)
-                targets = {target for target in targets if not is_placeholder(target)}
-                if all(map(known.__contains__, targets)):
+                # A placeholder ("TBD") names nothing yet: a miss only if it is not one.
+                if all(t in known or is_placeholder(t) for t in targets):
                     continue
                 yield from table.references(self._missing, ((field, kind, many),), keys=False)
             if table.keys_name is not None:

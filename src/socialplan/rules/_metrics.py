@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .._core.vocab import Measure
 from ._absence import grouped
@@ -175,9 +175,19 @@ def metric_off_audience(context: Context) -> Iterator[Finding]:
     # Each set built once: a channel may reach thousands of audiences, and many metrics use it.
     concerns = {k: frozenset(o.audiences) for k, o in plan.objectives.items() if o.audiences}
     reach = {k: frozenset(c.audiences) for k, c in plan.channels.items() if c.audiences}
+    off = _channels_off(concerns, reach)
     for key, metric in plan.metrics.items():
+        channels = metric.channels
+        if not channels:
+            continue
+        # Most metrics are taken where their objectives' audiences are: one set test each.
+        for objective in metric.measures:
+            if not off(objective).isdisjoint(channels):
+                break
+        else:
+            continue
         wanted = [(o, concerns[o]) for o in metric.measures if o in concerns]
-        for index, channel_key in enumerate(metric.channels):
+        for index, channel_key in enumerate(channels):
             reaches = reach.get(channel_key)
             if reaches is None:
                 continue  # a missing channel is SP101's; one that reaches nobody, SP3's
@@ -189,3 +199,33 @@ def metric_off_audience(context: Context) -> Iterator[Finding]:
                         f'the audiences of objective "{objective}"',
                         "take it where the objective's audiences are",
                     )
+
+
+def _channels_off(
+    concerns: dict[str, frozenset[str]], reach: dict[str, frozenset[str]]
+) -> Callable[[str], frozenset[str]]:
+    """For an objective's id, the channels that reach audiences, none of the objective's;
+    none for an objective with no audience or that the plan does not have. Each found once,
+    from an index of the channels by audience, on first asking."""
+    by_audience: dict[str, set[str]] = {}
+    for channel, audiences in reach.items():
+        for audience in audiences:
+            by_audience.setdefault(audience, set()).add(channel)
+    reaching = frozenset(reach)
+    found: dict[str, frozenset[str]] = {}
+    nothing: frozenset[str] = frozenset()
+
+    def off(objective: str) -> frozenset[str]:
+        channels = found.get(objective)
+        if channels is None:
+            audiences = concerns.get(objective)
+            if audiences is None:
+                channels = nothing
+            else:
+                channels = reaching.difference(
+                    *(by_audience[a] for a in audiences if a in by_audience)
+                )
+            found[objective] = channels
+        return channels
+
+    return off

@@ -133,6 +133,23 @@ def _screen_key(name: str) -> bytes:
     return _folded(name).replace(" ", "").replace("s", "").encode("ascii")
 
 
+def _screen_keys(names: list[str]) -> list[bytes]:
+    """:func:`_screen_key` of each of *names*, in one pass over them all when they are
+    ASCII and on one line each (most tables), else name by name.
+
+    >>> _screen_keys(["Parents' club", "Teens"]) == [b"parentclub", b"teen"]
+    True
+    """
+    joined = "\n".join(names)
+    if joined.isascii() and joined.count("\n") == len(names) - 1:
+        return joined.lower().encode("ascii").translate(None, _NOT_IN_LINE).split(b"\n")
+    return [_screen_key(name) for name in names]
+
+
+#: What :func:`_screen_keys` leaves out of names joined by newlines: the newlines stay.
+_NOT_IN_LINE = _NOT_IN_KEY.replace(b"\n", b"")
+
+
 @rule(
     "SP103",
     "duplicate-name",
@@ -157,7 +174,7 @@ def duplicate_name(context: Context) -> Iterator[Finding]:
         groups.append(("content.pillars", {k: v.theme for k, v in plan.content.pillars.items()}))
     for table, names in groups:
         # Names that fold alike have the same screen key; most tables have no two alike.
-        keys = [_screen_key(name) for name in names.values()]
+        keys = _screen_keys(list(names.values()))
         if len(set(keys)) == len(keys):
             continue
         counted = Counter(keys)
