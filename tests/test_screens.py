@@ -79,3 +79,63 @@ def test_the_rules_judge_texts_together_as_they_judge_each(texts: list[str | Non
     from socialplan.rules import Context
 
     assert [Context.unwritten(text) for text in texts] == Context.unwritten_each(texts)
+
+
+# --- SP504: off-limits topics, screened over a field's texts joined -------------------------
+
+_TOPIC_WORDS = st.sampled_from(["politics", "Política", "religion", "bets", "sports", "a"])
+_TOPIC_PIECES = st.sampled_from(
+    ["politics", "POLITICS", "Política", "politica", "religion", "bets", "sports", "a", "b",
+     "apolitics", "politicsx", " ", ", ", "-", "\n", "¡", "é", "9"]
+)  # fmt: skip
+_TOPIC_TEXTS = st.lists(_TOPIC_PIECES, min_size=1, max_size=6).map("".join)
+
+
+def _word_list(text: str) -> list[str]:
+    """The words of a text for SP504's definition: letters and digits, no case or accents."""
+    folded = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", folded)
+
+
+def _touches(text: str, topic: list[str]) -> bool:
+    words = _word_list(text)
+    return any(words[i : i + len(topic)] == topic for i in range(len(words) - len(topic) + 1))
+
+
+@given(
+    st.lists(st.lists(_TOPIC_WORDS, min_size=1, max_size=2).map(" ".join), min_size=1, max_size=3),
+    st.lists(_TOPIC_TEXTS, min_size=1, max_size=6),
+)
+def test_off_limits_is_found_in_exactly_the_texts_that_touch_a_topic(
+    topics: list[str], titles: list[str]
+) -> None:
+    plan = socialplan.from_data(
+        {
+            "format": "socialplan/1",
+            "plan": {"name": "P"},
+            "policy": {"off_limits": topics},
+            "calendar": [{"date": "2027-01-04", "channel": "x", "title": t} for t in titles],
+        }
+    )
+    words = [_word_list(topic) for topic in topics]
+    expected = [
+        f"calendar[{i}].title"
+        for i, title in enumerate(titles)
+        if any(w and _touches(title, w) for w in words)
+    ]
+    actual = [d.path for d in socialplan.validate(plan, select=["SP504"])]
+    assert sorted(expected) == sorted(actual)
+
+
+# --- SP103: names folded in one pass over a table --------------------------------------------
+
+_NAME_PIECES = st.sampled_from(
+    ["Parents", "parent", "Parent's", "club", "Club", "s", "S", " ", "-", "\n", "é", "e", "1"]
+)  # fmt: skip
+
+
+@given(st.lists(st.lists(_NAME_PIECES, min_size=1, max_size=4).map("".join), max_size=6))
+def test_names_are_folded_together_as_each_alone(names: list[str]) -> None:
+    from socialplan.rules._references import _screen_key, _screen_keys
+
+    assert [_screen_key(name) for name in names] == _screen_keys(names)

@@ -11,7 +11,7 @@ from operator import attrgetter
 from .._core.placeholders import is_placeholder
 from .._core.text import number, show
 from .._core.vocab import Measure, ascii_fold
-from .._model import Metric, Plan
+from .._model import Metric
 from ._context import Context
 from ._registry import Finding, rule
 
@@ -65,17 +65,6 @@ def ave_as_value(context: Context) -> Iterator[Finding]:
                 break
 
 
-def _targeted(plan: Plan, metric: Metric) -> bool:
-    """Whether *metric* has a target: its own, or one of an objective it measures."""
-    if metric.target is not None:
-        return True
-    for key in metric.measures:
-        objective = plan.objectives.get(key)
-        if objective is not None and objective.target is not None:
-            return True
-    return False
-
-
 def _peer_key(metric: Metric) -> str | None:
     """What a metric is compared with: the metrics of its family, else of its method."""
     if metric.family is not None:
@@ -103,22 +92,24 @@ def _peer_key(metric: Metric) -> str | None:
 )
 def metric_without_target(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    # Whether each quantitative metric is targeted, asked once; and the siblings of a peer
-    # group named once, however many of its metrics lack a target.
-    targeted = {
-        key: _targeted(plan, metric)
-        for key, metric in plan.metrics.items()
-        if metric.kind is Measure.QUANTITATIVE
-    }
+    # Whether each quantitative metric is targeted, asked once (against the objectives that
+    # have a target, found once); and the siblings of a peer group named once, however many
+    # of its metrics lack a target.
+    aimed = frozenset(k for k, o in plan.objectives.items() if o.target is not None)
+    quantitative = Measure.QUANTITATIVE
+    untargeted: list[tuple[str, Metric]] = []
     peers: dict[str, list[str]] = {}
     for key, metric in plan.metrics.items():
+        if metric.kind is not quantitative:
+            continue
+        if metric.target is None and aimed.isdisjoint(metric.measures):
+            untargeted.append((key, metric))
+            continue
         peer = _peer_key(metric)
-        if peer is not None and targeted.get(key, False):
+        if peer is not None:
             peers.setdefault(peer, []).append(key)
     names: dict[str, str] = {}
-    for key, metric in plan.metrics.items():
-        if targeted.get(key, True):
-            continue
+    for key, metric in untargeted:
         if metric.baseline is not None:
             yield Finding(
                 f"metrics.{key}.target",
