@@ -434,10 +434,11 @@ def validate(
         strict=strict,
     )
     chosen = (settings or Selection()).then(Selection.of(plan.check)).then(explicit)
-    context = Context(plan)
     found = _check_table_problems(plan.check)
     with paused_collector():
-        _run(chosen, context, found)
+        # The context's indexes are freed before the collector runs again: it would
+        # otherwise walk them, and the plan they point into, at its next collection.
+        _run(chosen, Context(plan), found)
     found.sort(key=_sort_key)
     return Report(tuple(found), selection=chosen)
 

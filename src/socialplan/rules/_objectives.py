@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from .._core.text import number, show
 from .._core.vocab import Direction, FunnelStage, KpiLevel, Measure, MetricFamily, MetricMethod
@@ -44,22 +45,32 @@ def _measured(context: Context, objective_id: str) -> _Measured:
 
 
 def _measure(plan: Plan) -> dict[str, _Measured]:
-    index: dict[str, _Measured] = {}
+    # Many metrics of an objective say the same (a kind, a unit, a direction, a level): each
+    # objective's distinct sayings are gathered first, one set each, and then read.
+    said: dict[str, set[tuple[Measure, str | None, Direction, KpiLevel | None]]] = {}
     for metric in plan.metrics.values():
+        saying = _SAYING(metric)
         for objective_id in metric.measures:
-            measured = index.get(objective_id)
-            if measured is None:
-                measured = index[objective_id] = _Measured()
-            measured.kinds.add(metric.kind)
-            if metric.kind is Measure.QUANTITATIVE:
-                measured.quantitative_units.add(metric.unit)
-            directions = measured.directions.get(metric.unit)
-            if directions is None:
-                directions = measured.directions[metric.unit] = set()
-            directions.add(metric.direction)
-            if metric.level is not None:
-                measured.levels.add(metric.level)
+            sayings = said.get(objective_id)
+            if sayings is None:
+                said[objective_id] = {saying}
+            else:
+                sayings.add(saying)
+    index: dict[str, _Measured] = {}
+    for objective_id, sayings in said.items():
+        measured = index[objective_id] = _Measured()
+        for kind, unit, direction, level in sayings:
+            measured.kinds.add(kind)
+            if kind is Measure.QUANTITATIVE:
+                measured.quantitative_units.add(unit)
+            measured.directions.setdefault(unit, set()).add(direction)
+            if level is not None:
+                measured.levels.add(level)
     return index
+
+
+#: What a metric says of the objectives it measures, in one call.
+_SAYING = attrgetter("kind", "unit", "direction", "level")
 
 
 def _quantitative(objective: Objective) -> bool:

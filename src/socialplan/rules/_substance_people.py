@@ -8,6 +8,7 @@ exempts most of the channels; one person holding several roles the plan relies o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from .._core.placeholders import is_placeholder
@@ -231,23 +232,29 @@ def approval_exempts_most_channels(context: Context) -> Iterator[Finding]:
         )
 
 
-def _relied_on(plan: Plan, key: str) -> list[str]:
-    """What the plan relies on role *key* for: approving, owning channels, answering
-    messages, taking escalations."""
-    carried: list[str] = []
-    if plan.approval is not None and plan.approval.approver == key:
-        carried.append("approves posts")
-    owned = [k for k, c in channels_in(plan, LIVE).items() if c.owner == key]
-    if owned:
-        carried.append(f"runs {counted(len(owned), 'channel')}")
-    if any(r.to == key for r in plan.routing):
-        carried.append("answers messages")
-    escalated = [r for r, role in plan.roles.items() if role.escalate_to == key and r != key]
-    if escalated or any(r.escalate_to == key for r in plan.routing):
-        carried.append("takes escalations")
-    if plan.moderation is not None and any(r.escalate_to == key for r in plan.moderation.rules):
-        carried.append("takes moderation escalations")
-    return carried
+def _reliance(plan: Plan) -> dict[str, list[str]]:
+    """What the plan relies on each role for, by the role's id: approving, owning channels,
+    answering messages, taking escalations (each table read once, for every role)."""
+    approver = plan.approval.approver if plan.approval is not None else None
+    owned = Counter(c.owner for c in channels_in(plan, LIVE).values())
+    answering = {r.to for r in plan.routing}
+    escalated = {role.escalate_to for r, role in plan.roles.items() if role.escalate_to != r}
+    escalated.update(r.escalate_to for r in plan.routing)
+    moderated = {r.escalate_to for r in plan.moderation.rules} if plan.moderation else set()
+    relied: dict[str, list[str]] = {}
+    for key in plan.roles:
+        carried = relied[key] = []
+        if approver == key:
+            carried.append("approves posts")
+        if owned[key]:
+            carried.append(f"runs {counted(owned[key], 'channel')}")
+        if key in answering:
+            carried.append("answers messages")
+        if key in escalated:
+            carried.append("takes escalations")
+        if key in moderated:
+            carried.append("takes moderation escalations")
+    return relied
 
 
 @rule(
@@ -276,9 +283,9 @@ def one_person_several_roles(context: Context) -> Iterator[Finding]:
     for key, role in plan.roles.items():
         for person in _approvers(role):
             holds.setdefault(person, []).append(key)
+    reliance = _reliance(plan)
     for person, keys in holds.items():
-        relied = {key: _relied_on(plan, key) for key in keys}
-        relied = {key: carried for key, carried in relied.items() if carried}
+        relied = {key: reliance[key] for key in keys if reliance[key]}
         alone = [key for key in relied if _approvers(plan.roles[key]) == [person]]
         if len(relied) < 2 or not alone:
             continue

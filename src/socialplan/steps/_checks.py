@@ -15,8 +15,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_not, not_
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -373,11 +373,18 @@ def _metrics(plan: Plan) -> Iterator[str]:
     objectives = _real(plan.objectives, "title")
     if not metrics:
         yield Missing("no_metric")
-    measured = set(chain.from_iterable(map(attrgetter("measures"), metrics.values())))
+    measures = list(map(attrgetter("measures"), metrics.values()))
+    measured = set(chain.from_iterable(measures))
     for key in objectives:
         if key not in measured:
             yield Missing("objective_unmeasured", key=key)
     known = objectives.keys()
+    if measured.issubset(known):  # most plans: only a metric that measures nothing lacks one
+        yield from (
+            Missing("metric_no_objective", key=key)
+            for key in compress(metrics, map(not_, measures))
+        )
+        return
     for key, metric in metrics.items():
         if known.isdisjoint(metric.measures):
             yield Missing("metric_no_objective", key=key)
@@ -500,6 +507,9 @@ def _monitoring(plan: Plan) -> Iterator[str]:
     if not metrics:
         yield Missing("no_metric_to_monitor")
     sources = _said_each([metric.source for metric in metrics.values()])
+    cadences = map(attrgetter("cadence"), metrics.values())
+    if all(sources) and all(map(is_not, cadences, repeat(None))):
+        return  # most plans: every metric has both, at a few calls
     for (key, metric), said in zip(metrics.items(), sources, strict=True):
         if not said:
             yield Missing("metric_no_source", key=key)
