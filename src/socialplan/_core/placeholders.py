@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_placeholder", "may_hold_placeholder", "none_is_placeholder"]
+__all__ = ["is_placeholder", "joined_distinct", "may_hold_placeholder", "none_is_placeholder"]
 
 # A marker anywhere, as a word in capitals ("TODO: the mission", "owner TBD"), or a whole text
 # that only says "later" (in English or Spanish), or punctuation with no words: dashes, dots,
@@ -83,6 +83,27 @@ def may_hold_placeholder(joined: str) -> bool:
 def none_is_placeholder(texts: list[str]) -> bool:
     """Whether no text of *texts* is a placeholder, blank ones included: True only when
     :func:`is_placeholder` says False of each, in one join and one search for all (the
-    screen finds every placeholder but the empty text, which ``all`` finds). A column
-    repeats its texts (units, sources): each distinct one is searched once."""
-    return all(texts) and not may_hold_placeholder("\n".join(set(texts)))
+    screen finds every placeholder but the empty text, which ``all`` finds)."""
+    return all(texts) and not may_hold_placeholder(joined_distinct(texts))
+
+
+def joined_distinct(texts: list[str]) -> str:
+    """*texts* joined by newlines for a screen, which needs each text once: a column that
+    repeats its texts (units, sources, ids) gives each distinct one once.
+
+    A sample of the first texts tells: joining all of a column of distinct texts (names)
+    in their order is several times faster than joining the set of them, whose order
+    jumps about in memory.
+
+    >>> joined_distinct(["weekly"] * 100)
+    'weekly'
+    >>> joined_distinct(["a", "b", "a"]).split()
+    ['a', 'b', 'a']
+    """
+    if len(texts) > _SAMPLE and len(set(texts[:_SAMPLE])) <= _SAMPLE // 2:
+        return "\n".join(set(texts))
+    return "\n".join(texts)
+
+
+#: How many of a column's first texts :func:`joined_distinct` looks at.
+_SAMPLE = 64

@@ -15,7 +15,7 @@ import attrs
 
 from .._core.diagnostics import format_path
 from .._core.duration import Duration, Frequency
-from .._core.placeholders import is_placeholder, may_hold_placeholder
+from .._core.placeholders import is_placeholder, joined_distinct, may_hold_placeholder
 from .._core.text import show
 from .._model import HEADER_FIELDS, Plan
 from ._context import Context
@@ -89,15 +89,6 @@ def _joined_says_todo(values: Iterable[object]) -> bool | None:
         return None
 
 
-def _distinct(texts: list[Any]) -> Iterable[Any]:
-    """The distinct values of *texts* (a column whose first is a string), or *texts* itself
-    when one cannot be hashed: a screen needs each text once, in any order."""
-    try:
-        return set(texts)
-    except TypeError:
-        return texts
-
-
 def _placeholders(node: object, path: list[str | int], found: list[tuple[str, str]]) -> None:
     """Add (path, text) to *found* for every string inside *node* that is a placeholder left.
 
@@ -162,7 +153,12 @@ def _may_say_todo(column: list[object]) -> bool:
     if not column:
         return False
     # A column repeats its texts (ids, units, sources): each distinct one is searched once.
-    said = _joined_says_todo(_distinct(column) if type(column[0]) is str else column)
+    if type(column[0]) is str:
+        try:
+            return may_hold_placeholder(joined_distinct(column))
+        except TypeError:  # not all strings: each kind is looked at below
+            pass
+    said = _joined_says_todo(column)
     if said is not None:
         return said
     kinds = set(map(type, column))
