@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import chain
 from operator import attrgetter
 
-from .._core.placeholders import is_placeholder
+from .._core.placeholders import is_placeholder, joined_distinct
 from .._core.text import number, show
 from .._core.vocab import Measure, ascii_fold
 from .._model import Metric
@@ -24,6 +23,10 @@ _AVE_WORDS = (
     "valor publicitario",
     "equivalencia publicitaria",
 )
+
+
+#: The texts of a metric that may say AVE.
+_TEXTS = attrgetter("name", "unit", "source")
 
 
 def _says_ave(text: str | None) -> bool:
@@ -51,8 +54,9 @@ def ave_as_value(context: Context) -> Iterator[Finding]:
     metrics = context.plan.metrics
     # A screen: the texts joined by newlines say AVE exactly when one of them does (folding
     # goes a character at a time, and neither the words nor the capitals span a newline).
-    texts = chain.from_iterable(map(attrgetter("name", "unit", "source"), metrics.values()))
-    if not _says_ave("\n".join(filter(None, texts))):
+    # Each distinct text once, column by column: units and sources repeat, names do not.
+    columns = zip(*map(_TEXTS, metrics.values()), strict=True)
+    if not _says_ave("\n".join(joined_distinct(list(filter(None, c))) for c in columns)):
         return
     for key, metric in metrics.items():
         for field in ("name", "unit", "source"):
