@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar, cast, overload
 
 from .._core.diagnostics import About, parse_path
 from .._core.placeholders import is_placeholder, none_is_placeholder
+from .._core.written import written_parts
 from .._model import Metric, Plan
 
 __all__ = ["Context", "Reference", "reference_fields"]
@@ -72,17 +73,6 @@ class _Index(Mapping[str, tuple[V, ...]], Generic[V]):
 
 
 P = TypeVar("P")
-
-
-def _written(parts: Mapping[str, P], field: str) -> Mapping[str, P]:
-    """The parts of *parts* whose text *field* is not a placeholder, read-only; one search
-    over the texts joined says when all are (most plans), before any is judged alone."""
-    texts = list(map(attrgetter(field), parts.values()))
-    if none_is_placeholder(texts):
-        return MappingProxyType(dict(parts))
-    return MappingProxyType(
-        {k: p for k, p in parts.items() if not is_placeholder(getattr(p, field))}
-    )
 
 
 def _inverted(parts: Mapping[str, Any], field: str) -> _Index[str]:
@@ -184,7 +174,9 @@ class Context:
     def written_metrics(self) -> Mapping[str, Metric]:
         """The plan's metrics that are not placeholders as a whole (:meth:`placeholder`), in
         the plan's order: computed once per validation, for every rule that skips the others."""
-        return self._once("written_metrics", lambda: _written(self.plan.metrics, "name"))
+        return self._once(
+            "written_metrics", lambda: MappingProxyType(written_parts(self.plan.metrics, "name"))
+        )
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
         # The context's own indexes, memoised like the rules' values, under its module's name.

@@ -15,6 +15,7 @@ import attrs
 from .._core.diagnostics import Diagnostic, FieldError, Severity
 from .._core.gc import paused_collector
 from .._core.parts import Part
+from .._core.written import judged_once
 from .._model import CheckSettings, Plan
 from ._context import Context
 from ._registry import RULES, Rule, _load_plugins
@@ -435,7 +436,8 @@ def validate(
     )
     chosen = (settings or Selection()).then(Selection.of(plan.check)).then(explicit)
     found = _check_table_problems(plan.check)
-    with paused_collector():
+    # Each table's written parts are judged once, for the rules and the steps' progress.
+    with paused_collector(), judged_once():
         # The context's indexes are freed before the collector runs again: it would
         # otherwise walk them, and the plan they point into, at its next collection.
         _run(chosen, Context(plan), found)

@@ -186,13 +186,11 @@ def metric_off_audience(context: Context) -> Iterator[Finding]:
                 break
         else:
             continue
-        wanted = [(o, concerns[o]) for o in metric.measures if o in concerns]
+        # A channel off an objective reaches audiences, none of the objective's: a missing
+        # channel is SP101's, one that reaches nobody SP3's, and neither is off any.
         for index, channel_key in enumerate(channels):
-            reaches = reach.get(channel_key)
-            if reaches is None:
-                continue  # a missing channel is SP101's; one that reaches nobody, SP3's
-            for objective, audiences in wanted:
-                if reaches.isdisjoint(audiences):
+            for objective in metric.measures:
+                if channel_key in off(objective):
                     yield Finding(
                         f"metrics.{key}.channels[{index}]",
                         f'metric "{key}" is taken on "{channel_key}", which reaches none of '

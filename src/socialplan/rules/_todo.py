@@ -155,7 +155,7 @@ def _may_say_todo(column: list[object]) -> bool:
     # A column repeats its texts (ids, units, sources): each distinct one is searched once.
     if type(column[0]) is str:
         try:
-            return may_hold_placeholder(joined_distinct(column))
+            return may_hold_placeholder(joined_distinct(typing.cast("list[str]", column)))
         except TypeError:  # not all strings: each kind is looked at below
             pass
     said = _joined_says_todo(column)
@@ -180,7 +180,7 @@ def _may_say_todo(column: list[object]) -> bool:
                     return True
                 if said is False:
                     continue
-            inside = [list(chain.from_iterable(same))]  # type: ignore[arg-type]
+            inside = [list(chain.from_iterable(same))]
         elif issubclass(kind, Mapping):
             inside = [list(chain.from_iterable(map(methodcaller("values"), same)))]
         elif issubclass(kind, _NO_TEXT) or _reader(kind) is None:

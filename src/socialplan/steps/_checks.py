@@ -12,17 +12,16 @@ is a placeholder is not there, and a placeholder field is a missing one.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextvars import ContextVar
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_not, not_
-from typing import Any, TypeVar, cast
+from typing import TypeVar
 
 import attrs
 
 from .._core.placeholders import is_placeholder, none_is_placeholder
 from .._core.vocab import Horizon, MessageKind, MetricFamily, ResourceKind
+from .._core.written import written_parts
 from .._model import Launch, Plan
 
 __all__ = ["CHECKS", "MISSING", "WRITTEN", "Check", "Missing", "check"]
@@ -190,41 +189,10 @@ def _any_said(texts: Iterable[str]) -> bool:
     return any(map(_said, texts))
 
 
-#: The tables judged so far while :func:`judged_once` is on: (id of the table, field) to the
-#: table itself (kept, so that its id is not another's meanwhile) and its real parts.
-_JUDGED: ContextVar[dict[tuple[int, str], tuple[object, dict[str, Any]]] | None] = ContextVar(
-    "socialplan.steps.judged", default=None
-)
-
-
-@contextlib.contextmanager
-def judged_once() -> Iterator[None]:
-    """Within it, each table's real parts (:func:`_real`) are found once, however many
-    checks ask: the steps of one plan ask of its metrics a few times each."""
-    token = _JUDGED.set({})
-    try:
-        yield
-    finally:
-        _JUDGED.reset(token)
-
-
-def _real(parts: Mapping[str, T], field: str) -> dict[str, T]:
-    """The parts whose identifying text *field* is the plan's own words, by id (the same
-    dict for the same table while :func:`judged_once` is on: read it, do not change it)."""
-    judged = _JUDGED.get()
-    if judged is None:
-        return _judged(parts, field)
-    key = (id(parts), field)
-    if key not in judged:
-        judged[key] = (parts, _judged(parts, field))
-    return cast("dict[str, T]", judged[key][1])
-
-
-def _judged(parts: Mapping[str, T], field: str) -> dict[str, T]:
-    texts = list(map(attrgetter(field), parts.values()))
-    if None not in texts and none_is_placeholder(texts):  # most plans: all are, at one search
-        return dict(parts)
-    return {key: part for key, part in parts.items() if _said(getattr(part, field))}
+#: The parts whose identifying text is the plan's own words, by id: each table judged
+#: once while :func:`~socialplan._core.written.judged_once` is on (a validation's rules
+#: and steps share it).
+_real = written_parts
 
 
 def _written(texts: Iterable[str | None], *others: object) -> bool:

@@ -10,8 +10,9 @@ import attrs
 
 from .._core.parts import Part
 from .._core.vocab import StepStatus
+from .._core.written import judged_once
 from .._model import Plan
-from ._checks import CHECKS, WRITTEN, Missing, judged_once
+from ._checks import CHECKS, WRITTEN, Missing
 from ._methodology import Methodology, methodology_of
 
 __all__ = ["Progress", "StepProgress", "StepState", "progress"]
