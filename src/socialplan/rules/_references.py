@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from operator import attrgetter
+from typing import Any
 
 from .._core.text import show
 from .._core.vocab import (
@@ -162,21 +164,22 @@ _NOT_IN_LINE = _NOT_IN_KEY.replace(b"\n", b"")
 )
 def duplicate_name(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    groups: list[tuple[str, dict[str, str]]] = [
-        ("business_goals", {k: v.statement for k, v in plan.business_goals.items()}),
-        ("objectives", {k: v.title for k, v in plan.objectives.items()}),
-        ("audiences", {k: v.name for k, v in plan.audiences.items()}),
-        ("influencers", {k: v.name for k, v in plan.influencers.items()}),
-        ("roles", {k: v.title for k, v in plan.roles.items()}),
-        ("metrics", {k: v.name for k, v in plan.metrics.items()}),
+    groups: list[tuple[str, Mapping[str, Any], str]] = [
+        ("business_goals", plan.business_goals, "statement"),
+        ("objectives", plan.objectives, "title"),
+        ("audiences", plan.audiences, "name"),
+        ("influencers", plan.influencers, "name"),
+        ("roles", plan.roles, "title"),
+        ("metrics", plan.metrics, "name"),
     ]
     if plan.content is not None:
-        groups.append(("content.pillars", {k: v.theme for k, v in plan.content.pillars.items()}))
-    for table, names in groups:
+        groups.append(("content.pillars", plan.content.pillars, "theme"))
+    for table, parts, field in groups:
         # Names that fold alike have the same screen key; most tables have no two alike.
-        keys = _screen_keys(list(names.values()))
+        keys = _screen_keys(list(map(attrgetter(field), parts.values())))
         if len(set(keys)) == len(keys):
             continue
+        names: dict[str, str] = {k: getattr(part, field) for k, part in parts.items()}
         counted = Counter(keys)
         seen: dict[str, str] = {}
         for (key, name), screened in zip(names.items(), keys, strict=True):
