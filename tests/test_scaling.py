@@ -147,6 +147,22 @@ def test_rule_work_grows_linearly(code: str, kind: str) -> None:
     assert_linear(f"rule {code} ({kind} plan)", lambda items: validation_work(kind, items, code))
 
 
+@pytest.mark.parametrize("code", [each.code for each in all_rules() if each.group == "SP4"])
+def test_people_rules_work_grows_linearly_with_the_roles(code: str) -> None:
+    """The generated plans keep eight roles up to 800 metrics: here the roles grow with the
+    plan too (a role for every ten metrics), so that a rule asking of every role what the
+    plan relies on it for (SP412 once read every channel and route for each) shows it."""
+
+    def roles_work(items: int) -> int:
+        chosen = cast(
+            socialplan.Plan, counted(socialplan.from_data(plan_data(items, roles=items // 10)))
+        )
+        alone = work(lambda: socialplan.validate(chosen, select=[code]))
+        return alone - work(lambda: socialplan.validate(chosen, select=[]))
+
+    assert_linear(f"rule {code} (a role for every ten metrics)", roles_work)
+
+
 def test_the_generated_plans_give_the_rules_work() -> None:
     aligned, broken = plan("aligned", SMALL), plan("broken", SMALL)
     # The aligned plan is clean; in the broken one, one in ten of the 200 metrics, the 100

@@ -117,16 +117,18 @@ def _ids(prefix: str, count: int) -> list[str]:
     return [f"{prefix}-{i:0{width}d}" for i in range(count)]
 
 
-def _sizes(items: int, channels: int | None = None) -> dict[str, int]:
-    """How many of each part a plan with *items* metrics (and *channels*, if given) has."""
+def _sizes(items: int, channels: int | None = None, roles: int | None = None) -> dict[str, int]:
+    """How many of each part a plan with *items* metrics (and *channels* and *roles*, if
+    given) has."""
     channels = min(40, max(4, items // 25)) if channels is None else channels
+    roles = max(8, items // 100) if roles is None else roles
     return {
         "metrics": items,
         "objectives": max(1, items // 10),
         "business_goals": max(2, items // 100),
         "audiences": max(channels, items // 50),
         "channels": channels,
-        "roles": max(8, items // 100),
+        "roles": roles,
         "influencers": max(2, items // 20),
         "calendar": max(channels, items // 2),
         "pillars": max(2, items // 100),
@@ -151,7 +153,9 @@ def _frequency(count: int, first: dt.date, last: dt.date) -> str:
     return f"{max(1, round(per_week * 365 / 7))} per year"
 
 
-def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict[str, Any]:
+def plan_data(
+    items: int, *, seed: int = 0, channels: int | None = None, roles: int | None = None
+) -> dict[str, Any]:
     """The JSON-form data of an aligned plan with *items* metrics.
 
     Every other part is in proportion: an objective for every ten metrics, a
@@ -166,7 +170,8 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
     validates with no diagnostics at all. *seed* varies the words, numbers
     and dates, not the shape. *channels* fixes the number of channels (at
     least 2): with few, each channel reaches a share of the audiences that
-    grows with the plan, as in a plan of 100,000 metrics on 40 channels.
+    grows with the plan, as in a plan of 100,000 metrics on 40 channels. *roles* fixes the
+    number of roles (at least 8).
 
     >>> data = plan_data(1000, seed=1)
     >>> sorted(data["metrics"])[:2]
@@ -178,10 +183,12 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
         raise ValueError(f"a plan needs at least one metric, not {items}")
     if channels is not None and channels < 2:
         raise ValueError(f"a generated plan needs at least two channels, not {channels}")
+    if roles is not None and roles < 8:
+        raise ValueError(f"a generated plan needs at least eight roles, not {roles}")
     from .steps import FOURTEEN_STEPS
 
     rng = random.Random(f"socialplan-{seed}-{items}")
-    size = _sizes(items, channels)
+    size = _sizes(items, channels, roles)
     goal_ids = _ids("goal", size["business_goals"])
     objective_ids = _ids("objective", size["objectives"])
     audience_ids = _ids("audience", size["audiences"])
@@ -193,7 +200,7 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
 
     # Roles: a tree of escalation under the first (management); the second is
     # the community manager, who owns every other channel.
-    roles: dict[str, Any] = {}
+    role_table: dict[str, Any] = {}
     for i, key in enumerate(role_ids):
         function = (
             "management"
@@ -210,7 +217,7 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
         }
         if i:
             role["escalate_to"] = role_ids[(i - 1) // 3]
-        roles[key] = role
+        role_table[key] = role
 
     # Audiences are each on two channels; a channel targets exactly the
     # audiences that say they are on it (SP303, SP304).
@@ -553,7 +560,7 @@ def plan_data(items: int, *, seed: int = 0, channels: int | None = None) -> dict
         "audiences": audiences,
         "channels": channel_table,
         "influencers": influencers,
-        "roles": roles,
+        "roles": role_table,
         "work": work,
         "routing": routing,
         "raci": {
