@@ -168,19 +168,19 @@ def _may_say_todo(column: list[object]) -> bool:
             inside: Iterable[list[object]] = [same]
         elif issubclass(kind, tuple | list):
             # Most lists hold strings only (ids, keywords): one join of the distinct ones.
-            first = next(chain.from_iterable(same), None)  # type: ignore[arg-type]
-            if first is None:
-                continue
+            # (Empty lists are filtered out above: the first value is the first list's.)
+            lists = typing.cast("list[tuple[object, ...]]", same)
+            first = next(chain.from_iterable(lists), None)
             if type(first) is str:
                 try:
-                    said = _joined_says_todo(set().union(*same))
+                    said = _joined_says_todo(set().union(*lists))
                 except TypeError:  # a value that cannot be hashed: looked inside below
                     said = None
                 if said:
                     return True
                 if said is False:
                     continue
-            inside = [list(chain.from_iterable(same))]
+            inside = [list(chain.from_iterable(lists))]
         elif issubclass(kind, Mapping):
             inside = [list(chain.from_iterable(map(methodcaller("values"), same)))]
         elif issubclass(kind, _NO_TEXT) or _reader(kind) is None:
