@@ -57,9 +57,17 @@ def _measure(plan: Plan) -> dict[str, _Measured]:
                 said[objective_id] = {saying}
             else:
                 sayings.add(saying)
+    # Objectives whose metrics say the same share one reading of it (read-only, as
+    # _NOTHING is): most objectives of a big plan are measured alike.
     index: dict[str, _Measured] = {}
+    read: dict[frozenset[tuple[Measure, str | None, Direction, KpiLevel | None]], _Measured] = {}
     for objective_id, sayings in said.items():
-        measured = index[objective_id] = _Measured()
+        key = frozenset(sayings)
+        measured = read.get(key)
+        if measured is not None:
+            index[objective_id] = measured
+            continue
+        measured = index[objective_id] = read[key] = _Measured()
         for kind, unit, direction, level in sayings:
             measured.kinds.add(kind)
             if kind is Measure.QUANTITATIVE:
