@@ -72,24 +72,6 @@ class _Index(Mapping[str, tuple[V, ...]], Generic[V]):
         return f"{type(self).__name__}({self._entries!r})"
 
 
-P = TypeVar("P")
-
-
-def _inverted(parts: Mapping[str, Any], field: str) -> _Index[str]:
-    """For each id that the lists *field* of *parts* name, the ids of the parts naming it,
-    in the parts' order (a loop of its own: no generator of pairs between)."""
-    index: dict[str, list[str]] = {}
-    get = attrgetter(field)
-    for key, part in parts.items():
-        for target in get(part):
-            entries = index.get(target)
-            if entries is None:
-                index[target] = [key]
-            else:
-                entries.append(key)
-    return _Index(index)
-
-
 def _indexed(pairs: Iterator[tuple[str, V]]) -> _Index[V]:
     index: dict[str, list[V]] = {}
     for key, value in pairs:
@@ -198,7 +180,11 @@ class Context:
         """For each objective id, the ids of the metrics that measure it."""
         return self._once(
             "metrics_by_objective",
-            lambda: _inverted(self.plan.metrics, "measures"),
+            lambda: _indexed(
+                (objective_id, metric_id)
+                for metric_id, metric in self.plan.metrics.items()
+                for objective_id in metric.measures
+            ),
         )
 
     @property
@@ -206,7 +192,11 @@ class Context:
         """For each audience id, the channels that say they reach it."""
         return self._once(
             "channels_by_audience",
-            lambda: _inverted(self.plan.channels, "audiences"),
+            lambda: _indexed(
+                (audience_id, channel_id)
+                for channel_id, channel in self.plan.channels.items()
+                for audience_id in channel.audiences
+            ),
         )
 
     @property
