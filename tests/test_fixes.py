@@ -68,6 +68,16 @@ def test_a_reference_to_a_near_miss_id_is_fixed_in_place() -> None:
     assert text.replace('["grwo"]', '["grow"]') == fixed(text)
 
 
+def test_a_misspelled_escalation_is_not_fixed_onto_the_role_itself() -> None:
+    # "role-" is as near to role-1, whose escalation it is, as to role-0: a role escalating
+    # to itself is a circle (SP406), so role-0 is the one suggestion, and safe.
+    text = HEAD + (
+        '[roles.role-0]\ntitle = "Team 0"\n'
+        '[roles.role-1]\ntitle = "Team 1"\nescalate_to = "role-"\n'
+    )
+    assert text.replace('"role-"', '"role-0"') == fixed(text)
+
+
 def test_a_json_fix_keeps_the_json_indentation() -> None:
     document = {"format": "socialplan/1", "plan": {"nmae": "Demo"}}
     text = json.dumps(document, indent=4) + "\n"

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from operator import attrgetter
 from typing import Any
 
+from .._core.diagnostics import parse_path
 from .._core.text import show
 from .._core.vocab import (
     CONTENT_FORMATS,
@@ -19,7 +20,7 @@ from .._core.vocab import (
     ascii_fold,
     close_matches,
 )
-from ._context import Context
+from ._context import Context, Reference
 from ._registry import Finding, rule, suggested
 
 _SINGULAR = {
@@ -56,7 +57,10 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
         suggest = suggesters.get(reference.kind)
         if suggest is None:
             suggest = suggesters[reference.kind] = Suggester(known)
-        candidates = suggest.candidates(reference.target)
+        # A role does not escalate to itself, nor a channel cross-post to itself: the part
+        # that refers is never the one suggested.
+        own = _referring(reference)
+        candidates = [c for c in suggest.candidates(reference.target) if c != own]
         near = candidates[0] if candidates else None
         table = _TABLE.get(reference.kind, reference.kind)
         fix = suggested(near, safe=len(candidates) == 1) if near else None
@@ -72,6 +76,23 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
         yield Finding(
             reference.path, message, hint, about=reference.about, fix=fix, related=related
         )
+
+
+def _referring(reference: Reference) -> str | None:
+    """The id of the part whose field *reference* is, when it is a part of the kind the
+    reference names (``roles.lead.escalate_to`` is role ``lead``'s); else None.
+
+    >>> _referring(Reference("roles.lead.escalate_to", "roles", "laed"))
+    'lead'
+    >>> _referring(Reference("channels.fb.owner", "roles", "laed")) is None
+    True
+    """
+    place = parse_path(reference.path)
+    table = _TABLE.get(reference.kind, reference.kind).split(".")
+    if len(place) > len(table) and place[: len(table)] == table:
+        own = place[len(table)]
+        return own if isinstance(own, str) else None
+    return None
 
 
 @rule(
