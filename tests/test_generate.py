@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import socialplan
 from socialplan._generate import (
+    COUNTED,
     broken_plan_data,
     misaligned_plan_data,
     observation_records,
@@ -181,6 +182,23 @@ def test_plan_with_few_channels_validates_clean(items: int, channels: int) -> No
 def test_a_plan_needs_two_channels() -> None:
     with pytest.raises(ValueError, match="at least two channels, not 1"):
         plan_data(10, channels=1)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.integers(1, 400), extra=st.integers(0, 40))
+def test_plan_with_more_of_the_parts_kept_few_has_as_many(items: int, extra: int) -> None:
+    counts = {part: fewest + extra for part, fewest in COUNTED.items()}
+    plan = load_json(plan_data(items, counts=counts))
+    assert counts == {part: len(getattr(plan, part)) for part in COUNTED}
+
+
+@pytest.mark.parametrize(
+    ("counts", "message"),
+    [({"roles": 7}, "needs 8 roles at least"), ({"metrics": 5}, "'metrics' is not one of")],
+)
+def test_a_count_plan_data_cannot_give_is_refused(counts: dict[str, int], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        plan_data(10, counts=counts)
 
 
 def test_generated_plan_holds_every_part_issue_17_added() -> None:

@@ -33,6 +33,7 @@ import pytest
 import socialplan
 from socialplan import graphs
 from socialplan._generate import (
+    COUNTED,
     broken_plan_data,
     misaligned_plan_data,
     observation_records,
@@ -147,20 +148,30 @@ def test_rule_work_grows_linearly(code: str, kind: str) -> None:
     assert_linear(f"rule {code} ({kind} plan)", lambda items: validation_work(kind, items, code))
 
 
-@pytest.mark.parametrize("code", [each.code for each in all_rules() if each.group == "SP4"])
-def test_people_rules_work_grows_linearly_with_the_roles(code: str) -> None:
-    """The generated plans keep eight roles up to 800 metrics: here the roles grow with the
-    plan too (a role for every ten metrics), so that a rule asking of every role what the
-    plan relies on it for (SP412 once read every channel and route for each) shows it."""
+#: A part of every kind that the generated plans keep few of (eight roles, two scenarios, one
+#: report and one stakeholder input up to 800 metrics), for every ten metrics here.
+def _many_parts(items: int) -> dict[str, Any]:
+    return plan_data(items, counts=dict.fromkeys(COUNTED, items // 10))
 
-    def roles_work(items: int) -> int:
-        chosen = cast(
-            socialplan.Plan, counted(socialplan.from_data(plan_data(items, roles=items // 10)))
-        )
+
+@functools.cache
+def _many_parts_plan(items: int) -> socialplan.Plan:
+    return cast(socialplan.Plan, counted(socialplan.from_data(_many_parts(items))))
+
+
+@pytest.mark.parametrize("code", [each.code for each in all_rules() if each.group != "SP0"])
+def test_rule_work_grows_linearly_with_the_parts_kept_few(code: str) -> None:
+    """The roles, scenarios, reports and stakeholder inputs grow with the plan here, so that
+    a rule asking of each role what the plan relies on it for (SP412 once read every
+    channel and route for each) or comparing each scenario with the others shows it."""
+
+    def parts_work(items: int) -> int:
+        chosen = _many_parts_plan(items)
         alone = work(lambda: socialplan.validate(chosen, select=[code]))
         return alone - work(lambda: socialplan.validate(chosen, select=[]))
 
-    assert_linear(f"rule {code} (a role for every ten metrics)", roles_work)
+    assert_linear(f"rule {code} (a role, scenario, report and input for every ten metrics)",
+                  parts_work)  # fmt: skip
 
 
 def test_the_generated_plans_give_the_rules_work() -> None:

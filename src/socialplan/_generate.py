@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Mapping
 from typing import Any
 
 __all__ = ["broken_plan_data", "misaligned_plan_data", "observation_records", "plan_data"]
@@ -117,18 +118,23 @@ def _ids(prefix: str, count: int) -> list[str]:
     return [f"{prefix}-{i:0{width}d}" for i in range(count)]
 
 
-def _sizes(items: int, channels: int | None = None, roles: int | None = None) -> dict[str, int]:
-    """How many of each part a plan with *items* metrics (and *channels* and *roles*, if
+#: The parts whose number :func:`plan_data` may be given (``counts``), and the fewest of each.
+COUNTED = {"roles": 8, "scenarios": 2, "reporting": 1, "stakeholder_input": 1}
+
+
+def _sizes(
+    items: int, channels: int | None = None, counts: Mapping[str, int] | None = None
+) -> dict[str, int]:
+    """How many of each part a plan with *items* metrics (and *channels* and *counts*, if
     given) has."""
     channels = min(40, max(4, items // 25)) if channels is None else channels
-    roles = max(8, items // 100) if roles is None else roles
     return {
         "metrics": items,
         "objectives": max(1, items // 10),
         "business_goals": max(2, items // 100),
         "audiences": max(channels, items // 50),
         "channels": channels,
-        "roles": roles,
+        "roles": max(8, items // 100),
         "influencers": max(2, items // 20),
         "calendar": max(channels, items // 2),
         "pillars": max(2, items // 100),
@@ -138,7 +144,7 @@ def _sizes(items: int, channels: int | None = None, roles: int | None = None) ->
         "stakeholder_input": max(1, items // 1000),
         "tactics": max(2, items // 100),
         "reporting": max(1, items // 1000),
-    }
+    } | dict(counts or {})
 
 
 def _frequency(count: int, first: dt.date, last: dt.date) -> str:
@@ -154,7 +160,11 @@ def _frequency(count: int, first: dt.date, last: dt.date) -> str:
 
 
 def plan_data(
-    items: int, *, seed: int = 0, channels: int | None = None, roles: int | None = None
+    items: int,
+    *,
+    seed: int = 0,
+    channels: int | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """The JSON-form data of an aligned plan with *items* metrics.
 
@@ -170,8 +180,9 @@ def plan_data(
     validates with no diagnostics at all. *seed* varies the words, numbers
     and dates, not the shape. *channels* fixes the number of channels (at
     least 2): with few, each channel reaches a share of the audiences that
-    grows with the plan, as in a plan of 100,000 metrics on 40 channels. *roles* fixes the
-    number of roles (at least 8).
+    grows with the plan, as in a plan of 100,000 metrics on 40 channels. *counts* fixes how
+    many roles, scenarios, reports or stakeholder inputs it has (:data:`COUNTED` names them,
+    with the fewest of each), where the proportions above keep a few whatever the size.
 
     >>> data = plan_data(1000, seed=1)
     >>> sorted(data["metrics"])[:2]
@@ -183,12 +194,15 @@ def plan_data(
         raise ValueError(f"a plan needs at least one metric, not {items}")
     if channels is not None and channels < 2:
         raise ValueError(f"a generated plan needs at least two channels, not {channels}")
-    if roles is not None and roles < 8:
-        raise ValueError(f"a generated plan needs at least eight roles, not {roles}")
+    for part, count in (counts or {}).items():
+        if part not in COUNTED:
+            raise ValueError(f"counts: {part!r} is not one of {', '.join(COUNTED)}")
+        if count < COUNTED[part]:
+            raise ValueError(f"counts: a generated plan needs {COUNTED[part]} {part} at least")
     from .steps import FOURTEEN_STEPS
 
     rng = random.Random(f"socialplan-{seed}-{items}")
-    size = _sizes(items, channels, roles)
+    size = _sizes(items, channels, counts)
     goal_ids = _ids("goal", size["business_goals"])
     objective_ids = _ids("objective", size["objectives"])
     audience_ids = _ids("audience", size["audiences"])
