@@ -18,6 +18,19 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, capture_output=True, text=True, check=False, cwd=ROOT)
 
 
+def after_check(arguments: list[str], shown: str) -> subprocess.CompletedProcess[str]:
+    """A new interpreter that runs ``socialplan`` with *arguments* (its output kept quiet),
+    then prints the expression *shown* (of ``sys.modules``, say)."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from socialplan._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({arguments!r})\n"
+        f"print({shown})\n"
+    )
+    return run(sys.executable, "-c", code)
+
+
 def test_importing_socialplan_leaves_the_heavy_parts_unloaded() -> None:
     heavy = {
         "cattrs",
@@ -82,14 +95,9 @@ def test_the_check_command_imports_only_what_it_needs(fmt: str, tmp_path: Path) 
     data = plan_data(100)
     plan = tmp_path / "plan.toml"
     plan.write_text(socialplan.dumps(socialplan.loads(json.dumps(data), "json")))
-    code = (
-        "import contextlib, io, sys\n"
-        "from socialplan._cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    main(['check', '--format', '{fmt}', {str(plan)!r}])\n"
-        f"print(sorted({NOT_FOR_CHECK} & set(sys.modules)))\n"
+    result = after_check(
+        ["check", "--format", fmt, str(plan)], f"sorted({NOT_FOR_CHECK} & set(sys.modules))"
     )
-    result = run(sys.executable, "-c", code)
     assert "[]\n" == result.stdout, result.stderr
 
 
@@ -105,28 +113,15 @@ NOT_FOR_A_TOML_CHECK = [
 @pytest.mark.parametrize("module", NOT_FOR_A_TOML_CHECK)
 def test_checking_a_toml_plan_leaves_unloaded(module: str) -> None:
     plan = ROOT / "examples" / "bakery" / "plan.toml"
-    code = (
-        "import contextlib, io, sys\n"
-        "from socialplan._cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    main(['check', {str(plan)!r}])\n"
-        f"print({module!r} in sys.modules)\n"
-    )
-    result = run(sys.executable, "-c", code)
+    result = after_check(["check", str(plan)], f"{module!r} in sys.modules")
     assert "False\n" == result.stdout, result.stderr
 
 
 def test_checking_a_plan_that_names_no_step_leaves_the_steps_unloaded(tmp_path: Path) -> None:
     plan = tmp_path / "plan.toml"
     plan.write_text(HEAD, encoding="utf-8")
-    code = (
-        "import contextlib, io, sys\n"
-        "from socialplan._cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    main(['check', {str(plan)!r}])\n"
-        "print(sorted({'socialplan.steps'} & set(sys.modules)))\n"
-    )
-    assert "[]\n" == run(sys.executable, "-c", code).stdout
+    shown = "sorted({'socialplan.steps'} & set(sys.modules))"
+    assert "[]\n" == after_check(["check", str(plan)], shown).stdout
 
 
 def test_version_is_the_installed_distributions() -> None:
@@ -178,13 +173,9 @@ def test_checking_a_right_plan_with_msgspec_leaves_cattrs_unloaded() -> None:
     # The fast pass (msgspec, the `fast` extra) builds a right plan; cattrs is the detailed
     # pass's engine, imported only when a document fails the fast one.
     plan = ROOT / "examples" / "bakery" / "plan.toml"
-    code = (
-        "import contextlib, io, sys\n"
-        "from socialplan._cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    main(['check', {str(plan)!r}])\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'cattrs'"
-        " or m == 'socialplan._io.convert'))\n"
+    shown = (
+        "sorted(m for m in sys.modules if m.split('.')[0] == 'cattrs'"
+        " or m == 'socialplan._io.convert')"
     )
-    result = run(sys.executable, "-c", code)
+    result = after_check(["check", str(plan)], shown)
     assert "[]\n" == result.stdout, result.stderr
