@@ -8,7 +8,6 @@ names nobody to decide in one; a plan with many audiences and none marked as com
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 
 from .._core.placeholders import is_placeholder
@@ -17,7 +16,7 @@ from .._model import Audience, Plan
 from ._absence import LIVE, NOT_RETIRED, channels_in
 from ._context import Context
 from ._registry import Finding, rule
-from ._substance_channels import _same_text
+from ._substance_channels import _folded, _same_text
 
 #: Words for a crisis, compared on :func:`_same_text` (case and accents aside): English,
 #: Spanish and Catalan. "emergenc" alone would take "emergence"; "incidencia" is any issue.
@@ -30,13 +29,6 @@ def _may_say_crisis(text: str) -> bool:
     a time and a word's characters stand together)."""
     folded = text.lower() if text.isascii() else _folded(text)
     return "cris" in folded or "emergenc" in folded or "incident" in folded
-
-
-def _folded(text: str) -> str:
-    """*text* casefolded and decomposed, without its combining marks (as :func:`_same_text`
-    folds it before it splits words)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _crisis_word(*texts: str | None) -> str | None:

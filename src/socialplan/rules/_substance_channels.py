@@ -59,8 +59,14 @@ def channel_without_purpose(context: Context) -> Iterator[Finding]:
 
 def _same_text(text: str) -> str:
     """*text* as compared for sameness: case, accents, spacing and punctuation aside."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join(re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c))))
+    return " ".join(re.findall(r"\w+", _folded(text)))
+
+
+def _folded(text: str) -> str:
+    """*text* casefolded and decomposed, without its combining marks: case and accents
+    aside, its spacing and punctuation kept."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @rule(
