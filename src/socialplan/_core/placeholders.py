@@ -14,8 +14,15 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["is_placeholder", "joined_distinct", "may_hold_placeholder", "none_is_placeholder"]
+__all__ = [
+    "is_placeholder",
+    "joined_distinct",
+    "may_hold_placeholder",
+    "none_is_placeholder",
+    "unwritten_each",
+]
 
 # A marker anywhere, as a word in capitals ("TODO: the mission", "owner TBD"), or a whole text
 # that only says "later" (in English or Spanish), or punctuation with no words: dashes, dots,
@@ -85,6 +92,19 @@ def none_is_placeholder(texts: list[str]) -> bool:
     :func:`is_placeholder` says False of each, in one join and one search for all (the
     screen finds every placeholder but the empty text, which ``all`` finds)."""
     return all(texts) and not may_hold_placeholder(joined_distinct(texts))
+
+
+def unwritten_each(texts: Sequence[str | None]) -> list[bool]:
+    """For each of *texts* (a column of a table, say), whether it is not written: None or a
+    placeholder. One search over the texts given, joined, says when none is a placeholder
+    (most plans), before any is judged alone.
+
+    >>> unwritten_each([None, "TBD", "Buffer"])
+    [True, True, False]
+    """
+    if none_is_placeholder([text for text in texts if text is not None]):
+        return [text is None for text in texts]
+    return [text is None or is_placeholder(text) for text in texts]
 
 
 def joined_distinct(texts: list[str]) -> str:

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any, Generic, TypeVar, cast, overload
 
 from .._core.diagnostics import About, parse_path
-from .._core.placeholders import is_placeholder, none_is_placeholder
+from .._core.placeholders import is_placeholder, unwritten_each
 from .._core.written import written_parts
 from .._model import Metric, Plan
 
@@ -139,9 +139,7 @@ class Context:
         >>> Context.unwritten_each([None, "TBD", "Buffer"])
         [True, True, False]
         """
-        if none_is_placeholder([text for text in texts if text is not None]):
-            return [text is None for text in texts]
-        return [text is None or is_placeholder(text) for text in texts]
+        return unwritten_each(texts)
 
     @staticmethod
     def placeholder(part: object) -> bool:

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 import attrs
 
-from .._core.placeholders import is_placeholder, none_is_placeholder
+from .._core.placeholders import is_placeholder, unwritten_each
 from .._core.vocab import Horizon, MessageKind, MetricFamily, ResourceKind
 from .._core.written import written_parts
 from .._model import Launch, Plan
@@ -175,14 +175,6 @@ def check(
 def _said(text: str | None) -> bool:
     """Whether *text* holds the plan's own words: given, and not a placeholder."""
     return text is not None and not is_placeholder(text)
-
-
-def _said_each(texts: list[str | None]) -> list[bool]:
-    """:func:`_said` of each of *texts*; one search over the texts given, joined, says when
-    none is a placeholder (most plans), before any is judged alone."""
-    if none_is_placeholder([text for text in texts if text is not None]):
-        return [text is not None for text in texts]
-    return list(map(_said, texts))
 
 
 def _any_said(texts: Iterable[str]) -> bool:
@@ -453,8 +445,8 @@ def _policy(plan: Plan) -> Iterator[str]:
 @check("initial_content", lambda plan: any(_said(entry.title) for entry in plan.calendar))
 def _initial_content(plan: Plan) -> Iterator[str]:
     """An editorial calendar covering every channel."""
-    titles = _said_each([entry.title for entry in plan.calendar])
-    entries = [entry for entry, said in zip(plan.calendar, titles, strict=True) if said]
+    untitled = unwritten_each([entry.title for entry in plan.calendar])
+    entries = [entry for entry, left in zip(plan.calendar, untitled, strict=True) if not left]
     if not entries:
         yield Missing("no_calendar")
     scheduled = {entry.channel for entry in entries}
@@ -474,12 +466,12 @@ def _monitoring(plan: Plan) -> Iterator[str]:
     metrics = _real(plan.metrics, "name")
     if not metrics:
         yield Missing("no_metric_to_monitor")
-    sources = _said_each([metric.source for metric in metrics.values()])
+    unsourced = unwritten_each([metric.source for metric in metrics.values()])
     cadences = map(attrgetter("cadence"), metrics.values())
-    if all(sources) and all(map(is_not, cadences, repeat(None))):
+    if not any(unsourced) and all(map(is_not, cadences, repeat(None))):
         return  # most plans: every metric has both, at a few calls
-    for (key, metric), said in zip(metrics.items(), sources, strict=True):
-        if not said:
+    for (key, metric), left in zip(metrics.items(), unsourced, strict=True):
+        if left:
             yield Missing("metric_no_source", key=key)
         if metric.cadence is None:
             yield Missing("metric_no_cadence", key=key)
