@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from .._core.vocab import Measure
 from ._absence import grouped
@@ -172,10 +172,9 @@ def metric_on_no_channel(context: Context) -> Iterator[Finding]:
 )
 def metric_off_audience(context: Context) -> Iterator[Finding]:
     plan = context.plan
-    # Each set built once: a channel may reach thousands of audiences, and many metrics use it.
-    concerns = {k: frozenset(o.audiences) for k, o in plan.objectives.items() if o.audiences}
-    reach = {k: frozenset(c.audiences) for k, c in plan.channels.items() if c.audiences}
-    off = _channels_off(concerns, reach)
+    concerns = {k: o.audiences for k, o in plan.objectives.items() if o.audiences}
+    reaching = frozenset(k for k, c in plan.channels.items() if c.audiences)
+    off = _channels_off(concerns, reaching, context.channels_by_audience)
     for key, metric in plan.metrics.items():
         channels = metric.channels
         if not channels:
@@ -200,16 +199,13 @@ def metric_off_audience(context: Context) -> Iterator[Finding]:
 
 
 def _channels_off(
-    concerns: dict[str, frozenset[str]], reach: dict[str, frozenset[str]]
+    concerns: Mapping[str, tuple[str, ...]],
+    reaching: frozenset[str],
+    by_audience: Mapping[str, tuple[str, ...]],
 ) -> Callable[[str], frozenset[str]]:
-    """For an objective's id, the channels that reach audiences, none of the objective's;
-    none for an objective with no audience or that the plan does not have. Each found once,
-    from an index of the channels by audience, on first asking."""
-    by_audience: dict[str, set[str]] = {}
-    for channel, audiences in reach.items():
-        for audience in audiences:
-            by_audience.setdefault(audience, set()).add(channel)
-    reaching = frozenset(reach)
+    """For an objective's id, the channels of *reaching* (those that reach audiences) that
+    reach none of the objective's; none for an objective with no audience or that the plan
+    does not have. Each found once, from the channels by audience, on first asking."""
     found: dict[str, frozenset[str]] = {}
     nothing: frozenset[str] = frozenset()
 
@@ -220,9 +216,7 @@ def _channels_off(
             if audiences is None:
                 channels = nothing
             else:
-                channels = reaching.difference(
-                    *(by_audience[a] for a in audiences if a in by_audience)
-                )
+                channels = reaching.difference(*(by_audience[a] for a in audiences))
             found[objective] = channels
         return channels
 
