@@ -158,8 +158,7 @@ def _may_say_todo(column: list[object]) -> bool:
             return may_hold_placeholder(joined_distinct(typing.cast("list[str]", column)))
         except TypeError:  # not all strings: each kind is looked at below
             pass
-    said = _joined_says_todo(column)
-    if said is not None:
+    elif (said := _joined_says_todo(column)) is not None:  # texts of a kind of str
         return said
     kinds = set(map(type, column))
     for kind in kinds:
