@@ -62,9 +62,11 @@ def _text_fields(cls: type) -> tuple[str, ...]:
     a plan that puts text where its type says a number goes cannot be written as a file.
     """
     if cls not in _TEXT_FIELDS:
-        hints = typing.get_type_hints(cls)
+        # attrs resolves a class's types once per process, and the fast pass has read them.
         _TEXT_FIELDS[cls] = tuple(
-            field.name for field in attrs.fields(cls) if _may_hold_text(hints[field.name])
+            field.name
+            for field in attrs.fields(attrs.resolve_types(cls))
+            if _may_hold_text(field.type)
         )
     return _TEXT_FIELDS[cls]
 
