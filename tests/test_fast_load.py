@@ -310,3 +310,38 @@ def test_the_fast_pass_interns_the_strings_the_detailed_pass_interns(plan: socia
     # of the same place is that very one, then (interning a string the detailed pass left
     # alone only adds it to the table, and it is not compared).
     assert [] == [d for d, f in pairs if d is sys.intern(d) and f is not d]
+
+
+def _classes_in(value: object, found: set[type]) -> set[type]:
+    """The model's classes of every part inside *value*, durations and frequencies left out
+    (the fast pass parses those from their text)."""
+    kind = type(value)
+    if attrs.has(kind) and not isinstance(value, Duration | Frequency):
+        found.add(kind)
+        for field in attrs.fields(kind):
+            _classes_in(getattr(value, field.name), found)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _classes_in(item, found)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            _classes_in(item, found)
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        EXAMPLE,
+        Path(__file__).parent / "realworld" / "council-york.toml",
+        Path(__file__).parent / "realworld" / "community-open-neuromorphic.toml",
+    ],
+    ids=lambda path: path.stem if path != EXAMPLE else "bakery",
+)
+def test_the_fast_pass_makes_a_builder_only_for_each_class_a_plan_uses(path: Path) -> None:
+    # Limits of their own, and mirrors made afresh for them: no builder made yet.
+    limits = socialplan.Limits(max_items=socialplan.Limits().max_items - 1)
+    fast._MIRRORS.pop((limits, "toml"), None)
+    plan = fast.structure(tomllib.loads(path.read_text(encoding="utf-8")), limits)
+    assert plan is not None
+    assert _classes_in(plan, set()) == set(fast._mirrors(limits, "toml").builders)

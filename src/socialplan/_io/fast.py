@@ -176,6 +176,7 @@ class _Mirrors:
         self.dates = dates
         self.structs: dict[type, type] = {}
         self.builders: dict[type, Callable[[Any], Any]] = {}
+        self.cells: dict[type, list[Callable[[Any], Any]]] = {}
         self.text = Annotated[str, msgspec.Meta(max_length=_length_limit(limits.max_string))]
         self.key = Annotated[str, msgspec.Meta(pattern=ID_REGEX)]
         self.whole = Annotated[int, msgspec.Meta(ge=-LARGEST, le=LARGEST)]
@@ -285,10 +286,20 @@ class _Mirrors:
         """The function that makes an instance of the attrs class *cl* from its mirror."""
         found = self.builders.get(cl)
         if found is None:
-            # A class that holds itself finds its own builder once it is made.
-            self.builders[cl] = lambda v: self.builders[cl](v)
             found = self.builders[cl] = self._class_builder(cl)
+            self._cell(cl)[0] = found
         return found
+
+    def _cell(self, cl: type) -> list[Callable[[Any], Any]]:
+        """A list of one item, the builder of *cl*, where the builders that make the parts
+        holding a *cl* find it: at first a stand-in that makes the builder, puts it in its
+        place and calls it. A class is made into Python at its first instance, so that a
+        plan that uses a few of the model's classes (most real plans) does not pay for the
+        others; a builder that holds one reads the list once per call, not per item."""
+        cell = self.cells.get(cl)
+        if cell is None:
+            cell = self.cells[cl] = [lambda v: self._class(cl)(v)]
+        return cell
 
     def _item(self, tp: Any) -> Callable[[Any], Any] | None:
         """The function that makes the model's value of type *tp* from its mirror's (which
@@ -298,7 +309,8 @@ class _Mirrors:
         if tp is Duration or tp is Frequency:
             return _PARSERS[tp]
         if attrs.has(tp):
-            return self._class(tp)
+            cell = self._cell(tp)
+            return lambda v: cell[0](v)
         args = get_args(tp)
         origin = get_origin(tp)
         if origin in (Union, UnionType) and len(args) == 2 and type(None) in args:
@@ -309,11 +321,15 @@ class _Mirrors:
         if origin is tuple:
             if args[0] is str:
                 return _interned
+            if _is_part(args[0]):
+                return _each_in(self._cell(args[0]))
             each = self._item(args[0])
             if each is None:
                 return None
             return lambda v: tuple([each(x) for x in v]) if v else v
         if origin in (Mapping, dict):
+            if _is_part(args[1]):
+                return _each_of(self._cell(args[1]))
             value = self._item(args[1])
             if value is None:
                 return lambda v: {intern(k): x for k, x in v.items()}
@@ -345,6 +361,13 @@ class _Mirrors:
             elif get_origin(tp) is tuple and get_args(tp)[0] is str:
                 lines += [f"    {v} = {held}.{a.name}", f"    if {v}:"]
                 lines.append(f"        {v} = tuple(map(intern, {v}))")
+            elif _is_part(tp):  # the class's builder, read from its cell when called
+                namespace[f"c_{a.name}"] = self._cell(tp)
+                lines.append(f"    {v} = {held}.{a.name}")
+                if optional:
+                    lines += [f"    if {v} is not None:", f"        {v} = c_{a.name}[0]({v})"]
+                else:
+                    lines.append(f"    {v} = c_{a.name}[0]({v})")
             elif (make := self._item(tp)) is not None:
                 namespace[f"b_{a.name}"] = make
                 lines.append(f"    {v} = {held}.{a.name}")
@@ -396,6 +419,34 @@ class _Mirrors:
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
         return lines
+
+
+def _is_part(tp: Any) -> bool:
+    """Whether *tp* is a class of the model built from its mirror Struct (a duration and a
+    frequency are attrs classes too, written as strings)."""
+    return attrs.has(tp) and tp not in _PARSERS
+
+
+def _each_in(cell: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:
+    """The builder of a tuple of parts whose class's builder is in *cell*."""
+
+    def each_in(v: Any) -> Any:
+        if not v:  # an empty tuple is the model's
+            return v
+        make = cell[0]
+        return tuple([make(x) for x in v])
+
+    return each_in
+
+
+def _each_of(cell: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:
+    """The builder of a table of parts whose class's builder is in *cell*."""
+
+    def each_of(v: Any) -> Any:
+        make = cell[0]
+        return {intern(k): make(x) for k, x in v.items()}
+
+    return each_of
 
 
 def _short(value: str) -> str:
