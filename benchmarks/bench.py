@@ -916,8 +916,13 @@ def issue_21(
                 (statistics.median(ratios), spread(ratios),
                  statistics.median(a for a, _ in found_runs),
                  statistics.median(b for _, b in found_runs)), on)  # fmt: skip
+        log("issue 21, target 3: its floors")
+        rows += startup_floors(path, baseline, rounds, repeat)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    if PydanticPlan is not None:
+        log("issue 21, target 1: its floor")
+        rows += json_load_floor(plan, PydanticPlan, rounds, repeat)
     many = socialplan.from_data(misaligned_plan_data(plan.items))
     many_json = socialplan.dumps(many, "json")
     for on in (True, False):  # validation does not load: the same either way, measured both
@@ -938,9 +943,153 @@ def issue_21(
     return rows
 
 
+def imported_by_check(path: Path) -> list[str]:
+    """The modules a ``socialplan check PATH`` process imports, in the order it imports
+    them (with the fast pass), the interpreter's own start-up left out."""
+    code = (
+        "import sys, io, contextlib, json; before = set(sys.modules); "
+        "from socialplan._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['check', sys.argv[1]])\n"
+        "print(json.dumps([m for m in sys.modules if m not in before]))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True
+    )
+    modules: list[str] = json.loads(run.stdout.splitlines()[-1])
+    return modules
+
+
+def startup_floors(path: Path, baseline: list[str], rounds: int, repeat: int) -> list[Row]:
+    """What target 3 cannot go under while ``check`` imports what it imports: a process
+    that makes the model's classes and nothing else (the floor the issue names), and one
+    that imports every module a check of *path* imports, in its order, and does nothing
+    else; each against *baseline*, with the fast pass."""
+    modules = imported_by_check(path)
+    importing = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    if name not in sys.modules:\n"
+        "        try:\n"
+        "            importlib.import_module(name)\n"
+        "        except ImportError:\n"
+        "            pass\n"
+    )
+    floors = [
+        ("3f1", "floor of target 3: `import socialplan._model` alone (attrs and the model's "
+         "classes), whole process, vs `python -c 'import tomllib'`",
+         [sys.executable, "-c", "import socialplan._model"]),
+        ("3f2", f"floor of target 3: importing the {len(modules)} modules `socialplan check` "
+         "imports, in its order, and nothing else, whole process, vs `python -c 'import "
+         "tomllib'`", [sys.executable, "-c", importing]),
+    ]  # fmt: skip
+    rows = []
+    for key, what, command in floors:
+        process_times([command, baseline], 2)  # warm the caches, write the bytecode
+        found_runs = [process_times([command, baseline], max(5, repeat)) for _ in range(rounds)]
+        ratios = [a / b for a, b in found_runs]
+        rows.append(
+            Row(
+                f"21.{key}",
+                f"{what} (with msgspec)",
+                statistics.median(ratios),
+                3.5,
+                f"{statistics.median(ratios):.2f}× ± {spread(ratios):.0%} over {rounds} runs; "
+                f"{ms(statistics.median(a for a, _ in found_runs))} vs "
+                f"{ms(statistics.median(b for _, b in found_runs))}",
+                "a floor: the goal cannot pass while this fails",
+            )
+        )
+    return rows
+
+
+def json_load_floor(plan: Texts, model: Any, rounds: int, repeat: int) -> list[Row]:
+    """What target 1 cannot go under while the model's objects are made in Python: the
+    fast pass's two steps that every right document takes, each alone against pydantic's
+    ``model_validate_json`` (decoding the text into the mirrors; making the model's attrs
+    objects from the decoded mirrors), without the scans of the text and the count of its
+    keys that come with them."""
+    from socialplan._io import fast
+
+    mirrors = fast._mirrors(socialplan.Limits(), "json")
+    decode = mirrors.msgspec.json.decode  # as fast.loads_json calls it
+
+    def decoding() -> object:
+        return decode(plan.json, type=mirrors.document, dec_hook=fast._dec_hook)
+
+    decoded = decoding()
+    if mirrors.build(decoded) != plan.plan:
+        return [Row("21.1f", "floor of target 1: the mirrors build another plan", None, 0.8, "")]
+    theirs = lambda: model.model_validate_json(plan.json)  # noqa: E731
+    steps = [
+        ("1f1", "decoding the JSON into the mirrors alone", decoding),
+        ("1f2", "making the model's objects from the decoded mirrors alone",
+         lambda: mirrors.build(decoded)),
+    ]  # fmt: skip
+    rows = []
+    for key, what, ours in steps:
+        ratio, wide, mine, pydantic_time = rounds_of(ours, theirs, rounds, repeat)
+        rows.append(
+            Row(
+                f"21.{key}",
+                f"floor of target 1: {what}, {plan.items:,} metrics, vs pydantic "
+                "`model_validate_json` (with msgspec)",
+                ratio,
+                0.8,
+                f"{ratio:.2f}× ± {wide:.0%} over {rounds} runs; {ms(mine)} vs {ms(pydantic_time)}",
+                "a floor: the two together are what every right document costs",
+            )
+        )
+    together = sum(r.ratio or 0.0 for r in rows)
+    rows.append(
+        Row(
+            "21.1f",
+            "floor of target 1: the two steps above together (with msgspec)",
+            together,
+            0.8,
+            f"{together:.2f}×",
+            "a floor: the goal cannot pass while this fails",
+        )
+    )
+    return rows
+
+
+def heaviest_rules(plan: socialplan.Plan, count: int = 12, runs: int = 7) -> list[Any]:
+    """The rules that take longest on *plan*, each run alone on one context (least of
+    *runs*), with the sum of every rule's: where target 4's time goes."""
+    from socialplan.rules._context import Context
+    from socialplan.rules._engine import Selection, all_rules
+    from socialplan.rules._engine import runs as chosen
+
+    times: dict[str, float] = {}
+    gc.disable()
+    try:
+        for _ in range(runs):
+            context = Context(plan)
+            for rule in all_rules():
+                if not chosen(Selection(), rule):
+                    continue
+                start = time.perf_counter()
+                list(rule.check(context))
+                took = time.perf_counter() - start
+                times[rule.code] = min(took, times.get(rule.code, took))
+    finally:
+        gc.enable()
+    top = sorted(times.items(), key=lambda item: -item[1])
+    return [{"rule": code, "us": round(t * 1e6)} for code, t in top[:count]] + [
+        {"rule": f"all {len(times)}", "us": round(sum(times.values()) * 1e6)}
+    ]
+
+
 # ---------------------------------------------------------------------------
 # Reporting
 # ---------------------------------------------------------------------------
+
+
+def order(row: Row) -> tuple[str, int, str, str]:
+    """Where *row* goes in the table: by target (``2`` before ``5a`` before ``21.1``), the
+    rows of one target (``21.1`` and its floors ``21.1f…``) in the order they were made."""
+    major, _, minor = row.target.partition(".")
+    return (major[0], len(major), major, minor[:1])
 
 
 def table(rows: list[Row]) -> str:
@@ -1089,10 +1238,13 @@ def main(argv: list[str] | None = None) -> int:
     if "9" in chosen:
         log("target 9: the language server after a keystroke")
         rows.append(target_9(plans[small], args.repeat, log))
+    rules: list[Any] = []
     if "21" in chosen:
         log("issue 21: the fast pass")
         rows += issue_21(plans[middle], plans[startup_size], args.rounds, args.repeat, log)
-    rows.sort(key=lambda r: (r.target[0], len(r.target), r.target))
+        log("issue 21, target 4: the heaviest rules")
+        rules = heaviest_rules(plans[middle].plan)
+    rows.sort(key=order)
     log("done")
 
     print(table(rows))
@@ -1106,6 +1258,11 @@ def main(argv: list[str] | None = None) -> int:
         print("Heaviest imports of `socialplan check` (cumulative, python -X importtime):")
     for entry in imports:
         print(f"  {entry['cumulative_us'] / 1000:8.1f} ms  {entry['module']}")
+    if rules:
+        print()
+        print(f"Heaviest rules on the {plans[middle].items:,}-metric plan (alone, least of 7):")
+    for entry in rules:
+        print(f"  {entry['us'] / 1000:8.2f} ms  {entry['rule']}")
     if args.json:
         result = {
             "machine": machine(),
@@ -1120,6 +1277,7 @@ def main(argv: list[str] | None = None) -> int:
             },
             "items": {k: {str(s): n for s, n in v.items()} for k, v in growth.items.items()},
             "startup_imports": imports,
+            "heaviest_rules": rules,
             "duration_seconds": round(time.perf_counter() - started, 1),
         }
         args.json.parent.mkdir(parents=True, exist_ok=True)
