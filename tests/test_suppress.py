@@ -3,6 +3,7 @@ read by :func:`socialplan.rules.suppress` from the file's text."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -202,3 +203,24 @@ def test_a_comment_on_a_findings_line_removes_exactly_that_finding(
         [d.code for d in done.suppressed],
         [(d.code, d.path) for d in done.kept],
     )
+
+
+def test_a_check_reads_where_each_value_is_written_once_for_its_comments_and_its_findings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Indexing a TOML text takes about as long as loading it: the comments are matched
+    # with the findings from the index that places them.
+    from socialplan._io import positions
+    from socialplan.rules._document import check_document
+
+    made: list[str] = []
+    make = positions.PositionIndex.__init__
+
+    def counted(self: positions.PositionIndex, text: str, fmt: str) -> None:
+        made.append(fmt)
+        make(self, text, fmt)
+
+    monkeypatch.setattr(positions.PositionIndex, "__init__", counted)
+    text = with_comment(TARGET, 6, "# socialplan: ignore[SP204]")
+    _, shown = check_document(text, "toml", select=TWO)
+    assert (["SP215"], ["toml"]) == ([d.code for d in shown], made)

@@ -40,6 +40,7 @@ def check_document(
     placed in the text: the load problems when it does not load (and no plan), or the
     findings of its rules with the suppressions applied (SP902 for the unused ones when
     *unused*, by default when the selection is strict)."""
+    from .._io.positions import PositionIndex, place
     from ._engine import validate
     from ._suppress import suppress
 
@@ -48,5 +49,8 @@ def check_document(
     except LoadError as exc:
         return None, list(exc.diagnostics)
     report = validate(plan, select=select, ignore=ignore, strict=strict, settings=settings)
-    shown = suppress(report, text, plan=plan, settings=settings, format=fmt)
-    return plan, list(shown.report(unused=unused).located(text, fmt, file))
+    # The findings are placed from one index of the text, which the suppression comments
+    # are matched with too (a TOML index takes about as long as loading the text).
+    index = PositionIndex.of(text.removeprefix("\ufeff"), fmt) if report.diagnostics else None
+    shown = suppress(report, text, plan=plan, settings=settings, format=fmt, index=index)
+    return plan, place(shown.report(unused=unused).diagnostics, text, fmt, file, index)

@@ -97,6 +97,7 @@ def suppress(
     plan: Plan | None = None,
     settings: Selection | None = None,
     format: str | None = None,  # noqa: A002
+    index: PositionIndex | None = None,
 ) -> Suppressed:
     """The findings of *report* with those the file's author suppressed taken out.
 
@@ -105,7 +106,9 @@ def suppress(
     table, and *settings* (the project's :class:`Selection`, as :func:`project_settings`
     gives) those of ``[tool.socialplan]``. *format* is ``"toml"`` or ``"json"``; without it,
     it is told from the text. The findings are matched by their line in *text* (placed
-    there if the report is not located yet) and by their dotted path.
+    there if the report is not located yet) and by their dotted path. *index*, the text's
+    :class:`~socialplan._io.positions.PositionIndex` when the caller has made it to place
+    the findings, is used where this would make its own.
 
     >>> import socialplan
     >>> text = '''format = "socialplan/1"
@@ -132,7 +135,6 @@ def suppress(
     project = _per_path(settings.per_path_ignores if settings else {}, own=False)
     patterns = [*own, *project]
     used: set[tuple[int, str]] = set()  # (index of the suppression, code) that hid something
-    index: PositionIndex | None = None
     by_line: dict[int, list[tuple[int, Suppression]]] = {}
     for number, suppression in enumerate(comments, start=len(patterns)):
         assert suppression.line is not None
