@@ -1008,22 +1008,27 @@ def json_load_floor(plan: Texts, model: Any, rounds: int, repeat: int) -> list[R
     ``model_validate_json`` (decoding the text into the mirrors; making the model's attrs
     objects from the decoded mirrors), without the scans of the text and the count of its
     keys that come with them."""
+    from socialplan._core.gc import paused_collector
     from socialplan._io import fast
 
     mirrors = fast._mirrors(socialplan.Limits(), "json")
-    decode = mirrors.msgspec.json.decode  # as fast.loads_json calls it
+    decode = mirrors.msgspec.json.decode  # as fast.loads_json calls it, the collector paused
 
     def decoding() -> object:
-        return decode(plan.json, type=mirrors.document, dec_hook=fast._dec_hook)
+        with paused_collector():
+            return decode(plan.json, type=mirrors.document, dec_hook=fast._dec_hook)
+
+    def building() -> object:
+        with paused_collector():
+            return mirrors.build(decoded)
 
     decoded = decoding()
-    if mirrors.build(decoded) != plan.plan:
+    if building() != plan.plan:
         return [Row("21.1f", "floor of target 1: the mirrors build another plan", None, 0.8, "")]
     theirs = lambda: model.model_validate_json(plan.json)  # noqa: E731
     steps = [
         ("1f1", "decoding the JSON into the mirrors alone", decoding),
-        ("1f2", "making the model's objects from the decoded mirrors alone",
-         lambda: mirrors.build(decoded)),
+        ("1f2", "making the model's objects from the decoded mirrors alone", building),
     ]  # fmt: skip
     rows = []
     for key, what, ours in steps:
