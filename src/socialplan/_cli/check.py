@@ -138,7 +138,7 @@ def _check_one(path: str, args: argparse.Namespace, data: bytes | None = None) -
     from .._core.diagnostics import LoadError
     from .._core.limits import DEFAULT_LIMITS
     from .._io.files import format_of, read_limited
-    from .._io.parse import decode, looks_like
+    from .._io.parse import decode, guessed_format
 
     fmt: Format
     try:
@@ -146,11 +146,7 @@ def _check_one(path: str, args: argparse.Namespace, data: bytes | None = None) -
     except ValueError:
         if data is None:
             raise UsageError(f"{path}: a plan file ends in .toml or .json") from None
-        fmt = (
-            "json"
-            if looks_like(data.decode("utf-8", "replace").lstrip("\ufeff")) == "json"
-            else "toml"
-        )
+        fmt = guessed_format(data.decode("utf-8", "replace").lstrip("\ufeff"))
     try:
         if data is None:
             data = read_limited(path, args.limits or DEFAULT_LIMITS)

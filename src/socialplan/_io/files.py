@@ -20,7 +20,7 @@ from .._model import Plan
 from . import fast
 from .document import from_data, to_data
 from .inputs import PLAN, FileChangedError, remember
-from .parse import decode, looks_like, parse_all
+from .parse import decode, guessed_format, parse_all
 from .paths import suffix as path_suffix
 from .positions import place
 
@@ -84,7 +84,7 @@ def loads(
         text = decode(text, file)
     text = text.removeprefix("\ufeff")
     if format is None:
-        format = "json" if looks_like(text) == "json" else "toml"  # noqa: A001
+        format = guessed_format(text)  # noqa: A001
     with paused_collector():
         if format == "json" and fast.available():  # the fast pass: most documents are right
             plan = fast.loads_json(text, limits)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -24,7 +24,7 @@ from .._core.diagnostics import (
 )
 from .positions import PositionIndex, Span, place
 
-__all__ = ["decode", "looks_like", "parse", "parse_all", "toml_loads"]
+__all__ = ["decode", "guessed_format", "looks_like", "parse", "parse_all", "toml_loads"]
 
 
 def toml_loads() -> Any:
@@ -93,6 +93,16 @@ def looks_like(text: str) -> str | None:
     if _TOML_START.match(text):
         return "toml"
     return None
+
+
+def guessed_format(text: str) -> Literal["json", "toml"]:
+    """The format of *text* when none is given: JSON when it looks like JSON, else TOML, whose
+    parser then says what is wrong. A byte order mark at the start is skipped.
+
+    >>> guessed_format('\ufeff{"format": "socialplan/1"}'), guessed_format("metric,date")
+    ('json', 'toml')
+    """
+    return "json" if looks_like(text.removeprefix("\ufeff")) == "json" else "toml"
 
 
 def wrong_format_hint(text: str, fmt: str, file: str | None) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import attrs
 
 from .._core.diagnostics import Diagnostic, LoadError, Severity
-from .._io.parse import looks_like
+from .._io.parse import guessed_format
 from .._io.positions import PositionIndex
 from .._model import Plan
 from ..rules import Selection, project_settings
@@ -44,7 +44,7 @@ def format_for(name: str, text: str) -> str:
         return "json"
     if lowered.endswith(".toml"):
         return "toml"
-    return "json" if looks_like(text.removeprefix("\ufeff")) == "json" else "toml"
+    return guessed_format(text)
 
 
 def settings_for(path: str | None) -> tuple[Selection | None, Sequence[Diagnostic]]:

@@ -335,11 +335,11 @@ class Report(Part):
         however many diagnostics there are. *format* is ``"toml"`` or ``"json"``; without
         it, it is told from the text as :func:`socialplan.loads` tells it.
         """
-        from .._io.parse import looks_like
+        from .._io.parse import guessed_format
         from .._io.positions import place
 
         if format is None:
-            format = "json" if looks_like(text.removeprefix("\ufeff")) == "json" else "toml"  # noqa: A001
+            format = guessed_format(text)  # noqa: A001
         located = tuple(place(self.diagnostics, text, format, file))
         return Report(located, selection=self.selection)
 

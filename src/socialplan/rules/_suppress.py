@@ -125,10 +125,10 @@ def suppress(
     >>> [d.code for d in done.suppressed], done.report().codes()
     (['SP204'], ['SP215'])
     """
-    from .._io.parse import looks_like
+    from .._io.parse import guessed_format
 
     if format is None:
-        format = "json" if looks_like(text.removeprefix("\ufeff")) == "json" else "toml"  # noqa: A001
+        format = guessed_format(text)  # noqa: A001
     selection = report.selection
     comments, problems = _comments(text) if format == "toml" else ([], [])
     own = _per_path(plan.check.per_path_ignores if plan and plan.check else {}, own=True)
