@@ -205,22 +205,35 @@ def test_a_comment_on_a_findings_line_removes_exactly_that_finding(
     )
 
 
+def _reads_of_the_text(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[list[str], int]:
+    """The codes ``check`` shows for *text* and how many times it read the whole TOML text
+    to know where each value is written."""
+    from socialplan._io import positions
+    from socialplan.rules._document import check_document
+
+    reads: list[object] = []
+    scan = positions._TomlScanner.scan
+
+    def counted(self: positions._TomlScanner) -> None:
+        reads.append(self)
+        scan(self)
+
+    monkeypatch.setattr(positions._TomlScanner, "scan", counted)
+    _, shown = check_document(text, "toml", select=TWO)
+    return [d.code for d in shown], len(reads)
+
+
 def test_a_check_reads_where_each_value_is_written_once_for_its_comments_and_its_findings(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Indexing a TOML text takes about as long as loading it: the comments are matched
     # with the findings from the index that places them.
-    from socialplan._io import positions
-    from socialplan.rules._document import check_document
-
-    made: list[str] = []
-    make = positions.PositionIndex.__init__
-
-    def counted(self: positions.PositionIndex, text: str, fmt: str) -> None:
-        made.append(fmt)
-        make(self, text, fmt)
-
-    monkeypatch.setattr(positions.PositionIndex, "__init__", counted)
     text = with_comment(TARGET, 6, "# socialplan: ignore[SP204]")
-    _, shown = check_document(text, "toml", select=TWO)
-    assert (["SP215"], ["toml"]) == ([d.code for d in shown], made)
+    assert (["SP215"], 1) == _reads_of_the_text(monkeypatch, text)
+
+
+def test_a_check_whose_findings_are_all_ignored_by_path_does_not_read_where_values_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = TARGET + '[check.per_path_ignores]\n"objectives.awareness*" = ["SP204", "SP215"]\n'
+    assert ([], 0) == _reads_of_the_text(monkeypatch, text)

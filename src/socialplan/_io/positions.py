@@ -49,9 +49,10 @@ class PositionIndex:
     """The ranges of every key and value of one TOML or JSON document, by path.
 
     Build it with :meth:`of`; ask it with :meth:`span`. A TOML document is read whole,
-    once; a JSON one a container at a time, when a path first goes into it, each value
-    skipped by the standard library's C decoder: a few findings in a big JSON plan read
-    only the objects they are in.
+    once, at the first question; a JSON one a container at a time, when a path first goes
+    into it, each value skipped by the standard library's C decoder: a few findings in a
+    big JSON plan read only the objects they are in. Making an index reads nothing, so that
+    a caller may make one for all who might ask.
     """
 
     def __init__(self, text: str, fmt: str) -> None:
@@ -60,11 +61,16 @@ class PositionIndex:
         self._values: dict[Segments, tuple[int, int]] = {}
         self._keys: dict[Segments, tuple[int, int]] = {}
         self._json: _JsonIndex | None = None
+        self._unread = fmt != "json"
         if fmt == "json":
             self._json = _JsonIndex(text)
-        else:  # not TOML the parser accepted: what was read before stays
-            with paused_collector(), contextlib.suppress(_Stop):
-                _TomlScanner(text, self._values, self._keys).scan()
+
+    def _read(self) -> None:
+        """Read the whole TOML text, once (not TOML the parser accepted: what was read
+        before it stopped stays)."""
+        self._unread = False
+        with paused_collector(), contextlib.suppress(_Stop):
+            _TomlScanner(self._text, self._values, self._keys).scan()
 
     @classmethod
     def of(cls, text: str, fmt: str) -> PositionIndex:
@@ -85,6 +91,8 @@ class PositionIndex:
 
         (A JSON document is read a container at a time: it has none to list.)
         """
+        if self._unread:
+            self._read()
         return sorted(self._values.items(), key=lambda item: item[1])
 
     def offsets(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int] | None:
@@ -100,6 +108,8 @@ class PositionIndex:
             if entry is None:
                 return None
             return (entry[0] or entry[1]) if key else entry[1]
+        if self._unread:
+            self._read()
         found = (self._keys if key else self._values).get(segments)
         if found is None and key:
             found = self._values.get(segments)

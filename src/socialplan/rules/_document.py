@@ -49,8 +49,8 @@ def check_document(
     except LoadError as exc:
         return None, list(exc.diagnostics)
     report = validate(plan, select=select, ignore=ignore, strict=strict, settings=settings)
-    # The findings are placed from one index of the text, which the suppression comments
-    # are matched with too (a TOML index takes about as long as loading the text).
-    index = PositionIndex.of(text.removeprefix("\ufeff"), fmt) if report.diagnostics else None
+    # One index of the text, read when first asked (a TOML one takes about as long as
+    # loading the text): the suppression comments are matched and the findings placed.
+    index = PositionIndex.of(text.removeprefix("\ufeff"), fmt)
     shown = suppress(report, text, plan=plan, settings=settings, format=fmt, index=index)
     return plan, place(shown.report(unused=unused).diagnostics, text, fmt, file, index)
