@@ -128,6 +128,29 @@ def test_a_finding_about_two_channels_points_the_editor_to_the_other() -> None:
     )
 
 
+def test_the_editor_reads_where_values_are_written_once_per_check_and_its_features(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A TOML index takes about as long as loading the text: the check places its findings
+    # with it, and the related parts, the outline and every feature after it reuse it.
+    from socialplan._io import positions
+    from socialplan.lsp._features import diagnostics as published
+    from socialplan.lsp._features import symbols
+
+    reads: list[object] = []
+    scan = positions._TomlScanner.scan
+
+    def counted(self: positions._TomlScanner) -> None:
+        reads.append(self)
+        scan(self)
+
+    monkeypatch.setattr(positions._TomlScanner, "scan", counted)
+    checked = check_text(TWINS, "toml")
+    shown = published(checked, Positions(TWINS), "https://docs", "file:///plan.toml")
+    outline = symbols(checked, Positions(TWINS))
+    assert (True, True, 1) == ("SP307" in {d.code for d in shown}, bool(outline), len(reads))
+
+
 def test_json_lists_the_other_parts_a_finding_is_about() -> None:
     report = socialplan.validate(socialplan.loads(TWINS), select=["SP307"])
     assert [["channels.fb.purpose"]] == [d.to_dict()["related"] for d in report]

@@ -6,7 +6,6 @@ not the file on disk, and nothing is written.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 import attrs
@@ -30,11 +29,15 @@ class Checked:
     fmt: str
     plan: Plan | None
     diagnostics: tuple[Diagnostic, ...]
-
-    @functools.cached_property
-    def index(self) -> PositionIndex:
-        """Where each key and value of the text is (built on first use)."""
-        return PositionIndex.of(self.text.removeprefix("\ufeff"), self.fmt)
+    #: Where each key and value of the text is: read at its first question, once for the
+    #: check's placing of its findings and every feature after it.
+    index: PositionIndex = attrs.field(
+        default=attrs.Factory(
+            lambda self: PositionIndex.of(self.text.removeprefix("\ufeff"), self.fmt),
+            takes_self=True,
+        ),
+        repr=False,
+    )
 
 
 def format_for(name: str, text: str) -> str:
@@ -77,5 +80,6 @@ def check_text(
     """
     # What `check` shows: the suppressed findings left out, malformed suppressions (SP903) in,
     # and the suppressions that suppress nothing (SP902) when the selection is strict.
-    plan, diagnostics = check_document(text, fmt, file=file, settings=settings)  # type: ignore[arg-type]
-    return Checked(text, fmt, plan, tuple(diagnostics))
+    index = PositionIndex.of(text.removeprefix("\ufeff"), fmt)
+    plan, diagnostics = check_document(text, fmt, file=file, settings=settings, index=index)  # type: ignore[arg-type]
+    return Checked(text, fmt, plan, tuple(diagnostics), index)

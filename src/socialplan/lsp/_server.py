@@ -6,6 +6,7 @@ import asyncio
 import re
 from typing import Any
 
+import attrs
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
@@ -101,9 +102,7 @@ class PlanServer(LanguageServer):
             self.state(uri).checked = checked
             return checked
         if problems:
-            checked = Checked(
-                checked.text, checked.fmt, checked.plan, (*problems, *checked.diagnostics)
-            )
+            checked = attrs.evolve(checked, diagnostics=(*problems, *checked.diagnostics))
         state = self.state(uri)
         state.checked = checked
         if checked.plan is not None:

@@ -18,6 +18,7 @@ from .._io.files import loads
 if TYPE_CHECKING:
     from .._core.limits import Limits
     from .._io.convert import Format
+    from .._io.positions import PositionIndex
     from .._model import Plan
     from ._engine import Selection
 
@@ -35,11 +36,14 @@ def check_document(
     strict: bool = False,
     settings: Selection | None = None,
     unused: bool | None = None,
+    index: PositionIndex | None = None,
 ) -> tuple[Plan | None, list[Diagnostic]]:
     """The plan *text* (a *fmt* document, the file *file*) and what ``check`` shows of it,
     placed in the text: the load problems when it does not load (and no plan), or the
     findings of its rules with the suppressions applied (SP902 for the unused ones when
-    *unused*, by default when the selection is strict)."""
+    *unused*, by default when the selection is strict). *index*, the text's index of
+    positions when the caller keeps one for later questions, places them (one is made
+    otherwise)."""
     from .._io.positions import PositionIndex, place
     from ._engine import validate
     from ._suppress import suppress
@@ -51,6 +55,7 @@ def check_document(
     report = validate(plan, select=select, ignore=ignore, strict=strict, settings=settings)
     # One index of the text, read when first asked (a TOML one takes about as long as
     # loading the text): the suppression comments are matched and the findings placed.
-    index = PositionIndex.of(text.removeprefix("\ufeff"), fmt)
+    if index is None:
+        index = PositionIndex.of(text.removeprefix("\ufeff"), fmt)
     shown = suppress(report, text, plan=plan, settings=settings, format=fmt, index=index)
     return plan, place(shown.report(unused=unused).diagnostics, text, fmt, file, index)
