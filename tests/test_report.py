@@ -272,3 +272,43 @@ def test_the_report_of_a_plan_alone_lists_findings_by_path() -> None:
     assert [r"objectives.alpha.supports\[0\]", r"objectives.zeta.supports\[0\]"] == finding_rows(
         report(plan), "SP101"
     )
+
+
+def _keyed_tables_of_sections() -> list[tuple[str, str]]:
+    """(section, table) for every table of parts by key inside a section of the plan
+    (``content.pillars``, ``raci.steps``…), read off the model; ``[check]``'s tables hold
+    settings, not parts."""
+    import types
+    import typing
+    from collections.abc import Mapping
+
+    import attrs
+
+    def inner(tp: typing.Any) -> typing.Any:
+        if typing.get_origin(tp) in (typing.Union, types.UnionType):
+            return next(a for a in typing.get_args(tp) if a is not type(None))
+        return tp
+
+    found = []
+    hints = typing.get_type_hints(socialplan.Plan)
+    for field in attrs.fields(socialplan.Plan):
+        section = inner(hints[field.name])
+        if not attrs.has(section) or field.name == "check":
+            continue
+        inside = typing.get_type_hints(section)
+        for sub in attrs.fields(section):
+            if typing.get_origin(inner(inside[sub.name])) in (Mapping, dict):
+                found.append((field.name, sub.name))
+    return found
+
+
+@pytest.mark.parametrize(("section", "table"), _keyed_tables_of_sections())
+def test_a_finding_in_a_table_of_a_section_is_grouped_under_the_parts_key(
+    section: str, table: str
+) -> None:
+    from socialplan._core.diagnostics import Diagnostic, Severity, part_named
+
+    finding = Diagnostic(
+        code="SP601", severity=Severity.WARNING, message="", path=f"{section}.{table}.fun.note"
+    )
+    assert "fun" == part_named(finding)
