@@ -324,16 +324,14 @@ class _Mirrors:
             if _is_part(args[0]):
                 return _each_in(self._cell(args[0]))
             each = self._item(args[0])
-            if each is None:
-                return None
-            return lambda v: tuple([each(x) for x in v]) if v else v
+            return None if each is None else _each_in([each])
         if origin in (Mapping, dict):
             if _is_part(args[1]):
                 return _each_of(self._cell(args[1]))
             value = self._item(args[1])
             if value is None:
                 return lambda v: {intern(k): x for k, x in v.items()}
-            return lambda v: {intern(k): value(x) for k, x in v.items()}
+            return _each_of([value])
         return None
 
     def _class_builder(self, cl: type) -> Callable[[Any], Any]:
@@ -428,7 +426,8 @@ def _is_part(tp: Any) -> bool:
 
 
 def _each_in(cell: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:
-    """The builder of a tuple of parts whose class's builder is in *cell*."""
+    """The builder of a tuple whose items are each made by the function in *cell* (a part's
+    builder, which may be made later)."""
 
     def each_in(v: Any) -> Any:
         if not v:  # an empty tuple is the model's
@@ -440,7 +439,8 @@ def _each_in(cell: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:
 
 
 def _each_of(cell: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:
-    """The builder of a table of parts whose class's builder is in *cell*."""
+    """The builder of a table whose values are each made by the function in *cell* (a
+    part's builder, which may be made later), its keys interned."""
 
     def each_of(v: Any) -> Any:
         make = cell[0]
