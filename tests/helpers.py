@@ -72,3 +72,19 @@ def open_step_lines(text: str) -> list[int]:
         if in_steps and line.strip() in ('status = "todo"', 'status = "in_progress"'):
             lines.append(number)
     return lines
+
+
+def toml_reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """A list that gets an item each time a TOML text is read whole to know where each of
+    its values is written (an index of positions: about as long as loading the text)."""
+    from socialplan._io import positions
+
+    reads: list[object] = []
+    scan = positions._TomlScanner.scan
+
+    def counted(self: positions._TomlScanner) -> None:
+        reads.append(self)
+        scan(self)
+
+    monkeypatch.setattr(positions._TomlScanner, "scan", counted)
+    return reads

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from lsprotocol import types
 
 import socialplan
+from helpers import toml_reads
 from socialplan._core.diagnostics import parse_path
 from socialplan.lsp._checking import check_text
 from socialplan.lsp._cursor import cursor_at
@@ -133,18 +134,10 @@ def test_the_editor_reads_where_values_are_written_once_per_check_and_its_featur
 ) -> None:
     # A TOML index takes about as long as loading the text: the check places its findings
     # with it, and the related parts, the outline and every feature after it reuse it.
-    from socialplan._io import positions
     from socialplan.lsp._features import diagnostics as published
     from socialplan.lsp._features import symbols
 
-    reads: list[object] = []
-    scan = positions._TomlScanner.scan
-
-    def counted(self: positions._TomlScanner) -> None:
-        reads.append(self)
-        scan(self)
-
-    monkeypatch.setattr(positions._TomlScanner, "scan", counted)
+    reads = toml_reads(monkeypatch)
     checked = check_text(TWINS, "toml")
     shown = published(checked, Positions(TWINS), "https://docs", "file:///plan.toml")
     outline = symbols(checked, Positions(TWINS))

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import socialplan
-from helpers import HEAD
+from helpers import HEAD, toml_reads
 from socialplan._io.comments import comments
 from socialplan.rules import suppress
 from socialplan.testing import loadable_plans
@@ -208,17 +208,9 @@ def test_a_comment_on_a_findings_line_removes_exactly_that_finding(
 def _reads_of_the_text(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[list[str], int]:
     """The codes ``check`` shows for *text* and how many times it read the whole TOML text
     to know where each value is written."""
-    from socialplan._io import positions
     from socialplan.rules._document import check_document
 
-    reads: list[object] = []
-    scan = positions._TomlScanner.scan
-
-    def counted(self: positions._TomlScanner) -> None:
-        reads.append(self)
-        scan(self)
-
-    monkeypatch.setattr(positions._TomlScanner, "scan", counted)
+    reads = toml_reads(monkeypatch)
     _, shown = check_document(text, "toml", select=TWO)
     return [d.code for d in shown], len(reads)
 
