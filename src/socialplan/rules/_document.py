@@ -46,7 +46,7 @@ def check_document(
     otherwise)."""
     from .._io.positions import PositionIndex, place
     from ._engine import validate
-    from ._suppress import suppress
+    from ._suppress import suppressed_with
 
     try:
         plan = loads(text, fmt, file=file, limits=limits)
@@ -57,5 +57,5 @@ def check_document(
     # loading the text): the suppression comments are matched and the findings placed.
     if index is None:
         index = PositionIndex.of(text.removeprefix("\ufeff"), fmt)
-    shown = suppress(report, text, plan=plan, settings=settings, format=fmt, index=index)
+    shown = suppressed_with(report, text, fmt, index, plan=plan, settings=settings)
     return plan, place(shown.report(unused=unused).diagnostics, text, fmt, file, index)

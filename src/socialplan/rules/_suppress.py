@@ -97,7 +97,6 @@ def suppress(
     plan: Plan | None = None,
     settings: Selection | None = None,
     format: str | None = None,  # noqa: A002
-    index: PositionIndex | None = None,
 ) -> Suppressed:
     """The findings of *report* with those the file's author suppressed taken out.
 
@@ -106,9 +105,7 @@ def suppress(
     table, and *settings* (the project's :class:`Selection`, as :func:`project_settings`
     gives) those of ``[tool.socialplan]``. *format* is ``"toml"`` or ``"json"``; without it,
     it is told from the text. The findings are matched by their line in *text* (placed
-    there if the report is not located yet) and by their dotted path. *index*, the text's
-    :class:`~socialplan._io.positions.PositionIndex` when the caller has made it to place
-    the findings, is used where this would make its own.
+    there if the report is not located yet) and by their dotted path.
 
     >>> import socialplan
     >>> text = '''format = "socialplan/1"
@@ -129,6 +126,20 @@ def suppress(
 
     if format is None:
         format = guessed_format(text)  # noqa: A001
+    return suppressed_with(report, text, format, None, plan=plan, settings=settings)
+
+
+def suppressed_with(
+    report: Report,
+    text: str,
+    format: str,  # noqa: A002
+    index: PositionIndex | None,
+    *,
+    plan: Plan | None = None,
+    settings: Selection | None = None,
+) -> Suppressed:
+    """:func:`suppress` of a text in *format* whose *index* of positions the caller keeps
+    to place the findings after (None: one is made here when a comment needs it)."""
     selection = report.selection
     comments, problems = _comments(text) if format == "toml" else ([], [])
     own = _per_path(plan.check.per_path_ignores if plan and plan.check else {}, own=True)
